@@ -1,0 +1,821 @@
+/* lie.c -- Lie closures, derived and lower central series over Q.
+ *
+ * Every subspace is discovered modulo a prime p and then certified over Q.
+ * Integer vectors that are independent mod p are independent over Q (a
+ * non-zero minor mod p is non-zero), so the dimension found mod p is a lower
+ * bound; the exact reduced echelon form of the kept vectors, together with an
+ * exact check that every vector dropped mod p lies in their span, makes it
+ * exact.  An unlucky prime only makes the check fail, and the work is
+ * repeated with the next prime: finitely many primes are unlucky. */
+#include <string.h>
+#include "lie_util.h"
+
+/* How many primes to try before giving up (each failure needs p to divide a
+   specific non-zero integer, so more than one failure is already rare). */
+#define LC_LIE_MAX_PRIMES 64
+
+/* ------------------------------------------------------------- vector lists */
+
+void
+lc_vlist_init(lc_vlist_struct * l, slong N)
+{
+    l->v = NULL;
+    l->len = l->alloc = 0;
+    l->N = N;
+}
+
+void
+lc_vlist_clear(lc_vlist_struct * l)
+{
+    slong i;
+    for (i = 0; i < l->len; i++)
+        _fmpz_vec_clear(l->v[i], l->N);
+    flint_free(l->v);
+    l->v = NULL;
+    l->len = l->alloc = 0;
+}
+
+void
+lc_vlist_push(lc_vlist_struct * l, const fmpz * x)
+{
+    if (l->len == l->alloc)
+    {
+        l->alloc = FLINT_MAX(16, 2 * l->alloc);
+        l->v = flint_realloc(l->v, l->alloc * sizeof(fmpz *));
+    }
+    l->v[l->len] = _fmpz_vec_init(l->N);
+    _fmpz_vec_set(l->v[l->len], x, l->N);
+    l->len++;
+}
+
+/* ----------------------------------------------------------------- brackets */
+
+void
+lc_brk_init(lc_brk_struct * w, slong n)
+{
+    w->n = n;
+    fmpz_mat_init(w->A, n, n);
+    fmpz_mat_init(w->B, n, n);
+    fmpz_mat_init(w->AB, n, n);
+    fmpz_mat_init(w->BA, n, n);
+}
+
+void
+lc_brk_clear(lc_brk_struct * w)
+{
+    fmpz_mat_clear(w->A);
+    fmpz_mat_clear(w->B);
+    fmpz_mat_clear(w->AB);
+    fmpz_mat_clear(w->BA);
+}
+
+void
+lc_brk_vec(fmpz * out, const fmpz * a, const fmpz * b, lc_brk_struct * w)
+{
+    slong i, j, n = w->n;
+
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++)
+        {
+            fmpz_set(fmpz_mat_entry(w->A, i, j), a + i * n + j);
+            fmpz_set(fmpz_mat_entry(w->B, i, j), b + i * n + j);
+        }
+    fmpz_mat_mul(w->AB, w->A, w->B);
+    fmpz_mat_mul(w->BA, w->B, w->A);
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++)
+            fmpz_sub(out + i * n + j, fmpz_mat_entry(w->AB, i, j), fmpz_mat_entry(w->BA, i, j));
+}
+
+/* ------------------------------------------- semi-echelon spans modulo p */
+
+/* Row i is normalised (1 at piv[i]) and vanishes at piv[j] for j < i, so a
+   single pass in insertion order reduces a vector against the span. */
+typedef struct
+{
+    slong N, rank, alloc;
+    nmod_t mod;
+    mp_limb_t * rows;
+    slong * piv;
+    mp_limb_t * tmp;
+}
+spanp_struct;
+
+static void
+spanp_init(spanp_struct * S, slong N, mp_limb_t p)
+{
+    S->N = N;
+    S->rank = 0;
+    S->alloc = 0;
+    nmod_init(&S->mod, p);
+    S->rows = NULL;
+    S->piv = NULL;
+    S->tmp = _nmod_vec_init(N);
+}
+
+static void
+spanp_clear(spanp_struct * S)
+{
+    flint_free(S->rows);
+    flint_free(S->piv);
+    _nmod_vec_clear(S->tmp);
+}
+
+/* Reduce v in place; return the index of its first non-zero entry, or -1. */
+static slong
+spanp_reduce(const spanp_struct * S, mp_limb_t * v)
+{
+    slong i, N = S->N;
+
+    for (i = 0; i < S->rank; i++)
+    {
+        mp_limb_t c = v[S->piv[i]];
+        if (c != 0)
+            _nmod_vec_scalar_addmul_nmod(v, S->rows + i * N, N, nmod_neg(c, S->mod), S->mod);
+    }
+    for (i = 0; i < N; i++)
+        if (v[i] != 0)
+            return i;
+    return -1;
+}
+
+static void
+spanp_insert(spanp_struct * S, const mp_limb_t * v, slong pivot)
+{
+    slong N = S->N;
+
+    if (S->rank == S->alloc)
+    {
+        S->alloc = FLINT_MAX(8, 2 * S->alloc);
+        S->alloc = FLINT_MIN(S->alloc, N);
+        S->rows = flint_realloc(S->rows, S->alloc * N * sizeof(mp_limb_t));
+        S->piv = flint_realloc(S->piv, S->alloc * sizeof(slong));
+    }
+    _nmod_vec_scalar_mul_nmod(S->rows + S->rank * N, v, N,
+                              n_invmod(v[pivot], S->mod.n), S->mod);
+    S->piv[S->rank++] = pivot;
+}
+
+/* Add the integer vector x to the span if it is new mod p; return whether. */
+static int
+spanp_add_fmpz(spanp_struct * S, const fmpz * x)
+{
+    slong pivot;
+
+    _fmpz_vec_get_nmod_vec(S->tmp, x, S->N, S->mod);
+    pivot = spanp_reduce(S, S->tmp);
+    if (pivot < 0)
+        return 0;
+    spanp_insert(S, S->tmp, pivot);
+    return 1;
+}
+
+static mp_limb_t
+lie_prime(slong attempt)
+{
+    /* A fixed sequence of 62-bit primes keeps every run reproducible. */
+    return n_nextprime((UWORD(1) << 61) + UWORD(1000003) * (ulong) (7919 * attempt + 1), 1);
+}
+
+/* ---------------------------------------------------------------- the algebra */
+
+void
+lc_lie_init(lc_lie_t L)
+{
+    L->n = 0;
+    L->dim = 0;
+    fmpz_mat_init(L->rref, 0, 0);
+    fmpz_init_set_ui(L->den, 1);
+    L->pivots = NULL;
+    fmpz_mat_init(L->gens, 0, 0);
+}
+
+void
+lc_lie_clear(lc_lie_t L)
+{
+    fmpz_mat_clear(L->rref);
+    fmpz_clear(L->den);
+    flint_free(L->pivots);
+    fmpz_mat_clear(L->gens);
+}
+
+void
+lc_lie_reset(lc_lie_t L, slong n, slong d)
+{
+    fmpz_mat_clear(L->rref);
+    fmpz_mat_init(L->rref, d, n * n);
+    fmpz_one(L->den);
+    flint_free(L->pivots);
+    L->pivots = flint_malloc(FLINT_MAX(d, 1) * sizeof(slong));
+    L->n = n;
+    L->dim = d;
+    fmpz_mat_clear(L->gens);
+    fmpz_mat_init(L->gens, 0, n * n);
+}
+
+void
+lc_lie_set(lc_lie_t L, const lc_lie_t M)
+{
+    if (L == M)
+        return;
+    lc_lie_reset(L, M->n, M->dim);
+    fmpz_mat_set(L->rref, M->rref);
+    fmpz_set(L->den, M->den);
+    memcpy(L->pivots, M->pivots, M->dim * sizeof(slong));
+    fmpz_mat_clear(L->gens);
+    fmpz_mat_init_set(L->gens, M->gens);
+}
+
+static void
+set_gens(lc_lie_t L, const lc_vlist_struct * G)
+{
+    slong i, j;
+
+    fmpz_mat_clear(L->gens);
+    fmpz_mat_init(L->gens, G->len, G->N);
+    for (i = 0; i < G->len; i++)
+        for (j = 0; j < G->N; j++)
+            fmpz_set(fmpz_mat_entry(L->gens, i, j), G->v[i] + j);
+}
+
+void
+lc_lie_primitive_row(fmpz * out, const lc_lie_t L, slong i)
+{
+    slong j, N = L->n * L->n;
+    fmpz_t c;
+
+    fmpz_init(c);
+    for (j = 0; j < N; j++)
+        fmpz_set(out + j, fmpz_mat_entry(L->rref, i, j));
+    _fmpz_vec_content(c, out, N);
+    if (!fmpz_is_zero(c) && !fmpz_is_one(c))
+        _fmpz_vec_scalar_divexact_fmpz(out, out, N, c);
+    fmpz_clear(c);
+}
+
+/* L := span(W), exactly, given that W is independent mod p; return 1 when
+   every vector of C lies in that span, 0 when one does not (unlucky prime). */
+static int
+certify(lc_lie_t L, slong n, const lc_vlist_struct * W, const lc_vlist_struct * C)
+{
+    slong N = n * n, d = W->len, m = C->len, i, j;
+    fmpz_mat_t Wm, Cm, CP, X;
+    int ok = 1;
+
+    lc_lie_reset(L, n, d);
+    if (d == N)
+    {
+        /* Independent and as many as the whole space: the span is Q^N. */
+        fmpz_mat_one(L->rref);
+        for (i = 0; i < d; i++)
+            L->pivots[i] = i;
+        return 1;
+    }
+
+    fmpz_mat_init(Wm, d, N);
+    for (i = 0; i < d; i++)
+        for (j = 0; j < N; j++)
+            fmpz_set(fmpz_mat_entry(Wm, i, j), W->v[i] + j);
+    if (fmpz_mat_rref(L->rref, L->den, Wm) != d)
+        ok = 0;    /* cannot happen for vectors independent mod p */
+    fmpz_mat_clear(Wm);
+    for (i = 0; ok && i < d; i++)
+    {
+        for (j = 0; fmpz_is_zero(fmpz_mat_entry(L->rref, i, j)); j++)
+            ;
+        L->pivots[i] = j;
+    }
+
+    if (ok && m > 0)
+    {
+        /* c lies in span(E) with E = rref/den reduced iff c = sum_i c[piv_i] E_i,
+           i.e. den * C == C[:, pivots] * rref, an exact integer identity. */
+        fmpz_mat_init(Cm, m, N);
+        fmpz_mat_init(CP, m, d);
+        fmpz_mat_init(X, m, N);
+        for (i = 0; i < m; i++)
+        {
+            for (j = 0; j < N; j++)
+                fmpz_set(fmpz_mat_entry(Cm, i, j), C->v[i] + j);
+            for (j = 0; j < d; j++)
+                fmpz_set(fmpz_mat_entry(CP, i, j), C->v[i] + L->pivots[j]);
+        }
+        if (d > 0)
+            fmpz_mat_mul(X, CP, L->rref);
+        fmpz_mat_scalar_mul_fmpz(Cm, Cm, L->den);
+        ok = fmpz_mat_equal(X, Cm);
+        fmpz_mat_clear(Cm);
+        fmpz_mat_clear(CP);
+        fmpz_mat_clear(X);
+    }
+    return ok;
+}
+
+/* ------------------------------------------------------------ the closure */
+
+typedef struct
+{
+    slong n, N;
+    spanp_struct S;
+    lc_vlist_struct words, dropped, gens;
+    slong * done;      /* done[i]: generators already bracketed with word i */
+    lc_brk_struct ws;
+    fmpz * t;
+}
+closure_struct;
+
+static void
+closure_init(closure_struct * cl, slong n, mp_limb_t p)
+{
+    cl->n = n;
+    cl->N = n * n;
+    spanp_init(&cl->S, cl->N, p);
+    lc_vlist_init(&cl->words, cl->N);
+    lc_vlist_init(&cl->dropped, cl->N);
+    lc_vlist_init(&cl->gens, cl->N);
+    cl->done = flint_calloc(cl->N + 1, sizeof(slong));
+    lc_brk_init(&cl->ws, n);
+    cl->t = _fmpz_vec_init(cl->N);
+}
+
+static void
+closure_clear(closure_struct * cl)
+{
+    spanp_clear(&cl->S);
+    lc_vlist_clear(&cl->words);
+    lc_vlist_clear(&cl->dropped);
+    lc_vlist_clear(&cl->gens);
+    flint_free(cl->done);
+    lc_brk_clear(&cl->ws);
+    _fmpz_vec_clear(cl->t, cl->N);
+}
+
+static void
+closure_offer(closure_struct * cl, const fmpz * x)
+{
+    if (spanp_add_fmpz(&cl->S, x))
+        lc_vlist_push(&cl->words, x);
+    else if (!_fmpz_vec_is_zero(x, cl->N))
+        lc_vlist_push(&cl->dropped, x);
+}
+
+/* Bracket every word with every generator it has not met yet.  The span of
+   the words then contains the generators and is closed under ad(g) for each
+   generator g (mod p; certify() makes it exact), hence it is the closure. */
+static int
+closure_saturate(closure_struct * cl, slong max_dim, lc_err_t err)
+{
+    slong i;
+
+    for (i = 0; i < cl->words.len; i++)
+    {
+        while (cl->done[i] < cl->gens.len)
+        {
+            if (cl->S.rank == cl->N)
+                return LC_OK;   /* everything is in already */
+            lc_brk_vec(cl->t, cl->gens.v[cl->done[i]], cl->words.v[i], &cl->ws);
+            cl->done[i]++;
+            closure_offer(cl, cl->t);
+            if (cl->words.len > max_dim)
+                return lc_err_set(err, LC_E_LIMIT,
+                    "the Lie closure exceeds the dimension limit %ld", (long) max_dim);
+        }
+    }
+    return LC_OK;
+}
+
+static void
+closure_add_gen(closure_struct * cl, const fmpz * g)
+{
+    lc_vlist_push(&cl->gens, g);
+    closure_offer(cl, g);
+}
+
+/* Primitive integer vector (row-major) of a rational matrix. */
+static void
+primitive_vec(fmpz * out, const fmpq_mat_t A)
+{
+    slong i, j, n = fmpq_mat_nrows(A), m = fmpq_mat_ncols(A);
+    fmpz_t l, c;
+
+    fmpz_init_set_ui(l, 1);
+    fmpz_init(c);
+    for (i = 0; i < n; i++)
+        for (j = 0; j < m; j++)
+            fmpz_lcm(l, l, fmpq_denref(fmpq_mat_entry(A, i, j)));
+    for (i = 0; i < n; i++)
+        for (j = 0; j < m; j++)
+        {
+            fmpz_divexact(c, l, fmpq_denref(fmpq_mat_entry(A, i, j)));
+            fmpz_mul(out + i * m + j, c, fmpq_numref(fmpq_mat_entry(A, i, j)));
+        }
+    _fmpz_vec_content(c, out, n * m);
+    if (!fmpz_is_zero(c) && !fmpz_is_one(c))
+        _fmpz_vec_scalar_divexact_fmpz(out, out, n * m, c);
+    fmpz_clear(l);
+    fmpz_clear(c);
+}
+
+static int
+check_gens(const fmpq_mat_struct * gens, slong ngens, const char * who, lc_err_t err)
+{
+    slong i, n;
+
+    if (ngens < 1)
+        return lc_err_set(err, LC_E_ARG, "%s: no generators given", who);
+    n = fmpq_mat_nrows(gens + 0);
+    for (i = 0; i < ngens; i++)
+    {
+        if (!fmpq_mat_is_square(gens + i))
+            return lc_err_set(err, LC_E_DIM, "%s: generator %ld is %ldx%ld, not square", who,
+                              (long) i + 1, (long) fmpq_mat_nrows(gens + i),
+                              (long) fmpq_mat_ncols(gens + i));
+        if (fmpq_mat_nrows(gens + i) != n)
+            return lc_err_set(err, LC_E_DIM,
+                              "%s: generators of different sizes (%ldx%ld and %ldx%ld)", who,
+                              (long) n, (long) n, (long) fmpq_mat_nrows(gens + i),
+                              (long) fmpq_mat_nrows(gens + i));
+    }
+    if (n < 1)
+        return lc_err_set(err, LC_E_DIM, "%s: generators must be at least 1x1", who);
+    if (n > LC_LIE_MAX_N)
+        return lc_err_set(err, LC_E_LIMIT, "%s: matrices of size %ld exceed the limit %d",
+                          who, (long) n, LC_LIE_MAX_N);
+    return LC_OK;
+}
+
+int
+_lc_lie_closure_primes(lc_lie_t L, const fmpq_mat_struct * gens, slong ngens,
+                       slong max_dim, mp_limb_t first_prime, lc_err_t err)
+{
+    slong n, N, i, attempt;
+    fmpz * g;
+    int status;
+
+    if ((status = check_gens(gens, ngens, "lie", err)) != LC_OK)
+        return status;
+    n = fmpq_mat_nrows(gens + 0);
+    N = n * n;
+    if (max_dim <= 0 || max_dim > N)
+        max_dim = N;
+
+    g = _fmpz_vec_init(N);
+    for (attempt = 0; attempt < LC_LIE_MAX_PRIMES; attempt++)
+    {
+        closure_struct cl;
+        mp_limb_t p = (attempt == 0 && first_prime != 0) ? first_prime : lie_prime(attempt);
+
+        closure_init(&cl, n, p);
+        for (i = 0; i < ngens; i++)
+        {
+            primitive_vec(g, gens + i);
+            if (!_fmpz_vec_is_zero(g, N))
+                closure_add_gen(&cl, g);
+        }
+        status = closure_saturate(&cl, max_dim, err);
+        if (status == LC_OK && certify(L, n, &cl.words, &cl.dropped))
+        {
+            set_gens(L, &cl.gens);
+            closure_clear(&cl);
+            break;
+        }
+        closure_clear(&cl);
+        if (status != LC_OK)
+            break;
+    }
+    _fmpz_vec_clear(g, N);
+    if (status == LC_OK && attempt == LC_LIE_MAX_PRIMES)
+        status = lc_err_set(err, LC_E_LIMIT, "lie: no lucky prime in %d attempts",
+                            LC_LIE_MAX_PRIMES);
+    if (status != LC_OK)
+        lc_lie_reset(L, n, 0);
+    return status;
+}
+
+int
+lc_lie_closure(lc_lie_t L, const fmpq_mat_struct * gens, slong ngens,
+               slong max_dim, lc_err_t err)
+{
+    return _lc_lie_closure_primes(L, gens, ngens, max_dim, 0, err);
+}
+
+int
+lc_lie_bracket(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat_t B, lc_err_t err)
+{
+    fmpq_mat_t T;
+
+    if (!fmpq_mat_is_square(A) || !fmpq_mat_is_square(B) ||
+        fmpq_mat_nrows(A) != fmpq_mat_nrows(B))
+        return lc_err_set(err, LC_E_DIM,
+                          "bracket needs square matrices of one size, got %ldx%ld and %ldx%ld",
+                          (long) fmpq_mat_nrows(A), (long) fmpq_mat_ncols(A),
+                          (long) fmpq_mat_nrows(B), (long) fmpq_mat_ncols(B));
+    fmpq_mat_init(T, fmpq_mat_nrows(A), fmpq_mat_nrows(A));
+    lc_qmat_resize(C, fmpq_mat_nrows(A), fmpq_mat_nrows(A));
+    fmpq_mat_mul(C, A, B);
+    fmpq_mat_mul(T, B, A);
+    fmpq_mat_sub(C, C, T);
+    fmpq_mat_clear(T);
+    return LC_OK;
+}
+
+/* -------------------------------------------- generators of a subalgebra */
+
+/* Reproducible small pseudo-random coefficients in [-3, 3]. */
+static slong
+small_coeff(ulong * state)
+{
+    *state = *state * UWORD(6364136223846793005) + UWORD(1442695040888963407);
+    return (slong) ((*state >> 33) % 7) - 3;
+}
+
+/* Bracket of two vectors mod p, via n x n matrices. */
+typedef struct
+{
+    slong n;
+    nmod_mat_t A, B, AB, BA;
+}
+brkp_struct;
+
+static void
+brkp_vec(mp_limb_t * out, const mp_limb_t * a, const mp_limb_t * b, brkp_struct * w, nmod_t mod)
+{
+    slong i, j, n = w->n;
+
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++)
+        {
+            nmod_mat_entry(w->A, i, j) = a[i * n + j];
+            nmod_mat_entry(w->B, i, j) = b[i * n + j];
+        }
+    nmod_mat_mul(w->AB, w->A, w->B);
+    nmod_mat_mul(w->BA, w->B, w->A);
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++)
+            out[i * n + j] = nmod_sub(nmod_mat_entry(w->AB, i, j),
+                                      nmod_mat_entry(w->BA, i, j), mod);
+}
+
+/* Set D->gens to a small Lie generating set of the subalgebra D.  Two random
+   combinations of the basis generate a semisimple algebra; basis rows that
+   their closure misses are added.  No exact check is needed: the closure of
+   elements of D lies in D, and reaching dim D independent vectors mod p
+   proves it is all of D. */
+static void
+find_gens(lc_lie_t D)
+{
+    slong n = D->n, N = n * n, d = D->dim, i, j, k, attempt;
+    lc_vlist_struct B, G;
+    fmpz * h;
+    ulong state = UWORD(0x9E3779B97F4A7C15) ^ (ulong) d;
+
+    lc_vlist_init(&B, N);
+    lc_vlist_init(&G, N);
+    h = _fmpz_vec_init(N);
+    for (i = 0; i < d; i++)
+    {
+        lc_lie_primitive_row(h, D, i);
+        lc_vlist_push(&B, h);
+    }
+    if (d <= 2)
+    {
+        set_gens(D, &B);
+        goto cleanup;
+    }
+
+    for (attempt = 0; attempt < LC_LIE_MAX_PRIMES; attempt++)
+    {
+        spanp_struct S;
+        brkp_struct w;
+        mp_limb_t ** gp = flint_malloc((d + 2) * sizeof(mp_limb_t *));
+        slong * done = flint_calloc(d + 1, sizeof(slong));
+        mp_limb_t * v = _nmod_vec_init(N);
+        slong ng = 0, next_basis = 0;
+
+        spanp_init(&S, N, lie_prime(attempt));
+        w.n = n;
+        nmod_mat_init(w.A, n, n, S.mod.n);
+        nmod_mat_init(w.B, n, n, S.mod.n);
+        nmod_mat_init(w.AB, n, n, S.mod.n);
+        nmod_mat_init(w.BA, n, n, S.mod.n);
+        for (i = 0; i < G.len; i++)
+            _fmpz_vec_clear(G.v[i], N);
+        G.len = 0;
+
+        while (S.rank < d && ng < d + 2)
+        {
+            /* Choose the next generator: two random combinations first, then
+               basis rows that are not yet in the closure. */
+            if (ng < 2)
+            {
+                _fmpz_vec_zero(h, N);
+                for (k = 0; k < d; k++)
+                    _fmpz_vec_scalar_addmul_si(h, B.v[k], N, small_coeff(&state));
+            }
+            else
+            {
+                for (; next_basis < d; next_basis++)
+                {
+                    _fmpz_vec_get_nmod_vec(v, B.v[next_basis], N, S.mod);
+                    if (spanp_reduce(&S, v) >= 0)
+                        break;
+                }
+                if (next_basis == d)
+                    break;
+                _fmpz_vec_set(h, B.v[next_basis++], N);
+            }
+            if (_fmpz_vec_is_zero(h, N))
+                continue;
+            lc_vlist_push(&G, h);
+            gp[ng] = _nmod_vec_init(N);
+            _fmpz_vec_get_nmod_vec(gp[ng], h, N, S.mod);
+            ng++;
+            _nmod_vec_set(v, gp[ng - 1], N);
+            if ((k = spanp_reduce(&S, v)) >= 0)
+                spanp_insert(&S, v, k);
+            /* Saturate: bracket every echelon row with every generator. */
+            for (i = 0; i < S.rank && S.rank < d; i++)
+                while (done[i] < ng && S.rank < d)
+                {
+                    brkp_vec(v, gp[done[i]], S.rows + i * N, &w, S.mod);
+                    done[i]++;
+                    if ((k = spanp_reduce(&S, v)) >= 0)
+                        spanp_insert(&S, v, k);
+                }
+        }
+        j = S.rank;
+        for (i = 0; i < ng; i++)
+            _nmod_vec_clear(gp[i]);
+        flint_free(gp);
+        flint_free(done);
+        _nmod_vec_clear(v);
+        nmod_mat_clear(w.A);
+        nmod_mat_clear(w.B);
+        nmod_mat_clear(w.AB);
+        nmod_mat_clear(w.BA);
+        spanp_clear(&S);
+        if (j == d)
+            break;
+    }
+    if (attempt == LC_LIE_MAX_PRIMES)
+        set_gens(D, &B);   /* the basis always generates */
+    else
+        set_gens(D, &G);
+
+cleanup:
+    _fmpz_vec_clear(h, N);
+    lc_vlist_clear(&B);
+    lc_vlist_clear(&G);
+}
+
+/* C := [L, I] = span{[g, x] : g a generator of L, x a basis vector of I},
+   valid for an ideal I of L.  want_gens: also find generators of C. */
+static void
+bracket_ideal(lc_lie_t C, const lc_lie_t L, const lc_lie_t I, int want_gens)
+{
+    slong n = L->n, N = n * n, i, j, attempt;
+    lc_vlist_struct B, W, X;
+    lc_brk_struct ws;
+    fmpz * t;
+    lc_lie_t R;
+
+    lc_lie_init(R);
+    lc_vlist_init(&B, N);
+    t = _fmpz_vec_init(N);
+    lc_brk_init(&ws, n);
+    for (i = 0; i < I->dim; i++)
+    {
+        lc_lie_primitive_row(t, I, i);
+        lc_vlist_push(&B, t);
+    }
+    for (attempt = 0; attempt < LC_LIE_MAX_PRIMES; attempt++)
+    {
+        spanp_struct S;
+        int ok;
+
+        spanp_init(&S, N, lie_prime(attempt));
+        lc_vlist_init(&W, N);
+        lc_vlist_init(&X, N);
+        for (i = 0; i < fmpz_mat_nrows(L->gens); i++)
+            for (j = 0; j < B.len; j++)
+            {
+                lc_brk_vec(t, fmpz_mat_entry(L->gens, i, 0), B.v[j], &ws);
+                if (S.rank < N && spanp_add_fmpz(&S, t))
+                    lc_vlist_push(&W, t);
+                else if (S.rank < N && !_fmpz_vec_is_zero(t, N))
+                    lc_vlist_push(&X, t);
+            }
+        ok = certify(R, n, &W, &X);
+        spanp_clear(&S);
+        lc_vlist_clear(&W);
+        lc_vlist_clear(&X);
+        if (ok)
+            break;
+    }
+    if (attempt == LC_LIE_MAX_PRIMES)
+        flint_abort();   /* 64 unlucky 62-bit primes: a broken invariant */
+    if (want_gens)
+        find_gens(R);
+    lc_lie_set(C, R);
+    lc_lie_clear(R);
+    lc_brk_clear(&ws);
+    _fmpz_vec_clear(t, N);
+    lc_vlist_clear(&B);
+}
+
+/* fmpz_mat_entry(L->gens, i, 0) is the start of row i: rows of an fmpz_mat
+   are contiguous in every FLINT version. */
+
+void
+lc_lie_derived(lc_lie_t D, const lc_lie_t L)
+{
+    bracket_ideal(D, L, L, 1);
+}
+
+void
+lc_lie_bracket_ideal(lc_lie_t C, const lc_lie_t L, const lc_lie_t I)
+{
+    bracket_ideal(C, L, I, 1);
+}
+
+slong
+lc_lie_derived_series(slong * dims, const lc_lie_t L)
+{
+    lc_lie_t cur, next;
+    slong len = 1;
+
+    lc_lie_init(cur);
+    lc_lie_init(next);
+    lc_lie_set(cur, L);
+    dims[0] = L->dim;
+    while (cur->dim > 0)
+    {
+        bracket_ideal(next, cur, cur, 1);
+        dims[len++] = next->dim;
+        if (next->dim == cur->dim)
+            break;
+        {
+            lc_lie_struct tmp = *cur;
+            *cur = *next;
+            *next = tmp;
+        }
+    }
+    lc_lie_clear(cur);
+    lc_lie_clear(next);
+    return len;
+}
+
+slong
+lc_lie_lower_central_series(slong * dims, const lc_lie_t L)
+{
+    lc_lie_t cur, next;
+    slong len = 1;
+
+    lc_lie_init(cur);
+    lc_lie_init(next);
+    lc_lie_set(cur, L);
+    dims[0] = L->dim;
+    while (cur->dim > 0)
+    {
+        bracket_ideal(next, L, cur, 0);
+        dims[len++] = next->dim;
+        if (next->dim == cur->dim)
+            break;
+        {
+            lc_lie_struct tmp = *cur;
+            *cur = *next;
+            *next = tmp;
+        }
+    }
+    lc_lie_clear(cur);
+    lc_lie_clear(next);
+    return len;
+}
+
+int
+lc_lie_is_solvable(const lc_lie_t L)
+{
+    return lc_lie_derived_length(L) >= 0;
+}
+
+slong
+lc_lie_derived_length(const lc_lie_t L)
+{
+    slong * dims = flint_malloc((L->dim + 2) * sizeof(slong));
+    slong len = lc_lie_derived_series(dims, L), r;
+
+    r = (dims[len - 1] == 0) ? len - 1 : -1;
+    flint_free(dims);
+    return r;
+}
+
+int
+lc_lie_is_nilpotent(const lc_lie_t L)
+{
+    slong * dims = flint_malloc((L->dim + 2) * sizeof(slong));
+    slong len = lc_lie_lower_central_series(dims, L);
+    int r = (dims[len - 1] == 0);
+
+    flint_free(dims);
+    return r;
+}

@@ -1,0 +1,471 @@
+/* qmat.c -- exact rational matrices. */
+#include <ctype.h>
+#include <string.h>
+#include "qmat.h"
+
+void
+lc_qmat_resize(fmpq_mat_t A, slong r, slong c)
+{
+    fmpq_mat_clear(A);
+    fmpq_mat_init(A, r, c);
+}
+
+void
+lc_qmat_eye(fmpq_mat_t A, slong n)
+{
+    lc_qmat_resize(A, n, n);
+    fmpq_mat_one(A);
+}
+
+void
+lc_qmat_zeros(fmpq_mat_t A, slong m, slong n)
+{
+    lc_qmat_resize(A, m, n);
+}
+
+/* ------------------------------------------------------------------ parsing */
+
+static const char *
+skip_ws(const char * s)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+    return s;
+}
+
+/* Reads [0-9]+ into z; returns the end, or NULL when there is no digit. */
+static const char *
+read_digits(fmpz_t z, const char * s, slong * ndigits)
+{
+    const char * p = s;
+    char * buf;
+    slong n;
+
+    while (isdigit((unsigned char) *p))
+        p++;
+    n = p - s;
+    if (ndigits != NULL)
+        *ndigits = n;
+    if (n == 0)
+        return NULL;
+    buf = flint_malloc(n + 1);
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    fmpz_set_str(z, buf, 10);
+    flint_free(buf);
+    return p;
+}
+
+int
+lc_qmat_parse_scalar(fmpq_t x, const char * s, const char ** end, lc_err_t err)
+{
+    const char * p = s;
+    int neg = 0;
+    fmpz_t num, den, t;
+    slong nd;
+    int status = LC_OK;
+
+    fmpz_init(num);
+    fmpz_init(den);
+    fmpz_init(t);
+    fmpz_one(den);
+
+    if (*p == '+' || *p == '-')
+        neg = (*p++ == '-');
+
+    if (isdigit((unsigned char) *p))
+        p = read_digits(num, p, NULL);
+    else if (!(*p == '.' && isdigit((unsigned char) p[1])))
+    {
+        status = lc_err_set(err, LC_E_PARSE, "expected a number");
+        goto done;
+    }
+
+    if (*p == '.')
+    {
+        /* Exact decimal: 0.25 = 25/100. */
+        p++;
+        if (isdigit((unsigned char) *p))
+        {
+            p = read_digits(t, p, &nd);
+            fmpz_set_ui(den, 10);
+            fmpz_pow_ui(den, den, nd);
+            fmpz_mul(num, num, den);
+            fmpz_add(num, num, t);
+        }
+    }
+
+    if ((*p == 'e' || *p == 'E') &&
+        (isdigit((unsigned char) p[1]) ||
+         ((p[1] == '-' || p[1] == '+') && isdigit((unsigned char) p[2]))))
+    {
+        int eneg = 0;
+        ulong e;
+
+        p++;
+        if (*p == '+' || *p == '-')
+            eneg = (*p++ == '-');
+        p = read_digits(t, p, NULL);
+        if (!fmpz_fits_si(t) || fmpz_cmp_ui(t, 100000) > 0)
+        {
+            status = lc_err_set(err, LC_E_LIMIT, "decimal exponent too large (limit 100000)");
+            goto done;
+        }
+        e = fmpz_get_ui(t);
+        fmpz_set_ui(t, 10);
+        fmpz_pow_ui(t, t, e);
+        if (eneg)
+            fmpz_mul(den, den, t);
+        else
+            fmpz_mul(num, num, t);
+    }
+    else if (*p == '/' && isdigit((unsigned char) p[1]))
+    {
+        fmpz_t d;
+        fmpz_init(d);
+        p = read_digits(d, p + 1, NULL);
+        if (fmpz_is_zero(d))
+        {
+            fmpz_clear(d);
+            status = lc_err_set(err, LC_E_PARSE, "zero denominator");
+            goto done;
+        }
+        fmpz_mul(den, den, d);
+        fmpz_clear(d);
+    }
+
+    if (neg)
+        fmpz_neg(num, num);
+    fmpq_set_fmpz_frac(x, num, den);
+
+done:
+    if (end != NULL)
+        *end = p;
+    fmpz_clear(num);
+    fmpz_clear(den);
+    fmpz_clear(t);
+    return status;
+}
+
+int
+lc_qmat_parse(fmpq_mat_t A, const char * s, lc_err_t err)
+{
+    const char * p = skip_ws(s);
+    fmpq * vals = NULL;
+    slong len = 0, alloc = 0, rows = 0, cols = -1, ncur, i, j;
+    int status = LC_OK;
+
+#define PARSE_FAIL(...)                                             \
+    do {                                                            \
+        char m_[LC_ERR_MSG_LEN];                                    \
+        snprintf(m_, sizeof(m_), __VA_ARGS__);                      \
+        status = lc_err_set(err, LC_E_PARSE, "column %ld: %s",      \
+                            (long) (p - s + 1), m_);                \
+        goto done;                                                  \
+    } while (0)
+
+    if (*p != '[')
+        PARSE_FAIL("expected '[' to open a matrix");
+    p = skip_ws(p + 1);
+    for (;;)
+    {
+        if (*p != '[')
+            PARSE_FAIL("expected '[' to open row %ld", (long) rows + 1);
+        p = skip_ws(p + 1);
+        ncur = 0;
+        if (*p == ']')
+            PARSE_FAIL("row %ld is empty", (long) rows + 1);
+        for (;;)
+        {
+            const char * q;
+            lc_err_t e2;
+
+            if (len == alloc)
+            {
+                slong k;
+                alloc = FLINT_MAX(16, 2 * alloc);
+                vals = flint_realloc(vals, alloc * sizeof(fmpq));
+                for (k = len; k < alloc; k++)
+                    fmpq_init(vals + k);
+            }
+            if (lc_qmat_parse_scalar(vals + len, p, &q, e2) != LC_OK)
+                PARSE_FAIL("%s", e2->msg);
+            len++;
+            ncur++;
+            p = skip_ws(q);
+            if (*p == ',')
+                p = skip_ws(p + 1);
+            else if (*p == ']')
+                break;
+            else
+                PARSE_FAIL("expected ',' or ']' in row %ld", (long) rows + 1);
+        }
+        rows++;
+        if (cols >= 0 && ncur != cols)
+            PARSE_FAIL("ragged matrix: row %ld has %ld entries, row 1 has %ld",
+                       (long) rows, (long) ncur, (long) cols);
+        if (rows > LC_QMAT_MAX_SIZE || ncur > LC_QMAT_MAX_SIZE)
+            PARSE_FAIL("matrix larger than the limit %d x %d", LC_QMAT_MAX_SIZE, LC_QMAT_MAX_SIZE);
+        cols = ncur;
+        p = skip_ws(p + 1);
+        if (*p == ',')
+            p = skip_ws(p + 1);
+        else if (*p == ']')
+            break;
+        else
+            PARSE_FAIL("expected ',' or ']' after row %ld", (long) rows);
+    }
+    p = skip_ws(p + 1);
+    if (*p != '\0')
+        PARSE_FAIL("unexpected text after the matrix");
+
+    lc_qmat_resize(A, rows, cols);
+    for (i = 0; i < rows; i++)
+        for (j = 0; j < cols; j++)
+            fmpq_swap(fmpq_mat_entry(A, i, j), vals + i * cols + j);
+done:
+    for (i = 0; i < alloc; i++)
+        fmpq_clear(vals + i);
+    flint_free(vals);
+    return status;
+#undef PARSE_FAIL
+}
+
+/* ----------------------------------------------------------------- printing */
+
+char *
+lc_qmat_get_str(const fmpq_mat_t A)
+{
+    slong i, j, len = 0, alloc = 64;
+    char * out = flint_malloc(alloc);
+
+#define APPEND(str)                                               \
+    do {                                                          \
+        const char * s_ = (str);                                  \
+        slong l_ = strlen(s_);                                    \
+        if (len + l_ + 1 > alloc)                                 \
+        {                                                         \
+            alloc = FLINT_MAX(2 * alloc, len + l_ + 1);           \
+            out = flint_realloc(out, alloc);                      \
+        }                                                         \
+        memcpy(out + len, s_, l_);                                \
+        len += l_;                                                \
+    } while (0)
+
+    APPEND("[");
+    for (i = 0; i < fmpq_mat_nrows(A); i++)
+    {
+        APPEND(i == 0 ? "[" : ", [");
+        for (j = 0; j < fmpq_mat_ncols(A); j++)
+        {
+            char * e = fmpq_get_str(NULL, 10, fmpq_mat_entry(A, i, j));
+            if (j > 0)
+                APPEND(", ");
+            APPEND(e);
+            flint_free(e);
+        }
+        APPEND("]");
+    }
+    APPEND("]");
+    out[len] = '\0';
+    return out;
+#undef APPEND
+}
+
+void
+lc_qmat_fprint(FILE * f, const fmpq_mat_t A)
+{
+    char * s = lc_qmat_get_str(A);
+    fputs(s, f);
+    flint_free(s);
+}
+
+/* --------------------------------------------------------------- arithmetic */
+
+static int
+same_shape(const fmpq_mat_t A, const fmpq_mat_t B, const char * what, lc_err_t err)
+{
+    if (fmpq_mat_nrows(A) != fmpq_mat_nrows(B) || fmpq_mat_ncols(A) != fmpq_mat_ncols(B))
+        return lc_err_set(err, LC_E_DIM, "cannot %s %ldx%ld and %ldx%ld matrices", what,
+                          (long) fmpq_mat_nrows(A), (long) fmpq_mat_ncols(A),
+                          (long) fmpq_mat_nrows(B), (long) fmpq_mat_ncols(B));
+    return LC_OK;
+}
+
+int
+lc_qmat_add(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat_t B, lc_err_t err)
+{
+    if (same_shape(A, B, "add", err) != LC_OK)
+        return err->code;
+    lc_qmat_resize(C, fmpq_mat_nrows(A), fmpq_mat_ncols(A));
+    fmpq_mat_add(C, A, B);
+    return LC_OK;
+}
+
+int
+lc_qmat_sub(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat_t B, lc_err_t err)
+{
+    if (same_shape(A, B, "subtract", err) != LC_OK)
+        return err->code;
+    lc_qmat_resize(C, fmpq_mat_nrows(A), fmpq_mat_ncols(A));
+    fmpq_mat_sub(C, A, B);
+    return LC_OK;
+}
+
+int
+lc_qmat_mul(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat_t B, lc_err_t err)
+{
+    if (fmpq_mat_ncols(A) != fmpq_mat_nrows(B))
+        return lc_err_set(err, LC_E_DIM, "cannot multiply %ldx%ld by %ldx%ld matrices",
+                          (long) fmpq_mat_nrows(A), (long) fmpq_mat_ncols(A),
+                          (long) fmpq_mat_nrows(B), (long) fmpq_mat_ncols(B));
+    lc_qmat_resize(C, fmpq_mat_nrows(A), fmpq_mat_ncols(B));
+    fmpq_mat_mul(C, A, B);
+    return LC_OK;
+}
+
+void
+lc_qmat_scalar_mul(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_t c)
+{
+    if (C != A)
+        lc_qmat_resize(C, fmpq_mat_nrows(A), fmpq_mat_ncols(A));
+    fmpq_mat_scalar_mul_fmpq(C, A, c);
+}
+
+void
+lc_qmat_transpose(fmpq_mat_t B, const fmpq_mat_t A)
+{
+    lc_qmat_resize(B, fmpq_mat_ncols(A), fmpq_mat_nrows(A));
+    fmpq_mat_transpose(B, A);
+}
+
+int
+lc_qmat_inv(fmpq_mat_t B, const fmpq_mat_t A, lc_err_t err)
+{
+    if (!fmpq_mat_is_square(A))
+        return lc_err_set(err, LC_E_DIM, "cannot invert a non-square %ldx%ld matrix",
+                          (long) fmpq_mat_nrows(A), (long) fmpq_mat_ncols(A));
+    lc_qmat_resize(B, fmpq_mat_nrows(A), fmpq_mat_ncols(A));
+    if (!fmpq_mat_inv(B, A))
+        return lc_err_set(err, LC_E_SINGULAR, "matrix is singular (rank %ld < %ld)",
+                          (long) lc_qmat_rank(A), (long) fmpq_mat_nrows(A));
+    return LC_OK;
+}
+
+int
+lc_qmat_det(fmpq_t d, const fmpq_mat_t A, lc_err_t err)
+{
+    if (!fmpq_mat_is_square(A))
+        return lc_err_set(err, LC_E_DIM, "determinant of a non-square %ldx%ld matrix",
+                          (long) fmpq_mat_nrows(A), (long) fmpq_mat_ncols(A));
+    fmpq_mat_det(d, A);
+    return LC_OK;
+}
+
+slong
+lc_qmat_rank(const fmpq_mat_t A)
+{
+    fmpz_mat_t M;
+    slong r;
+
+    /* Row scaling does not change the rank: clear denominators row-wise. */
+    fmpz_mat_init(M, fmpq_mat_nrows(A), fmpq_mat_ncols(A));
+    fmpq_mat_get_fmpz_mat_rowwise(M, NULL, A);
+    r = fmpz_mat_rank(M);
+    fmpz_mat_clear(M);
+    return r;
+}
+
+void
+lc_qmat_vec(fmpq_mat_t v, const fmpq_mat_t A)
+{
+    slong i, j, r = fmpq_mat_nrows(A), c = fmpq_mat_ncols(A);
+
+    lc_qmat_resize(v, r * c, 1);
+    for (j = 0; j < c; j++)
+        for (i = 0; i < r; i++)
+            fmpq_set(fmpq_mat_entry(v, j * r + i, 0), fmpq_mat_entry(A, i, j));
+}
+
+int
+lc_qmat_unvec(fmpq_mat_t A, const fmpq_mat_t v, slong r, slong c, lc_err_t err)
+{
+    slong i, j, len = fmpq_mat_nrows(v) * fmpq_mat_ncols(v);
+    int is_col = (fmpq_mat_ncols(v) == 1);
+
+    if ((fmpq_mat_nrows(v) != 1 && fmpq_mat_ncols(v) != 1) || r < 0 || c < 0 || len != r * c)
+        return lc_err_set(err, LC_E_DIM, "cannot reshape a %ldx%ld matrix into %ldx%ld",
+                          (long) fmpq_mat_nrows(v), (long) fmpq_mat_ncols(v), (long) r, (long) c);
+    lc_qmat_resize(A, r, c);
+    for (j = 0; j < c; j++)
+        for (i = 0; i < r; i++)
+            fmpq_set(fmpq_mat_entry(A, i, j),
+                     is_col ? fmpq_mat_entry(v, j * r + i, 0) : fmpq_mat_entry(v, 0, j * r + i));
+    return LC_OK;
+}
+
+/* -------------------------------------------------------- echelon, kernels */
+
+slong
+lc_qmat_row_basis(fmpq_mat_t B, const fmpq_mat_t A)
+{
+    fmpz_mat_t M, R;
+    fmpz_t den;
+    slong r, i, j;
+
+    fmpz_mat_init(M, fmpq_mat_nrows(A), fmpq_mat_ncols(A));
+    fmpz_mat_init(R, fmpq_mat_nrows(A), fmpq_mat_ncols(A));
+    fmpz_init(den);
+    fmpq_mat_get_fmpz_mat_rowwise(M, NULL, A);
+    r = fmpz_mat_rref(R, den, M);
+    lc_qmat_resize(B, r, fmpq_mat_ncols(A));
+    for (i = 0; i < r; i++)
+        for (j = 0; j < fmpq_mat_ncols(A); j++)
+            fmpq_set_fmpz_frac(fmpq_mat_entry(B, i, j), fmpz_mat_entry(R, i, j), den);
+    fmpz_mat_clear(M);
+    fmpz_mat_clear(R);
+    fmpz_clear(den);
+    return r;
+}
+
+slong
+lc_qmat_kernel(fmpq_mat_t K, const fmpq_mat_t A)
+{
+    fmpq_mat_t E;
+    slong m = fmpq_mat_ncols(A), r, i, j, k, * piv;
+    char * is_piv;
+
+    fmpq_mat_init(E, 0, 0);
+    r = lc_qmat_row_basis(E, A);
+    piv = flint_malloc((r + 1) * sizeof(slong));
+    is_piv = flint_calloc(m + 1, 1);
+    for (i = 0, j = 0; i < r; i++)
+    {
+        while (fmpq_is_zero(fmpq_mat_entry(E, i, j)))
+            j++;
+        piv[i] = j;
+        is_piv[j] = 1;
+    }
+    lc_qmat_resize(K, m, m - r);
+    /* One kernel vector per free column f: x_f = 1, x_piv[i] = -E[i][f]. */
+    for (j = 0, k = 0; j < m; j++)
+    {
+        if (is_piv[j])
+            continue;
+        fmpq_one(fmpq_mat_entry(K, j, k));
+        for (i = 0; i < r; i++)
+            fmpq_neg(fmpq_mat_entry(K, piv[i], k), fmpq_mat_entry(E, i, j));
+        k++;
+    }
+    flint_free(piv);
+    flint_free(is_piv);
+    fmpq_mat_clear(E);
+    return m - r;
+}
+
+void
+lc_qmat_set_fmpz_mat(fmpq_mat_t A, const fmpz_mat_t M)
+{
+    lc_qmat_resize(A, fmpz_mat_nrows(M), fmpz_mat_ncols(M));
+    fmpq_mat_set_fmpz_mat(A, M);
+}

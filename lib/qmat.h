@@ -1,0 +1,89 @@
+/* qmat.h -- exact rational matrices (FLINT fmpq_mat_t) for liecheck.
+ *
+ * Conventions: output arguments come first and must be initialised; they are
+ * resized as needed (any previous contents are discarded).  Unless stated,
+ * outputs may not alias inputs.  Functions that can fail on user input return
+ * LC_OK or an error code with a message in err. */
+#ifndef LC_QMAT_H
+#define LC_QMAT_H
+
+#include <stdio.h>
+#include <flint/flint.h>
+#include <flint/fmpz.h>
+#include <flint/fmpq.h>
+#include <flint/fmpz_mat.h>
+#include <flint/fmpq_mat.h>
+#include "err.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Largest number of rows or columns liecheck accepts for a matrix. */
+#define LC_QMAT_MAX_SIZE 4096
+
+/* Resize A to r x c (contents become zero). */
+void lc_qmat_resize(fmpq_mat_t A, slong r, slong c);
+
+/* A := the n x n identity / the m x n zero matrix. */
+void lc_qmat_eye(fmpq_mat_t A, slong n);
+void lc_qmat_zeros(fmpq_mat_t A, slong m, slong n);
+
+/* Parse a matrix literal such as "[[1, 2/3], [0, -1/2]]" or "[[0.25, 1e-3]]"
+   (decimals are exact).  Ragged or empty rows, and trailing text, are errors;
+   the message gives the 1-based column of the offending character. */
+int lc_qmat_parse(fmpq_mat_t A, const char * s, lc_err_t err);
+
+/* Parse one exact rational: "3", "-3/4", "0.25", "1e-5", "2.5e3". Sets *end
+   to the first unread character. Returns LC_OK or LC_E_PARSE. */
+int lc_qmat_parse_scalar(fmpq_t x, const char * s, const char ** end, lc_err_t err);
+
+/* The canonical text of A: row-major nested lists "[[1, 2/3], [0, 1]]".
+   Free the string with flint_free. */
+char * lc_qmat_get_str(const fmpq_mat_t A);
+void lc_qmat_fprint(FILE * f, const fmpq_mat_t A);
+
+/* C := A + B, A - B, A * B; LC_E_DIM if the sizes do not fit. */
+int lc_qmat_add(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat_t B, lc_err_t err);
+int lc_qmat_sub(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat_t B, lc_err_t err);
+int lc_qmat_mul(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat_t B, lc_err_t err);
+
+/* C := c * A. */
+void lc_qmat_scalar_mul(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_t c);
+
+/* B := A^T. */
+void lc_qmat_transpose(fmpq_mat_t B, const fmpq_mat_t A);
+
+/* B := A^-1; LC_E_DIM if A is not square, LC_E_SINGULAR if it is singular. */
+int lc_qmat_inv(fmpq_mat_t B, const fmpq_mat_t A, lc_err_t err);
+
+/* d := det(A); LC_E_DIM if A is not square. */
+int lc_qmat_det(fmpq_t d, const fmpq_mat_t A, lc_err_t err);
+
+/* Rank over Q. */
+slong lc_qmat_rank(const fmpq_mat_t A);
+
+/* v := vec(A), the (r*c) x 1 column that stacks the columns of A. */
+void lc_qmat_vec(fmpq_mat_t v, const fmpq_mat_t A);
+
+/* A := the r x c matrix whose column-stacking is v (v has r*c entries, as a
+   row or a column); LC_E_DIM otherwise. */
+int lc_qmat_unvec(fmpq_mat_t A, const fmpq_mat_t v, slong r, slong c, lc_err_t err);
+
+/* B := the reduced echelon basis of the row space of A (rank x cols);
+   returns the rank.  B is canonical: it depends only on the row space. */
+slong lc_qmat_row_basis(fmpq_mat_t B, const fmpq_mat_t A);
+
+/* K := a basis of the right kernel {x : A x = 0}, as the columns of a
+   cols x k matrix (one column per free variable of the reduced echelon form,
+   with a 1 in that variable's row); returns k. */
+slong lc_qmat_kernel(fmpq_mat_t K, const fmpq_mat_t A);
+
+/* Convert an integer matrix, or a rational one with a common denominator. */
+void lc_qmat_set_fmpz_mat(fmpq_mat_t A, const fmpz_mat_t M);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

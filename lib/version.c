@@ -1,0 +1,52 @@
+/* version.c -- versions of liecheck and of the libraries beneath it. */
+#include <stdio.h>
+#include <gmp.h>
+#include <mpfr.h>
+#include "liecheck.h"
+#include "lc_arb.h"
+
+const char *
+lc_version(void)
+{
+    return LIECHECK_VERSION;
+}
+
+const char *
+lc_flint_version(void)
+{
+    return flint_version;
+}
+
+const char *
+lc_arb_version(void)
+{
+#if LC_FLINT3
+    /* Arb is part of FLINT from version 3 on. */
+    return flint_version;
+#else
+    return arb_version;
+#endif
+}
+
+const char *
+lc_mpfr_version(void)
+{
+    return mpfr_get_version();
+}
+
+const char *
+lc_gmp_version(void)
+{
+    return gmp_version;
+}
+
+const char *
+lc_versions_line(void)
+{
+    static char line[256];
+
+    snprintf(line, sizeof(line), "liecheck %s (FLINT %s, Arb %s, MPFR %s, GMP %s)",
+             lc_version(), lc_flint_version(), lc_arb_version(),
+             lc_mpfr_version(), lc_gmp_version());
+    return line;
+}
