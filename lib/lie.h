@@ -52,6 +52,13 @@ int lc_lie_bracket(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat_t B, lc_err_
 int lc_lie_closure(lc_lie_t L, const fmpq_mat_struct * gens, slong ngens,
                    slong max_dim, lc_err_t err);
 
+/* As lc_lie_closure, but the first attempt uses the prime first_prime (0: the
+   default sequence).  For tests of the unlucky-prime path: with
+   X = diag(1, 1+p, 1) and Y = E12 + E13, [X, Y] = -p E12 vanishes mod p, the
+   exact check fails and the next prime gives the true closure (dimension 3). */
+int _lc_lie_closure_primes(lc_lie_t L, const fmpq_mat_struct * gens, slong ngens,
+                           slong max_dim, mp_limb_t first_prime, lc_err_t err);
+
 /* L := the span of the given matrices, which must be closed under brackets
    (LC_E_ARG otherwise, with the offending pair named). */
 int lc_lie_span(lc_lie_t L, const fmpq_mat_struct * elems, slong nelems, lc_err_t err);
