@@ -870,7 +870,7 @@ main(void)
     SRunner * sr = srunner_create(qmat_suite());
     int failed;
 
-    srunner_run_all(sr, CK_NORMAL);
+    srunner_run_all(sr, CK_ENV);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);
     flint_cleanup();
