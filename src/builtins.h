@@ -1,0 +1,45 @@
+/* builtins.h -- the table of built-in functions.
+ *
+ * One typed table, after LiE: each entry names the function, the kinds of
+ * its arguments, the C function and a one-line help text.  The caller checks
+ * arity and kinds from the table before the C function runs, so every
+ * built-in reports "lie: argument 2 must be a matrix, got a list" the same
+ * way, and help() is generated from the same entries. */
+#ifndef LC_BUILTINS_H
+#define LC_BUILTINS_H
+
+#include "eval.h"
+
+/* A built-in: *res := f(args).  The arguments have been checked against the
+   entry's kinds.  On failure return an error code with a message in err,
+   without the function's name (the caller prefixes it), and leave *res
+   unset. */
+typedef int (*lc_builtin_fn)(lc_val * res, lc_session_struct * S,
+                             lc_val * args, slong nargs, lc_err_t err);
+
+/* Argument kinds, one character per argument; when there are more
+   arguments than characters the last character applies to the rest:
+     a  any value          n  number           i  integer
+     m  matrix             l  lie algebra      L  list
+     s  string             c  list or string   f  string or function */
+typedef struct lc_builtin_struct
+{
+    const char * name;
+    const char * kinds;
+    slong min_args;
+    slong max_args;         /* -1: no upper limit */
+    lc_builtin_fn fn;
+    const char * sig;       /* "bracket(A, B)" */
+    const char * help;      /* one line */
+}
+lc_builtin_struct;
+
+/* The entry named name (aliases included), or NULL. */
+const lc_builtin_struct * lc_builtin_find(const char * name);
+
+/* Check the arguments against b, then call it.  Messages come back as
+   "NAME: ...". */
+int lc_builtin_call(lc_val * res, lc_session_struct * S, const lc_builtin_struct * b,
+                    lc_val * args, slong nargs, lc_err_t err);
+
+#endif

@@ -1,0 +1,561 @@
+/* eval.c -- the evaluator: walks the tree of a chunk against a session.
+ *
+ * eval() returns LC_OK with a new reference in *out, or an error code with
+ * the message and the position of the failing node in d (and *out unset).
+ * Recursion follows the tree, whose depth the parser has capped. */
+#include "config.h"
+#include <string.h>
+#include "eval.h"
+#include "builtins.h"
+
+/* A power whose result would have more bits than this is refused: an exact
+   2^(10^9) is a gigabyte, not an answer. */
+#define LC_MAX_POW_BITS (WORD(1) << 24)
+/* Matrix powers A^e are refused for |e| above this. */
+#define LC_MAX_MAT_POW WORD(1000000)
+
+/* ------------------------------------------------------------ variables */
+
+static ulong
+hash_str(const char * s)
+{
+    ulong h = 5381;
+
+    while (*s)
+        h = 33 * h + (unsigned char) *s++;
+    return h;
+}
+
+void
+lc_session_init(lc_session_t S)
+{
+    S->alloc = 64;
+    S->nvars = 0;
+    S->vars = flint_calloc(S->alloc, sizeof(lc_var_struct));
+    S->prec = LC_PREC_DEFAULT;
+    S->seed = 0;
+    S->echo = 0;
+    S->out = stdout;
+}
+
+void
+lc_session_clear(lc_session_t S)
+{
+    slong i;
+
+    for (i = 0; i < S->alloc; i++)
+        if (S->vars[i].name != NULL)
+        {
+            flint_free(S->vars[i].name);
+            lc_val_unref(S->vars[i].v);
+        }
+    flint_free(S->vars);
+}
+
+static lc_var_struct *
+slot(const lc_session_t S, const char * name)
+{
+    ulong i = hash_str(name) & (S->alloc - 1);
+
+    while (S->vars[i].name != NULL && strcmp(S->vars[i].name, name) != 0)
+        i = (i + 1) & (S->alloc - 1);
+    return S->vars + i;
+}
+
+lc_val
+lc_session_get(const lc_session_t S, const char * name)
+{
+    return slot(S, name)->v;
+}
+
+void
+lc_session_set(lc_session_t S, const char * name, lc_val v)
+{
+    lc_var_struct * e = slot(S, name);
+    size_t n;
+
+    if (e->name != NULL)
+    {
+        lc_val_unref(e->v);
+        e->v = v;
+        return;
+    }
+    if (2 * (S->nvars + 1) > S->alloc)
+    {
+        /* rehash into a table twice the size, keeping the load below 1/2 */
+        lc_var_struct * old = S->vars;
+        slong i, oldalloc = S->alloc;
+
+        S->alloc *= 2;
+        S->vars = flint_calloc(S->alloc, sizeof(lc_var_struct));
+        for (i = 0; i < oldalloc; i++)
+            if (old[i].name != NULL)
+                *slot(S, old[i].name) = old[i];
+        flint_free(old);
+        e = slot(S, name);
+    }
+    n = strlen(name) + 1;
+    e->name = flint_malloc(n);
+    memcpy(e->name, name, n);
+    e->v = v;
+    S->nvars++;
+}
+
+/* ----------------------------------------------------------- arithmetic */
+
+static const char *
+op_verb(lc_tok_kind op)
+{
+    switch (op)
+    {
+        case LC_TK_PLUS: return "add";
+        case LC_TK_MINUS: return "subtract";
+        case LC_TK_STAR: return "multiply";
+        case LC_TK_SLASH: return "divide";
+        default: return "raise";
+    }
+}
+
+static int
+num_pow(fmpq_t r, const fmpq_t a, const lc_val e, lc_err_t err)
+{
+    slong k, bits;
+
+    if (!lc_val_is_si(e))
+        return lc_err_set(err, LC_E_ARG, "the exponent of '^' must be an integer");
+    k = lc_val_get_si(e);
+    if (fmpq_is_zero(a) && k < 0)
+        return lc_err_set(err, LC_E_DOMAIN, "division by zero");
+    bits = FLINT_MAX(fmpz_bits(fmpq_numref(a)), fmpz_bits(fmpq_denref(a)));
+    if (bits > 1 && (k > LC_MAX_POW_BITS / bits || -k > LC_MAX_POW_BITS / bits))
+        return lc_err_set(err, LC_E_LIMIT, "the power would exceed %ld bits",
+                          (long) LC_MAX_POW_BITS);
+    if (k == WORD_MIN)
+        return lc_err_set(err, LC_E_LIMIT, "exponent out of range");
+    fmpq_pow_si(r, a, k);
+    return LC_OK;
+}
+
+/* R := A^k for a square A, by repeated squaring; k < 0 inverts first. */
+static int
+mat_pow(fmpq_mat_t R, const fmpq_mat_t A, const lc_val e, lc_err_t err)
+{
+    fmpq_mat_t B, T;
+    slong k;
+    int st = LC_OK;
+
+    if (!lc_val_is_si(e))
+        return lc_err_set(err, LC_E_ARG, "the exponent of '^' must be an integer");
+    k = lc_val_get_si(e);
+    if (A->r != A->c)
+        return lc_err_set(err, LC_E_DIM, "cannot raise a %ldx%ld matrix to a power (it is not square)",
+                          (long) A->r, (long) A->c);
+    if (k > LC_MAX_MAT_POW || k < -LC_MAX_MAT_POW)
+        return lc_err_set(err, LC_E_LIMIT, "matrix exponent exceeds the limit %ld",
+                          (long) LC_MAX_MAT_POW);
+    fmpq_mat_init(B, 0, 0);
+    fmpq_mat_init(T, 0, 0);
+    if (k < 0)
+    {
+        if (lc_qmat_inv(B, A, err) != LC_OK)
+        {
+            st = lc_err_set(err, LC_E_SINGULAR, "cannot raise a singular matrix to a negative power");
+            goto done;
+        }
+        k = -k;
+    }
+    else
+    {
+        lc_qmat_resize(B, A->r, A->c);
+        fmpq_mat_set(B, A);
+    }
+    lc_qmat_eye(R, A->r);
+    while (k > 0)
+    {
+        if (k & 1)
+        {
+            lc_qmat_mul(T, R, B, err);
+            fmpq_mat_swap(T, R);
+        }
+        k >>= 1;
+        if (k > 0)
+        {
+            lc_qmat_mul(T, B, B, err);
+            fmpq_mat_swap(T, B);
+        }
+    }
+done:
+    fmpq_mat_clear(B);
+    fmpq_mat_clear(T);
+    return st;
+}
+
+static int
+arith(lc_val * out, lc_tok_kind op, const lc_val a, const lc_val b, lc_err_t err)
+{
+    lc_val r;
+    int st = LC_OK;
+
+    if (a->type == LC_V_NUM && b->type == LC_V_NUM)
+    {
+        if (op == LC_TK_SLASH && fmpq_is_zero(b->u.q))
+            return lc_err_set(err, LC_E_DOMAIN, "division by zero");
+        r = lc_val_num(a->u.q);
+        switch (op)
+        {
+            case LC_TK_PLUS: fmpq_add(r->u.q, a->u.q, b->u.q); break;
+            case LC_TK_MINUS: fmpq_sub(r->u.q, a->u.q, b->u.q); break;
+            case LC_TK_STAR: fmpq_mul(r->u.q, a->u.q, b->u.q); break;
+            case LC_TK_SLASH: fmpq_div(r->u.q, a->u.q, b->u.q); break;
+            default: st = num_pow(r->u.q, a->u.q, b, err); break;
+        }
+    }
+    else if (a->type == LC_V_MAT && b->type == LC_V_MAT && op != LC_TK_CARET && op != LC_TK_SLASH)
+    {
+        const fmpq_mat_struct * A = a->u.m, * B = b->u.m;
+
+        if ((op == LC_TK_STAR && A->c != B->r) || (op != LC_TK_STAR && (A->r != B->r || A->c != B->c)))
+            return lc_err_set(err, LC_E_DIM, "cannot %s %ldx%ld and %ldx%ld matrices", op_verb(op),
+                              (long) A->r, (long) A->c, (long) B->r, (long) B->c);
+        r = lc_val_mat();
+        if (op == LC_TK_PLUS)
+            st = lc_qmat_add(r->u.m, A, B, err);
+        else if (op == LC_TK_MINUS)
+            st = lc_qmat_sub(r->u.m, A, B, err);
+        else
+            st = lc_qmat_mul(r->u.m, A, B, err);
+    }
+    else if (a->type == LC_V_MAT && b->type == LC_V_NUM && op == LC_TK_CARET)
+    {
+        r = lc_val_mat();
+        st = mat_pow(r->u.m, a->u.m, b, err);
+    }
+    else if ((op == LC_TK_STAR && ((a->type == LC_V_NUM && b->type == LC_V_MAT)
+                                   || (a->type == LC_V_MAT && b->type == LC_V_NUM)))
+             || (op == LC_TK_SLASH && a->type == LC_V_MAT && b->type == LC_V_NUM))
+    {
+        const lc_val m = a->type == LC_V_MAT ? a : b, s = a->type == LC_V_MAT ? b : a;
+        fmpq_t c;
+
+        if (op == LC_TK_SLASH && fmpq_is_zero(s->u.q))
+            return lc_err_set(err, LC_E_DOMAIN, "division by zero");
+        fmpq_init(c);
+        if (op == LC_TK_SLASH)
+            fmpq_inv(c, s->u.q);
+        else
+            fmpq_set(c, s->u.q);
+        r = lc_val_mat();
+        lc_qmat_scalar_mul(r->u.m, m->u.m, c);
+        fmpq_clear(c);
+    }
+    else if (op == LC_TK_CARET)
+        return lc_err_set(err, LC_E_ARG, "cannot raise %s to the power %s", lc_val_kind(a), lc_val_kind(b));
+    else if (op == LC_TK_SLASH && b->type == LC_V_MAT)
+        return lc_err_set(err, LC_E_ARG, "cannot divide %s by a matrix (multiply by inv(...) instead)",
+                          lc_val_kind(a));
+    else
+        return lc_err_set(err, LC_E_ARG, "cannot %s %s and %s", op_verb(op), lc_val_kind(a), lc_val_kind(b));
+
+    if (st != LC_OK)
+    {
+        lc_val_unref(r);
+        return st;
+    }
+    *out = r;
+    return LC_OK;
+}
+
+static int
+negate(lc_val * out, const lc_val a, lc_err_t err)
+{
+    lc_val r;
+
+    if (a->type == LC_V_NUM)
+    {
+        r = lc_val_num(a->u.q);
+        fmpq_neg(r->u.q, r->u.q);
+    }
+    else if (a->type == LC_V_MAT)
+    {
+        r = lc_val_mat();
+        lc_qmat_resize(r->u.m, a->u.m->r, a->u.m->c);
+        fmpq_mat_neg(r->u.m, a->u.m);
+    }
+    else
+        return lc_err_set(err, LC_E_ARG, "cannot negate %s", lc_val_kind(a));
+    *out = r;
+    return LC_OK;
+}
+
+/* ------------------------------------------------------------- indexing */
+
+static int
+get_index(slong * k, const lc_val v, slong n, const char * what, lc_err_t err)
+{
+    if (v->type != LC_V_NUM)
+        return lc_err_set(err, LC_E_ARG, "%s must be an integer, got %s", what, lc_val_kind(v));
+    if (!lc_val_is_si(v) || lc_val_get_si(v) < 1 || lc_val_get_si(v) > n)
+    {
+        char * s = lc_val_get_str(v, 0);
+
+        if (n == 0)
+            lc_err_set(err, LC_E_ARG, "%s %.100s out of range (it is empty)", what, s);
+        else
+            lc_err_set(err, LC_E_ARG, "%s %.100s out of range 1..%ld", what, s, (long) n);
+        flint_free(s);
+        return LC_E_ARG;
+    }
+    *k = lc_val_get_si(v) - 1;
+    return LC_OK;
+}
+
+/* Indices are 1-based, as in the mathematics: L[1] is the first element,
+   A[i, j] the entry in row i and column j, A[i] row i as a 1 x n matrix. */
+static int
+index_val(lc_val * out, const lc_val x, lc_val * idx, slong nidx, lc_err_t err)
+{
+    slong i, j;
+    lc_val r;
+
+    if (x->type == LC_V_LIST)
+    {
+        if (nidx != 1)
+            return lc_err_set(err, LC_E_ARG, "a list takes one index, got %ld", (long) nidx);
+        if (get_index(&i, idx[0], x->u.list.len, "list index", err) != LC_OK)
+            return err->code;
+        *out = lc_val_ref(x->u.list.items[i]);
+        return LC_OK;
+    }
+    if (x->type != LC_V_MAT)
+        return lc_err_set(err, LC_E_ARG, "cannot index %s", lc_val_kind(x));
+    if (get_index(&i, idx[0], x->u.m->r, "row index", err) != LC_OK)
+        return err->code;
+    if (nidx == 1)
+    {
+        r = lc_val_mat();
+        lc_qmat_resize(r->u.m, 1, x->u.m->c);
+        for (j = 0; j < x->u.m->c; j++)
+            fmpq_set(fmpq_mat_entry(r->u.m, 0, j), fmpq_mat_entry(x->u.m, i, j));
+        *out = r;
+        return LC_OK;
+    }
+    if (get_index(&j, idx[1], x->u.m->c, "column index", err) != LC_OK)
+        return err->code;
+    *out = lc_val_num(fmpq_mat_entry(x->u.m, i, j));
+    return LC_OK;
+}
+
+/* ----------------------------------------------------------- evaluation */
+
+static int eval(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d);
+
+/* Evaluate n->kids[first..] into vals (which has room); on error unref the
+   ones done. */
+static int
+eval_kids(lc_val * vals, lc_session_t S, const lc_node n, slong first, lc_diag_t d)
+{
+    slong i;
+
+    for (i = first; i < n->nkids; i++)
+        if (eval(vals + i - first, S, n->kids[i], d) != LC_OK)
+        {
+            while (--i >= first)
+                lc_val_unref(vals[i - first]);
+            return d->err->code;
+        }
+    return LC_OK;
+}
+
+static void
+unref_all(lc_val * vals, slong n)
+{
+    slong i;
+
+    for (i = 0; i < n; i++)
+        lc_val_unref(vals[i]);
+}
+
+static int
+eval_matrix(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d)
+{
+    lc_val r, e;
+    slong i, j;
+
+    if (n->rows > LC_QMAT_MAX_SIZE || n->cols > LC_QMAT_MAX_SIZE)
+        return lc_diag_set(d, n->pos, LC_E_LIMIT, "matrix literal exceeds the size limit %d",
+                           LC_QMAT_MAX_SIZE);
+    r = lc_val_mat();
+    lc_qmat_resize(r->u.m, n->rows, n->cols);
+    for (i = 0; i < n->rows; i++)
+        for (j = 0; j < n->cols; j++)
+        {
+            const lc_node k = n->kids[i * n->cols + j];
+
+            if (eval(&e, S, k, d) != LC_OK)
+                goto err;
+            if (e->type != LC_V_NUM)
+            {
+                lc_diag_set(d, k->pos, LC_E_ARG, "matrix entry (%ld, %ld) must be a number, got %s",
+                            (long) (i + 1), (long) (j + 1), lc_val_kind(e));
+                lc_val_unref(e);
+                goto err;
+            }
+            fmpq_set(fmpq_mat_entry(r->u.m, i, j), e->u.q);
+            lc_val_unref(e);
+        }
+    *out = r;
+    return LC_OK;
+err:
+    lc_val_unref(r);
+    return d->err->code;
+}
+
+static int
+eval_call(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d)
+{
+    lc_val f, * args;
+    slong nargs = n->nkids - 1;
+    int st;
+
+    if (eval(&f, S, n->kids[0], d) != LC_OK)
+        return d->err->code;
+    if (f->type != LC_V_BUILTIN)
+    {
+        st = lc_diag_set(d, n->pos, LC_E_ARG, "cannot call %s", lc_val_kind(f));
+        lc_val_unref(f);
+        return st;
+    }
+    args = flint_malloc(sizeof(lc_val) * (nargs > 0 ? nargs : 1));
+    if ((st = eval_kids(args, S, n, 1, d)) == LC_OK)
+    {
+        st = lc_builtin_call(out, S, f->u.fn, args, nargs, d->err);
+        if (st != LC_OK)
+            d->pos = n->pos;
+        unref_all(args, nargs);
+    }
+    flint_free(args);
+    lc_val_unref(f);
+    return st;
+}
+
+static int
+eval(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d)
+{
+    lc_val v[3];
+    const lc_builtin_struct * b;
+    int st;
+
+    switch (n->kind)
+    {
+        case LC_N_CONST:
+            *out = lc_val_ref(n->k);
+            return LC_OK;
+
+        case LC_N_NAME:
+            if ((v[0] = lc_session_get(S, n->name)) != NULL)
+                *out = lc_val_ref(v[0]);
+            else if ((b = lc_builtin_find(n->name)) != NULL)
+                *out = lc_val_builtin(b);
+            else
+                return lc_diag_set(d, n->pos, LC_E_ARG, "undefined variable '%s'", n->name);
+            return LC_OK;
+
+        case LC_N_LIST:
+        {
+            lc_val * items = flint_malloc(sizeof(lc_val) * (n->nkids > 0 ? n->nkids : 1));
+
+            if ((st = eval_kids(items, S, n, 0, d)) == LC_OK)
+            {
+                if ((*out = lc_val_list(items, n->nkids)) == NULL)
+                    st = lc_diag_set(d, n->pos, LC_E_LIMIT, "lists nested too deeply (limit %d)",
+                                     LC_MAX_LIST_DEPTH);
+            }
+            flint_free(items);
+            return st;
+        }
+
+        case LC_N_MATRIX:
+            return eval_matrix(out, S, n, d);
+
+        case LC_N_CALL:
+            return eval_call(out, S, n, d);
+
+        case LC_N_INDEX:
+            if ((st = eval_kids(v, S, n, 0, d)) != LC_OK)
+                return st;
+            if ((st = index_val(out, v[0], v + 1, n->nkids - 1, d->err)) != LC_OK)
+                d->pos = n->pos;
+            unref_all(v, n->nkids);
+            return st;
+
+        case LC_N_NEG:
+            if ((st = eval(v, S, n->kids[0], d)) != LC_OK)
+                return st;
+            if ((st = negate(out, v[0], d->err)) != LC_OK)
+                d->pos = n->pos;
+            lc_val_unref(v[0]);
+            return st;
+
+        case LC_N_BINOP:
+            if ((st = eval_kids(v, S, n, 0, d)) != LC_OK)
+                return st;
+            if ((st = arith(out, n->op, v[0], v[1], d->err)) != LC_OK)
+                d->pos = n->pos;
+            unref_all(v, 2);
+            return st;
+
+        default:
+            return lc_diag_set(d, n->pos, LC_E_ARG, "not an expression");
+    }
+}
+
+static int
+exec(lc_session_t S, const lc_node n, lc_diag_t d)
+{
+    lc_val v;
+
+    if (n->kind == LC_N_ASSIGN)
+    {
+        if (lc_builtin_find(n->name) != NULL)
+            return lc_diag_set(d, n->pos, LC_E_ARG, "cannot assign to '%s', the name of a built-in function",
+                               n->name);
+        if (eval(&v, S, n->kids[0], d) != LC_OK)
+            return d->err->code;
+        lc_session_set(S, n->name, v);
+        return LC_OK;
+    }
+    if (eval(&v, S, n->kids[0], d) != LC_OK)
+        return d->err->code;
+    if (S->echo && v->type != LC_V_NIL)
+    {
+        lc_val_fprint(S->out, v, 1);
+        fputc('\n', S->out);
+    }
+    lc_val_unref(v);
+    return LC_OK;
+}
+
+int
+lc_eval_chunk(lc_session_t S, const lc_chunk_t c, lc_diag_t d)
+{
+    slong i;
+
+    lc_diag_init(d);
+    for (i = 0; i < c->len; i++)
+        if (exec(S, c->stmts[i], d) != LC_OK)
+            return d->err->code;
+    return LC_OK;
+}
+
+int
+lc_eval_source(lc_session_t S, const char * src, size_t len, lc_diag_t d)
+{
+    lc_chunk_t c;
+    int st;
+
+    lc_chunk_init(c);
+    if ((st = lc_parse(c, src, len, d, NULL)) == LC_OK)
+        st = lc_eval_chunk(S, c, d);
+    lc_chunk_clear(c);
+    return st;
+}

@@ -1,0 +1,187 @@
+/* main.c -- the liecheck command line.
+ *
+ *   liecheck FILE.lc      run a script
+ *   liecheck -            run the script on standard input (also the default
+ *                         when standard input is not a terminal)
+ *   liecheck -e 'LINE'    run one line, printing bare expressions; repeatable
+ *   liecheck              the REPL, on a terminal
+ *
+ * Exit status: 0 on success, 2 on a usage error or a script error. */
+#include "config.h"
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+#include "liecheck.h"
+#include "eval.h"
+#include "repl.h"
+
+#define EXIT_USAGE 2
+#define EXIT_SCRIPT 2
+
+/* Scripts are read whole; anything bigger than this is not a script. */
+#define LC_MAX_SCRIPT_BYTES (WORD(1) << 28)
+
+static const char * usage_text =
+    "usage: liecheck [FILE.lc | -]\n"
+    "       liecheck -e LINE [-e LINE ...]\n"
+    "\n"
+    "Check the algebra of symmetry claims with exact rational arithmetic.\n"
+    "\n"
+    "  FILE.lc      run the script FILE.lc\n"
+    "  -            read the script from standard input (the default when\n"
+    "               standard input is not a terminal)\n"
+    "  -e LINE      run one line; the value of a bare expression is printed;\n"
+    "               may be given several times, run in order in one session\n"
+    "  -h, --help   print this text and exit\n"
+    "  --version    print the versions of liecheck and its libraries and exit\n"
+    "\n"
+    "Without arguments on a terminal, liecheck starts an interactive session.\n"
+    "Exit status: 0 on success, 2 on a usage error or a script error\n"
+    "(reported as FILE:LINE:COLUMN: error: MESSAGE).\n";
+
+static int
+usage_error(const char * fmt, const char * arg)
+{
+    fprintf(stderr, "liecheck: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'liecheck --help' for more information.\n");
+    return EXIT_USAGE;
+}
+
+/* Read all of f into a flint_malloc'ed buffer; NULL on a read error or when
+   the input is too large. */
+static char *
+slurp(FILE * f, size_t * len)
+{
+    size_t alloc = 4096, n = 0, got;
+    char * s = flint_malloc(alloc);
+
+    while ((got = fread(s + n, 1, alloc - n, f)) > 0)
+    {
+        n += got;
+        if (n == alloc)
+        {
+            if (alloc >= (size_t) LC_MAX_SCRIPT_BYTES)
+            {
+                flint_free(s);
+                errno = EFBIG;
+                return NULL;
+            }
+            alloc *= 2;
+            s = flint_realloc(s, alloc);
+        }
+    }
+    if (ferror(f))
+    {
+        flint_free(s);
+        return NULL;
+    }
+    *len = n;
+    return s;
+}
+
+static int
+run(lc_session_t S, const char * name, const char * src, size_t len)
+{
+    lc_diag_t d;
+
+    if (lc_eval_source(S, src, len, d) == LC_OK)
+        return 0;
+    fflush(stdout);
+    lc_diag_fprint(stderr, name, d);
+    return EXIT_SCRIPT;
+}
+
+static int
+run_file(lc_session_t S, const char * path)
+{
+    FILE * f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    const char * name = f == stdin ? "<stdin>" : path;
+    char * src;
+    size_t len;
+    int st;
+
+    if (f == NULL)
+    {
+        fprintf(stderr, "liecheck: cannot open '%s': %s\n", path, strerror(errno));
+        return EXIT_USAGE;
+    }
+    src = slurp(f, &len);
+    if (f != stdin)
+        fclose(f);
+    if (src == NULL)
+    {
+        fprintf(stderr, "liecheck: cannot read '%s': %s\n", name, strerror(errno));
+        return EXIT_USAGE;
+    }
+    st = run(S, name, src, len);
+    flint_free(src);
+    return st;
+}
+
+int
+main(int argc, char ** argv)
+{
+    lc_session_t S;
+    const char * file = NULL;
+    int i, nexpr = 0, st = 0, options_done = 0;
+
+    /* First pass: validate the command line, so that nothing runs when it
+       is wrong. */
+    for (i = 1; i < argc; i++)
+    {
+        const char * a = argv[i];
+
+        if (!options_done && (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0))
+        {
+            fputs(usage_text, stdout);
+            return 0;
+        }
+        if (!options_done && strcmp(a, "--version") == 0)
+        {
+            printf("%s\n", lc_versions_line());
+            return 0;
+        }
+        if (!options_done && strcmp(a, "-e") == 0)
+        {
+            if (++i == argc)
+                return usage_error("%s", "option -e needs an argument");
+            nexpr++;
+        }
+        else if (!options_done && strcmp(a, "--") == 0)
+            options_done = 1;
+        else if (!options_done && a[0] == '-' && a[1] != '\0')
+            return usage_error("unknown option '%s'", a);
+        else if (file != NULL)
+            return usage_error("more than one script given ('%s')", a);
+        else
+            file = a;
+    }
+    if (nexpr > 0 && file != NULL)
+        return usage_error("%s", "-e cannot be combined with a script file");
+
+    lc_session_init(S);
+    if (nexpr > 0)
+    {
+        S->echo = 1;
+        for (i = 1; i < argc && st == 0; i++)
+            if (strcmp(argv[i], "--") == 0)
+                break;
+            else if (strcmp(argv[i], "-e") == 0)
+            {
+                i++;
+                st = run(S, "<-e>", argv[i], strlen(argv[i]));
+            }
+    }
+    else if (file != NULL)
+        st = run_file(S, file);
+    else if (!isatty(STDIN_FILENO))
+        st = run_file(S, "-");
+    else
+        st = lc_repl(S);
+    lc_session_clear(S);
+    flint_cleanup();
+    if (fflush(stdout) != 0 && st == 0)
+        st = EXIT_SCRIPT;
+    return st;
+}

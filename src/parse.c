@@ -1,0 +1,537 @@
+/* parse.c -- a recursive-descent parser for the liecheck language.
+ *
+ * Every parse function returns a new node, or NULL after recording the first
+ * error in the parser's diagnostic; the caller frees what it built so far
+ * and returns NULL too, so an error unwinds without leaks. */
+#include "config.h"
+#include <string.h>
+#include "parse.h"
+
+typedef struct
+{
+    lc_lex_t lx;
+    lc_diag_struct * d;
+    int depth;
+    int failed;
+}
+parser;
+
+static lc_node expr(parser * p);
+
+static lc_node
+node_new(lc_node_kind kind, lc_pos_t pos)
+{
+    lc_node n = flint_malloc(sizeof(lc_node_struct));
+
+    memset(n, 0, sizeof(lc_node_struct));
+    n->kind = kind;
+    n->pos = pos;
+    n->height = 1;
+    return n;
+}
+
+static void
+node_push(lc_node n, lc_node kid)
+{
+    /* grow by doubling; nkids is small in practice */
+    if ((n->nkids & (n->nkids - 1)) == 0)
+        n->kids = flint_realloc(n->kids, sizeof(lc_node) * (n->nkids ? 2 * n->nkids : 1));
+    n->kids[n->nkids++] = kid;
+    if (kid->height + 1 > n->height)
+        n->height = kid->height + 1;
+}
+
+void
+lc_node_free(lc_node n)
+{
+    slong i;
+
+    if (n == NULL)
+        return;
+    for (i = 0; i < n->nkids; i++)
+        lc_node_free(n->kids[i]);
+    flint_free(n->kids);
+    flint_free(n->name);
+    if (n->k != NULL)
+        lc_val_unref(n->k);
+    flint_free(n);
+}
+
+static char *
+str_dup(const char * s)
+{
+    size_t n = strlen(s) + 1;
+    char * t = flint_malloc(n);
+
+    memcpy(t, s, n);
+    return t;
+}
+
+#define TOK(p) ((p)->lx->tok)
+
+/* Record the first error; later ones are consequences of it. */
+static lc_node
+fail(parser * p, lc_pos_t pos, const char * msg, int code)
+{
+    if (!p->failed)
+    {
+        p->failed = 1;
+        if (TOK(p).kind == LC_TK_ERROR)
+        {
+            p->d->pos = p->lx->diag->pos;
+            *p->d->err = *p->lx->diag->err;
+        }
+        else
+            lc_diag_set(p->d, pos, code, "%s", msg);
+    }
+    return NULL;
+}
+
+/* An error about the current token.  When the line or the input has ended,
+   point just after the last token, where the missing piece belongs, rather
+   than at the start of some later line. */
+static lc_node
+fail_here(parser * p, const char * msg)
+{
+    lc_tok_kind k = TOK(p).kind;
+
+    return fail(p, k == LC_TK_EOF || k == LC_TK_NEWLINE ? p->lx->prev_end : TOK(p).pos,
+                msg, LC_E_PARSE);
+}
+
+static lc_node
+fail_unexpected(parser * p)
+{
+    char what[64], msg[160];
+
+    lc_lex_describe(what, sizeof(what), p->lx);
+    snprintf(msg, sizeof(msg), "unexpected %s", what);
+    return fail_here(p, msg);
+}
+
+/* Refuse trees taller than the evaluator may recurse; frees n if so. */
+static lc_node
+height_ok(parser * p, lc_node n)
+{
+    char msg[80];
+
+    if (n->height <= LC_MAX_TREE_HEIGHT)
+        return n;
+    snprintf(msg, sizeof(msg), "expression too long (more than %d terms in a chain)", LC_MAX_TREE_HEIGHT);
+    fail(p, n->pos, msg, LC_E_LIMIT);
+    lc_node_free(n);
+    return NULL;
+}
+
+static int
+enter(parser * p)
+{
+    if (++p->depth > LC_MAX_DEPTH)
+    {
+        char msg[64];
+
+        snprintf(msg, sizeof(msg), "expression nested too deeply (limit %d)", LC_MAX_DEPTH);
+        fail(p, TOK(p).pos, msg, LC_E_LIMIT);
+        return 0;
+    }
+    return 1;
+}
+
+/* Comma-separated expressions up to the closing token, appended to n. */
+static lc_node
+exprlist(parser * p, lc_node n, lc_tok_kind close, const char * what)
+{
+    lc_node e;
+
+    while (TOK(p).kind != close)
+    {
+        if ((e = expr(p)) == NULL)
+            goto err;
+        node_push(n, e);
+        if (TOK(p).kind == LC_TK_COMMA)
+            lc_lex_next(p->lx);
+        else if (TOK(p).kind != close)
+        {
+            fail_here(p, what);
+            goto err;
+        }
+    }
+    lc_lex_next(p->lx);
+    return n;
+err:
+    lc_node_free(n);
+    return NULL;
+}
+
+/* Turn a list of list literals into a matrix literal, checking its shape. */
+static lc_node
+matrix_literal(parser * p, lc_node n)
+{
+    slong i, j, cols = n->kids[0]->nkids;
+    lc_node m;
+    char msg[128];
+
+    for (i = 0; i < n->nkids; i++)
+    {
+        if (n->kids[i]->nkids == 0)
+        {
+            snprintf(msg, sizeof(msg), "empty row %ld in matrix literal", (long) (i + 1));
+            fail(p, n->kids[i]->pos, msg, LC_E_PARSE);
+            lc_node_free(n);
+            return NULL;
+        }
+        if (n->kids[i]->nkids != cols)
+        {
+            snprintf(msg, sizeof(msg), "ragged matrix literal: row %ld has %ld entr%s, row 1 has %ld",
+                     (long) (i + 1), (long) n->kids[i]->nkids, n->kids[i]->nkids == 1 ? "y" : "ies",
+                     (long) cols);
+            fail(p, n->kids[i]->pos, msg, LC_E_PARSE);
+            lc_node_free(n);
+            return NULL;
+        }
+    }
+    m = node_new(LC_N_MATRIX, n->pos);
+    m->rows = n->nkids;
+    m->cols = cols;
+    for (i = 0; i < n->nkids; i++)
+    {
+        for (j = 0; j < cols; j++)
+            node_push(m, n->kids[i]->kids[j]);
+        n->kids[i]->nkids = 0;  /* the entries now belong to m */
+    }
+    lc_node_free(n);
+    return m;
+}
+
+static lc_node
+list_literal(parser * p)
+{
+    lc_node n = node_new(LC_N_LIST, TOK(p).pos);
+    slong i;
+    int all_lists;
+
+    lc_lex_next(p->lx);
+    if ((n = exprlist(p, n, LC_TK_RBRACKET, "expected ']' after list elements")) == NULL)
+        return NULL;
+    all_lists = n->nkids > 0;
+    for (i = 0; i < n->nkids; i++)
+        all_lists = all_lists && n->kids[i]->kind == LC_N_LIST;
+    return all_lists ? matrix_literal(p, n) : n;
+}
+
+static lc_node
+primary(parser * p)
+{
+    lc_node n;
+    lc_pos_t pos = TOK(p).pos;
+
+    switch (TOK(p).kind)
+    {
+        case LC_TK_NUMBER:
+            n = node_new(LC_N_CONST, pos);
+            n->k = lc_val_num(TOK(p).num);
+            break;
+        case LC_TK_STRING:
+            n = node_new(LC_N_CONST, pos);
+            n->k = lc_val_str(TOK(p).str, TOK(p).len);
+            break;
+        case LC_TK_TRUE:
+        case LC_TK_FALSE:
+            n = node_new(LC_N_CONST, pos);
+            n->k = lc_val_bool(TOK(p).kind == LC_TK_TRUE);
+            break;
+        case LC_TK_NAME:
+            n = node_new(LC_N_NAME, pos);
+            n->name = str_dup(TOK(p).str);
+            break;
+        case LC_TK_LPAREN:
+            if (!enter(p))
+                return NULL;
+            lc_lex_next(p->lx);
+            if ((n = expr(p)) == NULL)
+                return NULL;
+            p->depth--;
+            if (TOK(p).kind != LC_TK_RPAREN)
+            {
+                lc_node_free(n);
+                return fail_here(p, "expected ')' to close '('");
+            }
+            break;
+        case LC_TK_LBRACKET:
+            if (!enter(p))
+                return NULL;
+            n = list_literal(p);
+            p->depth--;
+            return n;
+        case LC_TK_LBRACE:
+            return fail_here(p, "blocks '{ ... }' are not supported yet");
+        default:
+            return fail_unexpected(p);
+    }
+    lc_lex_next(p->lx);
+    return n;
+}
+
+static lc_node
+postfix(parser * p)
+{
+    lc_node n, c;
+
+    if ((n = primary(p)) == NULL)
+        return NULL;
+    for (;;)
+    {
+        if ((TOK(p).kind == LC_TK_LPAREN || TOK(p).kind == LC_TK_LBRACKET) && !enter(p))
+        {
+            lc_node_free(n);
+            return NULL;
+        }
+        if (TOK(p).kind == LC_TK_LPAREN)
+        {
+            c = node_new(LC_N_CALL, n->kind == LC_N_NAME ? n->pos : TOK(p).pos);
+            node_push(c, n);
+            lc_lex_next(p->lx);
+            if ((n = exprlist(p, c, LC_TK_RPAREN, "expected ')' after arguments")) == NULL)
+                return NULL;
+            p->depth--;
+        }
+        else if (TOK(p).kind == LC_TK_LBRACKET)
+        {
+            c = node_new(LC_N_INDEX, TOK(p).pos);
+            node_push(c, n);
+            lc_lex_next(p->lx);
+            if ((n = exprlist(p, c, LC_TK_RBRACKET, "expected ']' after index")) == NULL)
+                return NULL;
+            if (n->nkids < 2 || n->nkids > 3)
+            {
+                fail(p, n->pos, "an index needs one or two subscripts: x[i] or A[i, j]", LC_E_PARSE);
+                lc_node_free(n);
+                return NULL;
+            }
+            p->depth--;
+        }
+        else
+            return n;
+        if ((n = height_ok(p, n)) == NULL)
+            return NULL;
+    }
+}
+
+static lc_node
+binop(lc_tok_kind op, lc_pos_t pos, lc_node a, lc_node b)
+{
+    lc_node n = node_new(LC_N_BINOP, pos);
+
+    n->op = op;
+    node_push(n, a);
+    node_push(n, b);
+    return n;
+}
+
+static lc_node unary(parser * p);
+
+static lc_node
+power(parser * p)
+{
+    lc_node a, b;
+    lc_pos_t pos;
+
+    if ((a = postfix(p)) == NULL)
+        return NULL;
+    if (TOK(p).kind != LC_TK_CARET)
+        return a;
+    pos = TOK(p).pos;
+    if (!enter(p))
+    {
+        lc_node_free(a);
+        return NULL;
+    }
+    lc_lex_next(p->lx);
+    if ((b = unary(p)) == NULL)
+    {
+        lc_node_free(a);
+        return NULL;
+    }
+    p->depth--;
+    return binop(LC_TK_CARET, pos, a, b);
+}
+
+static lc_node
+unary(parser * p)
+{
+    lc_node n, a;
+    lc_pos_t pos = TOK(p).pos;
+    lc_tok_kind k = TOK(p).kind;
+
+    if (k == LC_TK_MINUS || k == LC_TK_PLUS)
+    {
+        if (!enter(p))
+            return NULL;
+        lc_lex_next(p->lx);
+        if ((a = unary(p)) == NULL)
+            return NULL;
+        p->depth--;
+        if (k == LC_TK_PLUS)
+            n = a;
+        else
+        {
+            n = node_new(LC_N_NEG, pos);
+            node_push(n, a);
+        }
+    }
+    else
+        n = power(p);
+    return n;
+}
+
+static lc_node
+term(parser * p)
+{
+    lc_node a, b;
+    lc_tok_kind op;
+    lc_pos_t pos;
+
+    if ((a = unary(p)) == NULL)
+        return NULL;
+    while (TOK(p).kind == LC_TK_STAR || TOK(p).kind == LC_TK_SLASH)
+    {
+        op = TOK(p).kind;
+        pos = TOK(p).pos;
+        lc_lex_next(p->lx);
+        if ((b = unary(p)) == NULL)
+        {
+            lc_node_free(a);
+            return NULL;
+        }
+        if ((a = height_ok(p, binop(op, pos, a, b))) == NULL)
+            return NULL;
+    }
+    return a;
+}
+
+static lc_node
+expr(parser * p)
+{
+    lc_node a, b;
+    lc_tok_kind op;
+    lc_pos_t pos;
+
+    if ((a = term(p)) == NULL)
+        return NULL;
+    while (TOK(p).kind == LC_TK_PLUS || TOK(p).kind == LC_TK_MINUS)
+    {
+        op = TOK(p).kind;
+        pos = TOK(p).pos;
+        lc_lex_next(p->lx);
+        if ((b = term(p)) == NULL)
+        {
+            lc_node_free(a);
+            return NULL;
+        }
+        if ((a = height_ok(p, binop(op, pos, a, b))) == NULL)
+            return NULL;
+    }
+    return a;
+}
+
+static lc_node
+statement(parser * p)
+{
+    lc_node e, s;
+    lc_pos_t pos;
+
+    if ((e = expr(p)) == NULL)
+        return NULL;
+    if (TOK(p).kind != LC_TK_ASSIGN)
+    {
+        s = node_new(LC_N_EXPR, e->pos);
+        node_push(s, e);
+        return s;
+    }
+    pos = TOK(p).pos;
+    if (e->kind != LC_N_NAME)
+    {
+        lc_node_free(e);
+        return fail(p, pos, "the left side of '=' must be a name", LC_E_PARSE);
+    }
+    lc_lex_next(p->lx);
+    s = node_new(LC_N_ASSIGN, e->pos);
+    s->name = e->name;
+    e->name = NULL;
+    lc_node_free(e);
+    if ((e = expr(p)) == NULL)
+    {
+        lc_node_free(s);
+        return NULL;
+    }
+    node_push(s, e);
+    return s;
+}
+
+void
+lc_chunk_init(lc_chunk_t c)
+{
+    c->stmts = NULL;
+    c->len = 0;
+}
+
+void
+lc_chunk_clear(lc_chunk_t c)
+{
+    slong i;
+
+    for (i = 0; i < c->len; i++)
+        lc_node_free(c->stmts[i]);
+    flint_free(c->stmts);
+    lc_chunk_init(c);
+}
+
+int
+lc_parse(lc_chunk_t c, const char * src, size_t len, lc_diag_t d, int * incomplete)
+{
+    parser p;
+    lc_node s;
+    slong alloc = 0;
+
+    lc_lex_init(p.lx, src, len);
+    p.d = d;
+    p.depth = 0;
+    p.failed = 0;
+    lc_diag_init(d);
+    if (incomplete != NULL)
+        *incomplete = 0;
+
+    for (;;)
+    {
+        while (TOK(&p).kind == LC_TK_NEWLINE)
+            lc_lex_next(p.lx);
+        if (TOK(&p).kind == LC_TK_EOF)
+            break;
+        if ((s = statement(&p)) == NULL)
+            goto err;
+        if (c->len == alloc)
+        {
+            alloc = alloc ? 2 * alloc : 16;
+            c->stmts = flint_realloc(c->stmts, sizeof(lc_node) * alloc);
+        }
+        c->stmts[c->len++] = s;
+        if (TOK(&p).kind != LC_TK_NEWLINE && TOK(&p).kind != LC_TK_EOF)
+        {
+            char what[64], msg[160];
+
+            lc_lex_describe(what, sizeof(what), p.lx);
+            snprintf(msg, sizeof(msg), "expected end of line after statement, got %s", what);
+            fail_here(&p, msg);
+            goto err;
+        }
+    }
+    lc_lex_clear(p.lx);
+    return LC_OK;
+
+err:
+    if (incomplete != NULL)
+        *incomplete = TOK(&p).kind == LC_TK_EOF && p.lx->depth > 0;
+    lc_lex_clear(p.lx);
+    lc_chunk_clear(c);
+    return d->err->code;
+}

@@ -1,0 +1,83 @@
+/* parse.h -- the parser of the liecheck language: source text to a tree.
+ *
+ * Grammar (one statement per line; ( ) and [ ] may span lines):
+ *
+ *   chunk    := { stmt? NEWLINE } stmt? EOF
+ *   stmt     := expr [ '=' expr ]            the left side must be a name
+ *   expr     := term { ('+' | '-') term }
+ *   term     := unary { ('*' | '/') unary }
+ *   unary    := '-' unary | '+' unary | power
+ *   power    := postfix [ '^' unary ]        right associative; -2^2 = -4
+ *   postfix  := primary { '(' args ')' | '[' args ']' }
+ *   primary  := NUMBER | STRING | true | false | NAME
+ *             | '(' expr ')' | '[' [ expr { ',' expr } [','] ] ']'
+ *
+ * A bracket literal whose elements are all bracket literals, such as
+ * [[1, 2/3], [0, 1]], is a matrix literal: it must be rectangular (checked
+ * here, so a ragged literal is a syntax error) and its entries must evaluate
+ * to numbers.  Every other bracket literal is a list.  The rule is syntactic
+ * on purpose: a list of computed lists, [derived_series(L), [1, 2]], is never
+ * silently turned into a matrix. */
+#ifndef LC_PARSE_H
+#define LC_PARSE_H
+
+#include "lex.h"
+#include "value.h"
+
+typedef enum
+{
+    LC_N_CONST,   /* a literal number, string or bool: k */
+    LC_N_NAME,    /* name */
+    LC_N_LIST,    /* kids = elements */
+    LC_N_MATRIX,  /* kids = entries, row-major, rows x cols */
+    LC_N_CALL,    /* kids[0] = callee, kids[1..] = arguments */
+    LC_N_INDEX,   /* kids[0] = object, kids[1..] = indices */
+    LC_N_NEG,     /* kids[0] */
+    LC_N_BINOP,   /* op, kids[0], kids[1] */
+    LC_N_ASSIGN,  /* name = kids[0] */
+    LC_N_EXPR     /* an expression statement: kids[0] */
+}
+lc_node_kind;
+
+typedef struct lc_node_struct
+{
+    lc_node_kind kind;
+    lc_pos_t pos;     /* where errors about this node are reported */
+    lc_tok_kind op;   /* LC_N_BINOP: the operator */
+    char * name;      /* LC_N_NAME, LC_N_ASSIGN */
+    lc_val k;         /* LC_N_CONST */
+    struct lc_node_struct ** kids;
+    slong nkids;
+    slong rows, cols; /* LC_N_MATRIX */
+    int height;       /* 1 + the height of the tallest kid */
+}
+lc_node_struct;
+
+typedef lc_node_struct * lc_node;
+
+/* The evaluator recurses along the tree, so its height is capped: a chain
+   such as 1 + 1 + ... + 1 may have at most this many terms. */
+#define LC_MAX_TREE_HEIGHT 10000
+
+/* A parsed chunk: a script, a REPL entry, one -e argument. */
+typedef struct
+{
+    lc_node * stmts;
+    slong len;
+}
+lc_chunk_struct;
+
+typedef lc_chunk_struct lc_chunk_t[1];
+
+void lc_chunk_init(lc_chunk_t c);
+void lc_chunk_clear(lc_chunk_t c);
+
+/* Parse the len bytes of src into c.  Returns LC_OK or an error code with the
+   position and message in d; c is then empty.  When incomplete is not NULL,
+   *incomplete is set when the error was only that the input ended inside an
+   open bracket, i.e. more lines could complete it (the REPL asks for them). */
+int lc_parse(lc_chunk_t c, const char * src, size_t len, lc_diag_t d, int * incomplete);
+
+void lc_node_free(lc_node n);
+
+#endif

@@ -1,0 +1,320 @@
+/* value.c -- the values of the liecheck language. */
+#include "config.h"
+#include <string.h>
+#include "value.h"
+#include "builtins.h"
+
+static lc_val_struct lc_nil_obj = { LC_V_NIL, -1, { 0 } };
+static lc_val_struct lc_true_obj = { LC_V_BOOL, -1, { 1 } };
+static lc_val_struct lc_false_obj = { LC_V_BOOL, -1, { 0 } };
+
+static lc_val
+val_new(lc_vtype type)
+{
+    lc_val v = flint_malloc(sizeof(lc_val_struct));
+
+    v->type = type;
+    v->refs = 1;
+    return v;
+}
+
+lc_val
+lc_val_nil(void)
+{
+    return &lc_nil_obj;
+}
+
+lc_val
+lc_val_bool(int b)
+{
+    return b ? &lc_true_obj : &lc_false_obj;
+}
+
+lc_val
+lc_val_num(const fmpq_t q)
+{
+    lc_val v = val_new(LC_V_NUM);
+
+    fmpq_init(v->u.q);
+    fmpq_set(v->u.q, q);
+    return v;
+}
+
+lc_val
+lc_val_si(slong n)
+{
+    lc_val v = val_new(LC_V_NUM);
+
+    fmpq_init(v->u.q);
+    fmpq_set_si(v->u.q, n, 1);
+    return v;
+}
+
+lc_val
+lc_val_str(const char * s, size_t len)
+{
+    lc_val v = val_new(LC_V_STR);
+
+    v->u.str.s = flint_malloc(len + 1);
+    memcpy(v->u.str.s, s, len);
+    v->u.str.s[len] = '\0';
+    v->u.str.len = len;
+    return v;
+}
+
+lc_val
+lc_val_cstr(const char * s)
+{
+    return lc_val_str(s, strlen(s));
+}
+
+lc_val
+lc_val_mat(void)
+{
+    lc_val v = val_new(LC_V_MAT);
+
+    fmpq_mat_init(v->u.m, 0, 0);
+    return v;
+}
+
+lc_val
+lc_val_lie(void)
+{
+    lc_val v = val_new(LC_V_LIE);
+
+    lc_lie_init(v->u.lie);
+    return v;
+}
+
+lc_val
+lc_val_builtin(const struct lc_builtin_struct * fn)
+{
+    lc_val v = val_new(LC_V_BUILTIN);
+
+    v->u.fn = fn;
+    return v;
+}
+
+lc_val
+lc_val_list(lc_val * items, slong len)
+{
+    lc_val v;
+    slong i;
+    int depth = 1;
+
+    for (i = 0; i < len; i++)
+        if (items[i]->type == LC_V_LIST && items[i]->u.list.depth + 1 > depth)
+            depth = items[i]->u.list.depth + 1;
+    if (depth > LC_MAX_LIST_DEPTH)
+    {
+        for (i = 0; i < len; i++)
+            lc_val_unref(items[i]);
+        return NULL;
+    }
+    v = val_new(LC_V_LIST);
+    v->u.list.items = flint_malloc(sizeof(lc_val) * (len > 0 ? len : 1));
+    if (len > 0)
+        memcpy(v->u.list.items, items, sizeof(lc_val) * len);
+    v->u.list.len = len;
+    v->u.list.depth = depth;
+    return v;
+}
+
+lc_val
+lc_val_ref(lc_val v)
+{
+    if (v->refs >= 0)
+        v->refs++;
+    return v;
+}
+
+void
+lc_val_unref(lc_val v)
+{
+    slong i;
+
+    if (v == NULL || v->refs < 0 || --v->refs > 0)
+        return;
+    switch (v->type)
+    {
+        case LC_V_NUM: fmpq_clear(v->u.q); break;
+        case LC_V_STR: flint_free(v->u.str.s); break;
+        case LC_V_MAT: fmpq_mat_clear(v->u.m); break;
+        case LC_V_LIE: lc_lie_clear(v->u.lie); break;
+        case LC_V_LIST:
+            for (i = 0; i < v->u.list.len; i++)
+                lc_val_unref(v->u.list.items[i]);
+            flint_free(v->u.list.items);
+            break;
+        default: break;
+    }
+    flint_free(v);
+}
+
+const char *
+lc_val_type_name(const lc_val v)
+{
+    switch (v->type)
+    {
+        case LC_V_NIL: return "nil";
+        case LC_V_BOOL: return "bool";
+        case LC_V_NUM: return "number";
+        case LC_V_STR: return "string";
+        case LC_V_MAT: return "matrix";
+        case LC_V_LIST: return "list";
+        case LC_V_LIE: return "lie algebra";
+        case LC_V_BUILTIN: return "function";
+    }
+    return "value";
+}
+
+const char *
+lc_val_kind(const lc_val v)
+{
+    switch (v->type)
+    {
+        case LC_V_NIL: return "nil";
+        case LC_V_BOOL: return "a bool";
+        case LC_V_NUM: return "a number";
+        case LC_V_STR: return "a string";
+        case LC_V_MAT: return "a matrix";
+        case LC_V_LIST: return "a list";
+        case LC_V_LIE: return "a lie algebra";
+        case LC_V_BUILTIN: return "a function";
+    }
+    return "a value";
+}
+
+int
+lc_val_is_si(const lc_val v)
+{
+    return v->type == LC_V_NUM && fmpz_is_one(fmpq_denref(v->u.q))
+        && fmpz_fits_si(fmpq_numref(v->u.q));
+}
+
+slong
+lc_val_get_si(const lc_val v)
+{
+    return fmpz_get_si(fmpq_numref(v->u.q));
+}
+
+/* A growing byte buffer for building canonical text. */
+typedef struct
+{
+    char * s;
+    size_t len;
+    size_t alloc;
+}
+sbuf;
+
+static void
+sbuf_add(sbuf * b, const char * s, size_t n)
+{
+    if (b->len + n + 1 > b->alloc)
+    {
+        b->alloc = 2 * (b->len + n + 1);
+        b->s = flint_realloc(b->s, b->alloc);
+    }
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+static void
+sbuf_puts(sbuf * b, const char * s)
+{
+    sbuf_add(b, s, strlen(s));
+}
+
+static void
+sbuf_quoted(sbuf * b, const char * s, size_t n)
+{
+    size_t i;
+
+    sbuf_add(b, "\"", 1);
+    for (i = 0; i < n; i++)
+    {
+        if (s[i] == '"' || s[i] == '\\')
+        {
+            sbuf_add(b, "\\", 1);
+            sbuf_add(b, s + i, 1);
+        }
+        else if (s[i] == '\n')
+            sbuf_add(b, "\\n", 2);
+        else if (s[i] == '\t')
+            sbuf_add(b, "\\t", 2);
+        else
+            sbuf_add(b, s + i, 1);
+    }
+    sbuf_add(b, "\"", 1);
+}
+
+static void
+sbuf_val(sbuf * b, const lc_val v, int raw)
+{
+    char * t;
+    slong i;
+
+    switch (v->type)
+    {
+        case LC_V_NIL: sbuf_puts(b, "nil"); break;
+        case LC_V_BOOL: sbuf_puts(b, v->u.b ? "true" : "false"); break;
+        case LC_V_NUM:
+            t = flint_malloc(fmpz_sizeinbase(fmpq_numref(v->u.q), 10)
+                             + fmpz_sizeinbase(fmpq_denref(v->u.q), 10) + 3);
+            _fmpq_get_str(t, 10, fmpq_numref(v->u.q), fmpq_denref(v->u.q));
+            sbuf_puts(b, t);
+            flint_free(t);
+            break;
+        case LC_V_STR:
+            if (raw)
+                sbuf_add(b, v->u.str.s, v->u.str.len);
+            else
+                sbuf_quoted(b, v->u.str.s, v->u.str.len);
+            break;
+        case LC_V_MAT:
+            t = lc_qmat_get_str(v->u.m);
+            sbuf_puts(b, t);
+            flint_free(t);
+            break;
+        case LC_V_LIE:
+            t = lc_lie_get_str(v->u.lie);
+            sbuf_puts(b, t);
+            flint_free(t);
+            break;
+        case LC_V_LIST:
+            sbuf_add(b, "[", 1);
+            for (i = 0; i < v->u.list.len; i++)
+            {
+                if (i > 0)
+                    sbuf_add(b, ", ", 2);
+                sbuf_val(b, v->u.list.items[i], 0);
+            }
+            sbuf_add(b, "]", 1);
+            break;
+        case LC_V_BUILTIN:
+            sbuf_puts(b, "<built-in ");
+            sbuf_puts(b, v->u.fn->name);
+            sbuf_puts(b, ">");
+            break;
+    }
+}
+
+char *
+lc_val_get_str(const lc_val v, int raw)
+{
+    sbuf b = { NULL, 0, 0 };
+
+    sbuf_add(&b, "", 0);
+    sbuf_val(&b, v, raw);
+    return b.s;
+}
+
+void
+lc_val_fprint(FILE * f, const lc_val v, int raw)
+{
+    char * s = lc_val_get_str(v, raw);
+
+    fputs(s, f);
+    flint_free(s);
+}

@@ -1,0 +1,90 @@
+/* value.h -- the values of the liecheck language.
+ *
+ * A value is a pointer to a reference-counted, immutable object.  Because
+ * nothing is mutated after construction, values can be shared freely (a
+ * variable, a list element and the evaluator's temporaries may all hold the
+ * same matrix) and no reference cycle can ever form, so counting is enough.
+ * nil, true and false are immortal singletons.  The tag set is meant to grow
+ * (balls, groups, user functions, claims come later). */
+#ifndef LC_VALUE_H
+#define LC_VALUE_H
+
+#include <stdio.h>
+#include "liecheck.h"
+
+/* Lists nest at most this deep, so that printing and freeing them (which
+   recurse) cannot exhaust the C stack. */
+#define LC_MAX_LIST_DEPTH 1000
+
+typedef enum
+{
+    LC_V_NIL = 0,
+    LC_V_BOOL,
+    LC_V_NUM,       /* exact rational, fmpq */
+    LC_V_STR,
+    LC_V_MAT,       /* exact rational matrix, fmpq_mat */
+    LC_V_LIST,
+    LC_V_LIE,       /* matrix Lie algebra over Q */
+    LC_V_BUILTIN    /* a built-in function (see builtins.h) */
+}
+lc_vtype;
+
+struct lc_builtin_struct;
+
+typedef struct lc_val_struct
+{
+    lc_vtype type;
+    slong refs;     /* < 0: immortal */
+    union
+    {
+        int b;
+        fmpq_t q;
+        struct { char * s; size_t len; } str;
+        fmpq_mat_t m;
+        struct { struct lc_val_struct ** items; slong len; int depth; } list;
+        lc_lie_t lie;
+        const struct lc_builtin_struct * fn;
+    } u;
+}
+lc_val_struct;
+
+typedef lc_val_struct * lc_val;
+
+/* Constructors return a value with one reference owned by the caller. */
+lc_val lc_val_nil(void);
+lc_val lc_val_bool(int b);
+lc_val lc_val_num(const fmpq_t q);
+lc_val lc_val_si(slong n);
+lc_val lc_val_str(const char * s, size_t len);
+lc_val lc_val_cstr(const char * s);
+/* A matrix value holding an initialised 0x0 matrix, to be filled (through
+   v->u.m) before the value is shared. */
+lc_val lc_val_mat(void);
+/* A Lie algebra value holding an initialised algebra, likewise. */
+lc_val lc_val_lie(void);
+lc_val lc_val_builtin(const struct lc_builtin_struct * fn);
+
+/* A list of len items; takes over the caller's references to the items.
+   Returns NULL (and frees the items) when nesting would exceed
+   LC_MAX_LIST_DEPTH. */
+lc_val lc_val_list(lc_val * items, slong len);
+
+lc_val lc_val_ref(lc_val v);
+void lc_val_unref(lc_val v);
+
+/* "number", "matrix", ... and with an article: "a number", "an integer". */
+const char * lc_val_type_name(const lc_val v);
+const char * lc_val_kind(const lc_val v);
+
+/* Whether v is a number with denominator 1 that fits in an slong. */
+int lc_val_is_si(const lc_val v);
+slong lc_val_get_si(const lc_val v);
+
+/* The canonical text of v: integers, p/q, true/false, nil, [a, b],
+   [[1, 2/3], [0, 1]], the algebra summary.  Strings appear raw when raw is
+   set (print) and quoted with escapes otherwise (inside lists).  The result
+   is flint_malloc'ed. */
+char * lc_val_get_str(const lc_val v, int raw);
+void lc_val_fprint(FILE * f, const lc_val v, int raw);
+
+#endif
