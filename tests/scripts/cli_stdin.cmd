@@ -1,0 +1,1 @@
+"$LIECHECK" - < cli_stdin.lc && "$LIECHECK" < cli_stdin.lc

@@ -1,0 +1,1 @@
+printf 'print(1)\nprint(y)\nprint(3)\n' | "$LIECHECK" -

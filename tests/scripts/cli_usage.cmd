@@ -1,0 +1,6 @@
+"$LIECHECK" --bogus; echo "status $?"
+"$LIECHECK" -e; echo "status $?"
+"$LIECHECK" -e 'print(1)' cli_usage.lc; echo "status $?"
+"$LIECHECK" does-not-exist.lc; echo "status $?"
+"$LIECHECK" --help | head -n 1; echo "status $?"
+"$LIECHECK" --version | cut -d ' ' -f 1; echo "status $?"
