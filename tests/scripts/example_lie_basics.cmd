@@ -1,0 +1,1 @@
+"$LIECHECK" ../../examples/lie_basics.lc
