@@ -10,9 +10,10 @@
 #include <string.h>
 #include "lie_util.h"
 
-/* How many primes to try before giving up (each failure needs p to divide a
-   specific non-zero integer, so more than one failure is already rare). */
-#define LC_LIE_MAX_PRIMES 64
+/* How many primes to try before the exact computation without primes takes
+   over (each failure needs p to divide a specific non-zero integer, so more
+   than one failure is already rare). */
+#define LC_LIE_MAX_PRIMES 4
 
 /* ------------------------------------------------------------- vector lists */
 
@@ -170,8 +171,8 @@ spanp_add_fmpz(spanp_struct * S, const fmpz * x)
     return 1;
 }
 
-static mp_limb_t
-lie_prime(slong attempt)
+mp_limb_t
+_lc_lie_prime(slong attempt)
 {
     /* A fixed sequence of 62-bit primes keeps every run reproducible. */
     return n_nextprime((UWORD(1) << 61) + UWORD(1000003) * (ulong) (7919 * attempt + 1), 1);
@@ -224,6 +225,35 @@ lc_lie_set(lc_lie_t L, const lc_lie_t M)
     memcpy(L->pivots, M->pivots, M->dim * sizeof(slong));
     fmpz_mat_clear(L->gens);
     fmpz_mat_init_set(L->gens, M->gens);
+}
+
+/* Exact reduced echelon form of the rows of V (k x N) into L. */
+void
+lc_lie_set_rows(lc_lie_t L, slong n, const fmpz_mat_t V)
+{
+    slong N = n * n, i, j, r;
+    fmpz_mat_t R;
+
+    fmpz_mat_init(R, fmpz_mat_nrows(V), N);
+    r = fmpz_mat_rref(R, L->den, V);
+    {
+        fmpz_t den;
+        fmpz_init_set(den, L->den);
+        lc_lie_reset(L, n, r);
+        fmpz_set(L->den, den);
+        fmpz_clear(den);
+    }
+    for (i = 0; i < r; i++)
+    {
+        for (j = 0; j < N; j++)
+            fmpz_set(fmpz_mat_entry(L->rref, i, j), fmpz_mat_entry(R, i, j));
+        for (j = 0; fmpz_is_zero(fmpz_mat_entry(R, i, j)); j++)
+            ;
+        L->pivots[i] = j;
+    }
+    if (r == 0)
+        fmpz_one(L->den);
+    fmpz_mat_clear(R);
 }
 
 static void
@@ -444,12 +474,99 @@ check_gens(const fmpq_mat_struct * gens, slong ngens, const char * who, lc_err_t
     return LC_OK;
 }
 
+/* M := the vectors of A followed by those of B, as rows. */
+static void
+stack_rows(fmpz_mat_t M, const lc_vlist_struct * A, const lc_vlist_struct * B)
+{
+    slong i, j, N = A->N, r = A->len + (B ? B->len : 0);
+
+    fmpz_mat_clear(M);
+    fmpz_mat_init(M, r, N);
+    for (i = 0; i < r; i++)
+    {
+        const fmpz * x = (i < A->len) ? A->v[i] : B->v[i - A->len];
+        for (j = 0; j < N; j++)
+            fmpz_set(fmpz_mat_entry(M, i, j), x + j);
+    }
+}
+
+/* The exact Lie closure, with no prime: breadth first, one exact rank
+   profile per level (the pivot columns of the reduced echelon form of the
+   transpose are the earliest independent rows).  The fallback for inputs
+   that defeat every prime tried; slower, never wrong. */
+static int
+closure_exact(lc_lie_t L, slong n, const lc_vlist_struct * gens, slong max_dim, lc_err_t err)
+{
+    slong N = n * n, i, j, r, start;
+    lc_vlist_struct words, cand;
+    lc_brk_struct ws;
+    fmpz_mat_t M, T, R;
+    fmpz_t den;
+    fmpz * t = _fmpz_vec_init(N);
+    int status = LC_OK;
+
+    lc_vlist_init(&words, N);
+    lc_vlist_init(&cand, N);
+    lc_brk_init(&ws, n);
+    fmpz_mat_init(M, 0, 0);
+    fmpz_init(den);
+    for (i = 0; i < gens->len; i++)
+        lc_vlist_push(&cand, gens->v[i]);
+    while (cand.len > 0 && words.len < N)
+    {
+        stack_rows(M, &words, &cand);
+        fmpz_mat_init(T, N, fmpz_mat_nrows(M));
+        fmpz_mat_init(R, N, fmpz_mat_nrows(M));
+        fmpz_mat_transpose(T, M);
+        r = fmpz_mat_rref(R, den, T);
+        start = words.len;
+        for (i = 0, j = 0; i < r; i++)
+        {
+            while (fmpz_is_zero(fmpz_mat_entry(R, i, j)))
+                j++;
+            if (j >= start)
+                lc_vlist_push(&words, cand.v[j - start]);
+        }
+        fmpz_mat_clear(T);
+        fmpz_mat_clear(R);
+        if (words.len > max_dim)
+        {
+            status = lc_err_set(err, LC_E_LIMIT,
+                "the Lie closure exceeds the dimension limit %ld", (long) max_dim);
+            break;
+        }
+        lc_vlist_clear(&cand);
+        lc_vlist_init(&cand, N);
+        for (i = start; i < words.len; i++)
+            for (j = 0; j < gens->len; j++)
+            {
+                lc_brk_vec(t, gens->v[j], words.v[i], &ws);
+                if (!_fmpz_vec_is_zero(t, N))
+                    lc_vlist_push(&cand, t);
+            }
+    }
+    if (status == LC_OK)
+    {
+        stack_rows(M, &words, NULL);
+        lc_lie_set_rows(L, n, M);
+        set_gens(L, gens);
+    }
+    fmpz_mat_clear(M);
+    fmpz_clear(den);
+    lc_brk_clear(&ws);
+    lc_vlist_clear(&words);
+    lc_vlist_clear(&cand);
+    _fmpz_vec_clear(t, N);
+    return status;
+}
+
 int
 _lc_lie_closure_primes(lc_lie_t L, const fmpq_mat_struct * gens, slong ngens,
                        slong max_dim, mp_limb_t first_prime, lc_err_t err)
 {
     slong n, N, i, attempt;
     fmpz * g;
+    lc_vlist_struct G;
     int status;
 
     if ((status = check_gens(gens, ngens, "lie", err)) != LC_OK)
@@ -460,18 +577,22 @@ _lc_lie_closure_primes(lc_lie_t L, const fmpq_mat_struct * gens, slong ngens,
         max_dim = N;
 
     g = _fmpz_vec_init(N);
-    for (attempt = 0; attempt < LC_LIE_MAX_PRIMES; attempt++)
+    lc_vlist_init(&G, N);
+    for (i = 0; i < ngens; i++)
+    {
+        primitive_vec(g, gens + i);
+        if (!_fmpz_vec_is_zero(g, N))
+            lc_vlist_push(&G, g);
+    }
+    for (attempt = (first_prime == 1) ? LC_LIE_MAX_PRIMES : 0;
+         attempt < LC_LIE_MAX_PRIMES; attempt++)
     {
         closure_struct cl;
-        mp_limb_t p = (attempt == 0 && first_prime != 0) ? first_prime : lie_prime(attempt);
+        mp_limb_t p = (attempt == 0 && first_prime != 0) ? first_prime : _lc_lie_prime(attempt);
 
         closure_init(&cl, n, p);
-        for (i = 0; i < ngens; i++)
-        {
-            primitive_vec(g, gens + i);
-            if (!_fmpz_vec_is_zero(g, N))
-                closure_add_gen(&cl, g);
-        }
+        for (i = 0; i < G.len; i++)
+            closure_add_gen(&cl, G.v[i]);
         status = closure_saturate(&cl, max_dim, err);
         if (status == LC_OK && certify(L, n, &cl.words, &cl.dropped))
         {
@@ -483,10 +604,10 @@ _lc_lie_closure_primes(lc_lie_t L, const fmpq_mat_struct * gens, slong ngens,
         if (status != LC_OK)
             break;
     }
-    _fmpz_vec_clear(g, N);
     if (status == LC_OK && attempt == LC_LIE_MAX_PRIMES)
-        status = lc_err_set(err, LC_E_LIMIT, "lie: no lucky prime in %d attempts",
-                            LC_LIE_MAX_PRIMES);
+        status = closure_exact(L, n, &G, max_dim, err);
+    _fmpz_vec_clear(g, N);
+    lc_vlist_clear(&G);
     if (status != LC_OK)
         lc_lie_reset(L, n, 0);
     return status;
@@ -592,7 +713,7 @@ find_gens(lc_lie_t D)
         mp_limb_t * v = _nmod_vec_init(N);
         slong ng = 0, next_basis = 0;
 
-        spanp_init(&S, N, lie_prime(attempt));
+        spanp_init(&S, N, _lc_lie_prime(attempt));
         w.n = n;
         nmod_mat_init(w.A, n, n, S.mod.n);
         nmod_mat_init(w.B, n, n, S.mod.n);
@@ -693,7 +814,7 @@ bracket_ideal(lc_lie_t C, const lc_lie_t L, const lc_lie_t I, int want_gens)
         spanp_struct S;
         int ok;
 
-        spanp_init(&S, N, lie_prime(attempt));
+        spanp_init(&S, N, _lc_lie_prime(attempt));
         lc_vlist_init(&W, N);
         lc_vlist_init(&X, N);
         for (i = 0; i < fmpz_mat_nrows(L->gens); i++)
@@ -713,7 +834,23 @@ bracket_ideal(lc_lie_t C, const lc_lie_t L, const lc_lie_t I, int want_gens)
             break;
     }
     if (attempt == LC_LIE_MAX_PRIMES)
-        flint_abort();   /* 64 unlucky 62-bit primes: a broken invariant */
+    {
+        /* Every prime was unlucky (contrived input): do it exactly. */
+        fmpz_mat_t M;
+
+        lc_vlist_init(&W, N);
+        for (i = 0; i < fmpz_mat_nrows(L->gens); i++)
+            for (j = 0; j < B.len; j++)
+            {
+                lc_brk_vec(t, fmpz_mat_entry(L->gens, i, 0), B.v[j], &ws);
+                lc_vlist_push(&W, t);
+            }
+        fmpz_mat_init(M, 0, 0);
+        stack_rows(M, &W, NULL);
+        lc_lie_set_rows(R, n, M);
+        fmpz_mat_clear(M);
+        lc_vlist_clear(&W);
+    }
     if (want_gens)
         find_gens(R);
     lc_lie_set(C, R);

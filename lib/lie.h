@@ -7,11 +7,14 @@
  * brackets with the whole of L cheap: [L, I] = span{[g, x] : g a generator,
  * x in a basis of I} for every ideal I.
  *
- * Subspaces are found modulo a random 62-bit prime and then certified over Q:
- * independence modulo p implies independence over Q, and the span is verified
- * to contain every vector that was dropped modulo p, by an exact integer
- * matrix identity.  When a prime turns out unlucky the verification fails and
- * the computation is repeated with another prime, so results are exact. */
+ * Subspaces are found modulo a 62-bit prime (from a fixed sequence, so runs are
+ * reproducible) and then certified over Q: independence modulo p implies
+ * independence over Q, and the span is verified to contain every vector that
+ * was dropped modulo p, by an exact integer matrix identity.  When a prime
+ * turns out unlucky the verification fails and the computation is repeated
+ * with the next prime; after a few failures (only contrived inputs get there)
+ * an exact computation without primes takes over, so results are always exact
+ * and no input makes the library abort. */
 #ifndef LC_LIE_H
 #define LC_LIE_H
 
@@ -52,8 +55,11 @@ int lc_lie_bracket(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat_t B, lc_err_
 int lc_lie_closure(lc_lie_t L, const fmpq_mat_struct * gens, slong ngens,
                    slong max_dim, lc_err_t err);
 
+/* The attempt-th prime (0-based) of the fixed sequence the computations use. */
+mp_limb_t _lc_lie_prime(slong attempt);
+
 /* As lc_lie_closure, but the first attempt uses the prime first_prime (0: the
-   default sequence).  For tests of the unlucky-prime path: with
+   default sequence; 1: no prime at all, the exact computation).  For tests of the unlucky-prime path: with
    X = diag(1, 1+p, 1) and Y = E12 + E13, [X, Y] = -p E12 vanishes mod p, the
    exact check fails and the next prime gives the true closure (dimension 3). */
 int _lc_lie_closure_primes(lc_lie_t L, const fmpq_mat_struct * gens, slong ngens,

@@ -95,35 +95,6 @@ lc_lie_equal(const lc_lie_t L, const lc_lie_t M)
     return r;
 }
 
-/* Exact reduced echelon form of the rows of V (k x N) into L. */
-static void
-set_from_rows(lc_lie_t L, slong n, const fmpz_mat_t V)
-{
-    slong N = n * n, i, j, r;
-    fmpz_mat_t R;
-
-    fmpz_mat_init(R, fmpz_mat_nrows(V), N);
-    r = fmpz_mat_rref(R, L->den, V);
-    {
-        fmpz_t den;
-        fmpz_init_set(den, L->den);
-        lc_lie_reset(L, n, r);
-        fmpz_set(L->den, den);
-        fmpz_clear(den);
-    }
-    for (i = 0; i < r; i++)
-    {
-        for (j = 0; j < N; j++)
-            fmpz_set(fmpz_mat_entry(L->rref, i, j), fmpz_mat_entry(R, i, j));
-        for (j = 0; fmpz_is_zero(fmpz_mat_entry(R, i, j)); j++)
-            ;
-        L->pivots[i] = j;
-    }
-    if (r == 0)
-        fmpz_one(L->den);
-    fmpz_mat_clear(R);
-}
-
 /* gens := the primitive basis rows of L. */
 static void
 gens_from_basis(lc_lie_t L)
@@ -166,7 +137,7 @@ lc_lie_span(lc_lie_t L, const fmpq_mat_struct * elems, slong nelems, lc_err_t er
     fmpz_mat_init(V, nelems, N);
     for (i = 0; i < nelems; i++)
         int_vec(fmpz_mat_entry(V, i, 0), elems + i);
-    set_from_rows(L, n, V);
+    lc_lie_set_rows(L, n, V);
 
     /* Closed under brackets iff the brackets of a spanning set are inside. */
     t = _fmpz_vec_init(N);
@@ -255,7 +226,7 @@ lc_lie_centre(lc_lie_t Z, const lc_lie_t L)
             if (!fmpz_is_zero(fmpz_mat_entry(K, i, c)))
                 _fmpz_vec_scalar_addmul_fmpz(fmpz_mat_entry(V, c, 0), B.v[i], N,
                                              fmpz_mat_entry(K, i, c));
-    set_from_rows(Z, n, V);
+    lc_lie_set_rows(Z, n, V);
     gens_from_basis(Z);
     fmpz_mat_clear(M);
     fmpz_mat_clear(K);

@@ -36,6 +36,10 @@ void lc_brk_vec(fmpz * out, const fmpz * a, const fmpz * b, lc_brk_struct * w);
 /* The i-th basis row of L, made primitive (integer, content 1). */
 void lc_lie_primitive_row(fmpz * out, const lc_lie_t L, slong i);
 
+/* L := the span of the rows of V (k x n^2), by an exact reduced echelon form;
+   generators are left empty. */
+void lc_lie_set_rows(lc_lie_t L, slong n, const fmpz_mat_t V);
+
 /* Set L to the zero algebra inside gl(n) with room for d basis rows. */
 void lc_lie_reset(lc_lie_t L, slong n, slong d);
 

@@ -295,8 +295,10 @@ same_shape(const fmpq_mat_t A, const fmpq_mat_t B, const char * what, lc_err_t e
 int
 lc_qmat_add(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat_t B, lc_err_t err)
 {
-    if (same_shape(A, B, "add", err) != LC_OK)
-        return err->code;
+    int status = same_shape(A, B, "add", err);
+
+    if (status != LC_OK)
+        return status;
     lc_qmat_resize(C, fmpq_mat_nrows(A), fmpq_mat_ncols(A));
     fmpq_mat_add(C, A, B);
     return LC_OK;
@@ -305,8 +307,10 @@ lc_qmat_add(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat_t B, lc_err_t err)
 int
 lc_qmat_sub(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat_t B, lc_err_t err)
 {
-    if (same_shape(A, B, "subtract", err) != LC_OK)
-        return err->code;
+    int status = same_shape(A, B, "subtract", err);
+
+    if (status != LC_OK)
+        return status;
     lc_qmat_resize(C, fmpq_mat_nrows(A), fmpq_mat_ncols(A));
     fmpq_mat_sub(C, A, B);
     return LC_OK;

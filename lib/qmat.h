@@ -35,7 +35,8 @@ void lc_qmat_zeros(fmpq_mat_t A, slong m, slong n);
 int lc_qmat_parse(fmpq_mat_t A, const char * s, lc_err_t err);
 
 /* Parse one exact rational: "3", "-3/4", "0.25", "1e-5", "2.5e3". Sets *end
-   to the first unread character. Returns LC_OK or LC_E_PARSE. */
+   to the first unread character. Returns LC_OK, LC_E_PARSE, or LC_E_LIMIT for
+   a decimal exponent beyond 100000. */
 int lc_qmat_parse_scalar(fmpq_t x, const char * s, const char ** end, lc_err_t err);
 
 /* The canonical text of A: row-major nested lists "[[1, 2/3], [0, 1]]".

@@ -1744,6 +1744,72 @@ START_TEST(huge_conjugates_keep_their_structure)
 }
 END_TEST
 
+/* Inputs that defeat every prime of the fixed sequence must still get exact
+   answers (and never an abort): with P the product of the primes tried,
+   X = diag(1, 1 + P) and Y = E12 give [X, Y] = -P E12, which vanishes modulo
+   every one of them.  Over Q, span{X, E12} is closed: derived series
+   [2, 1, 0] ([L, L] = span E12, abelian) and lower central series
+   [2, 1, 1] ([L, E12] = span E12). */
+START_TEST(inputs_that_defeat_every_prime_get_exact_answers)
+{
+    lc_lie_t L;
+    lc_err_t err;
+    fmpq_mat_struct * g = gens_new(2);
+    fmpz_t P;
+    slong a;
+    const slong want_derived[] = {2, 1, 0}, want_lcs[] = {2, 1, 1};
+
+    lc_lie_init(L);
+    fmpz_init_set_ui(P, 1);
+    for (a = 0; a < 16; a++)
+        fmpz_mul_ui(P, P, _lc_lie_prime(a));
+    lc_qmat_zeros(g + 0, 2, 2);
+    lc_qmat_zeros(g + 1, 2, 2);
+    fmpq_one(fmpq_mat_entry(g + 0, 0, 0));
+    fmpz_add_ui(fmpq_numref(fmpq_mat_entry(g + 0, 1, 1)), P, 1);
+    fmpq_one(fmpq_mat_entry(g + 1, 0, 1));
+    lc_err_init(err);
+    ck_assert_int_eq(lc_lie_closure(L, g, 2, 0, err), LC_OK);
+    ck_assert_int_eq(lc_lie_dim(L), 2);
+    assert_series(L, 0, want_derived, 3);
+    assert_series(L, 1, want_lcs, 3);
+    ck_assert_int_eq(lc_lie_derived_length(L), 2);
+    ck_assert(!lc_lie_is_nilpotent(L));
+    fmpz_clear(P);
+    gens_free(g, 2);
+    lc_lie_clear(L);
+}
+END_TEST
+
+/* first_prime == 1 forces the exact computation without primes: it must
+   agree with mathematics (so(3) is 3-dimensional and perfect; the closure of
+   E12 and E21 is sl(2)) and honour the dimension limit. */
+START_TEST(exact_closure_without_primes_agrees)
+{
+    lc_lie_t L;
+    lc_err_t err;
+    fmpq_mat_struct * g = gens_new(2);
+    const slong want[] = {3, 3};
+
+    lc_lie_init(L);
+    mk(g + 0, "[[0, 1, 0], [-1, 0, 0], [0, 0, 0]]");
+    mk(g + 1, "[[0, 0, 1], [0, 0, 0], [-1, 0, 0]]");
+    lc_err_init(err);
+    ck_assert_int_eq(_lc_lie_closure_primes(L, g, 2, 0, 1, err), LC_OK);
+    ck_assert_int_eq(lc_lie_dim(L), 3);
+    assert_series(L, 0, want, 2);
+    ck_assert(lc_lie_is_semisimple(L));
+    ck_assert_int_eq(_lc_lie_closure_primes(L, g, 2, 2, 1, err), LC_E_LIMIT);
+    mk(g + 0, "[[0, 1], [0, 0]]");
+    mk(g + 1, "[[0, 0], [1, 0]]");
+    ck_assert_int_eq(_lc_lie_closure_primes(L, g, 2, 0, 1, err), LC_OK);
+    ck_assert_int_eq(lc_lie_dim(L), 3);
+    ck_assert(lc_lie_contains(L, g + 0));
+    gens_free(g, 2);
+    lc_lie_clear(L);
+}
+END_TEST
+
 /* The documented unlucky-prime path (lie.h, _lc_lie_closure_primes): force
    the first prime p and give generators whose brackets vanish, or become
    dependent, modulo p only.  Expected values are the closures over Q. */
@@ -1923,6 +1989,8 @@ lie_suite(void)
     tcase_add_test(tc, huge_multiples_give_the_same_algebra);
     tcase_add_test(tc, huge_conjugates_keep_their_structure);
     tcase_add_test(tc, forced_unlucky_first_prime_is_recovered);
+    tcase_add_test(tc, inputs_that_defeat_every_prime_get_exact_answers);
+    tcase_add_test(tc, exact_closure_without_primes_agrees);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
 
