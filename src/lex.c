@@ -140,13 +140,13 @@ lex_error(lc_lex_t lx, lc_pos_t pos, const char * fmt, const char * arg)
 static void
 lex_number(lc_lex_t lx)
 {
-    size_t start = lx->i, k = 0;
+    size_t k = 0;
     slong frac = 0, expo = 0;
     int expsign = 1, seen_point = 0;
     char * digits;
     fmpz_t m, p;
 
-    digits = flint_malloc(lx->len - start + 1);
+    digits = flint_malloc(lx->len - lx->i + 1);
     while (peek(lx, 0) >= 0 && (isdigit(peek(lx, 0)) || (peek(lx, 0) == '.' && !seen_point)))
     {
         if (peek(lx, 0) == '.')
@@ -200,7 +200,6 @@ lex_number(lc_lex_t lx)
             return;
         }
     }
-    (void) start;
 
     fmpz_init(m);
     fmpz_init(p);
