@@ -393,10 +393,16 @@ lc_lex_next(lc_lex_t lx)
         case '=': lx->tok.kind = LC_TK_ASSIGN; break;
         default:
             if (isprint(c))
+            {
                 snprintf(what, sizeof(what), "'%c'", c);
+                lex_error(lx, lx->pos, "unexpected character %s", what);
+            }
             else
-                snprintf(what, sizeof(what), "byte 0x%02x", (unsigned) c);
-            lex_error(lx, lx->pos, "unexpected character %s", what);
+            {
+                /* names and operators are ASCII; other bytes only in strings and comments */
+                snprintf(what, sizeof(what), "0x%02x", (unsigned) c);
+                lex_error(lx, lx->pos, "unexpected byte %s outside a string or comment", what);
+            }
             return;
     }
     advance(lx);
