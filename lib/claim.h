@@ -1,0 +1,125 @@
+/* claim.h -- claim records, verdicts and the reports built from them.
+ *
+ * A claim is a checked statement: what was claimed (and where it comes
+ * from), how it was checked, the verdict with its certificate or bound, and
+ * the verdict the author expected.  Reports (Markdown, JSON, LaTeX, HTML)
+ * are written from these records, never from captured text.  This module
+ * knows no mathematics: bounds arrive as decimal strings. */
+#ifndef LC_CLAIM_H
+#define LC_CLAIM_H
+
+#include <flint/flint.h>
+#include "err.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum
+{
+    LC_PROVED = 0,      /* exact arithmetic over Q showed it, for the stated instance */
+    LC_HOLDS,           /* a certified enclosure bounds the deviation by `bound` */
+    LC_REFUTED,         /* exact arithmetic or a ball excluding zero shows it false */
+    LC_UNDECIDED,       /* a precision, size or time limit was reached (certificate says which) */
+    LC_NOT_CHECKABLE,   /* the statement has no checkable content (certificate says why) */
+    LC_VERDICT_NONE     /* as `expected`: "PROVED or HOLDS", the default expectation */
+}
+lc_verdict;
+
+/* "PROVED", "HOLDS", ...; "PROVED or HOLDS" for LC_VERDICT_NONE. */
+const char * lc_verdict_name(lc_verdict v);
+
+/* Parse a verdict name (exact, upper case); LC_E_PARSE otherwise. */
+int lc_verdict_parse(lc_verdict * v, const char * s, lc_err_t err);
+
+/* The verdict of a claim at one precision of a sweep. */
+typedef struct
+{
+    slong prec;
+    lc_verdict verdict;
+    char * bound;       /* decimal upper bound, or NULL (exact or no bound) */
+}
+lc_sweep_point;
+
+typedef struct
+{
+    char * id;          /* "claim-1", ... unless given */
+    char * source;      /* paper, section or equation; may be NULL */
+    char * statement;
+    char * method;      /* how it was checked; may be NULL */
+    char * certificate; /* what anyone can re-check; may be NULL */
+    char * bound;       /* decimal upper bound for HOLDS (else NULL) */
+    lc_verdict verdict;
+    lc_verdict expected;
+    lc_sweep_point * sweep;
+    slong nsweep;
+    slong prec;         /* working precision in bits when it was checked */
+    double seconds;
+    char * file;        /* where the claim stands in the script */
+    slong line;
+}
+lc_claim_struct;
+
+/* All string fields start NULL; verdict LC_UNDECIDED, expected LC_VERDICT_NONE. */
+void lc_claim_init(lc_claim_struct * c);
+void lc_claim_clear(lc_claim_struct * c);
+
+/* Replace a string field with a copy of s (s may be NULL). */
+void lc_claim_set(char ** field, const char * s);
+
+/* Append text to a string field (creating it), separated by "; " when the
+   field is not empty: certificates are built up check by check. */
+void lc_claim_append(char ** field, const char * s);
+
+void lc_claim_add_sweep(lc_claim_struct * c, slong prec, lc_verdict v, const char * bound);
+
+/* Whether the verdict is what was expected: PROVED or HOLDS when expected is
+   LC_VERDICT_NONE, otherwise exactly the expected verdict. */
+int lc_claim_met(const lc_claim_struct * c);
+
+typedef struct
+{
+    char * title;       /* defaults to "liecheck report" */
+    char * script;      /* path of the script, or "<stdin>" / "<-e>" */
+    ulong seed;
+    slong precision;    /* working precision at the end of the run */
+    int timings;        /* include seconds (0: byte-identical reports) */
+    lc_claim_struct * claims;
+    slong len, alloc;
+}
+lc_report_struct;
+
+typedef lc_report_struct lc_report_t[1];
+
+void lc_report_init(lc_report_t r);
+void lc_report_clear(lc_report_t r);
+
+/* A new, initialised claim owned by the report (valid until the next add);
+   its id is set to "claim-N" (N = its 1-based position). */
+lc_claim_struct * lc_report_add(lc_report_t r);
+
+/* How many claims met / did not meet their expectation. */
+slong lc_report_count_met(const lc_report_t r);
+slong lc_report_count_unmet(const lc_report_t r);
+
+/* The report as text (flint_free the result).  JSON follows the contract of
+   DESIGN.md (keys liecheck, script, seed, precision, environment{flint, arb,
+   mpfr, gmp}, claims[{id, source, statement, method, verdict, expected, met,
+   bound, certificate, sweep[{prec, verdict, bound}], seconds, file, line}]);
+   "expected" is an explicit expectation, or the verdict itself when that was
+   PROVED or HOLDS, or "PROVED" otherwise; seconds are null without timings. */
+char * lc_report_json(const lc_report_t r);
+char * lc_report_markdown(const lc_report_t r);
+char * lc_report_latex(const lc_report_t r);
+char * lc_report_html(const lc_report_t r);
+
+/* Write the report to path in the format its extension names (.md, .json,
+   .tex, .html); LC_E_ARG for another extension, LC_E_IO when it cannot be
+   written. */
+int lc_report_write(const lc_report_t r, const char * path, lc_err_t err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
