@@ -8,10 +8,16 @@
 #if __FLINT_RELEASE >= 30000
 #include <flint/arb.h>
 #include <flint/arb_mat.h>
+#include <flint/acb.h>
+#include <flint/acb_mat.h>
+#include <flint/arb_fmpz_poly.h>
 #define LC_FLINT3 1
 #else
 #include <arb.h>
 #include <arb_mat.h>
+#include <acb.h>
+#include <acb_mat.h>
+#include <arb_fmpz_poly.h>
 #define LC_FLINT3 0
 #endif
 

@@ -8,6 +8,8 @@
 #include "err.h"
 #include "qmat.h"
 #include "lie.h"
+#include "ball.h"
+#include "matfun.h"
 
 #ifdef __cplusplus
 extern "C" {

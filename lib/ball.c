@@ -1,0 +1,209 @@
+/* ball.c -- certified real matrices over Arb. */
+#include <string.h>
+#include "ball.h"
+
+void
+lc_ball_resize(arb_mat_t A, slong r, slong c)
+{
+    if (arb_mat_nrows(A) == r && arb_mat_ncols(A) == c)
+        return;
+    arb_mat_clear(A);
+    arb_mat_init(A, r, c);
+}
+
+void
+lc_ball_set_qmat(arb_mat_t B, const fmpq_mat_t A, slong prec)
+{
+    slong i, j;
+
+    lc_ball_resize(B, fmpq_mat_nrows(A), fmpq_mat_ncols(A));
+    for (i = 0; i < fmpq_mat_nrows(A); i++)
+        for (j = 0; j < fmpq_mat_ncols(A); j++)
+            arb_set_fmpq(arb_mat_entry(B, i, j), fmpq_mat_entry(A, i, j), prec);
+}
+
+int
+lc_ball_contains_qmat(const arb_mat_t B, const fmpq_mat_t A)
+{
+    if (arb_mat_nrows(B) != fmpq_mat_nrows(A) || arb_mat_ncols(B) != fmpq_mat_ncols(A))
+        return 0;
+    return arb_mat_contains_fmpq_mat(B, A);
+}
+
+void
+lc_ball_bound_max_entry(mag_t b, const arb_mat_t A)
+{
+    slong i, j;
+    mag_t t;
+
+    mag_init(t);
+    mag_zero(b);
+    for (i = 0; i < arb_mat_nrows(A); i++)
+        for (j = 0; j < arb_mat_ncols(A); j++)
+        {
+            arb_get_mag(t, arb_mat_entry(A, i, j));
+            mag_max(b, b, t);
+        }
+    mag_clear(t);
+}
+
+/* Largest sum of |entries| along rows (by_rows) or columns. */
+static void
+_bound_line_sums(mag_t b, const arb_mat_t A, int by_rows)
+{
+    slong i, j, outer, inner;
+    mag_t s, t;
+
+    mag_init(s);
+    mag_init(t);
+    mag_zero(b);
+    outer = by_rows ? arb_mat_nrows(A) : arb_mat_ncols(A);
+    inner = by_rows ? arb_mat_ncols(A) : arb_mat_nrows(A);
+    for (i = 0; i < outer; i++)
+    {
+        mag_zero(s);
+        for (j = 0; j < inner; j++)
+        {
+            arb_get_mag(t, by_rows ? arb_mat_entry(A, i, j) : arb_mat_entry(A, j, i));
+            mag_add(s, s, t);
+        }
+        mag_max(b, b, s);
+    }
+    mag_clear(s);
+    mag_clear(t);
+}
+
+void
+lc_ball_bound_one_norm(mag_t b, const arb_mat_t A)
+{
+    _bound_line_sums(b, A, 0);
+}
+
+void
+lc_ball_bound_inf_norm(mag_t b, const arb_mat_t A)
+{
+    _bound_line_sums(b, A, 1);
+}
+
+void
+lc_ball_bound_frobenius(mag_t b, const arb_mat_t A)
+{
+    arb_mat_bound_frobenius_norm(b, A);
+}
+
+void
+lc_ball_bound_spectral(mag_t b, const arb_mat_t A)
+{
+    mag_t t, u;
+
+    mag_init(t);
+    mag_init(u);
+    /* ||A||_2^2 <= ||A||_1 ||A||_inf (Hoelder), and ||A||_2 <= ||A||_F. */
+    lc_ball_bound_one_norm(t, A);
+    lc_ball_bound_inf_norm(u, A);
+    mag_mul(t, t, u);
+    mag_sqrt(t, t);
+    lc_ball_bound_frobenius(u, A);
+    mag_min(b, t, u);
+    mag_clear(t);
+    mag_clear(u);
+}
+
+void
+lc_ball_bound_norm(mag_t b, const arb_mat_t A)
+{
+    mag_t t;
+
+    mag_init(t);
+    lc_ball_bound_spectral(b, A);
+    lc_ball_bound_one_norm(t, A);
+    mag_min(b, b, t);
+    lc_ball_bound_inf_norm(t, A);
+    mag_min(b, b, t);
+    mag_clear(t);
+}
+
+void
+lc_ball_max_radius(mag_t r, const arb_mat_t A)
+{
+    slong i, j;
+
+    mag_zero(r);
+    for (i = 0; i < arb_mat_nrows(A); i++)
+        for (j = 0; j < arb_mat_ncols(A); j++)
+            mag_max(r, r, arb_radref(arb_mat_entry(A, i, j)));
+}
+
+void
+lc_ball_add_error(arb_mat_t A, const mag_t e)
+{
+    slong i, j;
+
+    if (mag_is_zero(e))
+        return;
+    for (i = 0; i < arb_mat_nrows(A); i++)
+        for (j = 0; j < arb_mat_ncols(A); j++)
+            arb_add_error_mag(arb_mat_entry(A, i, j), e);
+}
+
+/* A growing string (appends, never shrinks). */
+typedef struct
+{
+    char * s;
+    size_t len, cap;
+}
+_sbuf;
+
+static void
+_sbuf_cat(_sbuf * b, const char * t)
+{
+    size_t k = strlen(t);
+
+    if (b->len + k + 1 > b->cap)
+    {
+        b->cap = 2 * (b->len + k + 1);
+        b->s = flint_realloc(b->s, b->cap);
+    }
+    memcpy(b->s + b->len, t, k + 1);
+    b->len += k;
+}
+
+char *
+lc_ball_get_str(const arb_mat_t A, slong digits)
+{
+    _sbuf b;
+    slong i, j;
+    char * t;
+
+    b.cap = 64;
+    b.len = 0;
+    b.s = flint_malloc(b.cap);
+    b.s[0] = '\0';
+    if (digits < 1)
+        digits = 1;
+    _sbuf_cat(&b, "[");
+    for (i = 0; i < arb_mat_nrows(A); i++)
+    {
+        _sbuf_cat(&b, i == 0 ? "[" : ", [");
+        for (j = 0; j < arb_mat_ncols(A); j++)
+        {
+            if (j > 0)
+                _sbuf_cat(&b, ", ");
+            t = arb_get_str(arb_mat_entry(A, i, j), digits, 0);
+            _sbuf_cat(&b, t);
+            flint_free(t);
+        }
+        _sbuf_cat(&b, "]");
+    }
+    _sbuf_cat(&b, "]");
+    return b.s;
+}
+
+void
+lc_ball_fprint(FILE * f, const arb_mat_t A, slong digits)
+{
+    char * s = lc_ball_get_str(A, digits);
+
+    fputs(s, f);
+    flint_free(s);
+}

@@ -1,0 +1,1417 @@
+/* matfun.c -- certified exp, principal square root and principal log.
+ *
+ * Rigour in one paragraph (details in doc/matfun.md).  Approximations
+ * (Denman-Beavers iterates, inverse Jacobians, Lyapunov solutions) only ever
+ * serve as midpoints or preconditioners; each result is then proved in ball
+ * arithmetic: a square root by the Krawczyk inclusion K(X) in int(X), its
+ * principality by ||Y - I|| < 1 or a Lyapunov certificate (P > 0 and
+ * Y^T P + P Y > 0, both by ball Cholesky), and the logarithm of a matrix near
+ * I by a power series whose tail is bounded in a submultiplicative norm. */
+#include <string.h>
+#include <flint/fmpq_poly.h>
+#include <flint/fmpz_poly.h>
+#include "matfun.h"
+
+/* Guard bits added to the caller's precision for the internal steps. */
+#define LC_MATFUN_GUARD 32
+
+/* Most square roots inverse scaling and squaring may take. */
+#define LC_MATFUN_MAX_ROOTS 64
+
+/* ------------------------------------------------------------------ helpers */
+
+static int
+_check_square(const arb_mat_t A, const char * what, lc_err_t err)
+{
+    if (arb_mat_nrows(A) != arb_mat_ncols(A))
+        return lc_err_set(err, LC_E_DIM, "%s: the matrix is %ld x %ld, not square",
+                          what, (long) arb_mat_nrows(A), (long) arb_mat_ncols(A));
+    return LC_OK;
+}
+
+static int
+_check_3x3(const arb_mat_t A, const char * what, lc_err_t err)
+{
+    if (arb_mat_nrows(A) != 3 || arb_mat_ncols(A) != 3)
+        return lc_err_set(err, LC_E_DIM, "%s: the matrix is %ld x %ld, not 3 x 3",
+                          what, (long) arb_mat_nrows(A), (long) arb_mat_ncols(A));
+    return LC_OK;
+}
+
+/* X := S - I. */
+static void
+_sub_one(arb_mat_t X, const arb_mat_t S, slong prec)
+{
+    slong i;
+
+    arb_mat_set(X, S);
+    for (i = 0; i < arb_mat_nrows(S); i++)
+        arb_sub_ui(arb_mat_entry(X, i, i), arb_mat_entry(X, i, i), 1, prec);
+}
+
+/* Copy the result into the (possibly aliased) output. */
+static void
+_set_out(arb_mat_t out, arb_mat_t res)
+{
+    lc_ball_resize(out, arb_mat_nrows(res), arb_mat_ncols(res));
+    arb_mat_swap_entrywise(out, res);
+}
+
+/* -------------------------------------------------------------------- exp */
+
+int
+lc_matfun_exp(arb_mat_t E, const arb_mat_t A, slong prec, lc_err_t err)
+{
+    arb_mat_t T;
+    int rc;
+
+    if ((rc = _check_square(A, "exp", err)) != LC_OK)
+        return rc;
+    arb_mat_init(T, arb_mat_nrows(A), arb_mat_ncols(A));
+    arb_mat_exp(T, A, prec);
+    if (!arb_mat_is_finite(T))
+    {
+        arb_mat_clear(T);
+        return lc_err_set(err, LC_E_LIMIT, "exp: the result overflows or the input is not finite");
+    }
+    _set_out(E, T);
+    arb_mat_clear(T);
+    return LC_OK;
+}
+
+/* ----------------------------------------------------------------- domain */
+
+/* Can M be converted exactly to a rational matrix of moderate size? */
+static int
+_exact_moderate(const arb_mat_t M)
+{
+    slong i, j;
+    const arf_struct * x;
+
+    for (i = 0; i < arb_mat_nrows(M); i++)
+        for (j = 0; j < arb_mat_ncols(M); j++)
+        {
+            if (!arb_is_exact(arb_mat_entry(M, i, j)))
+                return 0;
+            x = arb_midref(arb_mat_entry(M, i, j));
+            if (!arf_is_finite(x))
+                return 0;
+            if (!arf_is_zero(x) && (arf_cmpabs_2exp_si(x, 4096) > 0
+                                    || arf_cmpabs_2exp_si(x, -4096) < 0
+                                    || arf_bits(x) > 4096))
+                return 0;
+        }
+    return 1;
+}
+
+/* Exact decision for a rational Q: the eigenvalues are the roots of the
+   characteristic polynomial over Q; the real ones are isolated with exactly
+   zero imaginary part by arb_fmpz_poly_complex_roots (which needs a
+   squarefree input), so their signs decide the question. */
+static int
+_domain_qmat(const fmpq_mat_t Q, slong prec, lc_err_t err)
+{
+    slong i, deg;
+    fmpq_poly_t cp;
+    fmpz_poly_t f, df, g, q;
+    acb_ptr roots;
+    int res = 1;
+
+    fmpq_poly_init(cp);
+    fmpz_poly_init(f);
+    fmpz_poly_init(df);
+    fmpz_poly_init(g);
+    fmpz_poly_init(q);
+    fmpq_mat_charpoly(cp, Q);
+    fmpq_poly_get_numerator(f, cp);
+
+    if (fmpz_is_zero(f->coeffs))
+    {
+        res = 0;
+        lc_err_set(err, LC_E_DOMAIN, "log: the matrix is singular: eigenvalue 0 (certain), "
+                   "so it has no logarithm");
+        goto cleanup;
+    }
+
+    fmpz_poly_derivative(df, f);
+    fmpz_poly_gcd(g, f, df);
+    fmpz_poly_divides(q, f, g);
+    deg = fmpz_poly_degree(q);
+    roots = _acb_vec_init(deg);
+    arb_fmpz_poly_complex_roots(roots, q, 0, FLINT_MAX(prec, 32));
+    for (i = 0; i < deg && res == 1; i++)
+    {
+        if (!acb_is_real(roots + i))
+            continue;
+        if (arb_is_negative(acb_realref(roots + i)))
+        {
+            char * s = arb_get_str(acb_realref(roots + i), 20, 0);
+            res = 0;
+            lc_err_set(err, LC_E_DOMAIN, "log: eigenvalue %s lies on the negative real axis "
+                       "(certain), so the principal logarithm is not defined", s);
+            flint_free(s);
+        }
+        else if (!arb_is_positive(acb_realref(roots + i)))
+        {
+            res = -1;
+            lc_err_set(err, LC_E_DOMAIN, "log: could not separate a real eigenvalue from 0 "
+                       "(undecided at %ld bits)", (long) prec);
+        }
+    }
+    _acb_vec_clear(roots, deg);
+
+cleanup:
+    fmpq_poly_clear(cp);
+    fmpz_poly_clear(f);
+    fmpz_poly_clear(df);
+    fmpz_poly_clear(g);
+    fmpz_poly_clear(q);
+    return res;
+}
+
+/* "re + im*i" in Arb's decimal form; free with flint_free. */
+static char *
+_acb_str(const acb_t e)
+{
+    char * re = arb_get_str(acb_realref(e), 10, 0);
+    char * im = arb_get_str(acb_imagref(e), 10, 0);
+    char * s = flint_malloc(strlen(re) + strlen(im) + 8);
+
+    strcpy(s, re);
+    strcat(s, " + ");
+    strcat(s, im);
+    strcat(s, "*i");
+    flint_free(re);
+    flint_free(im);
+    return s;
+}
+
+/* Might the eigenvalue enclosure e meet the closed negative real axis? */
+static int
+_touches_axis(const acb_t e)
+{
+    return arb_contains_zero(acb_imagref(e)) && !arb_is_positive(acb_realref(e));
+}
+
+/* Ball input: eigenvalue enclosures of every matrix in M.  Certainly outside
+   when an enclosure B of odd multiplicity lies in Re < 0 and neither B nor
+   its mirror image meets another enclosure: the eigenvalues in B are then
+   closed under conjugation (M is real), so an odd number of them forces a
+   real one. */
+static int
+_domain_ball(const arb_mat_t M, slong prec, lc_err_t err)
+{
+    slong n = arb_mat_nrows(M), i, j, mult;
+    acb_mat_t A, Am, R;
+    acb_ptr E, F;
+    acb_t c;
+    mag_t eps;
+    int res = 1, ok, isolated;
+
+    acb_mat_init(A, n, n);
+    acb_mat_init(Am, n, n);
+    acb_mat_init(R, n, n);
+    E = _acb_vec_init(n);
+    F = _acb_vec_init(n);
+    acb_init(c);
+    mag_init(eps);
+
+    acb_mat_set_arb_mat(A, M);
+    acb_mat_get_mid(Am, A);
+    acb_mat_approx_eig_qr(E, NULL, R, Am, NULL, 0, prec);
+    ok = acb_mat_eig_multiple(F, A, E, R, prec);
+    if (!ok)
+    {
+        /* every eigenvalue lies within eps of some E_k */
+        acb_mat_eig_global_enclosure(eps, A, E, R, prec);
+        for (i = 0; i < n; i++)
+        {
+            acb_set(F + i, E + i);
+            acb_add_error_mag(F + i, eps);
+        }
+    }
+
+    for (i = 0; i < n; i++)
+        if (_touches_axis(F + i))
+            res = -1;
+
+    if (res == -1 && ok)
+    {
+        for (i = 0; i < n && res == -1; i++)
+        {
+            if (!_touches_axis(F + i) || !arb_is_negative(acb_realref(F + i)))
+                continue;
+            acb_conj(c, F + i);
+            mult = 0;
+            isolated = 1;
+            for (j = 0; j < n; j++)
+            {
+                if (acb_equal(F + j, F + i))
+                    mult++;
+                else if (acb_overlaps(F + j, F + i) || acb_overlaps(F + j, c))
+                    isolated = 0;
+            }
+            if (isolated && (mult % 2 == 1))
+            {
+                char * s = _acb_str(F + i);
+                res = 0;
+                lc_err_set(err, LC_E_DOMAIN, "log: an eigenvalue in %s lies on the negative "
+                           "real axis (certain), so the principal logarithm is not defined", s);
+                flint_free(s);
+            }
+        }
+    }
+    if (res == -1)
+    {
+        for (i = 0; i < n; i++)
+            if (_touches_axis(F + i))
+                break;
+        {
+            char * s = _acb_str(F + i);
+            lc_err_set(err, LC_E_DOMAIN, "log: the eigenvalue enclosure %s meets the closed "
+                       "negative real axis (undecided at %ld bits; the principal logarithm "
+                       "may not be defined)", s, (long) prec);
+            flint_free(s);
+        }
+    }
+
+    acb_mat_clear(A);
+    acb_mat_clear(Am);
+    acb_mat_clear(R);
+    _acb_vec_clear(E, n);
+    _acb_vec_clear(F, n);
+    acb_clear(c);
+    mag_clear(eps);
+    return res;
+}
+
+int
+lc_matfun_log_domain(const arb_mat_t M, slong prec, lc_err_t err)
+{
+    if (_check_square(M, "log", err) != LC_OK)
+        return -1;
+    if (arb_mat_nrows(M) == 0)
+        return 1;
+    if (!arb_mat_is_finite(M))
+    {
+        lc_err_set(err, LC_E_DOMAIN, "log: the matrix has a non-finite entry (undecided)");
+        return -1;
+    }
+    if (_exact_moderate(M))
+    {
+        slong n = arb_mat_nrows(M), i, j;
+        fmpq_mat_t Q;
+        int res;
+
+        fmpq_mat_init(Q, n, n);
+        for (i = 0; i < n; i++)
+            for (j = 0; j < n; j++)
+                arf_get_fmpq(fmpq_mat_entry(Q, i, j), arb_midref(arb_mat_entry(M, i, j)));
+        res = _domain_qmat(Q, prec, err);
+        fmpq_mat_clear(Q);
+        return res;
+    }
+    return _domain_ball(M, prec + LC_MATFUN_GUARD, err);
+}
+
+int
+lc_matfun_log_domain_qmat(const fmpq_mat_t M, lc_err_t err)
+{
+    if (fmpq_mat_nrows(M) != fmpq_mat_ncols(M))
+    {
+        lc_err_set(err, LC_E_DIM, "log: the matrix is %ld x %ld, not square",
+                   (long) fmpq_mat_nrows(M), (long) fmpq_mat_ncols(M));
+        return -1;
+    }
+    if (fmpq_mat_nrows(M) == 0)
+        return 1;
+    return _domain_qmat(M, 64, err);
+}
+
+/* ------------------------------------------------------------ square root */
+
+/* Jacobian of Y -> Y^2 on vec (column stacking, index i + n j):
+   vec(Y H + H Y) = (I (x) Y + Y^T (x) I) vec H.  With transpose set, the
+   Lyapunov operator vec(Y^T P + P Y) = (I (x) Y^T + Y^T (x) I) vec P. */
+static void
+_kron_sum(arb_mat_t J, const arb_mat_t Y, int transpose, slong prec)
+{
+    slong n = arb_mat_nrows(Y), i, j, k, l;
+
+    arb_mat_zero(J);
+    for (j = 0; j < n; j++)
+        for (i = 0; i < n; i++)
+            for (k = 0; k < n; k++)
+                arb_add(arb_mat_entry(J, i + n * j, k + n * j),
+                        arb_mat_entry(J, i + n * j, k + n * j),
+                        transpose ? arb_mat_entry(Y, k, i) : arb_mat_entry(Y, i, k), prec);
+    for (j = 0; j < n; j++)
+        for (i = 0; i < n; i++)
+            for (l = 0; l < n; l++)
+                arb_add(arb_mat_entry(J, i + n * j, i + n * l),
+                        arb_mat_entry(J, i + n * j, i + n * l),
+                        arb_mat_entry(Y, l, j), prec);
+}
+
+static void
+_vec_of(arb_mat_t v, const arb_mat_t A)
+{
+    slong n = arb_mat_nrows(A), i, j;
+
+    for (j = 0; j < arb_mat_ncols(A); j++)
+        for (i = 0; i < n; i++)
+            arb_set(arb_mat_entry(v, i + n * j, 0), arb_mat_entry(A, i, j));
+}
+
+static void
+_unvec(arb_mat_t A, const arb_mat_t v)
+{
+    slong n = arb_mat_nrows(A), i, j;
+
+    for (j = 0; j < arb_mat_ncols(A); j++)
+        for (i = 0; i < n; i++)
+            arb_set(arb_mat_entry(A, i, j), arb_mat_entry(v, i + n * j, 0));
+}
+
+/* Y := an approximation (exact midpoints) of the principal square root of
+   mid(M) by the Denman-Beavers iteration.  Returns 0 if it broke down. */
+static int
+_sqrt_approx(arb_mat_t Y, const arb_mat_t M, slong prec)
+{
+    slong n = arb_mat_nrows(M), it, extra = -1;
+    arb_mat_t Z, Yi, Zi, T;
+    mag_t d, y;
+    int ok = 1;
+
+    arb_mat_init(Z, n, n);
+    arb_mat_init(Yi, n, n);
+    arb_mat_init(Zi, n, n);
+    arb_mat_init(T, n, n);
+    mag_init(d);
+    mag_init(y);
+
+    arb_mat_get_mid(Y, M);
+    arb_mat_one(Z);
+    for (it = 0; it < 200; it++)
+    {
+        if (!arb_mat_approx_inv(Yi, Y, prec) || !arb_mat_approx_inv(Zi, Z, prec))
+        {
+            ok = 0;
+            break;
+        }
+        arb_mat_add(T, Y, Zi, prec);
+        arb_mat_scalar_mul_2exp_si(T, T, -1);
+        arb_mat_get_mid(T, T);
+        arb_mat_add(Z, Z, Yi, prec);
+        arb_mat_scalar_mul_2exp_si(Z, Z, -1);
+        arb_mat_get_mid(Z, Z);
+
+        arb_mat_sub(Yi, T, Y, prec);
+        lc_ball_bound_max_entry(d, Yi);
+        lc_ball_bound_max_entry(y, T);
+        arb_mat_swap(Y, T);
+        if (!mag_is_finite(d) || !mag_is_finite(y))
+        {
+            ok = 0;
+            break;
+        }
+        /* quadratic convergence: two more steps once the change is at the
+           working precision (or at half of it, which the next step squares) */
+        mag_mul_2exp_si(y, y, -prec / 2);
+        if (extra < 0 && mag_cmp(d, y) <= 0)
+            extra = 2;
+        if (extra >= 0 && extra-- == 0)
+            break;
+    }
+    if (it == 200)
+        ok = 0;
+
+    arb_mat_clear(Z);
+    arb_mat_clear(Yi);
+    arb_mat_clear(Zi);
+    arb_mat_clear(T);
+    mag_clear(d);
+    mag_clear(y);
+    return ok;
+}
+
+/* Krawczyk test for F(Y) = Y^2 - M around the approximation Y0 (refined in
+   place).  On success K contains, for every matrix M' in the ball M, the
+   unique solution of Y^2 = M' in the box X = Y0 +/- delta, and the function
+   returns 1.  Theorem (Krawczyk): if K(X) = Y0 - C F(Y0) + (I - C J(X))(X - Y0)
+   lies in the interior of X, for any matrix C, then F has exactly one zero
+   in X and it lies in K(X). */
+static int
+_sqrt_krawczyk(arb_mat_t K, arb_mat_t Y0, const arb_mat_t M, slong prec)
+{
+    slong n = arb_mat_nrows(M), N = n * n, p, attempt;
+    arb_mat_t J, C, F, f, z, D, X, B, kv, y0;
+    mag_t dz, dy, delta;
+    int ok = 0;
+
+    arb_mat_init(J, N, N);
+    arb_mat_init(C, N, N);
+    arb_mat_init(B, N, N);
+    arb_mat_init(F, n, n);
+    arb_mat_init(X, n, n);
+    arb_mat_init(f, N, 1);
+    arb_mat_init(z, N, 1);
+    arb_mat_init(D, N, 1);
+    arb_mat_init(kv, N, 1);
+    arb_mat_init(y0, N, 1);
+    mag_init(dz);
+    mag_init(dy);
+    mag_init(delta);
+
+    for (attempt = 0; attempt < 4 && !ok; attempt++)
+    {
+        _kron_sum(J, Y0, 0, prec);
+        if (!arb_mat_approx_inv(C, J, prec))
+            break;
+        arb_mat_get_mid(C, C);
+
+        /* z = -C (Y0^2 - M) */
+        arb_mat_sqr(F, Y0, prec);
+        arb_mat_sub(F, F, M, prec);
+        _vec_of(f, F);
+        arb_mat_mul(z, C, f, prec);
+        arb_mat_neg(z, z);
+        if (!arb_mat_is_finite(z))
+            break;
+
+        /* delta = 2 max|z| + 2^-prec max|Y0|, inflated on later attempts */
+        lc_ball_bound_max_entry(dz, z);
+        lc_ball_bound_max_entry(dy, Y0);
+        mag_mul_2exp_si(dz, dz, 1 + 3 * attempt);
+        mag_mul_2exp_si(dy, dy, -prec + 3 * attempt);
+        mag_add(delta, dz, dy);
+
+        /* X = Y0 +/- delta, J(X), B = I - C J(X) */
+        for (p = 0; p < N; p++)
+        {
+            arb_zero(arb_mat_entry(D, p, 0));
+            mag_set(arb_radref(arb_mat_entry(D, p, 0)), delta);
+        }
+        arb_mat_set(X, Y0);
+        lc_ball_add_error(X, delta);
+        _kron_sum(J, X, 0, prec);
+        arb_mat_mul(B, C, J, prec);
+        arb_mat_neg(B, B);
+        for (p = 0; p < N; p++)
+            arb_add_ui(arb_mat_entry(B, p, p), arb_mat_entry(B, p, p), 1, prec);
+
+        /* K = Y0 + z + B D */
+        arb_mat_mul(kv, B, D, prec);
+        arb_mat_add(kv, kv, z, prec);
+        _vec_of(y0, Y0);
+        arb_mat_add(kv, kv, y0, prec);
+
+        ok = 1;
+        for (p = 0; p < N && ok; p++)
+        {
+            arb_t xp;
+            arb_init(xp);
+            arb_set(xp, arb_mat_entry(y0, p, 0));
+            mag_set(arb_radref(xp), delta);
+            ok = arb_contains_interior(xp, arb_mat_entry(kv, p, 0));
+            arb_clear(xp);
+        }
+        if (ok)
+            _unvec(K, kv);
+        else
+        {
+            /* a Newton step refines the midpoint for the next attempt */
+            arb_mat_add(y0, y0, z, prec);
+            arb_mat_get_mid(y0, y0);
+            _unvec(Y0, y0);
+        }
+    }
+
+    arb_mat_clear(J);
+    arb_mat_clear(C);
+    arb_mat_clear(B);
+    arb_mat_clear(F);
+    arb_mat_clear(X);
+    arb_mat_clear(f);
+    arb_mat_clear(z);
+    arb_mat_clear(D);
+    arb_mat_clear(kv);
+    arb_mat_clear(y0);
+    mag_clear(dz);
+    mag_clear(dy);
+    mag_clear(delta);
+    return ok;
+}
+
+/* Returns 1 if every matrix in the ball Y certainly has all its eigenvalues
+   in the open right half plane.  Either ||Y - I|| < 1 in a norm that bounds
+   the spectral radius (eigenvalues in the disc |z - 1| < 1), or Lyapunov:
+   for an exactly symmetric P with P > 0 and Q = Y^T P + P Y > 0 (ball
+   Cholesky), an eigenpair Y v = mu v gives 2 Re(mu) v*Pv = v*Qv > 0. */
+static int
+_right_half_plane(const arb_mat_t Y, slong prec)
+{
+    slong n = arb_mat_nrows(Y), N = n * n, i, j;
+    arb_mat_t X, L, rhs, pv, P, Q, T, Ch;
+    mag_t b;
+    int ok;
+
+    arb_mat_init(X, n, n);
+    mag_init(b);
+    _sub_one(X, Y, prec);
+    lc_ball_bound_norm(b, X);
+    ok = (mag_cmp_2exp_si(b, 0) < 0);
+    arb_mat_clear(X);
+    mag_clear(b);
+    if (ok)
+        return 1;
+
+    arb_mat_init(L, N, N);
+    arb_mat_init(rhs, N, 1);
+    arb_mat_init(pv, N, 1);
+    arb_mat_init(P, n, n);
+    arb_mat_init(Q, n, n);
+    arb_mat_init(T, n, n);
+    arb_mat_init(Ch, n, n);
+
+    arb_mat_get_mid(T, Y);
+    _kron_sum(L, T, 1, prec);
+    for (i = 0; i < n; i++)
+        arb_one(arb_mat_entry(rhs, i + n * i, 0));
+    ok = arb_mat_approx_solve(pv, L, rhs, prec);
+    if (ok)
+    {
+        _unvec(P, pv);
+        for (i = 0; i < n; i++)
+            for (j = 0; j < i; j++)
+            {
+                arb_add(arb_mat_entry(P, i, j), arb_mat_entry(P, i, j),
+                        arb_mat_entry(P, j, i), prec);
+                arb_mul_2exp_si(arb_mat_entry(P, i, j), arb_mat_entry(P, i, j), -1);
+                arb_get_mid_arb(arb_mat_entry(P, i, j), arb_mat_entry(P, i, j));
+                arb_set(arb_mat_entry(P, j, i), arb_mat_entry(P, i, j));
+            }
+        arb_mat_get_mid(P, P);
+        ok = arb_mat_cho(Ch, P, prec);
+    }
+    if (ok)
+    {
+        arb_mat_transpose(T, Y);
+        arb_mat_mul(Q, T, P, prec);
+        arb_mat_mul(T, P, Y, prec);
+        arb_mat_add(Q, Q, T, prec);
+        ok = arb_mat_cho(Ch, Q, prec);
+    }
+
+    arb_mat_clear(L);
+    arb_mat_clear(rhs);
+    arb_mat_clear(pv);
+    arb_mat_clear(P);
+    arb_mat_clear(Q);
+    arb_mat_clear(T);
+    arb_mat_clear(Ch);
+    return ok;
+}
+
+/* Y := certified principal square root of the ball M at working precision
+   prec; 1 on success, 0 if a certificate failed. */
+static int
+_sqrt_certified(arb_mat_t Y, const arb_mat_t M, slong prec)
+{
+    slong n = arb_mat_nrows(M);
+    arb_mat_t Y0, K;
+    int ok;
+
+    arb_mat_init(Y0, n, n);
+    arb_mat_init(K, n, n);
+    ok = _sqrt_approx(Y0, M, prec)
+        && _sqrt_krawczyk(K, Y0, M, prec)
+        && _right_half_plane(K, prec);
+    if (ok)
+        arb_mat_swap_entrywise(Y, K);
+    arb_mat_clear(Y0);
+    arb_mat_clear(K);
+    return ok;
+}
+
+/* Shared failure report for sqrt and log: certainly outside, undecided, or
+   a certificate that failed inside the domain. */
+static int
+_fail(const arb_mat_t M, const char * what, slong prec, lc_err_t err)
+{
+    int d = lc_matfun_log_domain(M, prec, err);
+
+    if (d == 1)
+        return lc_err_set(err, LC_E_LIMIT, "%s: a certificate for a square root failed at "
+                          "%ld bits (try a higher precision)", what, (long) prec);
+    return LC_E_DOMAIN;
+}
+
+int
+lc_matfun_sqrt(arb_mat_t Y, const arb_mat_t M, slong prec, lc_err_t err)
+{
+    slong n = arb_mat_nrows(M), wp = prec + LC_MATFUN_GUARD;
+    arb_mat_t T;
+    int rc;
+
+    if ((rc = _check_square(M, "sqrt", err)) != LC_OK)
+        return rc;
+    if (n > LC_MATFUN_MAX_N)
+        return lc_err_set(err, LC_E_LIMIT, "sqrt: n = %ld exceeds the limit %d of the "
+                          "certified square root", (long) n, LC_MATFUN_MAX_N);
+    if (!arb_mat_is_finite(M))
+        return lc_err_set(err, LC_E_DOMAIN, "sqrt: the matrix has a non-finite entry");
+    arb_mat_init(T, n, n);
+    if (n > 0 && !_sqrt_certified(T, M, wp))
+    {
+        arb_mat_clear(T);
+        return _fail(M, "sqrt", prec, err);
+    }
+    _set_out(Y, T);
+    arb_mat_clear(T);
+    return LC_OK;
+}
+
+/* -------------------------------------------------------------------- log */
+
+/* L := 2 Z sum_{j=0}^{m} W^j / (2j+1) with W = Z^2 (rectangular splitting:
+   about 2 sqrt(m) matrix products). */
+static void
+_atanh_poly(arb_mat_t L, const arb_mat_t Z, slong m, slong prec)
+{
+    slong n = arb_mat_nrows(Z), s, nb, b, i, j;
+    arb_mat_struct * pw;
+    arb_mat_t R, T;
+    arb_t c;
+
+    s = 1;
+    while ((s + 1) * (s + 1) <= m + 1)
+        s++;
+    nb = (m + 1 + s - 1) / s;
+    pw = flint_malloc(sizeof(arb_mat_struct) * (s + 1));
+    for (i = 0; i <= s; i++)
+        arb_mat_init(pw + i, n, n);
+    arb_mat_init(R, n, n);
+    arb_mat_init(T, n, n);
+    arb_init(c);
+
+    arb_mat_one(pw + 0);
+    arb_mat_sqr(pw + 1, Z, prec);
+    for (i = 2; i <= s; i++)
+        arb_mat_mul(pw + i, pw + i - 1, pw + 1, prec);
+
+    arb_mat_zero(R);
+    for (b = nb - 1; b >= 0; b--)
+    {
+        if (b < nb - 1)
+        {
+            arb_mat_mul(T, R, pw + s, prec);
+            arb_mat_swap(R, T);
+        }
+        for (i = 0; i < s; i++)
+        {
+            j = b * s + i;
+            if (j > m)
+                break;
+            arb_one(c);
+            arb_div_ui(c, c, 2 * j + 1, prec);
+            arb_mat_scalar_addmul_arb(R, pw + i, c, prec);
+        }
+    }
+    arb_mat_mul(L, Z, R, prec);
+    arb_mat_scalar_mul_2exp_si(L, L, 1);
+
+    for (i = 0; i <= s; i++)
+        arb_mat_clear(pw + i);
+    flint_free(pw);
+    arb_mat_clear(R);
+    arb_mat_clear(T);
+    arb_clear(c);
+}
+
+/* L := log S for a ball S with ||S - I|| <= 1/2 (certified by the caller).
+   Z = (S - I)(S + I)^-1 has ||Z|| <= 1/3 (up to radii), S = (I + Z)(I - Z)^-1
+   and log S = 2 atanh Z = 2 sum Z^(2j+1)/(2j+1): the series is a power series
+   in Z, so its eigenvalues are 2 atanh(z), |Im| < pi/2, and it is the
+   principal logarithm.  Tail after j = m in any submultiplicative norm that
+   bounds the entries: 2 ||Z||^(2m+3) / ((2m+3)(1 - ||Z||^2)).
+   Returns 0 if S + I could not be inverted or ||Z|| < 1 not certified. */
+static int
+_log_near_one(arb_mat_t L, const arb_mat_t S, slong prec)
+{
+    slong n = arb_mat_nrows(S), m, i;
+    arb_mat_t X, T, Z;
+    mag_t z, q, t;
+    double zd, bits;  /* log2 ||Z||, bits gained per term */
+    int ok = 1;
+
+    arb_mat_init(X, n, n);
+    arb_mat_init(T, n, n);
+    arb_mat_init(Z, n, n);
+    mag_init(z);
+    mag_init(q);
+    mag_init(t);
+
+    _sub_one(X, S, prec);
+    arb_mat_set(T, S);
+    for (i = 0; i < n; i++)
+        arb_add_ui(arb_mat_entry(T, i, i), arb_mat_entry(T, i, i), 1, prec);
+    if (!arb_mat_inv(T, T, prec))
+    {
+        ok = 0;
+        goto cleanup;
+    }
+    arb_mat_mul(Z, X, T, prec);
+    if (arb_mat_is_zero(Z))
+    {
+        arb_mat_zero(L);
+        goto cleanup;
+    }
+    lc_ball_bound_norm(z, Z);
+    if (mag_cmp_2exp_si(z, 0) >= 0)
+    {
+        ok = 0;
+        goto cleanup;
+    }
+
+    /* terms: ||Z||^(2(m+1)) <= 2^-prec */
+    zd = mag_get_d_log2_approx(z);
+    bits = -2.0 * zd;
+    if (bits < 0.5)
+        bits = 0.5;
+    m = (slong) (prec / bits) + 1;
+    _atanh_poly(L, Z, m, prec);
+
+    mag_pow_ui(t, z, 2 * m + 3);
+    mag_mul_2exp_si(t, t, 1);
+    mag_div_ui(t, t, 2 * m + 3);
+    mag_mul(q, z, z);
+    mag_geom_series(q, q, 0);
+    mag_mul(t, t, q);
+    lc_ball_add_error(L, t);
+
+cleanup:
+    arb_mat_clear(X);
+    arb_mat_clear(T);
+    arb_mat_clear(Z);
+    mag_clear(z);
+    mag_clear(q);
+    mag_clear(t);
+    return ok;
+}
+
+int
+lc_matfun_log(arb_mat_t Lg, const arb_mat_t M, slong prec, lc_err_t err)
+{
+    slong n = arb_mat_nrows(M), k = 0, wp;
+    arb_mat_t S, X, L;
+    mag_t b;
+    int rc = LC_OK, d;
+
+    if ((rc = _check_square(M, "log", err)) != LC_OK)
+        return rc;
+    if (!arb_mat_is_finite(M))
+        return lc_err_set(err, LC_E_DOMAIN, "log: the matrix has a non-finite entry");
+
+    wp = prec + LC_MATFUN_GUARD;
+    arb_mat_init(S, n, n);
+    arb_mat_init(X, n, n);
+    arb_mat_init(L, n, n);
+    mag_init(b);
+
+    arb_mat_set(S, M);
+    for (;;)
+    {
+        _sub_one(X, S, wp);
+        lc_ball_bound_norm(b, X);
+        if (mag_cmp_2exp_si(b, -1) <= 0)
+            break;
+        if (k == 0)
+        {
+            /* a cheap, early and precise refusal outside the domain */
+            d = lc_matfun_log_domain(M, prec, err);
+            if (d == 0)
+            {
+                rc = LC_E_DOMAIN;
+                goto cleanup;
+            }
+            if (n > LC_MATFUN_MAX_N)
+            {
+                rc = lc_err_set(err, LC_E_LIMIT, "log: ||M - I|| > 1/2 and n = %ld exceeds "
+                                "the limit %d of the certified square root", (long) n,
+                                LC_MATFUN_MAX_N);
+                goto cleanup;
+            }
+        }
+        if (k >= LC_MATFUN_MAX_ROOTS)
+        {
+            rc = lc_err_set(err, LC_E_LIMIT, "log: %d square roots did not bring the matrix "
+                            "within 1/2 of I", LC_MATFUN_MAX_ROOTS);
+            goto cleanup;
+        }
+        /* each root loses about a bit to the final 2^k: keep it */
+        wp++;
+        if (!_sqrt_certified(S, S, wp))
+        {
+            rc = _fail(M, "log", prec, err);
+            goto cleanup;
+        }
+        k++;
+    }
+
+    if (!_log_near_one(L, S, wp))
+    {
+        rc = lc_err_set(err, LC_E_LIMIT, "log: the series step failed at %ld bits "
+                        "(try a higher precision)", (long) prec);
+        goto cleanup;
+    }
+    arb_mat_scalar_mul_2exp_si(L, L, k);
+    _set_out(Lg, L);
+
+cleanup:
+    arb_mat_clear(S);
+    arb_mat_clear(X);
+    arb_mat_clear(L);
+    mag_clear(b);
+    return rc;
+}
+
+/* ----------------------------------------------------------- closed forms */
+
+/* Can the ball x contain the value v? */
+static int
+_may_be_si(const arb_t x, slong v)
+{
+    arb_t t;
+    int r;
+
+    arb_init(t);
+    arb_sub_si(t, x, v, MAG_BITS);
+    r = arb_contains_zero(t);
+    arb_clear(t);
+    return r;
+}
+
+/* Can a + b be zero / a - b be zero? */
+static int
+_may_sum_zero(const arb_t a, const arb_t b, slong prec)
+{
+    arb_t t;
+    int r;
+
+    arb_init(t);
+    arb_add(t, a, b, prec);
+    r = arb_contains_zero(t);
+    arb_clear(t);
+    return r;
+}
+
+static int
+_may_diff_zero(const arb_t a, const arb_t b, slong prec)
+{
+    arb_t t;
+    int r;
+
+    arb_init(t);
+    arb_sub(t, a, b, prec);
+    r = arb_contains_zero(t);
+    arb_clear(t);
+    return r;
+}
+
+/* W := [w]_x, exactly skew. */
+static void
+_hat(arb_mat_t W, arb_srcptr w)
+{
+    arb_zero(arb_mat_entry(W, 0, 0));
+    arb_zero(arb_mat_entry(W, 1, 1));
+    arb_zero(arb_mat_entry(W, 2, 2));
+    arb_neg(arb_mat_entry(W, 0, 1), w + 2);
+    arb_set(arb_mat_entry(W, 1, 0), w + 2);
+    arb_set(arb_mat_entry(W, 0, 2), w + 1);
+    arb_neg(arb_mat_entry(W, 2, 0), w + 1);
+    arb_neg(arb_mat_entry(W, 1, 2), w + 0);
+    arb_set(arb_mat_entry(W, 2, 1), w + 0);
+}
+
+/* w := the axial vector of A - A^T (so that A - A^T = [w]_x). */
+static void
+_axial_of_antisym(arb_ptr w, const arb_mat_t A, slong prec)
+{
+    arb_sub(w + 0, arb_mat_entry(A, 2, 1), arb_mat_entry(A, 1, 2), prec);
+    arb_sub(w + 1, arb_mat_entry(A, 0, 2), arb_mat_entry(A, 2, 0), prec);
+    arb_sub(w + 2, arb_mat_entry(A, 1, 0), arb_mat_entry(A, 0, 1), prec);
+}
+
+/* t := the angle in [0, pi] with cos t = c and sin t = s >= 0, using only
+   atan on arguments away from its branch points.  Returns 0 when the balls are
+   too wide to pick a formula (c and s both contain 0). */
+static int
+_angle_upper(arb_t t, const arb_t s, const arb_t c, slong prec)
+{
+    arb_t u, pi;
+
+    arb_init(u);
+    arb_init(pi);
+    arb_const_pi(pi, prec);
+    if (arb_is_positive(c))
+    {
+        arb_div(u, s, c, prec);
+        arb_atan(t, u, prec);
+    }
+    else if (arb_is_negative(c))
+    {
+        arb_div(u, s, c, prec);
+        arb_neg(u, u);
+        arb_atan(u, u, prec);
+        arb_sub(t, pi, u, prec);
+    }
+    else if (arb_is_positive(s))
+    {
+        arb_div(u, c, s, prec);
+        arb_atan(u, u, prec);
+        arb_mul_2exp_si(pi, pi, -1);
+        arb_sub(t, pi, u, prec);
+    }
+    else
+    {
+        arb_clear(u);
+        arb_clear(pi);
+        return 0;
+    }
+    arb_clear(u);
+    arb_clear(pi);
+    return 1;
+}
+
+int
+lc_matfun_so3_exp(arb_mat_t R, const arb_mat_t W, slong prec, lc_err_t err)
+{
+    slong i, j, wp = prec + 16;
+    arb_ptr w;
+    arb_t t, a, b;
+    arb_mat_t K, K2, T;
+    int rc;
+
+    if ((rc = _check_3x3(W, "so3_exp", err)) != LC_OK)
+        return rc;
+    for (i = 0; i < 3; i++)
+        for (j = 0; j <= i; j++)
+            if (!_may_sum_zero(arb_mat_entry(W, i, j), arb_mat_entry(W, j, i), wp))
+                return lc_err_set(err, LC_E_ARG, "so3_exp: the matrix is not skew-symmetric "
+                                  "(entries (%ld,%ld) and (%ld,%ld))", (long) i + 1,
+                                  (long) j + 1, (long) j + 1, (long) i + 1);
+
+    w = _arb_vec_init(3);
+    arb_init(t);
+    arb_init(a);
+    arb_init(b);
+    arb_mat_init(K, 3, 3);
+    arb_mat_init(K2, 3, 3);
+    arb_mat_init(T, 3, 3);
+
+    /* w from the skew part: contains the axial vector of every skew W' in W */
+    _axial_of_antisym(w, W, wp);
+    _arb_vec_scalar_mul_2exp_si(w, w, 3, -1);
+    _hat(K, w);
+
+    /* t = |w|; R = I + sinc(t) K + (1/2) sinc(t/2)^2 K^2, since
+       (1 - cos t)/t^2 = sinc(t/2)^2 / 2; sinc is even and entire, so a ball
+       for t touching 0 is harmless */
+    arb_dot(t, NULL, 0, w, 1, w, 1, 3, wp);
+    arb_sqrtpos(t, t, wp);
+    arb_sinc(a, t, wp);
+    arb_mul_2exp_si(t, t, -1);
+    arb_sinc(b, t, wp);
+    arb_sqr(b, b, wp);
+    arb_mul_2exp_si(b, b, -1);
+
+    arb_mat_sqr(K2, K, wp);
+    arb_mat_one(T);
+    arb_mat_scalar_addmul_arb(T, K, a, wp);
+    arb_mat_scalar_addmul_arb(T, K2, b, wp);
+    _set_out(R, T);
+
+    _arb_vec_clear(w, 3);
+    arb_clear(t);
+    arb_clear(a);
+    arb_clear(b);
+    arb_mat_clear(K);
+    arb_mat_clear(K2);
+    arb_mat_clear(T);
+    return LC_OK;
+}
+
+/* Can the ball R contain a rotation?  (R^T R - I and det R - 1 contain 0.) */
+static int
+_may_be_rotation(const arb_mat_t R, slong prec)
+{
+    arb_mat_t T, U;
+    arb_t d;
+    slong i, j;
+    int ok = 1;
+
+    arb_mat_init(T, 3, 3);
+    arb_mat_init(U, 3, 3);
+    arb_init(d);
+    arb_mat_transpose(T, R);
+    arb_mat_mul(U, T, R, prec);
+    for (i = 0; i < 3; i++)
+        for (j = 0; j < 3; j++)
+            if (!_may_be_si(arb_mat_entry(U, i, j), i == j))
+                ok = 0;
+    arb_mat_det(d, R, prec);
+    if (!_may_be_si(d, 1))
+        ok = 0;
+    arb_mat_clear(T);
+    arb_mat_clear(U);
+    arb_clear(d);
+    return ok;
+}
+
+int
+lc_matfun_so3_log(arb_mat_t W, const arb_mat_t R, slong prec, lc_err_t err)
+{
+    slong i, k, wp = prec + 16;
+    arb_ptr v, nv;
+    arb_t s, c, t, u, one;
+    arb_mat_t Bs, T;
+    int rc = LC_OK;
+
+    if ((rc = _check_3x3(R, "so3_log", err)) != LC_OK)
+        return rc;
+    if (!_may_be_rotation(R, wp))
+        return lc_err_set(err, LC_E_ARG, "so3_log: the matrix is not a rotation "
+                          "(R^T R != I or det R != 1)");
+
+    v = _arb_vec_init(3);
+    nv = _arb_vec_init(3);
+    arb_init(s);
+    arb_init(c);
+    arb_init(t);
+    arb_init(u);
+    arb_init(one);
+    arb_mat_init(Bs, 3, 3);
+    arb_mat_init(T, 3, 3);
+
+    /* R - R^T = 2 sin(t) [n]_x: v = 2 sin(t) n, s = |v|/2 = sin t >= 0;
+       c = (tr R - 1)/2 = cos t, clipped to [-1, 1] where every rotation's is */
+    _axial_of_antisym(v, R, wp);
+    arb_dot(s, NULL, 0, v, 1, v, 1, 3, wp);
+    arb_sqrtpos(s, s, wp);
+    arb_mul_2exp_si(s, s, -1);
+    arb_mat_trace(c, R, wp);
+    arb_sub_ui(c, c, 1, wp);
+    arb_mul_2exp_si(c, c, -1);
+    arb_zero_pm_one(one);
+    if (!arb_intersection(c, c, one, wp))
+    {
+        rc = lc_err_set(err, LC_E_ARG, "so3_log: (tr R - 1)/2 lies outside [-1, 1]");
+        goto cleanup;
+    }
+    if (!_angle_upper(t, s, c, wp))
+    {
+        rc = lc_err_set(err, LC_E_LIMIT, "so3_log: the input balls are too wide to "
+                        "bound the rotation angle");
+        goto cleanup;
+    }
+
+    arb_set_si(u, -1);
+    arb_mul_2exp_si(u, u, -1);
+    if (arb_gt(c, u))
+    {
+        /* angle < 2 pi/3: log R = t/(2 sin t) (R - R^T) = [v]_x / (2 sinc t),
+           sinc t >= 0.41 here */
+        arb_sinc(u, t, wp);
+        arb_mul_2exp_si(u, u, 1);
+        for (i = 0; i < 3; i++)
+            arb_div(nv + i, v + i, u, wp);
+        _hat(T, nv);
+    }
+    else if (!arb_is_negative(c))
+    {
+        rc = lc_err_set(err, LC_E_LIMIT, "so3_log: the input balls are too wide to "
+                        "bound the rotation angle");
+        goto cleanup;
+    }
+    else
+    {
+        /* near pi: (R + R^T)/2 - cos(t) I = (1 - cos t) n n^T with
+           1 - cos t >= 3/2; the largest diagonal entry of n n^T is >= 1/3 */
+        arb_mat_transpose(Bs, R);
+        arb_mat_add(Bs, Bs, R, wp);
+        arb_mat_scalar_mul_2exp_si(Bs, Bs, -1);
+        for (i = 0; i < 3; i++)
+            arb_sub(arb_mat_entry(Bs, i, i), arb_mat_entry(Bs, i, i), c, wp);
+        arb_sub_ui(u, c, 1, wp);
+        arb_neg(u, u);
+        arb_mat_scalar_div_arb(Bs, Bs, u, wp);
+
+        k = 0;
+        for (i = 1; i < 3; i++)
+            if (arf_cmp(arb_midref(arb_mat_entry(Bs, i, i)),
+                        arb_midref(arb_mat_entry(Bs, k, k))) > 0)
+                k = i;
+        arb_sqrtpos(nv + k, arb_mat_entry(Bs, k, k), wp);
+        if (!arb_is_positive(nv + k))
+        {
+            rc = lc_err_set(err, LC_E_LIMIT, "so3_log: the input balls are too wide to "
+                            "find the rotation axis");
+            goto cleanup;
+        }
+        for (i = 0; i < 3; i++)
+            if (i != k)
+                arb_div(nv + i, arb_mat_entry(Bs, i, k), nv + k, wp);
+
+        /* the sign of n: v = 2 sin(t) n with sin t >= 0 */
+        arb_dot(u, NULL, 0, v, 1, nv, 1, 3, wp);
+        if (arb_is_negative(u))
+            _arb_vec_neg(nv, nv, 3);
+        else if (!arb_is_positive(u))
+        {
+            if (arb_mat_is_exact(R) && arb_is_zero(s))
+                rc = lc_err_set(err, LC_E_DOMAIN, "so3_log: the rotation angle is pi "
+                                "(certain): the principal logarithm is not defined "
+                                "(log R and -log R are both logarithms)");
+            else
+                rc = lc_err_set(err, LC_E_DOMAIN, "so3_log: the rotation angle may be pi "
+                                "(undecided at %ld bits): the principal logarithm may not "
+                                "be defined", (long) prec);
+            goto cleanup;
+        }
+        _arb_vec_scalar_mul(nv, nv, 3, t, wp);
+        _hat(T, nv);
+    }
+    _set_out(W, T);
+
+cleanup:
+    _arb_vec_clear(v, 3);
+    _arb_vec_clear(nv, 3);
+    arb_clear(s);
+    arb_clear(c);
+    arb_clear(t);
+    arb_clear(u);
+    arb_clear(one);
+    arb_mat_clear(Bs);
+    arb_mat_clear(T);
+    return rc;
+}
+
+int
+lc_matfun_se2_exp(arb_mat_t G, const arb_mat_t X, slong prec, lc_err_t err)
+{
+    slong wp = prec + 16;
+    arb_t t, x, y, a, b, h, co, si;
+    arb_mat_t T;
+    int rc;
+
+    if ((rc = _check_3x3(X, "se2_exp", err)) != LC_OK)
+        return rc;
+    if (!_may_be_si(arb_mat_entry(X, 0, 0), 0) || !_may_be_si(arb_mat_entry(X, 1, 1), 0)
+        || !_may_sum_zero(arb_mat_entry(X, 0, 1), arb_mat_entry(X, 1, 0), wp)
+        || !_may_be_si(arb_mat_entry(X, 2, 0), 0) || !_may_be_si(arb_mat_entry(X, 2, 1), 0)
+        || !_may_be_si(arb_mat_entry(X, 2, 2), 0))
+        return lc_err_set(err, LC_E_ARG, "se2_exp: the matrix is not of the form "
+                          "[[0, -t, x], [t, 0, y], [0, 0, 0]]");
+
+    arb_init(t);
+    arb_init(x);
+    arb_init(y);
+    arb_init(a);
+    arb_init(b);
+    arb_init(h);
+    arb_init(co);
+    arb_init(si);
+    arb_mat_init(T, 3, 3);
+
+    arb_sub(t, arb_mat_entry(X, 1, 0), arb_mat_entry(X, 0, 1), wp);
+    arb_mul_2exp_si(t, t, -1);
+    arb_set(x, arb_mat_entry(X, 0, 2));
+    arb_set(y, arb_mat_entry(X, 1, 2));
+    arb_sin_cos(si, co, t, wp);
+    /* V = [[a, -b], [b, a]], a = sin(t)/t = sinc t, b = (1 - cos t)/t =
+       (t/2) sinc(t/2)^2 */
+    arb_sinc(a, t, wp);
+    arb_mul_2exp_si(h, t, -1);
+    arb_sinc(b, h, wp);
+    arb_sqr(b, b, wp);
+    arb_mul(b, b, h, wp);
+
+    arb_set(arb_mat_entry(T, 0, 0), co);
+    arb_neg(arb_mat_entry(T, 0, 1), si);
+    arb_set(arb_mat_entry(T, 1, 0), si);
+    arb_set(arb_mat_entry(T, 1, 1), co);
+    arb_mul(arb_mat_entry(T, 0, 2), a, x, wp);
+    arb_submul(arb_mat_entry(T, 0, 2), b, y, wp);
+    arb_mul(arb_mat_entry(T, 1, 2), b, x, wp);
+    arb_addmul(arb_mat_entry(T, 1, 2), a, y, wp);
+    arb_one(arb_mat_entry(T, 2, 2));
+    _set_out(G, T);
+
+    arb_clear(t);
+    arb_clear(x);
+    arb_clear(y);
+    arb_clear(a);
+    arb_clear(b);
+    arb_clear(h);
+    arb_clear(co);
+    arb_clear(si);
+    arb_mat_clear(T);
+    return LC_OK;
+}
+
+int
+lc_matfun_se2_log(arb_mat_t X, const arb_mat_t G, slong prec, lc_err_t err)
+{
+    slong wp = prec + 16;
+    arb_t c, s, t, as, h, al, co, u;
+    arb_mat_t T;
+    int rc = LC_OK;
+
+    if ((rc = _check_3x3(G, "se2_log", err)) != LC_OK)
+        return rc;
+
+    arb_init(c);
+    arb_init(s);
+    arb_init(t);
+    arb_init(as);
+    arb_init(h);
+    arb_init(al);
+    arb_init(co);
+    arb_init(u);
+    arb_mat_init(T, 3, 3);
+
+    arb_add(c, arb_mat_entry(G, 0, 0), arb_mat_entry(G, 1, 1), wp);
+    arb_mul_2exp_si(c, c, -1);
+    arb_sub(s, arb_mat_entry(G, 1, 0), arb_mat_entry(G, 0, 1), wp);
+    arb_mul_2exp_si(s, s, -1);
+    arb_sqr(u, c, wp);
+    arb_addmul(u, s, s, wp);
+    if (!_may_diff_zero(arb_mat_entry(G, 0, 0), arb_mat_entry(G, 1, 1), wp)
+        || !_may_sum_zero(arb_mat_entry(G, 0, 1), arb_mat_entry(G, 1, 0), wp)
+        || !_may_be_si(u, 1)
+        || !_may_be_si(arb_mat_entry(G, 2, 0), 0) || !_may_be_si(arb_mat_entry(G, 2, 1), 0)
+        || !_may_be_si(arb_mat_entry(G, 2, 2), 1))
+    {
+        rc = lc_err_set(err, LC_E_ARG, "se2_log: the matrix is not of the form "
+                        "[[cos t, -sin t, x], [sin t, cos t, y], [0, 0, 1]]");
+        goto cleanup;
+    }
+
+    /* t in (-pi, pi) with (cos t, sin t) = (c, s): t = sign(s) t(|s|) */
+    arb_abs(as, s);
+    if (!arb_is_positive(c) && !arb_is_nonzero(s))
+    {
+        if (arb_mat_is_exact(G) && arb_is_zero(s) && arb_is_negative(c))
+            rc = lc_err_set(err, LC_E_DOMAIN, "se2_log: the rotation angle is pi (certain): "
+                            "the principal logarithm is not defined");
+        else
+            rc = lc_err_set(err, LC_E_DOMAIN, "se2_log: the rotation angle may be pi "
+                            "(undecided at %ld bits): the principal logarithm may not be "
+                            "defined", (long) prec);
+        goto cleanup;
+    }
+    if (arb_is_positive(c))
+    {
+        arb_div(t, s, c, wp);
+        arb_atan(t, t, wp);
+    }
+    else
+    {
+        _angle_upper(t, as, c, wp);
+        if (arb_is_negative(s))
+            arb_neg(t, t);
+    }
+
+    /* V(t)^-1 = [[al, t/2], [-t/2, al]], al = (t/2) cot(t/2) =
+       cos(t/2) / sinc(t/2) (sinc(t/2) >= 2/pi for |t| < pi) */
+    arb_mul_2exp_si(h, t, -1);
+    arb_cos(co, h, wp);
+    arb_sinc(al, h, wp);
+    arb_div(al, co, al, wp);
+
+    arb_neg(arb_mat_entry(T, 0, 1), t);
+    arb_set(arb_mat_entry(T, 1, 0), t);
+    arb_mul(arb_mat_entry(T, 0, 2), al, arb_mat_entry(G, 0, 2), wp);
+    arb_addmul(arb_mat_entry(T, 0, 2), h, arb_mat_entry(G, 1, 2), wp);
+    arb_mul(arb_mat_entry(T, 1, 2), al, arb_mat_entry(G, 1, 2), wp);
+    arb_submul(arb_mat_entry(T, 1, 2), h, arb_mat_entry(G, 0, 2), wp);
+    _set_out(X, T);
+
+cleanup:
+    arb_clear(c);
+    arb_clear(s);
+    arb_clear(t);
+    arb_clear(as);
+    arb_clear(h);
+    arb_clear(al);
+    arb_clear(co);
+    arb_clear(u);
+    arb_mat_clear(T);
+    return rc;
+}
+
+/* Is the last row of A possibly (0, 0, last)? */
+static int
+_may_have_last_row(const arb_mat_t A, slong last)
+{
+    return _may_be_si(arb_mat_entry(A, 2, 0), 0) && _may_be_si(arb_mat_entry(A, 2, 1), 0)
+        && _may_be_si(arb_mat_entry(A, 2, 2), last);
+}
+
+/* T := A with its last row set exactly to (0, 0, last). */
+static void
+_set_last_row(arb_mat_t T, slong last)
+{
+    arb_zero(arb_mat_entry(T, 2, 0));
+    arb_zero(arb_mat_entry(T, 2, 1));
+    arb_set_si(arb_mat_entry(T, 2, 2), last);
+}
+
+int
+lc_matfun_aff2_exp(arb_mat_t G, const arb_mat_t X, slong prec, lc_err_t err)
+{
+    arb_mat_t T;
+    int rc;
+
+    if ((rc = _check_3x3(X, "aff2_exp", err)) != LC_OK)
+        return rc;
+    if (!_may_have_last_row(X, 0))
+        return lc_err_set(err, LC_E_ARG, "aff2_exp: the last row is not (0, 0, 0)");
+    arb_mat_init(T, 3, 3);
+    arb_mat_set(T, X);
+    _set_last_row(T, 0);
+    rc = lc_matfun_exp(T, T, prec, err);
+    if (rc == LC_OK)
+    {
+        /* exp([[B, u], [0, 0]]) = [[exp B, phi1(B) u], [0, 1]] exactly */
+        _set_last_row(T, 1);
+        _set_out(G, T);
+    }
+    arb_mat_clear(T);
+    return rc;
+}
+
+int
+lc_matfun_aff2_log(arb_mat_t X, const arb_mat_t G, slong prec, lc_err_t err)
+{
+    arb_mat_t T;
+    int rc;
+
+    if ((rc = _check_3x3(G, "aff2_log", err)) != LC_OK)
+        return rc;
+    if (!_may_have_last_row(G, 1))
+        return lc_err_set(err, LC_E_ARG, "aff2_log: the last row is not (0, 0, 1)");
+    arb_mat_init(T, 3, 3);
+    arb_mat_set(T, G);
+    _set_last_row(T, 1);
+    rc = lc_matfun_log(T, T, prec, err);
+    if (rc == LC_OK)
+    {
+        /* log of a block triangular [[A, t], [0, 1]] has last row (0, 0, log 1) */
+        _set_last_row(T, 0);
+        _set_out(X, T);
+    }
+    arb_mat_clear(T);
+    return rc;
+}
