@@ -828,11 +828,15 @@ lc_matfun_log(arb_mat_t Lg, const arb_mat_t M, slong prec, lc_err_t err)
             break;
         if (k == 0)
         {
-            /* a cheap, early and precise refusal outside the domain */
-            d = lc_matfun_log_domain(M, prec, err);
+            /* a cheap, early and precise refusal outside the domain; an
+               undecided answer is settled by the certified roots below */
+            lc_err_t derr;
+
+            lc_err_init(derr);
+            d = lc_matfun_log_domain(M, prec, derr);
             if (d == 0)
             {
-                rc = LC_E_DOMAIN;
+                rc = lc_err_set(err, LC_E_DOMAIN, "%s", derr->msg);
                 goto cleanup;
             }
             if (n > LC_MATFUN_MAX_N)
