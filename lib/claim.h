@@ -79,7 +79,7 @@ int lc_claim_met(const lc_claim_struct * c);
 
 typedef struct
 {
-    char * title;       /* defaults to "liecheck report" */
+    char * title;       /* NULL (after init) stands for "liecheck report" */
     char * script;      /* path of the script, or "<stdin>" / "<-e>" */
     ulong seed;
     slong precision;    /* working precision at the end of the run */
@@ -117,6 +117,14 @@ char * lc_report_html(const lc_report_t r);
    .tex, .html); LC_E_ARG for another extension, LC_E_IO when it cannot be
    written. */
 int lc_report_write(const lc_report_t r, const char * path, lc_err_t err);
+
+/* Internal, shared by the report writers.  _lc_utf8_decode: the length of
+   the valid UTF-8 sequence at s (its code point in *cp), or 0.
+   _lc_claim_text: a copy of s (flint_free it; NULL for NULL) that is valid
+   UTF-8, bad bytes replaced by U+FFFD; with human != 0 also CR LF and CR
+   become LF, tab a space, other control characters U+FFFD. */
+int _lc_utf8_decode(const unsigned char * s, unsigned long * cp);
+char * _lc_claim_text(const char * s, int human);
 
 #ifdef __cplusplus
 }

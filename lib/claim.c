@@ -1,0 +1,500 @@
+/* claim.c -- claim records, verdicts, the JSON report, and writing a
+ * report to a file.
+ *
+ * The human-readable reports are built in report.c. */
+#include <errno.h>
+#include <limits.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+#include <jansson.h>
+#include "liecheck.h"
+
+static const char * const verdict_names[] =
+{
+    "PROVED", "HOLDS", "REFUTED", "UNDECIDED", "NOT_CHECKABLE", "PROVED or HOLDS"
+};
+
+const char *
+lc_verdict_name(lc_verdict v)
+{
+    /* An out-of-range value is a caller's bug, but a report must still print. */
+    if ((int) v < 0 || (int) v > (int) LC_VERDICT_NONE)
+        return "INVALID";
+    return verdict_names[v];
+}
+
+int
+lc_verdict_parse(lc_verdict * v, const char * s, lc_err_t err)
+{
+    int i;
+
+    if (s == NULL)
+        return lc_err_set(err, LC_E_PARSE, "missing verdict (expected PROVED, HOLDS, "
+                          "REFUTED, UNDECIDED or NOT_CHECKABLE)");
+    for (i = 0; i < (int) LC_VERDICT_NONE; i++)
+    {
+        if (strcmp(s, verdict_names[i]) == 0)
+        {
+            if (v != NULL)
+                *v = (lc_verdict) i;
+            return LC_OK;
+        }
+    }
+    return lc_err_set(err, LC_E_PARSE, "unknown verdict \"%.60s%s\" (expected PROVED, HOLDS, "
+                      "REFUTED, UNDECIDED or NOT_CHECKABLE)", s, strlen(s) > 60 ? "..." : "");
+}
+
+/* ------------------------------------------------------------------ claims */
+
+static char *
+str_copy(const char * s)
+{
+    size_t n;
+    char * t;
+
+    if (s == NULL)
+        return NULL;
+    n = strlen(s);
+    t = flint_malloc(n + 1);
+    memcpy(t, s, n + 1);
+    return t;
+}
+
+void
+lc_claim_init(lc_claim_struct * c)
+{
+    memset(c, 0, sizeof(*c));
+    c->verdict = LC_UNDECIDED;
+    c->expected = LC_VERDICT_NONE;
+}
+
+void
+lc_claim_clear(lc_claim_struct * c)
+{
+    slong i;
+
+    flint_free(c->id);
+    flint_free(c->source);
+    flint_free(c->statement);
+    flint_free(c->method);
+    flint_free(c->certificate);
+    flint_free(c->bound);
+    flint_free(c->file);
+    for (i = 0; i < c->nsweep; i++)
+        flint_free(c->sweep[i].bound);
+    flint_free(c->sweep);
+    lc_claim_init(c);
+}
+
+void
+lc_claim_set(char ** field, const char * s)
+{
+    /* Copy before freeing: s may be the field itself. */
+    char * t = str_copy(s);
+
+    flint_free(*field);
+    *field = t;
+}
+
+void
+lc_claim_append(char ** field, const char * s)
+{
+    size_t n, m;
+    char * t;
+
+    if (s == NULL || s[0] == '\0')
+        return;
+    if (*field == NULL || (*field)[0] == '\0')
+    {
+        lc_claim_set(field, s);
+        return;
+    }
+    n = strlen(*field);
+    m = strlen(s);
+    t = flint_malloc(n + 2 + m + 1);
+    memcpy(t, *field, n);
+    memcpy(t + n, "; ", 2);
+    memcpy(t + n + 2, s, m + 1);
+    flint_free(*field);
+    *field = t;
+}
+
+void
+lc_claim_add_sweep(lc_claim_struct * c, slong prec, lc_verdict v, const char * bound)
+{
+    lc_sweep_point * p;
+
+    c->sweep = flint_realloc(c->sweep, sizeof(lc_sweep_point) * (c->nsweep + 1));
+    p = c->sweep + c->nsweep;
+    p->prec = prec;
+    p->verdict = v;
+    p->bound = str_copy(bound);
+    c->nsweep++;
+}
+
+int
+lc_claim_met(const lc_claim_struct * c)
+{
+    if (c->expected == LC_VERDICT_NONE)
+        return c->verdict == LC_PROVED || c->verdict == LC_HOLDS;
+    return c->verdict == c->expected;
+}
+
+/* ------------------------------------------------------------------ reports */
+
+void
+lc_report_init(lc_report_t r)
+{
+    r->title = NULL;
+    r->script = NULL;
+    r->seed = 0;
+    r->precision = 0;
+    r->timings = 0;
+    r->claims = NULL;
+    r->len = 0;
+    r->alloc = 0;
+}
+
+void
+lc_report_clear(lc_report_t r)
+{
+    slong i;
+
+    for (i = 0; i < r->len; i++)
+        lc_claim_clear(r->claims + i);
+    flint_free(r->claims);
+    flint_free(r->title);
+    flint_free(r->script);
+    lc_report_init(r);
+}
+
+lc_claim_struct *
+lc_report_add(lc_report_t r)
+{
+    lc_claim_struct * c;
+    char id[32];
+
+    if (r->len == r->alloc)
+    {
+        r->alloc = FLINT_MAX(8, 2 * r->alloc);
+        r->claims = flint_realloc(r->claims, sizeof(lc_claim_struct) * r->alloc);
+    }
+    c = r->claims + r->len;
+    r->len++;
+    lc_claim_init(c);
+    snprintf(id, sizeof(id), "claim-%ld", (long) r->len);
+    lc_claim_set(&c->id, id);
+    return c;
+}
+
+slong
+lc_report_count_met(const lc_report_t r)
+{
+    slong i, k = 0;
+
+    for (i = 0; i < r->len; i++)
+        k += lc_claim_met(r->claims + i);
+    return k;
+}
+
+slong
+lc_report_count_unmet(const lc_report_t r)
+{
+    return r->len - lc_report_count_met(r);
+}
+
+/* ------------------------------------------------------------------ text */
+
+int
+_lc_utf8_decode(const unsigned char * s, unsigned long * cp)
+{
+    unsigned long c = s[0], min;
+    int n, i;
+
+    if (c < 0x80)
+    {
+        *cp = c;
+        return 1;
+    }
+    else if ((c & 0xE0) == 0xC0)
+        n = 2, c &= 0x1F, min = 0x80;
+    else if ((c & 0xF0) == 0xE0)
+        n = 3, c &= 0x0F, min = 0x800;
+    else if ((c & 0xF8) == 0xF0)
+        n = 4, c &= 0x07, min = 0x10000;
+    else
+        return 0;
+    for (i = 1; i < n; i++)
+    {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        c = (c << 6) | (s[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    *cp = c;
+    return n;
+}
+
+/* U+FFFD, the replacement character, in UTF-8. */
+#define REPLACEMENT "\xef\xbf\xbd"
+
+char *
+_lc_claim_text(const char * s, int human)
+{
+    const unsigned char * p = (const unsigned char *) s;
+    unsigned long c;
+    char * t, * q;
+    int n;
+
+    if (s == NULL)
+        return NULL;
+    /* No input byte becomes more than the three of U+FFFD. */
+    t = q = flint_malloc(3 * strlen(s) + 1);
+    while (*p != '\0')
+    {
+        n = _lc_utf8_decode(p, &c);
+        if (n == 0)
+        {
+            memcpy(q, REPLACEMENT, 3), q += 3;
+            p++;
+        }
+        else if (human && c == '\r')
+        {
+            *q++ = '\n';
+            p += (p[1] == '\n') ? 2 : 1;
+        }
+        else if (human && c == '\t')
+            *q++ = ' ', p++;
+        else if (human && ((c < 0x20 && c != '\n') || c == 0x7F))
+            memcpy(q, REPLACEMENT, 3), q += 3, p++;
+        else
+        {
+            memcpy(q, p, n);
+            q += n;
+            p += n;
+        }
+    }
+    *q = '\0';
+    return t;
+}
+
+/* ------------------------------------------------------------------ JSON */
+
+#if JSON_INTEGER_IS_LONG_LONG
+#define JSON_INT_MAX LLONG_MAX
+#else
+#define JSON_INT_MAX LONG_MAX
+#endif
+
+static json_t *
+jstr(const char * s)
+{
+    char * t;
+    json_t * j;
+
+    if (s == NULL)
+        return json_null();
+    t = _lc_claim_text(s, 0);
+    j = json_string(t);
+    flint_free(t);
+    return j != NULL ? j : json_null();
+}
+
+/* Seconds are written only with timings on, and only when they make sense. */
+static int
+has_seconds(const lc_report_t r, const lc_claim_struct * c)
+{
+    return r->timings && isfinite(c->seconds) && c->seconds >= 0;
+}
+
+/* The contract's "expected": the explicit expectation, else what the default
+   expectation was met by, else PROVED (the stronger of the two it allows). */
+static lc_verdict
+json_expected(const lc_claim_struct * c)
+{
+    if (c->expected != LC_VERDICT_NONE)
+        return c->expected;
+    if (c->verdict == LC_PROVED || c->verdict == LC_HOLDS)
+        return c->verdict;
+    return LC_PROVED;
+}
+
+char *
+lc_report_json(const lc_report_t r)
+{
+    json_t * root, * env, * claims, * jc, * sweep, * jp;
+    char * dump, * out;
+    slong i, j;
+    size_t n;
+
+    root = json_object();
+    json_object_set_new(root, "liecheck", json_string(lc_version()));
+    json_object_set_new(root, "script", jstr(r->script));
+    /* JSON integers are signed 64-bit in jansson: a larger seed is written
+       as a string of its decimal digits rather than wrapped. */
+    if (r->seed <= (ulong) JSON_INT_MAX)
+        json_object_set_new(root, "seed", json_integer((json_int_t) r->seed));
+    else
+    {
+        char t[32];
+
+        snprintf(t, sizeof(t), "%lu", (unsigned long) r->seed);
+        json_object_set_new(root, "seed", json_string(t));
+    }
+    json_object_set_new(root, "precision", json_integer(r->precision));
+    env = json_object();
+    json_object_set_new(env, "flint", jstr(lc_flint_version()));
+    json_object_set_new(env, "arb", jstr(lc_arb_version()));
+    json_object_set_new(env, "mpfr", jstr(lc_mpfr_version()));
+    json_object_set_new(env, "gmp", jstr(lc_gmp_version()));
+    json_object_set_new(root, "environment", env);
+
+    claims = json_array();
+    for (i = 0; i < r->len; i++)
+    {
+        const lc_claim_struct * c = r->claims + i;
+
+        jc = json_object();
+        json_object_set_new(jc, "id", jstr(c->id));
+        json_object_set_new(jc, "source", jstr(c->source));
+        json_object_set_new(jc, "statement", jstr(c->statement));
+        json_object_set_new(jc, "method", jstr(c->method));
+        json_object_set_new(jc, "verdict", json_string(lc_verdict_name(c->verdict)));
+        json_object_set_new(jc, "expected", json_string(lc_verdict_name(json_expected(c))));
+        json_object_set_new(jc, "met", json_boolean(lc_claim_met(c)));
+        json_object_set_new(jc, "bound", jstr(c->bound));
+        json_object_set_new(jc, "certificate", jstr(c->certificate));
+        sweep = json_array();
+        for (j = 0; j < c->nsweep; j++)
+        {
+            jp = json_object();
+            json_object_set_new(jp, "prec", json_integer(c->sweep[j].prec));
+            json_object_set_new(jp, "verdict", json_string(lc_verdict_name(c->sweep[j].verdict)));
+            json_object_set_new(jp, "bound", jstr(c->sweep[j].bound));
+            json_array_append_new(sweep, jp);
+        }
+        json_object_set_new(jc, "sweep", sweep);
+        json_object_set_new(jc, "seconds",
+                            has_seconds(r, c) ? json_real(c->seconds) : json_null());
+        json_object_set_new(jc, "file", jstr(c->file));
+        json_object_set_new(jc, "line", c->line > 0 ? json_integer(c->line) : json_null());
+        json_array_append_new(claims, jc);
+    }
+    json_object_set_new(root, "claims", claims);
+
+    dump = json_dumps(root, JSON_PRESERVE_ORDER | JSON_INDENT(2) | JSON_REAL_PRECISION(6));
+    json_decref(root);
+    if (dump == NULL)
+        return NULL;
+    /* Callers flint_free the result; jansson's buffer is malloc'd. */
+    n = strlen(dump);
+    out = flint_malloc(n + 2);
+    memcpy(out, dump, n);
+    out[n] = '\n';
+    out[n + 1] = '\0';
+    free(dump);
+    return out;
+}
+
+/* ------------------------------------------------------------------ writing */
+
+static int
+write_all(int fd, const char * s, size_t n)
+{
+    while (n > 0)
+    {
+        ssize_t w = write(fd, s, n);
+
+        if (w < 0)
+        {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        s += w;
+        n -= (size_t) w;
+    }
+    return 0;
+}
+
+/* The text is written to a fresh file next to path and renamed over it, so
+   that a failed write never leaves a truncated report behind (nor destroys
+   an older one). */
+int
+lc_report_write(const lc_report_t r, const char * path, lc_err_t err)
+{
+    const char * base, * ext;
+    char * text, * tmp;
+    size_t n;
+    int fd = -1, i, e;
+
+    if (path == NULL || path[0] == '\0')
+        return lc_err_set(err, LC_E_ARG, "no report file named (give a .md, .json, .tex "
+                          "or .html path)");
+    base = strrchr(path, '/');
+    base = (base == NULL) ? path : base + 1;
+    ext = strrchr(base, '.');
+    if (ext == NULL)
+        text = NULL;
+    else if (strcasecmp(ext, ".md") == 0)
+        text = lc_report_markdown(r);
+    else if (strcasecmp(ext, ".json") == 0)
+        text = lc_report_json(r);
+    else if (strcasecmp(ext, ".tex") == 0)
+        text = lc_report_latex(r);
+    else if (strcasecmp(ext, ".html") == 0)
+        text = lc_report_html(r);
+    else
+        text = NULL;
+    if (text == NULL)
+        return lc_err_set(err, LC_E_ARG, "cannot tell the report format of '%.300s': "
+                          "the name must end in .md, .json, .tex or .html", path);
+
+    n = strlen(path);
+    tmp = flint_malloc(n + 40);
+    for (i = 0; i < 100; i++)
+    {
+        snprintf(tmp, n + 40, "%s.tmp%ld.%d", path, (long) getpid(), i);
+        fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0666);
+        if (fd >= 0 || errno != EEXIST)
+            break;
+    }
+    if (fd < 0)
+    {
+        e = errno;
+        flint_free(tmp);
+        flint_free(text);
+        return lc_err_set(err, LC_E_IO, "cannot write report '%.300s': %s", path, strerror(e));
+    }
+    if (write_all(fd, text, strlen(text)) != 0)
+    {
+        e = errno;
+        close(fd);
+        goto fail;
+    }
+    if (close(fd) != 0)
+    {
+        e = errno;
+        goto fail;
+    }
+    if (rename(tmp, path) != 0)
+    {
+        e = errno;
+        goto fail;
+    }
+    flint_free(tmp);
+    flint_free(text);
+    return LC_OK;
+
+fail:
+    unlink(tmp);
+    flint_free(tmp);
+    flint_free(text);
+    return lc_err_set(err, LC_E_IO, "cannot write report '%.300s': %s", path, strerror(e));
+}

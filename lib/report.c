@@ -1,0 +1,923 @@
+/* report.c -- the human-readable reports: Markdown, LaTeX and HTML.
+ *
+ * The three formats are one walk over the claim records (report_text)
+ * driven by a table of per-format operations: they cannot drift apart in
+ * what they show, only in markup.  Every string from a record is cleaned
+ * first (_lc_claim_text: valid UTF-8, LF line ends, no control characters),
+ * then escaped for the format.  JSON is written in claim.c. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include "liecheck.h"
+
+#define DEFAULT_TITLE "liecheck report"
+
+/* Lengths, in characters, of the shortened cells of the summary table. */
+#define SHORT_STATEMENT 60
+#define SHORT_METHOD 40
+#define SHORT_CERTIFICATE 40
+
+/* ------------------------------------------------------------------ buffers */
+
+typedef struct
+{
+    char * s;
+    size_t len, alloc;
+}
+buf_t;
+
+static void
+buf_init(buf_t * b)
+{
+    b->alloc = 256;
+    b->s = flint_malloc(b->alloc);
+    b->s[0] = '\0';
+    b->len = 0;
+}
+
+static void
+buf_putn(buf_t * b, const char * s, size_t n)
+{
+    if (b->len + n + 1 > b->alloc)
+    {
+        while (b->len + n + 1 > b->alloc)
+            b->alloc *= 2;
+        b->s = flint_realloc(b->s, b->alloc);
+    }
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+static void
+buf_puts(buf_t * b, const char * s)
+{
+    buf_putn(b, s, strlen(s));
+}
+
+static void
+buf_putc(buf_t * b, char c)
+{
+    buf_putn(b, &c, 1);
+}
+
+static void
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+buf_printf(buf_t * b, const char * fmt, ...)
+{
+    char small[256];
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = vsnprintf(small, sizeof(small), fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if ((size_t) n < sizeof(small))
+    {
+        buf_putn(b, small, n);
+        return;
+    }
+    {
+        char * big = flint_malloc(n + 1);
+
+        va_start(ap, fmt);
+        vsnprintf(big, n + 1, fmt, ap);
+        va_end(ap);
+        buf_putn(b, big, n);
+        flint_free(big);
+    }
+}
+
+/* ------------------------------------------------------------------ text */
+
+/* At most max characters of the clean text s on one line, white space
+   runs collapsed, ending in an ellipsis when something was cut (flint_free
+   it), NULL for NULL. */
+static char *
+text_short(const char * s, slong max)
+{
+    const unsigned char * p;
+    unsigned long c;
+    char * t;
+    buf_t b;
+    slong k = 0;
+    int n;
+
+    if (s == NULL)
+        return NULL;
+    t = _lc_claim_text(s, 1);
+    buf_init(&b);
+    for (p = (const unsigned char *) t; *p != '\0'; p += n)
+    {
+        n = _lc_utf8_decode(p, &c);
+        if (c == ' ' || c == '\n')
+        {
+            if (b.len == 0 || b.s[b.len - 1] == ' ')
+                continue;
+            c = ' ';
+        }
+        if (k == max)
+        {
+            buf_puts(&b, "\xe2\x80\xa6");
+            break;
+        }
+        if (c == ' ')
+            buf_putc(&b, ' ');
+        else
+            buf_putn(&b, (const char *) p, n);
+        k++;
+    }
+    /* No space before the ellipsis or at the end. */
+    if (b.len >= 4 && strcmp(b.s + b.len - 4, " \xe2\x80\xa6") == 0)
+        memmove(b.s + b.len - 4, b.s + b.len - 3, 4), b.len--;
+    else if (b.len > 0 && b.s[b.len - 1] == ' ')
+        b.s[--b.len] = '\0';
+    flint_free(t);
+    return b.s;
+}
+
+static int
+is_empty(const char * s)
+{
+    return s == NULL || s[0] == '\0';
+}
+
+/* "N claims: k met, m not met (PROVED a, HOLDS b, ...)". */
+static void
+summary_line(buf_t * b, const lc_report_t r)
+{
+    slong count[LC_VERDICT_NONE] = { 0 };
+    slong i;
+    int v;
+
+    for (i = 0; i < r->len; i++)
+        if ((int) r->claims[i].verdict >= 0 && r->claims[i].verdict < LC_VERDICT_NONE)
+            count[r->claims[i].verdict]++;
+    buf_printf(b, "%ld claim%s: %ld met, %ld not met (", (long) r->len, r->len == 1 ? "" : "s",
+               (long) lc_report_count_met(r), (long) lc_report_count_unmet(r));
+    for (v = 0; v < (int) LC_VERDICT_NONE; v++)
+        buf_printf(b, "%s%s %ld", v == 0 ? "" : ", ", lc_verdict_name((lc_verdict) v),
+                   (long) count[v]);
+    buf_putc(b, ')');
+}
+
+/* "N bits", or empty (shown as missing) when no precision was recorded. */
+static void
+bits_text(char * t, size_t n, slong prec)
+{
+    t[0] = '\0';
+    if (prec > 0)
+        snprintf(t, n, "%ld bits", (long) prec);
+}
+
+/* "file:line", "file", "line N", or NULL. */
+static char *
+where_text(const lc_claim_struct * c)
+{
+    buf_t b;
+
+    if (is_empty(c->file) && c->line <= 0)
+        return NULL;
+    buf_init(&b);
+    if (!is_empty(c->file))
+        buf_puts(&b, c->file);
+    if (c->line > 0)
+        buf_printf(&b, is_empty(c->file) ? "line %ld" : ":%ld", (long) c->line);
+    return b.s;
+}
+
+/* Seconds are shown only with timings on, and only when they make sense. */
+static int
+has_seconds(const lc_report_t r, const lc_claim_struct * c)
+{
+    return r->timings && isfinite(c->seconds) && c->seconds >= 0;
+}
+
+/* ------------------------------------------------------------------ formats */
+
+typedef void (*esc_fn)(buf_t * b, const char * s, int nl);
+
+/* Newlines in escaped text: a space (NL_SPACE), a line break (NL_BREAK), or
+   kept with the spacing of the text, for code blocks (NL_CODE). */
+enum { NL_SPACE = 0, NL_BREAK = 1, NL_CODE = 2 };
+
+/* The clean, escaped text of s, or dash when s is missing or empty. */
+static void
+put_text(buf_t * b, const char * dash, esc_fn esc, const char * s, int nl)
+{
+    char * t;
+
+    if (is_empty(s))
+    {
+        buf_puts(b, dash);
+        return;
+    }
+    t = _lc_claim_text(s, 1);
+    esc(b, t, nl);
+    flint_free(t);
+}
+
+/* How a human format marks up the parts of a report.  All strings are raw
+   (from the records); the operations clean and escape them. */
+typedef struct
+{
+    void (*begin)(buf_t * b, const char * title);
+    void (*end)(buf_t * b);
+    void (*heading)(buf_t * b, int level, const char * text);
+    void (*strong_para)(buf_t * b, const char * text);
+    void (*table_begin)(buf_t * b, int ncols, const char * const * head, const double * width);
+    void (*table_row)(buf_t * b, int ncols, const char * const * cells);
+    void (*table_end)(buf_t * b);
+    void (*fields_begin)(buf_t * b);
+    void (*field)(buf_t * b, const char * label, const char * value);
+    void (*fields_end)(buf_t * b);
+    void (*code)(buf_t * b, const char * text);
+}
+fmt_t;
+
+/* One walk over the report for all human formats. */
+static char *
+report_text(const lc_report_t r, const fmt_t * f)
+{
+    static const char * const env_head[2] = { "item", "value" };
+    static const double env_width[2] = { 0.25, 0.65 };
+    static const char * const sum_head[9] =
+        { "id", "source", "statement", "method", "verdict", "expected", "met",
+          "bound / certificate", "time" };
+    static const double sum_width[2][9] =
+        { { 0.10, 0.11, 0.19, 0.12, 0.11, 0.11, 0.04, 0.10, 0.00 },
+          { 0.10, 0.11, 0.15, 0.11, 0.11, 0.11, 0.04, 0.10, 0.05 } };
+    static const char * const sweep_head[3] = { "prec", "verdict", "bound" };
+    static const double sweep_width[3] = { 0.15, 0.25, 0.30 };
+    const char * cells[9];
+    char prec_s[32], seed_s[32], time_s[32];
+    buf_t b, t;
+    slong i, j;
+    int ncols = r->timings ? 9 : 8;
+
+    buf_init(&b);
+    buf_init(&t);
+    f->begin(&b, is_empty(r->title) ? DEFAULT_TITLE : r->title);
+
+    f->heading(&b, 2, "Environment");
+    f->table_begin(&b, 2, env_head, env_width);
+#define ENV_ROW(k, v) (cells[0] = (k), cells[1] = (v), f->table_row(&b, 2, cells))
+    ENV_ROW("liecheck", lc_version());
+    ENV_ROW("FLINT", lc_flint_version());
+    ENV_ROW("Arb", lc_arb_version());
+    ENV_ROW("MPFR", lc_mpfr_version());
+    ENV_ROW("GMP", lc_gmp_version());
+    bits_text(prec_s, sizeof(prec_s), r->precision);
+    ENV_ROW("precision", prec_s);
+    snprintf(seed_s, sizeof(seed_s), "%lu", (unsigned long) r->seed);
+    ENV_ROW("seed", seed_s);
+    ENV_ROW("script", r->script);
+#undef ENV_ROW
+    f->table_end(&b);
+
+    summary_line(&t, r);
+    f->strong_para(&b, t.s);
+
+    f->heading(&b, 2, "Summary");
+    f->table_begin(&b, ncols, sum_head, sum_width[r->timings ? 1 : 0]);
+    for (i = 0; i < r->len; i++)
+    {
+        const lc_claim_struct * c = r->claims + i;
+        char * st = text_short(c->statement, SHORT_STATEMENT);
+        char * me = text_short(c->method, SHORT_METHOD);
+        char * ce = is_empty(c->bound) ? text_short(c->certificate, SHORT_CERTIFICATE) : NULL;
+
+        cells[0] = c->id;
+        cells[1] = c->source;
+        cells[2] = st;
+        cells[3] = me;
+        cells[4] = lc_verdict_name(c->verdict);
+        cells[5] = c->expected == LC_VERDICT_NONE ? NULL : lc_verdict_name(c->expected);
+        cells[6] = lc_claim_met(c) ? "yes" : "no";
+        cells[7] = is_empty(c->bound) ? ce : c->bound;
+        time_s[0] = '\0';
+        if (has_seconds(r, c))
+            snprintf(time_s, sizeof(time_s), "%.3g s", c->seconds);
+        cells[8] = time_s;
+        f->table_row(&b, ncols, cells);
+        flint_free(st);
+        flint_free(me);
+        flint_free(ce);
+    }
+    f->table_end(&b);
+
+    f->heading(&b, 2, "Claims");
+    for (i = 0; i < r->len; i++)
+    {
+        const lc_claim_struct * c = r->claims + i;
+        char * where = where_text(c);
+
+        t.len = 0;
+        t.s[0] = '\0';
+        buf_printf(&t, "%ld. %s", (long) (i + 1), is_empty(c->id) ? "(no id)" : c->id);
+        f->heading(&b, 3, t.s);
+
+        f->fields_begin(&b);
+        f->field(&b, "Statement", c->statement);
+        f->field(&b, "Source", c->source);
+        f->field(&b, "Method", c->method);
+        t.len = 0;
+        t.s[0] = '\0';
+        buf_printf(&t, "%s (expected %s: %s)", lc_verdict_name(c->verdict),
+                   lc_verdict_name(c->expected), lc_claim_met(c) ? "met" : "NOT met");
+        f->field(&b, "Verdict", t.s);
+        f->field(&b, "Bound", c->bound);
+        bits_text(prec_s, sizeof(prec_s), c->prec);
+        f->field(&b, "Precision", prec_s);
+        if (r->timings)
+        {
+            time_s[0] = '\0';
+            if (has_seconds(r, c))
+                snprintf(time_s, sizeof(time_s), "%.3g s", c->seconds);
+            f->field(&b, "Time", time_s);
+        }
+        f->field(&b, "Where", where);
+        f->fields_end(&b);
+        flint_free(where);
+
+        f->heading(&b, 4, "Certificate");
+        f->code(&b, c->certificate);
+
+        if (c->nsweep > 0)
+        {
+            f->heading(&b, 4, "Precision sweep");
+            f->table_begin(&b, 3, sweep_head, sweep_width);
+            for (j = 0; j < c->nsweep; j++)
+            {
+                snprintf(prec_s, sizeof(prec_s), "%ld", (long) c->sweep[j].prec);
+                cells[0] = prec_s;
+                cells[1] = lc_verdict_name(c->sweep[j].verdict);
+                cells[2] = c->sweep[j].bound;
+                f->table_row(&b, 3, cells);
+            }
+            f->table_end(&b);
+        }
+    }
+    f->end(&b);
+    flint_free(t.s);
+    return b.s;
+}
+
+/* ---------------------------------------------------------------- Markdown */
+
+static void
+md_esc(buf_t * b, const char * s, int nl)
+{
+    for (; *s != '\0'; s++)
+    {
+        if (*s == '\n')
+            buf_puts(b, nl == NL_SPACE ? " " : "<br>");
+        else
+        {
+            /* CommonMark lets any ASCII punctuation be escaped; these are
+               the ones that could start inline markup or end a table cell. */
+            if (strchr("\\`*_[]<>|&~$", *s) != NULL)
+                buf_putc(b, '\\');
+            buf_putc(b, *s);
+        }
+    }
+}
+
+#define MD_DASH "\xe2\x80\x94"
+
+static void
+md_begin(buf_t * b, const char * title)
+{
+    buf_puts(b, "# ");
+    put_text(b, MD_DASH, md_esc, title, NL_SPACE);
+    buf_puts(b, "\n");
+}
+
+static void
+md_end(buf_t * b)
+{
+    (void) b;
+}
+
+static void
+md_heading(buf_t * b, int level, const char * text)
+{
+    buf_puts(b, "\n");
+    while (level-- > 0)
+        buf_putc(b, '#');
+    buf_putc(b, ' ');
+    put_text(b, MD_DASH, md_esc, text, NL_SPACE);
+    buf_puts(b, "\n");
+}
+
+static void
+md_strong_para(buf_t * b, const char * text)
+{
+    buf_puts(b, "\n**");
+    put_text(b, MD_DASH, md_esc, text, NL_BREAK);
+    buf_puts(b, "**\n");
+}
+
+static void
+md_table_begin(buf_t * b, int ncols, const char * const * head, const double * width)
+{
+    int i;
+
+    (void) width;
+    buf_puts(b, "\n|");
+    for (i = 0; i < ncols; i++)
+    {
+        buf_putc(b, ' ');
+        put_text(b, MD_DASH, md_esc, head[i], NL_SPACE);
+        buf_puts(b, " |");
+    }
+    buf_puts(b, "\n|");
+    for (i = 0; i < ncols; i++)
+        buf_puts(b, "---|");
+    buf_puts(b, "\n");
+}
+
+static void
+md_table_row(buf_t * b, int ncols, const char * const * cells)
+{
+    int i;
+
+    buf_putc(b, '|');
+    for (i = 0; i < ncols; i++)
+    {
+        buf_putc(b, ' ');
+        put_text(b, MD_DASH, md_esc, cells[i], NL_BREAK);
+        buf_puts(b, " |");
+    }
+    buf_puts(b, "\n");
+}
+
+static void
+md_nothing(buf_t * b)
+{
+    (void) b;
+}
+
+static void
+md_fields_begin(buf_t * b)
+{
+    buf_puts(b, "\n");
+}
+
+static void
+md_field(buf_t * b, const char * label, const char * value)
+{
+    buf_printf(b, "- **%s:** ", label);
+    put_text(b, MD_DASH, md_esc, value, NL_BREAK);
+    buf_puts(b, "\n");
+}
+
+static void
+md_code(buf_t * b, const char * text)
+{
+    char * t;
+    slong run = 0, longest = 0, k;
+    const char * p;
+
+    if (is_empty(text))
+    {
+        buf_puts(b, "\n" MD_DASH "\n");
+        return;
+    }
+    t = _lc_claim_text(text, 1);
+    /* The fence must be longer than any run of backticks inside. */
+    for (p = t; *p != '\0'; p++)
+    {
+        run = (*p == '`') ? run + 1 : 0;
+        longest = FLINT_MAX(longest, run);
+    }
+    buf_puts(b, "\n");
+    for (k = 0; k < FLINT_MAX(3, longest + 1); k++)
+        buf_putc(b, '`');
+    buf_puts(b, "\n");
+    buf_puts(b, t);
+    if (t[strlen(t) - 1] != '\n')
+        buf_puts(b, "\n");
+    for (k = 0; k < FLINT_MAX(3, longest + 1); k++)
+        buf_putc(b, '`');
+    buf_puts(b, "\n");
+    flint_free(t);
+}
+
+static const fmt_t md_fmt =
+{
+    md_begin, md_end, md_heading, md_strong_para, md_table_begin, md_table_row,
+    md_nothing, md_fields_begin, md_field, md_nothing, md_code
+};
+
+char *
+lc_report_markdown(const lc_report_t r)
+{
+    return report_text(r, &md_fmt);
+}
+
+/* ------------------------------------------------------------------- LaTeX */
+
+/* Characters that pdfLaTeX's utf8 input encoding would reject (see
+   tex_passes): the common ones of papers get a LaTeX rendering, the rest
+   are shown as [U+XXXX] so that the document always compiles. */
+static const struct { unsigned long cp; const char * tex; } tex_unicode[] =
+{
+    { 0x0393, "$\\Gamma$" }, { 0x0394, "$\\Delta$" }, { 0x0398, "$\\Theta$" },
+    { 0x039B, "$\\Lambda$" }, { 0x039E, "$\\Xi$" }, { 0x03A0, "$\\Pi$" },
+    { 0x03A3, "$\\Sigma$" }, { 0x03A5, "$\\Upsilon$" }, { 0x03A6, "$\\Phi$" },
+    { 0x03A8, "$\\Psi$" }, { 0x03A9, "$\\Omega$" },
+    { 0x03B1, "$\\alpha$" }, { 0x03B2, "$\\beta$" }, { 0x03B3, "$\\gamma$" },
+    { 0x03B4, "$\\delta$" }, { 0x03B5, "$\\varepsilon$" }, { 0x03B6, "$\\zeta$" },
+    { 0x03B7, "$\\eta$" }, { 0x03B8, "$\\theta$" }, { 0x03B9, "$\\iota$" },
+    { 0x03BA, "$\\kappa$" }, { 0x03BB, "$\\lambda$" }, { 0x03BC, "$\\mu$" },
+    { 0x03BD, "$\\nu$" }, { 0x03BE, "$\\xi$" }, { 0x03BF, "o" }, { 0x03C0, "$\\pi$" },
+    { 0x03C1, "$\\rho$" }, { 0x03C2, "$\\varsigma$" }, { 0x03C3, "$\\sigma$" },
+    { 0x03C4, "$\\tau$" }, { 0x03C5, "$\\upsilon$" }, { 0x03C6, "$\\varphi$" },
+    { 0x03C7, "$\\chi$" }, { 0x03C8, "$\\psi$" }, { 0x03C9, "$\\omega$" },
+    { 0x03D1, "$\\vartheta$" }, { 0x03D5, "$\\phi$" }, { 0x03F5, "$\\epsilon$" },
+    { 0x1D40, "$^{\\mathrm{T}}$" },
+    { 0x2009, "\\," }, { 0x2013, "--" }, { 0x2014, "---" }, { 0x2016, "$\\|$" },
+    { 0x2018, "`" }, { 0x2019, "'" }, { 0x201C, "``" }, { 0x201D, "''" },
+    { 0x2022, "\\textbullet{}" }, { 0x2026, "\\ldots{}" }, { 0x2032, "$'$" },
+    { 0x2070, "$^{0}$" }, { 0x2074, "$^{4}$" }, { 0x2075, "$^{5}$" }, { 0x2076, "$^{6}$" },
+    { 0x2077, "$^{7}$" }, { 0x2078, "$^{8}$" }, { 0x2079, "$^{9}$" }, { 0x207A, "$^{+}$" },
+    { 0x207B, "$^{-}$" }, { 0x2080, "$_{0}$" }, { 0x2081, "$_{1}$" }, { 0x2082, "$_{2}$" },
+    { 0x2083, "$_{3}$" }, { 0x2084, "$_{4}$" }, { 0x2085, "$_{5}$" }, { 0x2086, "$_{6}$" },
+    { 0x2087, "$_{7}$" }, { 0x2088, "$_{8}$" }, { 0x2089, "$_{9}$" },
+    { 0x2102, "$\\mathbf{C}$" }, { 0x2115, "$\\mathbf{N}$" }, { 0x211A, "$\\mathbf{Q}$" },
+    { 0x211D, "$\\mathbf{R}$" }, { 0x2124, "$\\mathbf{Z}$" },
+    { 0x2190, "$\\leftarrow$" }, { 0x2192, "$\\to$" }, { 0x2194, "$\\leftrightarrow$" },
+    { 0x21A6, "$\\mapsto$" }, { 0x21D2, "$\\Rightarrow$" }, { 0x21D4, "$\\Leftrightarrow$" },
+    { 0x2200, "$\\forall$" }, { 0x2202, "$\\partial$" }, { 0x2203, "$\\exists$" },
+    { 0x2205, "$\\emptyset$" }, { 0x2207, "$\\nabla$" }, { 0x2208, "$\\in$" },
+    { 0x2209, "$\\notin$" }, { 0x220F, "$\\prod$" }, { 0x2211, "$\\sum$" },
+    { 0x2212, "$-$" }, { 0x2213, "$\\mp$" }, { 0x2218, "$\\circ$" }, { 0x221A, "$\\surd$" },
+    { 0x221E, "$\\infty$" }, { 0x2225, "$\\|$" }, { 0x2227, "$\\wedge$" },
+    { 0x2228, "$\\vee$" }, { 0x2229, "$\\cap$" }, { 0x222A, "$\\cup$" },
+    { 0x222B, "$\\int$" }, { 0x2248, "$\\approx$" }, { 0x2260, "$\\neq$" },
+    { 0x2261, "$\\equiv$" }, { 0x2264, "$\\leq$" }, { 0x2265, "$\\geq$" },
+    { 0x226A, "$\\ll$" }, { 0x226B, "$\\gg$" }, { 0x2282, "$\\subset$" },
+    { 0x2283, "$\\supset$" }, { 0x2286, "$\\subseteq$" }, { 0x2287, "$\\supseteq$" },
+    { 0x2295, "$\\oplus$" }, { 0x2297, "$\\otimes$" }, { 0x22A4, "$\\top$" },
+    { 0x22A5, "$\\perp$" }, { 0x22C5, "$\\cdot$" }
+};
+
+/* Whether pdfLaTeX with T1 fonts and utf8 input takes c as it is: ASCII,
+   Latin-1 and Latin Extended-A (names of authors) but for the letters that
+   T1 lacks (checked with TeX Live 2022). */
+static int
+tex_passes(unsigned long c)
+{
+    static const unsigned short lacking[] =
+        { 0x126, 0x127, 0x138, 0x13F, 0x140, 0x149, 0x166, 0x167, 0x17F };
+    size_t k;
+
+    if (c < 0x80 || (c >= 0xA0 && c <= 0xFF))
+        return 1;
+    if (c < 0x100 || c > 0x17F)
+        return 0;
+    for (k = 0; k < sizeof(lacking) / sizeof(lacking[0]); k++)
+        if (c == lacking[k])
+            return 0;
+    return 1;
+}
+
+static void
+tex_esc(buf_t * b, const char * s, int nl)
+{
+    const unsigned char * p = (const unsigned char *) s;
+    unsigned long c;
+    size_t k;
+    int n;
+
+    for (; *p != '\0'; p += n)
+    {
+        n = _lc_utf8_decode(p, &c);
+        if (n == 0)     /* cannot happen on clean text; be safe anyway */
+        {
+            n = 1;
+            c = 0xFFFD;
+        }
+        switch (c)
+        {
+            case '\\': buf_puts(b, "\\textbackslash{}"); break;
+            case '{': buf_puts(b, "\\{"); break;
+            case '}': buf_puts(b, "\\}"); break;
+            case '$': buf_puts(b, "\\$"); break;
+            case '&': buf_puts(b, "\\&"); break;
+            case '%': buf_puts(b, "\\%"); break;
+            case '#': buf_puts(b, "\\#"); break;
+            case '_': buf_puts(b, "\\_\\allowbreak{}"); break;
+            case '~': buf_puts(b, "\\textasciitilde{}"); break;
+            case '^': buf_puts(b, "\\textasciicircum{}"); break;
+            /* Not special, but: [ after \\ would be read as its optional
+               argument, and the rest form ligatures (<< >> ,, -- `` '')
+               or print as other glyphs in some encodings. */
+            case '[': buf_puts(b, "{[}"); break;
+            case ']': buf_puts(b, "{]}"); break;
+            case '<': buf_puts(b, "\\textless{}"); break;
+            case '>': buf_puts(b, "\\textgreater{}"); break;
+            case '|': buf_puts(b, "\\textbar{}"); break;
+            case '`': buf_puts(b, "\\textasciigrave{}"); break;
+            case '\'': buf_puts(b, "\\textquotesingle{}"); break;
+            case '"': buf_puts(b, "\\textquotedbl{}"); break;
+            case '-': buf_puts(b, p[1] == '-' ? "-{}" : "-"); break;
+            case ',': buf_puts(b, p[1] == ',' ? ",{}" : ","); break;
+            case ' ': buf_puts(b, nl == NL_CODE ? "\\ " : " "); break;
+            case '\n': buf_puts(b, nl == NL_SPACE ? " " : "\\par\n"); break;
+            default:
+                if (tex_passes(c))
+                    buf_putn(b, (const char *) p, n);
+                else
+                {
+                    for (k = 0; k < sizeof(tex_unicode) / sizeof(tex_unicode[0]); k++)
+                        if (tex_unicode[k].cp == c)
+                            break;
+                    if (k < sizeof(tex_unicode) / sizeof(tex_unicode[0]))
+                        buf_puts(b, tex_unicode[k].tex);
+                    else
+                        buf_printf(b, "{\\ttfamily{[}U+%04lX{]}}", c);
+                }
+        }
+    }
+}
+
+static void
+tex_begin(buf_t * b, const char * title)
+{
+    buf_puts(b,
+        "\\documentclass[11pt]{article}\n"
+        "\\usepackage[T1]{fontenc}\n"
+        "\\usepackage[utf8]{inputenc}\n"
+        "\\usepackage{textcomp}\n"
+        "\\usepackage[margin=2cm]{geometry}\n"
+        "\\usepackage{array}\n"
+        "\\usepackage{longtable}\n"
+        "\\newcolumntype{L}[1]{>{\\raggedright\\arraybackslash}p{#1}}\n"
+        "\\setlength{\\tabcolsep}{3pt}\n"
+        "\\setlength{\\parindent}{0pt}\n"
+        "\\title{");
+    put_text(b, "---", tex_esc, title, NL_SPACE);
+    buf_puts(b, "}\n\\author{}\n\\date{}\n\\begin{document}\n\\maketitle\n");
+}
+
+static void
+tex_end(buf_t * b)
+{
+    buf_puts(b, "\n\\end{document}\n");
+}
+
+static void
+tex_heading(buf_t * b, int level, const char * text)
+{
+    buf_puts(b, level <= 2 ? "\n\\section*{" : level == 3 ? "\n\\subsection*{"
+                : "\n\\subsubsection*{");
+    put_text(b, "---", tex_esc, text, NL_SPACE);
+    buf_puts(b, "}\n");
+}
+
+static void
+tex_strong_para(buf_t * b, const char * text)
+{
+    buf_puts(b, "\n\\textbf{");
+    put_text(b, "---", tex_esc, text, NL_SPACE);
+    buf_puts(b, "}\n");
+}
+
+static void
+tex_table_begin(buf_t * b, int ncols, const char * const * head, const double * width)
+{
+    int i;
+
+    buf_puts(b, "\n{\\small\n\\begin{longtable}{@{}");
+    for (i = 0; i < ncols; i++)
+        buf_printf(b, "L{%.2f\\linewidth}", width[i]);
+    buf_puts(b, "@{}}\n\\hline\n");
+    for (i = 0; i < ncols; i++)
+    {
+        buf_puts(b, i == 0 ? "\\textbf{" : " & \\textbf{");
+        put_text(b, "---", tex_esc, head[i], NL_SPACE);
+        buf_puts(b, "}");
+    }
+    buf_puts(b, " \\\\\n\\hline\n\\endhead\n");
+}
+
+static void
+tex_table_row(buf_t * b, int ncols, const char * const * cells)
+{
+    int i;
+
+    for (i = 0; i < ncols; i++)
+    {
+        if (i > 0)
+            buf_puts(b, " & ");
+        put_text(b, "---", tex_esc, cells[i], NL_BREAK);
+    }
+    buf_puts(b, " \\\\\n");
+}
+
+static void
+tex_table_end(buf_t * b)
+{
+    buf_puts(b, "\\hline\n\\end{longtable}\n}\n");
+}
+
+static void
+tex_fields_begin(buf_t * b)
+{
+    buf_puts(b, "\\begin{description}\n");
+}
+
+static void
+tex_field(buf_t * b, const char * label, const char * value)
+{
+    buf_printf(b, "\\item[%s] ", label);
+    put_text(b, "---", tex_esc, value, NL_BREAK);
+    buf_puts(b, "\n");
+}
+
+static void
+tex_fields_end(buf_t * b)
+{
+    buf_puts(b, "\\end{description}\n");
+}
+
+static void
+tex_code(buf_t * b, const char * text)
+{
+    if (is_empty(text))
+    {
+        buf_puts(b, "---\n");
+        return;
+    }
+    /* Not verbatim: a certificate may contain \end{verbatim}. */
+    buf_puts(b, "{\\raggedright\\ttfamily\\small\n");
+    put_text(b, "---", tex_esc, text, NL_CODE);
+    buf_puts(b, "\\par}\n");
+}
+
+static const fmt_t tex_fmt =
+{
+    tex_begin, tex_end, tex_heading, tex_strong_para, tex_table_begin, tex_table_row,
+    tex_table_end, tex_fields_begin, tex_field, tex_fields_end, tex_code
+};
+
+char *
+lc_report_latex(const lc_report_t r)
+{
+    return report_text(r, &tex_fmt);
+}
+
+/* -------------------------------------------------------------------- HTML */
+
+static void
+html_esc(buf_t * b, const char * s, int nl)
+{
+    for (; *s != '\0'; s++)
+    {
+        switch (*s)
+        {
+            case '&': buf_puts(b, "&amp;"); break;
+            case '<': buf_puts(b, "&lt;"); break;
+            case '>': buf_puts(b, "&gt;"); break;
+            case '"': buf_puts(b, "&quot;"); break;
+            case '\'': buf_puts(b, "&#39;"); break;
+            case '\n':
+                buf_puts(b, nl == NL_SPACE ? " " : nl == NL_BREAK ? "<br>" : "\n");
+                break;
+            default: buf_putc(b, *s);
+        }
+    }
+}
+
+#define HTML_DASH "&mdash;"
+
+static void
+html_begin(buf_t * b, const char * title)
+{
+    buf_puts(b,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+    put_text(b, HTML_DASH, html_esc, title, NL_SPACE);
+    buf_puts(b, "</title>\n<style>\n"
+        "body { font-family: sans-serif; max-width: 75em; margin: 2em auto; padding: 0 1em; "
+        "line-height: 1.4; }\n"
+        "table { border-collapse: collapse; margin: 1em 0; }\n"
+        "th, td { border: 1px solid #bbb; padding: 0.2em 0.5em; text-align: left; "
+        "vertical-align: top; }\n"
+        "th { background: #eee; }\n"
+        "pre { background: #f5f5f5; padding: 0.5em; white-space: pre-wrap; }\n"
+        "dt { font-weight: bold; }\n"
+        "</style>\n</head>\n<body>\n<h1>");
+    put_text(b, HTML_DASH, html_esc, title, NL_SPACE);
+    buf_puts(b, "</h1>\n");
+}
+
+static void
+html_end(buf_t * b)
+{
+    buf_puts(b, "</body>\n</html>\n");
+}
+
+static void
+html_heading(buf_t * b, int level, const char * text)
+{
+    buf_printf(b, "<h%d>", level);
+    put_text(b, HTML_DASH, html_esc, text, NL_SPACE);
+    buf_printf(b, "</h%d>\n", level);
+}
+
+static void
+html_strong_para(buf_t * b, const char * text)
+{
+    buf_puts(b, "<p><strong>");
+    put_text(b, HTML_DASH, html_esc, text, NL_BREAK);
+    buf_puts(b, "</strong></p>\n");
+}
+
+static void
+html_table_begin(buf_t * b, int ncols, const char * const * head, const double * width)
+{
+    int i;
+
+    (void) width;
+    buf_puts(b, "<table>\n<thead><tr>");
+    for (i = 0; i < ncols; i++)
+    {
+        buf_puts(b, "<th>");
+        put_text(b, HTML_DASH, html_esc, head[i], NL_SPACE);
+        buf_puts(b, "</th>");
+    }
+    buf_puts(b, "</tr></thead>\n<tbody>\n");
+}
+
+static void
+html_table_row(buf_t * b, int ncols, const char * const * cells)
+{
+    int i;
+
+    buf_puts(b, "<tr>");
+    for (i = 0; i < ncols; i++)
+    {
+        buf_puts(b, "<td>");
+        put_text(b, HTML_DASH, html_esc, cells[i], NL_BREAK);
+        buf_puts(b, "</td>");
+    }
+    buf_puts(b, "</tr>\n");
+}
+
+static void
+html_table_end(buf_t * b)
+{
+    buf_puts(b, "</tbody>\n</table>\n");
+}
+
+static void
+html_fields_begin(buf_t * b)
+{
+    buf_puts(b, "<dl>\n");
+}
+
+static void
+html_field(buf_t * b, const char * label, const char * value)
+{
+    buf_printf(b, "<dt>%s</dt><dd>", label);
+    put_text(b, HTML_DASH, html_esc, value, NL_BREAK);
+    buf_puts(b, "</dd>\n");
+}
+
+static void
+html_fields_end(buf_t * b)
+{
+    buf_puts(b, "</dl>\n");
+}
+
+static void
+html_code(buf_t * b, const char * text)
+{
+    if (is_empty(text))
+    {
+        buf_puts(b, "<p>" HTML_DASH "</p>\n");
+        return;
+    }
+    buf_puts(b, "<pre>");
+    put_text(b, HTML_DASH, html_esc, text, NL_CODE);
+    buf_puts(b, "</pre>\n");
+}
+
+static const fmt_t html_fmt =
+{
+    html_begin, html_end, html_heading, html_strong_para, html_table_begin, html_table_row,
+    html_table_end, html_fields_begin, html_field, html_fields_end, html_code
+};
+
+char *
+lc_report_html(const lc_report_t r)
+{
+    return report_text(r, &html_fmt);
+}

@@ -1,0 +1,1095 @@
+/* test_claim.c -- unit tests for lib/claim (claim records, verdicts, reports).
+ *
+ * Expected values come from the contracts: the verdict names and
+ * lc_claim_met in lib/claim.h, the report JSON in DESIGN.md ("Report JSON"),
+ * the escaping rules of each markup language, and doc/reports.md for the
+ * layout of the human formats.  None was pasted from liecheck's output.
+ * The JSON is read back with jansson, not searched as text. */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <check.h>
+#include <jansson.h>
+#include "liecheck.h"
+
+/* ------------------------------------------------------------------ helpers */
+
+static const lc_verdict all_verdicts[5] =
+    { LC_PROVED, LC_HOLDS, LC_REFUTED, LC_UNDECIDED, LC_NOT_CHECKABLE };
+
+static const char * const sweep_precs_bounds[5][2] =
+    { { "64", "3e-19" }, { "128", "5e-39" }, { "256", "2e-77" }, { "512", "7e-155" },
+      { "1024", "1e-308" } };
+
+/* The report of the brief: one claim of every verdict.
+     1 PROVED with a certificate (default expectation: met)
+     2 HOLDS with a bound and a five-point sweep (default: met)
+     3 REFUTED, expected REFUTED (met)
+     4 NOT_CHECKABLE with the reason (default: not met)
+     5 UNDECIDED (default: not met) */
+static void
+build_fixture(lc_report_t r, int timings)
+{
+    lc_claim_struct * c;
+    int k;
+
+    lc_report_init(r);
+    lc_claim_set(&r->script, "examples/papers/ma_ying.lc");
+    r->seed = 42;
+    r->precision = 256;
+    r->timings = timings;
+
+    c = lc_report_add(r);
+    lc_claim_set(&c->id, "prop-3.1-span");
+    lc_claim_set(&c->source, "Ma & Ying, Prop. 3.1 / App. A");
+    lc_claim_set(&c->statement, "f(QX) = Q f(X) | Q orthogonal");
+    lc_claim_set(&c->method, "exact over Q: Householder reflection");
+    lc_claim_append(&c->certificate, "u = [1, 2, 2]");
+    lc_claim_append(&c->certificate, "Q = I - 2 u u^T / 9");
+    c->verdict = LC_PROVED;
+    c->prec = 256;
+    c->seconds = 0.25;
+    lc_claim_set(&c->file, "examples/papers/ma_ying.lc");
+    c->line = 12;
+
+    c = lc_report_add(r);
+    lc_claim_set(&c->source, "Eq. (7)");
+    lc_claim_set(&c->statement, "layer norm is permutation equivariant");
+    lc_claim_set(&c->method, "Arb balls, precision sweep");
+    lc_claim_set(&c->bound, "2e-77");
+    for (k = 0; k < 5; k++)
+        lc_claim_add_sweep(c, atol(sweep_precs_bounds[k][0]), LC_HOLDS,
+                           sweep_precs_bounds[k][1]);
+    c->verdict = LC_HOLDS;
+    c->prec = 256;
+    c->seconds = 1.5;
+    lc_claim_set(&c->file, "examples/papers/ma_ying.lc");
+    c->line = 20;
+
+    c = lc_report_add(r);
+    lc_claim_set(&c->statement, "the gauge map is invariant");
+    lc_claim_set(&c->certificate, "counterexample: g = diag(-1, 1)");
+    c->verdict = LC_REFUTED;
+    c->expected = LC_REFUTED;
+    c->prec = 256;
+
+    c = lc_report_add(r);
+    lc_claim_set(&c->statement, "lift commutes with the attention map");
+    lc_claim_set(&c->certificate, "the operation 'lift' is never defined");
+    c->verdict = LC_NOT_CHECKABLE;
+    c->prec = 256;
+
+    c = lc_report_add(r);
+    lc_claim_set(&c->statement, "the tower has depth 3");
+    lc_claim_set(&c->certificate, "precision limit 1024 bits reached");
+    c->verdict = LC_UNDECIDED;
+    c->prec = 1024;
+}
+
+/* A report of one claim with the given statement and certificate. */
+static void
+build_one(lc_report_t r, const char * statement, const char * certificate)
+{
+    lc_claim_struct * c;
+
+    lc_report_init(r);
+    c = lc_report_add(r);
+    lc_claim_set(&c->statement, statement);
+    lc_claim_set(&c->certificate, certificate);
+    c->verdict = LC_PROVED;
+}
+
+static json_t *
+parse_json(const lc_report_t r)
+{
+    char * text = lc_report_json(r);
+    json_error_t jerr;
+    json_t * doc;
+
+    ck_assert_ptr_nonnull(text);
+    doc = json_loads(text, 0, &jerr);
+    ck_assert_msg(doc != NULL, "report JSON does not parse: %s (line %d)", jerr.text, jerr.line);
+    flint_free(text);
+    return doc;
+}
+
+static void
+ck_json_str(json_t * obj, const char * key, const char * want)
+{
+    json_t * v = json_object_get(obj, key);
+
+    ck_assert_msg(v != NULL, "key \"%s\" missing", key);
+    if (want == NULL)
+        ck_assert_msg(json_is_null(v), "key \"%s\" should be null", key);
+    else
+    {
+        ck_assert_msg(json_is_string(v), "key \"%s\" should be a string", key);
+        ck_assert_str_eq(json_string_value(v), want);
+    }
+}
+
+static void
+ck_json_int(json_t * obj, const char * key, json_int_t want)
+{
+    json_t * v = json_object_get(obj, key);
+
+    ck_assert_msg(json_is_integer(v), "key \"%s\" should be an integer", key);
+    ck_assert_int_eq(json_integer_value(v), want);
+}
+
+/* The keys of obj, in document order, are exactly keys[0..n-1]. */
+static void
+ck_json_keys(json_t * obj, const char * const * keys, size_t n)
+{
+    void * it;
+    size_t k = 0;
+
+    ck_assert_int_eq(json_object_size(obj), n);
+    for (it = json_object_iter(obj); it != NULL; it = json_object_iter_next(obj, it), k++)
+        ck_assert_str_eq(json_object_iter_key(it), keys[k]);
+}
+
+static char *
+slurp(const char * path)
+{
+    FILE * f = fopen(path, "rb");
+    char * s;
+    long n;
+
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    s = malloc(n + 1);
+    ck_assert_int_eq(fread(s, 1, n, f), n);
+    s[n] = '\0';
+    fclose(f);
+    return s;
+}
+
+static int
+count_entries(const char * dir)
+{
+    DIR * d = opendir(dir);
+    struct dirent * e;
+    int k = 0;
+
+    ck_assert_ptr_nonnull(d);
+    while ((e = readdir(d)) != NULL)
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+            k++;
+    closedir(d);
+    return k;
+}
+
+#define ck_contains(hay, needle) \
+    ck_assert_msg(strstr((hay), (needle)) != NULL, "expected to find <<%s>>", (needle))
+#define ck_lacks(hay, needle) \
+    ck_assert_msg(strstr((hay), (needle)) == NULL, "did not expect <<%s>>", (needle))
+
+/* ------------------------------------------------------------------ verdicts */
+
+START_TEST(verdict_names_are_the_contract_strings)
+{
+    ck_assert_str_eq(lc_verdict_name(LC_PROVED), "PROVED");
+    ck_assert_str_eq(lc_verdict_name(LC_HOLDS), "HOLDS");
+    ck_assert_str_eq(lc_verdict_name(LC_REFUTED), "REFUTED");
+    ck_assert_str_eq(lc_verdict_name(LC_UNDECIDED), "UNDECIDED");
+    ck_assert_str_eq(lc_verdict_name(LC_NOT_CHECKABLE), "NOT_CHECKABLE");
+    ck_assert_str_eq(lc_verdict_name(LC_VERDICT_NONE), "PROVED or HOLDS");
+}
+END_TEST
+
+START_TEST(verdict_name_of_a_garbage_value_is_a_string)
+{
+    ck_assert_ptr_nonnull(lc_verdict_name((lc_verdict) 42));
+    ck_assert_ptr_nonnull(lc_verdict_name((lc_verdict) -1));
+}
+END_TEST
+
+START_TEST(verdict_parse_round_trips_every_verdict)
+{
+    lc_err_t err;
+    lc_verdict v;
+    int k;
+
+    for (k = 0; k < 5; k++)
+    {
+        lc_err_init(err);
+        v = LC_VERDICT_NONE;
+        ck_assert_int_eq(lc_verdict_parse(&v, lc_verdict_name(all_verdicts[k]), err), LC_OK);
+        ck_assert_int_eq(v, all_verdicts[k]);
+        ck_assert_int_eq(err->code, LC_OK);
+    }
+}
+END_TEST
+
+START_TEST(verdict_parse_rejects_what_is_not_an_exact_name)
+{
+    static const char * const bad[] =
+        { "proved", "Proved", "PROVED ", " HOLDS", "REFUTE", "", "NOT CHECKABLE",
+          "PROVED or HOLDS", "TRUE" };
+    lc_err_t err;
+    lc_verdict v;
+    size_t k;
+
+    for (k = 0; k < sizeof(bad) / sizeof(bad[0]); k++)
+    {
+        lc_err_init(err);
+        v = LC_HOLDS;
+        ck_assert_int_eq(lc_verdict_parse(&v, bad[k], err), LC_E_PARSE);
+        ck_assert_int_eq(err->code, LC_E_PARSE);
+        ck_assert_int_eq(v, LC_HOLDS);      /* untouched on failure */
+        ck_contains(err->msg, "NOT_CHECKABLE");
+    }
+    lc_err_init(err);
+    ck_assert_int_eq(lc_verdict_parse(&v, NULL, err), LC_E_PARSE);
+    ck_assert_int_eq(lc_verdict_parse(&v, "nope", NULL), LC_E_PARSE);
+}
+END_TEST
+
+START_TEST(default_expectation_is_met_by_proved_and_holds_only)
+{
+    lc_claim_struct c;
+    int k;
+
+    for (k = 0; k < 5; k++)
+    {
+        lc_claim_init(&c);
+        c.verdict = all_verdicts[k];
+        ck_assert_int_eq(c.expected, LC_VERDICT_NONE);
+        ck_assert_int_eq(lc_claim_met(&c) != 0,
+                         all_verdicts[k] == LC_PROVED || all_verdicts[k] == LC_HOLDS);
+        lc_claim_clear(&c);
+    }
+}
+END_TEST
+
+START_TEST(not_checkable_never_meets_the_default)
+{
+    lc_claim_struct c;
+
+    lc_claim_init(&c);
+    c.verdict = LC_NOT_CHECKABLE;
+    lc_claim_set(&c.certificate, "a tautology");
+    ck_assert_int_eq(lc_claim_met(&c), 0);
+    lc_claim_clear(&c);
+}
+END_TEST
+
+START_TEST(explicit_expectation_is_met_by_exactly_that_verdict)
+{
+    lc_claim_struct c;
+    int i, j;
+
+    /* In particular expect PROVED is not met by HOLDS, and expect REFUTED
+       is met by REFUTED and by nothing else. */
+    for (i = 0; i < 5; i++)
+        for (j = 0; j < 5; j++)
+        {
+            lc_claim_init(&c);
+            c.expected = all_verdicts[i];
+            c.verdict = all_verdicts[j];
+            ck_assert_msg((lc_claim_met(&c) != 0) == (i == j), "expected %s, got %s",
+                          lc_verdict_name(c.expected), lc_verdict_name(c.verdict));
+            lc_claim_clear(&c);
+        }
+}
+END_TEST
+
+/* ------------------------------------------------------------------ records */
+
+START_TEST(claim_init_sets_the_documented_defaults)
+{
+    lc_claim_struct c;
+
+    lc_claim_init(&c);
+    ck_assert_ptr_null(c.id);
+    ck_assert_ptr_null(c.source);
+    ck_assert_ptr_null(c.statement);
+    ck_assert_ptr_null(c.method);
+    ck_assert_ptr_null(c.certificate);
+    ck_assert_ptr_null(c.bound);
+    ck_assert_ptr_null(c.file);
+    ck_assert_ptr_null(c.sweep);
+    ck_assert_int_eq(c.nsweep, 0);
+    ck_assert_int_eq(c.verdict, LC_UNDECIDED);
+    ck_assert_int_eq(c.expected, LC_VERDICT_NONE);
+    lc_claim_clear(&c);
+    lc_claim_clear(&c);     /* clear leaves an initialised record */
+}
+END_TEST
+
+START_TEST(claim_set_copies_replaces_and_clears)
+{
+    char buf[16] = "first";
+    char * field = NULL;
+
+    lc_claim_set(&field, buf);
+    strcpy(buf, "changed");
+    ck_assert_str_eq(field, "first");
+    lc_claim_set(&field, "second");
+    ck_assert_str_eq(field, "second");
+    lc_claim_set(&field, field);        /* a field set from itself */
+    ck_assert_str_eq(field, "second");
+    lc_claim_set(&field, NULL);
+    ck_assert_ptr_null(field);
+}
+END_TEST
+
+START_TEST(claim_append_joins_with_semicolons)
+{
+    char * field = NULL;
+
+    lc_claim_append(&field, "rank 3");
+    ck_assert_str_eq(field, "rank 3");
+    lc_claim_append(&field, "det 1");
+    ck_assert_str_eq(field, "rank 3; det 1");
+    lc_claim_append(&field, NULL);
+    lc_claim_append(&field, "");
+    ck_assert_str_eq(field, "rank 3; det 1");
+    lc_claim_append(&field, field);     /* appending a field to itself */
+    ck_assert_str_eq(field, "rank 3; det 1; rank 3; det 1");
+    lc_claim_set(&field, "");
+    lc_claim_append(&field, "x");       /* an empty field takes no separator */
+    ck_assert_str_eq(field, "x");
+    lc_claim_set(&field, NULL);
+    ck_assert_ptr_null(field);
+}
+END_TEST
+
+START_TEST(add_sweep_keeps_points_in_order_with_copied_bounds)
+{
+    lc_claim_struct c;
+    char b[8] = "1e-5";
+
+    lc_claim_init(&c);
+    lc_claim_add_sweep(&c, 64, LC_HOLDS, b);
+    strcpy(b, "zzz");
+    lc_claim_add_sweep(&c, 128, LC_UNDECIDED, NULL);
+    ck_assert_int_eq(c.nsweep, 2);
+    ck_assert_int_eq(c.sweep[0].prec, 64);
+    ck_assert_int_eq(c.sweep[0].verdict, LC_HOLDS);
+    ck_assert_str_eq(c.sweep[0].bound, "1e-5");
+    ck_assert_int_eq(c.sweep[1].prec, 128);
+    ck_assert_int_eq(c.sweep[1].verdict, LC_UNDECIDED);
+    ck_assert_ptr_null(c.sweep[1].bound);
+    lc_claim_clear(&c);
+    ck_assert_int_eq(c.nsweep, 0);
+}
+END_TEST
+
+START_TEST(report_add_numbers_claims_from_one_through_growth)
+{
+    lc_report_t r;
+    lc_claim_struct * c;
+    char want[32];
+    slong k;
+
+    lc_report_init(r);
+    ck_assert_int_eq(r->len, 0);
+    for (k = 1; k <= 40; k++)
+    {
+        c = lc_report_add(r);
+        ck_assert_int_eq(c->verdict, LC_UNDECIDED);
+        ck_assert_int_eq(c->expected, LC_VERDICT_NONE);
+        ck_assert_ptr_null(c->statement);
+        c->line = k;
+    }
+    ck_assert_int_eq(r->len, 40);
+    for (k = 1; k <= 40; k++)
+    {
+        snprintf(want, sizeof(want), "claim-%ld", (long) k);
+        ck_assert_str_eq(r->claims[k - 1].id, want);
+        ck_assert_int_eq(r->claims[k - 1].line, k);
+    }
+    lc_report_clear(r);
+    ck_assert_int_eq(r->len, 0);
+}
+END_TEST
+
+START_TEST(count_met_and_unmet_follow_lc_claim_met)
+{
+    lc_report_t r;
+
+    lc_report_init(r);
+    ck_assert_int_eq(lc_report_count_met(r), 0);
+    ck_assert_int_eq(lc_report_count_unmet(r), 0);
+    lc_report_clear(r);
+
+    build_fixture(r, 0);
+    /* PROVED, HOLDS and REFUTED-as-expected are met; NOT_CHECKABLE and
+       UNDECIDED under the default expectation are not. */
+    ck_assert_int_eq(lc_report_count_met(r), 3);
+    ck_assert_int_eq(lc_report_count_unmet(r), 2);
+    r->claims[2].expected = LC_VERDICT_NONE;
+    ck_assert_int_eq(lc_report_count_met(r), 2);
+    ck_assert_int_eq(lc_report_count_unmet(r), 3);
+    lc_report_clear(r);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ JSON */
+
+START_TEST(json_reads_back_with_every_key_of_the_contract)
+{
+    static const char * const top_keys[] =
+        { "liecheck", "script", "seed", "precision", "environment", "claims" };
+    static const char * const env_keys[] = { "flint", "arb", "mpfr", "gmp" };
+    static const char * const claim_keys[] =
+        { "id", "source", "statement", "method", "verdict", "expected", "met", "bound",
+          "certificate", "sweep", "seconds", "file", "line" };
+    static const char * const point_keys[] = { "prec", "verdict", "bound" };
+    /* id, verdict, expected (as the contract defines it), met */
+    static const char * const want[5][4] =
+        { { "prop-3.1-span", "PROVED", "PROVED", "1" },
+          { "claim-2", "HOLDS", "HOLDS", "1" },
+          { "claim-3", "REFUTED", "REFUTED", "1" },
+          { "claim-4", "NOT_CHECKABLE", "PROVED", "0" },
+          { "claim-5", "UNDECIDED", "PROVED", "0" } };
+    lc_report_t r;
+    json_t * doc, * env, * claims, * c, * sweep, * p;
+    size_t k, j;
+
+    build_fixture(r, 0);
+    doc = parse_json(r);
+    ck_assert(json_is_object(doc));
+    ck_json_keys(doc, top_keys, 6);
+    ck_json_str(doc, "liecheck", lc_version());
+    ck_json_str(doc, "script", "examples/papers/ma_ying.lc");
+    ck_json_int(doc, "seed", 42);
+    ck_json_int(doc, "precision", 256);
+
+    env = json_object_get(doc, "environment");
+    ck_json_keys(env, env_keys, 4);
+    ck_json_str(env, "flint", lc_flint_version());
+    ck_json_str(env, "arb", lc_arb_version());
+    ck_json_str(env, "mpfr", lc_mpfr_version());
+    ck_json_str(env, "gmp", lc_gmp_version());
+
+    claims = json_object_get(doc, "claims");
+    ck_assert(json_is_array(claims));
+    ck_assert_int_eq(json_array_size(claims), 5);
+    for (k = 0; k < 5; k++)
+    {
+        c = json_array_get(claims, k);
+        ck_json_keys(c, claim_keys, 13);
+        ck_json_str(c, "id", want[k][0]);
+        ck_json_str(c, "verdict", want[k][1]);
+        ck_json_str(c, "expected", want[k][2]);
+        ck_assert(json_is_boolean(json_object_get(c, "met")));
+        ck_assert_int_eq(json_is_true(json_object_get(c, "met")), want[k][3][0] == '1');
+        /* timings off: seconds is null even where the record has some */
+        ck_assert(json_is_null(json_object_get(c, "seconds")));
+    }
+
+    c = json_array_get(claims, 0);
+    ck_json_str(c, "source", "Ma & Ying, Prop. 3.1 / App. A");
+    ck_json_str(c, "statement", "f(QX) = Q f(X) | Q orthogonal");
+    ck_json_str(c, "method", "exact over Q: Householder reflection");
+    ck_json_str(c, "bound", NULL);
+    ck_json_str(c, "certificate", "u = [1, 2, 2]; Q = I - 2 u u^T / 9");
+    ck_assert_int_eq(json_array_size(json_object_get(c, "sweep")), 0);
+    ck_json_str(c, "file", "examples/papers/ma_ying.lc");
+    ck_json_int(c, "line", 12);
+
+    c = json_array_get(claims, 1);
+    ck_json_str(c, "source", "Eq. (7)");
+    ck_json_str(c, "bound", "2e-77");
+    ck_json_str(c, "certificate", NULL);
+    ck_json_int(c, "line", 20);
+    sweep = json_object_get(c, "sweep");
+    ck_assert(json_is_array(sweep));
+    ck_assert_int_eq(json_array_size(sweep), 5);
+    for (j = 0; j < 5; j++)
+    {
+        p = json_array_get(sweep, j);
+        ck_json_keys(p, point_keys, 3);
+        ck_json_int(p, "prec", atol(sweep_precs_bounds[j][0]));
+        ck_json_str(p, "verdict", "HOLDS");
+        ck_json_str(p, "bound", sweep_precs_bounds[j][1]);
+    }
+
+    c = json_array_get(claims, 2);
+    ck_json_str(c, "source", NULL);
+    ck_json_str(c, "method", NULL);
+    ck_json_str(c, "certificate", "counterexample: g = diag(-1, 1)");
+    ck_json_str(c, "file", NULL);
+    ck_assert(json_is_null(json_object_get(c, "line")));
+
+    c = json_array_get(claims, 3);
+    ck_json_str(c, "certificate", "the operation 'lift' is never defined");
+
+    json_decref(doc);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(json_has_seconds_only_with_timings)
+{
+    lc_report_t r;
+    json_t * doc, * c;
+
+    build_fixture(r, 1);
+    r->claims[2].seconds = -1.0;        /* nonsense durations stay null */
+    r->claims[3].seconds = NAN;
+    doc = parse_json(r);
+    c = json_array_get(json_object_get(doc, "claims"), 0);
+    ck_assert(json_is_real(json_object_get(c, "seconds")));
+    ck_assert(json_real_value(json_object_get(c, "seconds")) == 0.25);
+    c = json_array_get(json_object_get(doc, "claims"), 1);
+    ck_assert(json_real_value(json_object_get(c, "seconds")) == 1.5);
+    c = json_array_get(json_object_get(doc, "claims"), 2);
+    ck_assert(json_is_null(json_object_get(c, "seconds")));
+    c = json_array_get(json_object_get(doc, "claims"), 3);
+    ck_assert(json_is_null(json_object_get(c, "seconds")));
+    json_decref(doc);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(json_of_an_empty_record_has_nulls_not_crashes)
+{
+    lc_report_t r;
+    json_t * doc, * c;
+
+    lc_report_init(r);
+    lc_report_add(r);
+    lc_claim_set(&r->claims[0].id, NULL);
+    doc = parse_json(r);
+    ck_json_str(doc, "script", NULL);
+    ck_json_int(doc, "seed", 0);
+    c = json_array_get(json_object_get(doc, "claims"), 0);
+    ck_json_str(c, "id", NULL);
+    ck_json_str(c, "source", NULL);
+    ck_json_str(c, "statement", NULL);
+    ck_json_str(c, "verdict", "UNDECIDED");
+    ck_json_str(c, "expected", "PROVED");
+    ck_assert(json_is_false(json_object_get(c, "met")));
+    json_decref(doc);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(json_strings_are_escaped_and_valid_utf8)
+{
+    lc_report_t r;
+    json_t * doc, * c;
+
+    build_one(r, "quote \" backslash \\ tab\t newline\n \xce\xb1 bad \xff end",
+              "</script>");
+    doc = parse_json(r);
+    c = json_array_get(json_object_get(doc, "claims"), 0);
+    /* Everything survives except the invalid byte, which becomes U+FFFD. */
+    ck_json_str(c, "statement",
+                "quote \" backslash \\ tab\t newline\n \xce\xb1 bad \xef\xbf\xbd end");
+    ck_json_str(c, "certificate", "</script>");
+    json_decref(doc);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(json_seed_beyond_int64_is_a_decimal_string)
+{
+    lc_report_t r;
+    json_t * doc;
+    char want[32];
+
+    lc_report_init(r);
+    r->seed = ULONG_MAX;
+    doc = parse_json(r);
+    snprintf(want, sizeof(want), "%lu", (unsigned long) ULONG_MAX);
+    if (ULONG_MAX > (unsigned long) LLONG_MAX)
+        ck_json_str(doc, "seed", want);
+    else
+        ck_json_int(doc, "seed", (json_int_t) ULONG_MAX);
+    ck_assert_int_eq(json_array_size(json_object_get(doc, "claims")), 0);
+    json_decref(doc);
+    lc_report_clear(r);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ Markdown */
+
+START_TEST(markdown_has_environment_summary_and_table_rows)
+{
+    lc_report_t r;
+    char * md;
+    char line[128];
+
+    build_fixture(r, 0);
+    md = lc_report_markdown(r);
+    ck_assert(strncmp(md, "# liecheck report\n", 18) == 0);
+    snprintf(line, sizeof(line), "| FLINT | %s |", lc_flint_version());
+    ck_contains(md, line);
+    snprintf(line, sizeof(line), "| Arb | %s |", lc_arb_version());
+    ck_contains(md, line);
+    snprintf(line, sizeof(line), "| MPFR | %s |", lc_mpfr_version());
+    ck_contains(md, line);
+    snprintf(line, sizeof(line), "| GMP | %s |", lc_gmp_version());
+    ck_contains(md, line);
+    snprintf(line, sizeof(line), "| liecheck | %s |", lc_version());
+    ck_contains(md, line);
+    ck_contains(md, "| precision | 256 bits |");
+    ck_contains(md, "| seed | 42 |");
+    ck_contains(md, "| script | examples/papers/ma\\_ying.lc |");
+    ck_contains(md, "5 claims: 3 met, 2 not met (PROVED 1, HOLDS 1, REFUTED 1, "
+                    "UNDECIDED 1, NOT\\_CHECKABLE 1)");
+    ck_contains(md, "| id | source | statement | method | verdict | expected | met "
+                    "| bound / certificate |\n");
+    ck_contains(md, "| prop-3.1-span | Ma \\& Ying, Prop. 3.1 / App. A "
+                    "| f(QX) = Q f(X) \\| Q orthogonal | exact over Q: Householder reflection "
+                    "| PROVED | \xe2\x80\x94 | yes | u = \\[1, 2, 2\\]; Q = I - 2 u u^T / 9 |\n");
+    ck_contains(md, "| claim-2 | Eq. (7) | layer norm is permutation equivariant "
+                    "| Arb balls, precision sweep | HOLDS | \xe2\x80\x94 | yes | 2e-77 |\n");
+    ck_contains(md, "| claim-3 | \xe2\x80\x94 | the gauge map is invariant | \xe2\x80\x94 "
+                    "| REFUTED | REFUTED | yes | counterexample: g = diag(-1, 1) |\n");
+    ck_contains(md, "| NOT\\_CHECKABLE | \xe2\x80\x94 | no |");
+    ck_contains(md, "| UNDECIDED | \xe2\x80\x94 | no |");
+    ck_lacks(md, "| time |");           /* no time column without timings */
+    ck_lacks(md, "**Time:**");
+    flint_free(md);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(markdown_details_show_verdict_certificate_sweep_and_place)
+{
+    lc_report_t r;
+    char * md;
+    char line[64];
+    int k;
+
+    build_fixture(r, 0);
+    md = lc_report_markdown(r);
+    ck_contains(md, "### 1. prop-3.1-span\n");
+    ck_contains(md, "- **Verdict:** PROVED (expected PROVED or HOLDS: met)\n");
+    ck_contains(md, "- **Verdict:** REFUTED (expected REFUTED: met)\n");
+    ck_contains(md, "- **Verdict:** NOT\\_CHECKABLE (expected PROVED or HOLDS: NOT met)\n");
+    ck_contains(md, "- **Where:** examples/papers/ma\\_ying.lc:12\n");
+    ck_contains(md, "- **Precision:** 1024 bits\n");
+    ck_contains(md, "```\nu = [1, 2, 2]; Q = I - 2 u u^T / 9\n```\n");
+    ck_contains(md, "```\nthe operation 'lift' is never defined\n```\n");
+    ck_contains(md, "| prec | verdict | bound |\n");
+    for (k = 0; k < 5; k++)
+    {
+        snprintf(line, sizeof(line), "| %s | HOLDS | %s |\n", sweep_precs_bounds[k][0],
+                 sweep_precs_bounds[k][1]);
+        ck_contains(md, line);
+    }
+    flint_free(md);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(markdown_escapes_pipes_and_newlines_in_cells)
+{
+    lc_report_t r;
+    char * md;
+
+    build_one(r, "a | b\n  c <d> *e* $x$", "x");
+    md = lc_report_markdown(r);
+    /* In the table the newline and the spaces after it become one space
+       (a shortened cell) ... */
+    ck_contains(md, "| a \\| b c \\<d\\> \\*e\\* \\$x\\$ |");
+    /* ... and in the details a <br>, keeping the list item on one line. */
+    ck_contains(md, "- **Statement:** a \\| b<br>  c \\<d\\> \\*e\\* \\$x\\$\n");
+    ck_lacks(md, "a | b");
+    flint_free(md);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(markdown_shortens_long_statements_in_the_table_only)
+{
+    lc_report_t r;
+    char * md;
+    char longs[201];
+    char cell[80];
+
+    memset(longs, 'x', 200);
+    longs[200] = '\0';
+    build_one(r, longs, NULL);
+    md = lc_report_markdown(r);
+    /* 60 characters and an ellipsis in the summary ... */
+    memset(cell, 'x', 60);
+    strcpy(cell + 60, "\xe2\x80\xa6 |");
+    ck_contains(md, cell);
+    /* ... the whole statement in the details. */
+    ck_contains(md, longs);
+    flint_free(md);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(markdown_certificate_fence_is_longer_than_its_backticks)
+{
+    lc_report_t r;
+    char * md;
+
+    build_one(r, "s", "a ``` b ```` c");
+    md = lc_report_markdown(r);
+    ck_contains(md, "\n`````\na ``` b ```` c\n`````\n");
+    flint_free(md);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(markdown_has_a_time_column_with_timings)
+{
+    lc_report_t r;
+    char * md;
+
+    build_fixture(r, 1);
+    md = lc_report_markdown(r);
+    ck_contains(md, "| bound / certificate | time |\n");
+    ck_contains(md, "| 0.25 s |\n");
+    ck_contains(md, "- **Time:** 1.5 s\n");
+    flint_free(md);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(human_formats_survive_null_fields)
+{
+    lc_report_t r;
+    lc_claim_struct * c;
+    char * t;
+
+    lc_report_init(r);
+    c = lc_report_add(r);
+    lc_claim_set(&c->id, NULL);
+    lc_claim_add_sweep(c, 64, LC_UNDECIDED, NULL);
+    c->verdict = (lc_verdict) 99;       /* garbage must not crash either */
+    t = lc_report_markdown(r);
+    ck_contains(t, "### 1. (no id)\n");
+    ck_contains(t, "- **Statement:** \xe2\x80\x94\n");
+    ck_contains(t, "| script | \xe2\x80\x94 |");
+    ck_contains(t, "| precision | \xe2\x80\x94 |");    /* no precision recorded */
+    ck_contains(t, "- **Precision:** \xe2\x80\x94\n");
+    ck_contains(t, "| 64 | UNDECIDED | \xe2\x80\x94 |");
+    flint_free(t);
+    t = lc_report_html(r);
+    ck_contains(t, "<dt>Statement</dt><dd>&mdash;</dd>");
+    flint_free(t);
+    t = lc_report_latex(r);
+    ck_contains(t, "\\item[Statement] ---\n");
+    flint_free(t);
+    lc_report_clear(r);
+}
+END_TEST
+
+/* ------------------------------------------------------------- LaTeX, HTML */
+
+START_TEST(latex_escapes_every_special)
+{
+    lc_report_t r;
+    char * tex;
+
+    build_one(r, "50% & $x_1$", "#{a}~^\\");
+    tex = lc_report_latex(r);
+    ck_contains(tex, "\\item[Statement] 50\\% \\& \\$x\\_\\allowbreak{}1\\$\n");
+    ck_contains(tex, "\\#\\{a\\}\\textasciitilde{}\\textasciicircum{}\\textbackslash{}");
+    ck_lacks(tex, "50% &");
+    flint_free(tex);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(latex_is_a_standalone_document)
+{
+    lc_report_t r;
+    char * tex;
+
+    build_fixture(r, 0);
+    tex = lc_report_latex(r);
+    ck_assert(strncmp(tex, "\\documentclass", 14) == 0);
+    ck_contains(tex, "\\begin{document}");
+    ck_contains(tex, "\\begin{longtable}");
+    ck_contains(tex, "NOT\\_\\allowbreak{}CHECKABLE");
+    ck_contains(tex, "5 claims: 3 met, 2 not met");
+    ck_contains(tex, "1024 & HOLDS & 1e-308 \\\\\n");
+    ck_assert_str_eq(tex + strlen(tex) - 15, "\\end{document}\n");
+    flint_free(tex);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(latex_maps_unicode_it_cannot_typeset)
+{
+    lc_report_t r;
+    char * tex;
+
+    /* alpha and <= have LaTeX forms; U+4E00 has none and is named instead. */
+    build_one(r, "\xce\xb1 \xe2\x89\xa4 \xe4\xb8\x80 \xc3\xa9", NULL);
+    tex = lc_report_latex(r);
+    ck_contains(tex, "$\\alpha$ $\\leq$ {\\ttfamily{[}U+4E00{]}} \xc3\xa9");
+    flint_free(tex);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(html_escapes_script_and_quotes)
+{
+    lc_report_t r;
+    char * html;
+
+    build_one(r, "<script>alert('x' & \"y\")</script>", "<b>cert</b>");
+    lc_claim_set(&r->title, "T < U");
+    html = lc_report_html(r);
+    ck_assert(strncmp(html, "<!DOCTYPE html>", 15) == 0);
+    ck_contains(html, "<title>T &lt; U</title>");
+    ck_contains(html, "&lt;script&gt;alert(&#39;x&#39; &amp; &quot;y&quot;)&lt;/script&gt;");
+    ck_contains(html, "<pre>&lt;b&gt;cert&lt;/b&gt;</pre>");
+    ck_lacks(html, "<script>");
+    ck_lacks(html, "<b>cert");
+    ck_contains(html, "</html>\n");
+    flint_free(html);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(html_has_the_summary_rows)
+{
+    lc_report_t r;
+    char * html;
+
+    build_fixture(r, 0);
+    html = lc_report_html(r);
+    ck_contains(html, "<td>claim-3</td><td>&mdash;</td><td>the gauge map is invariant</td>"
+                      "<td>&mdash;</td><td>REFUTED</td><td>REFUTED</td><td>yes</td>");
+    ck_contains(html, "<tr><td>512</td><td>HOLDS</td><td>7e-155</td></tr>");
+    ck_contains(html, "Ma &amp; Ying");
+    flint_free(html);
+    lc_report_clear(r);
+}
+END_TEST
+
+/* ----------------------------------------------------------- reproducibility */
+
+START_TEST(identical_reports_are_byte_identical_without_timings)
+{
+    char * (*writers[4])(const lc_report_t) =
+        { lc_report_json, lc_report_markdown, lc_report_latex, lc_report_html };
+    lc_report_t a, b;
+    char * x, * y;
+    int k;
+
+    build_fixture(a, 0);
+    build_fixture(b, 0);
+    b->claims[0].seconds = 99.0;        /* timings off: durations do not matter */
+    for (k = 0; k < 4; k++)
+    {
+        x = writers[k](a);
+        y = writers[k](b);
+        ck_assert_str_eq(x, y);
+        flint_free(x);
+        flint_free(y);
+    }
+    lc_report_clear(a);
+    lc_report_clear(b);
+}
+END_TEST
+
+START_TEST(an_empty_report_is_still_a_report)
+{
+    lc_report_t r;
+    char * t;
+
+    lc_report_init(r);
+    t = lc_report_markdown(r);
+    ck_contains(t, "0 claims: 0 met, 0 not met");
+    flint_free(t);
+    t = lc_report_latex(r);
+    ck_contains(t, "\\end{document}");
+    flint_free(t);
+    t = lc_report_html(r);
+    ck_contains(t, "</html>");
+    flint_free(t);
+    lc_report_clear(r);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ writing */
+
+START_TEST(write_dispatches_on_each_extension)
+{
+    static const char * const ext[4] = { "md", "json", "tex", "html" };
+    char * (*writers[4])(const lc_report_t) =
+        { lc_report_markdown, lc_report_json, lc_report_latex, lc_report_html };
+    char dir[] = "/tmp/test_claim_XXXXXX";
+    char path[128];
+    lc_report_t r;
+    lc_err_t err;
+    char * want, * got;
+    int k;
+
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    build_fixture(r, 0);
+    for (k = 0; k < 4; k++)
+    {
+        snprintf(path, sizeof(path), "%s/report.%s", dir, ext[k]);
+        lc_err_init(err);
+        ck_assert_int_eq(lc_report_write(r, path, err), LC_OK);
+        want = writers[k](r);
+        got = slurp(path);
+        ck_assert_str_eq(got, want);
+        free(got);
+        flint_free(want);
+    }
+    /* Four reports and no temporary files left behind. */
+    ck_assert_int_eq(count_entries(dir), 4);
+
+    /* Writing again replaces the file. */
+    r->claims[0].verdict = LC_REFUTED;
+    snprintf(path, sizeof(path), "%s/report.md", dir);
+    ck_assert_int_eq(lc_report_write(r, path, err), LC_OK);
+    got = slurp(path);
+    ck_contains(got, "- **Verdict:** REFUTED (expected PROVED or HOLDS: NOT met)");
+    free(got);
+    ck_assert_int_eq(count_entries(dir), 4);
+
+    for (k = 0; k < 4; k++)
+    {
+        snprintf(path, sizeof(path), "%s/report.%s", dir, ext[k]);
+        ck_assert_int_eq(unlink(path), 0);
+    }
+    ck_assert_int_eq(rmdir(dir), 0);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(write_refuses_unknown_extensions)
+{
+    static const char * const bad[] = { "report.txt", "report", "report.md.bak", "dir.md/x",
+                                        "report.pdf", "" };
+    char dir[] = "/tmp/test_claim_XXXXXX";
+    char path[128];
+    lc_report_t r;
+    lc_err_t err;
+    size_t k;
+
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    build_fixture(r, 0);
+    for (k = 0; k < sizeof(bad) / sizeof(bad[0]); k++)
+    {
+        snprintf(path, sizeof(path), "%s/%s", dir, bad[k]);
+        lc_err_init(err);
+        ck_assert_int_eq(lc_report_write(r, bad[k][0] ? path : "", err), LC_E_ARG);
+        ck_assert_int_eq(err->code, LC_E_ARG);
+        ck_contains(err->msg, ".md, .json, .tex or .html");
+    }
+    lc_err_init(err);
+    ck_assert_int_eq(lc_report_write(r, NULL, err), LC_E_ARG);
+    ck_assert_int_eq(count_entries(dir), 0);
+    ck_assert_int_eq(rmdir(dir), 0);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(write_to_an_unwritable_path_is_an_io_error)
+{
+    char dir[] = "/tmp/test_claim_XXXXXX";
+    char path[128];
+    lc_report_t r;
+    lc_err_t err;
+
+    build_fixture(r, 0);
+    lc_err_init(err);
+    ck_assert_int_eq(lc_report_write(r, "/nonexistent-liecheck-dir/report.json", err), LC_E_IO);
+    ck_assert_int_eq(err->code, LC_E_IO);
+    ck_contains(err->msg, "/nonexistent-liecheck-dir/report.json");
+    ck_contains(err->msg, strerror(ENOENT));
+
+    /* A directory in the way of the file: nothing is left behind. */
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof(path), "%s/taken.html", dir);
+    ck_assert_int_eq(mkdir(path, 0700), 0);
+    lc_err_init(err);
+    ck_assert_int_eq(lc_report_write(r, path, err), LC_E_IO);
+    ck_assert_int_eq(count_entries(dir), 1);
+    ck_assert_int_eq(rmdir(path), 0);
+    ck_assert_int_eq(rmdir(dir), 0);
+    lc_report_clear(r);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ suite */
+
+static Suite *
+claim_suite(void)
+{
+    Suite * s = suite_create("claim");
+    TCase * tc;
+
+    tc = tcase_create("verdicts");
+    tcase_add_test(tc, verdict_names_are_the_contract_strings);
+    tcase_add_test(tc, verdict_name_of_a_garbage_value_is_a_string);
+    tcase_add_test(tc, verdict_parse_round_trips_every_verdict);
+    tcase_add_test(tc, verdict_parse_rejects_what_is_not_an_exact_name);
+    tcase_add_test(tc, default_expectation_is_met_by_proved_and_holds_only);
+    tcase_add_test(tc, not_checkable_never_meets_the_default);
+    tcase_add_test(tc, explicit_expectation_is_met_by_exactly_that_verdict);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("records");
+    tcase_add_test(tc, claim_init_sets_the_documented_defaults);
+    tcase_add_test(tc, claim_set_copies_replaces_and_clears);
+    tcase_add_test(tc, claim_append_joins_with_semicolons);
+    tcase_add_test(tc, add_sweep_keeps_points_in_order_with_copied_bounds);
+    tcase_add_test(tc, report_add_numbers_claims_from_one_through_growth);
+    tcase_add_test(tc, count_met_and_unmet_follow_lc_claim_met);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("json");
+    tcase_add_test(tc, json_reads_back_with_every_key_of_the_contract);
+    tcase_add_test(tc, json_has_seconds_only_with_timings);
+    tcase_add_test(tc, json_of_an_empty_record_has_nulls_not_crashes);
+    tcase_add_test(tc, json_strings_are_escaped_and_valid_utf8);
+    tcase_add_test(tc, json_seed_beyond_int64_is_a_decimal_string);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("human");
+    tcase_add_test(tc, markdown_has_environment_summary_and_table_rows);
+    tcase_add_test(tc, markdown_details_show_verdict_certificate_sweep_and_place);
+    tcase_add_test(tc, markdown_escapes_pipes_and_newlines_in_cells);
+    tcase_add_test(tc, markdown_shortens_long_statements_in_the_table_only);
+    tcase_add_test(tc, markdown_certificate_fence_is_longer_than_its_backticks);
+    tcase_add_test(tc, markdown_has_a_time_column_with_timings);
+    tcase_add_test(tc, human_formats_survive_null_fields);
+    tcase_add_test(tc, latex_escapes_every_special);
+    tcase_add_test(tc, latex_is_a_standalone_document);
+    tcase_add_test(tc, latex_maps_unicode_it_cannot_typeset);
+    tcase_add_test(tc, html_escapes_script_and_quotes);
+    tcase_add_test(tc, html_has_the_summary_rows);
+    tcase_add_test(tc, identical_reports_are_byte_identical_without_timings);
+    tcase_add_test(tc, an_empty_report_is_still_a_report);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("write");
+    tcase_add_test(tc, write_dispatches_on_each_extension);
+    tcase_add_test(tc, write_refuses_unknown_extensions);
+    tcase_add_test(tc, write_to_an_unwritable_path_is_an_io_error);
+    suite_add_tcase(s, tc);
+
+    return s;
+}
+
+int
+main(void)
+{
+    SRunner * sr = srunner_create(claim_suite());
+    int failed;
+
+    srunner_run_all(sr, CK_ENV);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    flint_cleanup();
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
