@@ -10,6 +10,7 @@
 #include "lie.h"
 #include "ball.h"
 #include "matfun.h"
+#include "lieattn.h"
 #include "claim.h"
 
 #ifdef __cplusplus

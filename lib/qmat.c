@@ -473,3 +473,62 @@ lc_qmat_set_fmpz_mat(fmpq_mat_t A, const fmpz_mat_t M)
     lc_qmat_resize(A, fmpz_mat_nrows(M), fmpz_mat_ncols(M));
     fmpq_mat_set_fmpz_mat(A, M);
 }
+
+/* ------------------------------------------------------ random instances */
+
+void
+lc_rand_seed(flint_rand_t st, ulong seed)
+{
+    /* Two words derived from one seed, so that nearby seeds differ widely. */
+    ulong a = seed * UWORD(0x9E3779B97F4A7C15) + UWORD(0x632BE59BD9B4E019);
+    ulong b = (seed ^ UWORD(0xD1B54A32D192ED03)) * UWORD(0xBF58476D1CE4E5B9) + 1;
+#if __FLINT_RELEASE >= 30000
+    flint_rand_set_seed(st, a, b);
+#else
+    flint_randseed(st, a, b);
+#endif
+}
+
+static slong
+rand_int(flint_rand_t st, slong bound)
+{
+    return (slong) n_randint(st, 2 * (ulong) bound + 1) - bound;
+}
+
+void
+lc_qmat_rand(fmpq_mat_t A, slong m, slong n, flint_rand_t st, slong bound)
+{
+    slong i, j;
+
+    lc_qmat_resize(A, m, n);
+    for (i = 0; i < m; i++)
+        for (j = 0; j < n; j++)
+            fmpq_set_si(fmpq_mat_entry(A, i, j), rand_int(st, bound), 1);
+}
+
+void
+lc_qmat_rand_orthogonal(fmpq_mat_t Q, slong n, flint_rand_t st, slong bound)
+{
+    fmpq_mat_t S, P, M;
+    slong i, j;
+
+    fmpq_mat_init(S, n, n);
+    fmpq_mat_init(P, n, n);
+    fmpq_mat_init(M, n, n);
+    for (i = 0; i < n; i++)
+        for (j = i + 1; j < n; j++)
+        {
+            fmpq_set_si(fmpq_mat_entry(S, i, j), rand_int(st, bound), 1);
+            fmpq_neg(fmpq_mat_entry(S, j, i), fmpq_mat_entry(S, i, j));
+        }
+    fmpq_mat_one(P);
+    fmpq_mat_add(P, P, S);          /* I + S */
+    fmpq_mat_inv(P, P);             /* invertible: S is skew */
+    fmpq_mat_one(M);
+    fmpq_mat_sub(M, M, S);          /* I - S */
+    lc_qmat_resize(Q, n, n);
+    fmpq_mat_mul(Q, M, P);
+    fmpq_mat_clear(S);
+    fmpq_mat_clear(P);
+    fmpq_mat_clear(M);
+}

@@ -80,6 +80,17 @@ slong lc_qmat_row_basis(fmpq_mat_t B, const fmpq_mat_t A);
    with a 1 in that variable's row); returns k. */
 slong lc_qmat_kernel(fmpq_mat_t K, const fmpq_mat_t A);
 
+/* Seed a FLINT random state (the call differs between FLINT 2 and 3). */
+void lc_rand_seed(flint_rand_t st, ulong seed);
+
+/* A := an m x n matrix of integers drawn uniformly from [-bound, bound]. */
+void lc_qmat_rand(fmpq_mat_t A, slong m, slong n, flint_rand_t st, slong bound);
+
+/* Q := a random rational orthogonal n x n matrix with det 1: the Cayley
+   transform (I - S)(I + S)^-1 of a skew-symmetric S with integer entries in
+   [-bound, bound] (I + S is invertible because S has imaginary spectrum). */
+void lc_qmat_rand_orthogonal(fmpq_mat_t Q, slong n, flint_rand_t st, slong bound);
+
 /* Convert an integer matrix, or a rational one with a common denominator. */
 void lc_qmat_set_fmpz_mat(fmpq_mat_t A, const fmpz_mat_t M);
 

@@ -359,6 +359,7 @@ bi_seed(ARGS)
     if (s < 0)
         return lc_err_set(err, LC_E_ARG, "the seed must be a non-negative integer, got %ld", (long) s);
     S->seed = (ulong) s;
+    lc_rand_seed(S->rnd, S->seed);
     *res = lc_val_nil();
     return LC_OK;
 }
@@ -428,6 +429,9 @@ lc_builtin_find(const char * name)
     for (i = 0; i < NBUILTINS; i++)
         if (strcmp(lc_builtins[i].name, name) == 0)
             return lc_builtins + i;
+    for (i = 0; i < lc_nbuiltins_cert; i++)
+        if (strcmp(lc_builtins_cert[i].name, name) == 0)
+            return lc_builtins_cert + i;
     return NULL;
 }
 
@@ -443,6 +447,9 @@ bi_help(ARGS)
         fprintf(S->out, "built-in functions (help(\"name\") describes one):\n");
         for (i = 0; i < NBUILTINS; i++)
             fprintf(S->out, "  %-26s %s\n", lc_builtins[i].sig, lc_builtins[i].help);
+        fprintf(S->out, "certified numerics and claims:\n");
+        for (i = 0; i < lc_nbuiltins_cert; i++)
+            fprintf(S->out, "  %-26s %s\n", lc_builtins_cert[i].sig, lc_builtins_cert[i].help);
         *res = lc_val_nil();
         return LC_OK;
     }
@@ -470,6 +477,11 @@ kind_mismatch(char k, const lc_val v)
         case 's': return v->type == LC_V_STR ? NULL : "a string";
         case 'c': return v->type == LC_V_LIST || v->type == LC_V_STR ? NULL : "a list or a string";
         case 'f': return v->type == LC_V_STR || v->type == LC_V_BUILTIN ? NULL : "a string or a function";
+        case 'b': return v->type == LC_V_BOOL ? NULL : "true or false";
+        case 'x': return v->type == LC_V_MAT || v->type == LC_V_BMAT ? NULL : "a matrix";
+        case 'r': return v->type == LC_V_NUM || v->type == LC_V_BALL ? NULL : "a number";
+        case 'v': return v->type == LC_V_NUM || v->type == LC_V_BALL || v->type == LC_V_MAT
+                         || v->type == LC_V_BMAT ? NULL : "a number or a matrix";
         default: return "a value of another kind";
     }
 }

@@ -21,7 +21,9 @@ typedef int (*lc_builtin_fn)(lc_val * res, lc_session_struct * S,
    arguments than characters the last character applies to the rest:
      a  any value          n  number           i  integer
      m  matrix             l  lie algebra      L  list
-     s  string             c  list or string   f  string or function */
+     s  string             c  list or string   f  string or function
+     b  bool               x  matrix, exact or ball
+     r  number, exact or ball                  v  number or matrix, exact or ball */
 typedef struct lc_builtin_struct
 {
     const char * name;
@@ -33,6 +35,10 @@ typedef struct lc_builtin_struct
     const char * help;      /* one line */
 }
 lc_builtin_struct;
+
+/* The second table: certified numerics and claim checks (certify.c). */
+extern const lc_builtin_struct lc_builtins_cert[];
+extern const slong lc_nbuiltins_cert;
 
 /* The entry named name (aliases included), or NULL. */
 const lc_builtin_struct * lc_builtin_find(const char * name);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "eval.h"
 #include "builtins.h"
+#include "ballops.h"
 
 /* A power whose result would have more bits than this is refused: an exact
    2^(10^9) is a gigabyte, not an answer. */
@@ -34,8 +35,18 @@ lc_session_init(lc_session_t S)
     S->vars = flint_calloc(S->alloc, sizeof(lc_var_struct));
     S->prec = LC_PREC_DEFAULT;
     S->seed = 0;
+    flint_randinit(S->rnd);
+    lc_rand_seed(S->rnd, 0);
     S->echo = 0;
     S->out = stdout;
+    S->chunk = "<input>";
+    lc_report_init(S->report);
+    S->claim = -1;
+    S->cl_verdict = LC_VERDICT_NONE;
+    S->cl_stop = 0;
+    arf_init(S->cl_bound);
+    S->cl_cert = NULL;
+    S->cl_method = NULL;
 }
 
 void
@@ -191,11 +202,40 @@ done:
 }
 
 static int
-arith(lc_val * out, lc_tok_kind op, const lc_val a, const lc_val b, lc_err_t err)
+arith(lc_val * out, lc_tok_kind op, const lc_val a, const lc_val b, slong prec, lc_err_t err)
 {
     lc_val r;
     int st = LC_OK;
 
+    if (op == LC_TK_STAR && (a->type == LC_V_LIST) != (b->type == LC_V_LIST))
+    {
+        /* x * [a, b] = [x * a, x * b] and [a, b] * x = [a * x, b * x]: acting
+           on every token of a list at once. */
+        const lc_val l = a->type == LC_V_LIST ? a : b;
+        lc_val * items = flint_malloc(sizeof(lc_val) * (l->u.list.len > 0 ? l->u.list.len : 1));
+        slong i;
+
+        for (i = 0; i < l->u.list.len; i++)
+        {
+            st = (l == a) ? arith(items + i, op, l->u.list.items[i], b, prec, err)
+                          : arith(items + i, op, a, l->u.list.items[i], prec, err);
+            if (st != LC_OK)
+            {
+                while (i-- > 0)
+                    lc_val_unref(items[i]);
+                flint_free(items);
+                return st;
+            }
+        }
+        r = lc_val_list(items, l->u.list.len);
+        flint_free(items);
+        if (r == NULL)
+            return lc_err_set(err, LC_E_LIMIT, "lists nested too deeply");
+        *out = r;
+        return LC_OK;
+    }
+    if (lc_is_ball(a) || lc_is_ball(b))
+        return lc_ball_arith(out, op, a, b, prec, err);
     if (a->type == LC_V_NUM && b->type == LC_V_NUM)
     {
         if (op == LC_TK_SLASH && fmpq_is_zero(b->u.q))
@@ -270,6 +310,8 @@ negate(lc_val * out, const lc_val a, lc_err_t err)
 {
     lc_val r;
 
+    if (lc_is_ball(a))
+        return lc_ball_negate(out, a);
     if (a->type == LC_V_NUM)
     {
         r = lc_val_num(a->u.q);
@@ -324,6 +366,30 @@ index_val(lc_val * out, const lc_val x, lc_val * idx, slong nidx, lc_err_t err)
         if (get_index(&i, idx[0], x->u.list.len, "list index", err) != LC_OK)
             return err->code;
         *out = lc_val_ref(x->u.list.items[i]);
+        return LC_OK;
+    }
+    if (x->type == LC_V_BMAT)
+    {
+        const arb_mat_struct * B = x->u.bm;
+
+        if (nidx > 2)
+            return lc_err_set(err, LC_E_ARG, "a matrix takes one or two indices, got %ld", (long) nidx);
+        if (get_index(&i, idx[0], arb_mat_nrows(B), "row index", err) != LC_OK)
+            return err->code;
+        if (nidx == 1)
+        {
+            r = lc_val_bmat();
+            lc_ball_resize(r->u.bm, 1, arb_mat_ncols(B));
+            for (j = 0; j < arb_mat_ncols(B); j++)
+                arb_set(arb_mat_entry(r->u.bm, 0, j), arb_mat_entry(B, i, j));
+            *out = r;
+            return LC_OK;
+        }
+        if (get_index(&j, idx[1], arb_mat_ncols(B), "column index", err) != LC_OK)
+            return err->code;
+        r = lc_val_ball();
+        arb_set(r->u.ball, arb_mat_entry(B, i, j));
+        *out = r;
         return LC_OK;
     }
     if (x->type != LC_V_MAT)
@@ -410,6 +476,72 @@ err:
     return d->err->code;
 }
 
+/* Read a list of precisions (integers in the accepted range). */
+int
+lc_eval_precisions(slong ** precs, slong * np, lc_session_t S, const lc_node e, lc_diag_t d)
+{
+    lc_val v;
+    slong i;
+
+    if (eval(&v, S, e, d) != LC_OK)
+        return d->err->code;
+    if (v->type != LC_V_LIST || v->u.list.len == 0)
+    {
+        lc_val_unref(v);
+        return lc_diag_set(d, e->pos, LC_E_ARG, "a sweep needs a non-empty list of precisions");
+    }
+    *np = v->u.list.len;
+    *precs = flint_malloc(sizeof(slong) * *np);
+    for (i = 0; i < *np; i++)
+    {
+        lc_val x = v->u.list.items[i];
+
+        if (!lc_val_is_si(x) || lc_val_get_si(x) < LC_PREC_MIN || lc_val_get_si(x) > LC_PREC_MAX)
+        {
+            flint_free(*precs);
+            lc_val_unref(v);
+            return lc_diag_set(d, e->pos, LC_E_ARG, "sweep: precision %ld must be an integer "
+                               "from %d to %d", (long) i + 1, LC_PREC_MIN, LC_PREC_MAX);
+        }
+        (*precs)[i] = lc_val_get_si(x);
+    }
+    lc_val_unref(v);
+    return LC_OK;
+}
+
+/* sweep([p1, p2, ...], expr): expr evaluated at each precision, as a list
+   of [p, value]; the precision is restored afterwards. */
+static int
+eval_sweep(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d)
+{
+    slong * precs, np, i, saved = S->prec;
+    lc_val * items, pair[2];
+    int st;
+
+    if (n->nkids != 3)
+        return lc_diag_set(d, n->pos, LC_E_ARG, "sweep: expected 2 arguments (a list of "
+                           "precisions and an expression), got %ld", (long) n->nkids - 1);
+    if ((st = lc_eval_precisions(&precs, &np, S, n->kids[1], d)) != LC_OK)
+        return st;
+    items = flint_malloc(sizeof(lc_val) * np);
+    for (i = 0; i < np; i++)
+    {
+        S->prec = precs[i];
+        if ((st = eval(pair + 1, S, n->kids[2], d)) != LC_OK)
+            break;
+        pair[0] = lc_val_si(precs[i]);
+        items[i] = lc_val_list(pair, 2);
+    }
+    S->prec = saved;
+    if (st == LC_OK)
+        *out = lc_val_list(items, np);
+    else
+        unref_all(items, i);
+    flint_free(items);
+    flint_free(precs);
+    return st;
+}
+
 static int
 eval_call(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d)
 {
@@ -417,6 +549,9 @@ eval_call(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d)
     slong nargs = n->nkids - 1;
     int st;
 
+    if (n->kids[0]->kind == LC_N_NAME && strcmp(n->kids[0]->name, "sweep") == 0
+        && lc_session_get(S, "sweep") == NULL)
+        return eval_sweep(out, S, n, d);
     if (eval(&f, S, n->kids[0], d) != LC_OK)
         return d->err->code;
     if (f->type != LC_V_BUILTIN)
@@ -499,7 +634,7 @@ eval(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d)
         case LC_N_BINOP:
             if ((st = eval_kids(v, S, n, 0, d)) != LC_OK)
                 return st;
-            if ((st = arith(out, n->op, v[0], v[1], d->err)) != LC_OK)
+            if ((st = arith(out, n->op, v[0], v[1], S->prec, d->err)) != LC_OK)
                 d->pos = n->pos;
             unref_all(v, 2);
             return st;
@@ -509,11 +644,13 @@ eval(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d)
     }
 }
 
-static int
-exec(lc_session_t S, const lc_node n, lc_diag_t d)
+int
+lc_exec_stmt(lc_session_t S, const lc_node n, lc_diag_t d)
 {
     lc_val v;
 
+    if (n->kind == LC_N_CLAIM)
+        return lc_exec_claim(S, n, d);
     if (n->kind == LC_N_ASSIGN)
     {
         if (lc_builtin_find(n->name) != NULL)
@@ -542,7 +679,7 @@ lc_eval_chunk(lc_session_t S, const lc_chunk_t c, lc_diag_t d)
 
     lc_diag_init(d);
     for (i = 0; i < c->len; i++)
-        if (exec(S, c->stmts[i], d) != LC_OK)
+        if (lc_exec_stmt(S, c->stmts[i], d) != LC_OK)
             return d->err->code;
     return LC_OK;
 }

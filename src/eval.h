@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include "parse.h"
 #include "value.h"
+#include "claim.h"
 
 /* The default and the accepted range of the working precision, in bits. */
 #define LC_PREC_DEFAULT 128
@@ -30,8 +31,19 @@ typedef struct
     slong alloc;
     slong prec;             /* working precision in bits, for ball arithmetic */
     ulong seed;             /* seed of the random generator */
+    flint_rand_t rnd;       /* the generator, reseeded by seed(s) */
     int echo;               /* print the value of expression statements */
     FILE * out;             /* where print() and echoes go */
+    const char * chunk;     /* name of the chunk being run, for claims */
+    lc_report_t report;     /* every claim checked in this session */
+    /* The claim being checked (index into report->claims, -1 outside a
+       claim) and its state at the current precision of its sweep. */
+    slong claim;
+    lc_verdict cl_verdict;  /* LC_VERDICT_NONE until a check is recorded */
+    int cl_stop;            /* a check refuted or said "not checkable" */
+    arf_t cl_bound;         /* largest certified bound of HOLDS checks */
+    char * cl_cert;         /* certificates of this run */
+    char * cl_method;       /* methods of this run */
 }
 lc_session_struct;
 
@@ -44,6 +56,26 @@ void lc_session_clear(lc_session_t S);
 lc_val lc_session_get(const lc_session_t S, const char * name);
 /* Bind name to v; takes over the caller's reference to v. */
 void lc_session_set(lc_session_t S, const char * name, lc_val v);
+
+/* Record the outcome of one check in the current claim: verdict v, an
+   optional certified bound (HOLDS), how it was checked, and what anyone can
+   re-check.  Outside a claim it does nothing. */
+void lc_session_record(lc_session_struct * S, lc_verdict v, const arf_t bound,
+                       const char * method, const char * cert);
+
+/* A decimal upper bound of x (rounded up, 3 significant digits); flint_free it. */
+char * lc_arf_get_str_up(const arf_t x);
+
+/* Run one statement (claims included). */
+int lc_exec_stmt(lc_session_t S, const lc_node n, lc_diag_t d);
+
+/* Run a claim statement (certify.c): its body at each precision of its
+   sweep, recording a claim in S->report.  Errors inside the body do not stop
+   the script: they make the claim UNDECIDED and are reported on stderr. */
+int lc_exec_claim(lc_session_t S, const lc_node n, lc_diag_t d);
+
+/* Evaluate e to a list of precisions (flint_free *precs). */
+int lc_eval_precisions(slong ** precs, slong * np, lc_session_t S, const lc_node e, lc_diag_t d);
 
 /* Run the statements of c in order, stopping at the first error (returned,
    with its position and message in d).  Variables assigned before the error

@@ -6,7 +6,12 @@
  *   liecheck -e 'LINE'    run one line, printing bare expressions; repeatable
  *   liecheck              the REPL, on a terminal
  *
- * Exit status: 0 on success, 2 on a usage error or a script error. */
+ *   --report FILE         write the claims to FILE (.md, .json, .tex, .html);
+ *                         repeatable
+ *   --no-timings          leave timings out of reports (byte-identical runs)
+ *
+ * Exit status: 0 when every claim met its expectation, 1 when one did not,
+ * 2 on a usage error or a script error. */
 #include "config.h"
 #include <errno.h>
 #include <string.h>
@@ -15,8 +20,10 @@
 #include "eval.h"
 #include "repl.h"
 
+#define EXIT_UNMET 1
 #define EXIT_USAGE 2
 #define EXIT_SCRIPT 2
+#define MAX_REPORTS 8
 
 /* Scripts are read whole; anything bigger than this is not a script. */
 #define LC_MAX_SCRIPT_BYTES (WORD(1) << 28)
@@ -32,12 +39,17 @@ static const char * usage_text =
     "               standard input is not a terminal)\n"
     "  -e LINE      run one line; the value of a bare expression is printed;\n"
     "               may be given several times, run in order in one session\n"
+    "  --report FILE  write the claims checked to FILE; the format follows the\n"
+    "               extension: .md, .json, .tex or .html (may be repeated)\n"
+    "  --no-timings leave timings out of reports, so that runs compare byte\n"
+    "               for byte\n"
     "  -h, --help   print this text and exit\n"
     "  --version    print the versions of liecheck and its libraries and exit\n"
     "\n"
     "Without arguments on a terminal, liecheck starts an interactive session.\n"
-    "Exit status: 0 on success, 2 on a usage error or a script error\n"
-    "(reported as FILE:LINE:COLUMN: error: MESSAGE).\n";
+    "Exit status: 0 when every claim got its expected verdict, 1 when one did\n"
+    "not, 2 on a usage error or a script error (reported as\n"
+    "FILE:LINE:COLUMN: error: MESSAGE).\n";
 
 static int
 usage_error(const char * fmt, const char * arg)
@@ -85,6 +97,7 @@ run(lc_session_t S, const char * name, const char * src, size_t len)
 {
     lc_diag_t d;
 
+    S->chunk = name;
     if (lc_eval_source(S, src, len, d) == LC_OK)
         return 0;
     fflush(stdout);
@@ -123,8 +136,8 @@ int
 main(int argc, char ** argv)
 {
     lc_session_t S;
-    const char * file = NULL;
-    int i, nexpr = 0, st = 0, options_done = 0;
+    const char * file = NULL, * reports[MAX_REPORTS];
+    int i, nexpr = 0, nreports = 0, timings = 1, st = 0, options_done = 0;
 
     /* First pass: validate the command line, so that nothing runs when it
        is wrong. */
@@ -148,6 +161,22 @@ main(int argc, char ** argv)
                 return usage_error("%s", "option -e needs an argument");
             nexpr++;
         }
+        else if (!options_done && strcmp(a, "--report") == 0)
+        {
+            const char * ext;
+
+            if (++i == argc)
+                return usage_error("%s", "option --report needs a file name");
+            ext = strrchr(argv[i], '.');
+            if (ext == NULL || (strcmp(ext, ".md") != 0 && strcmp(ext, ".json") != 0
+                                && strcmp(ext, ".tex") != 0 && strcmp(ext, ".html") != 0))
+                return usage_error("the report '%s' must end in .md, .json, .tex or .html", argv[i]);
+            if (nreports == MAX_REPORTS)
+                return usage_error("%s", "too many --report options");
+            reports[nreports++] = argv[i];
+        }
+        else if (!options_done && strcmp(a, "--no-timings") == 0)
+            timings = 0;
         else if (!options_done && strcmp(a, "--") == 0)
             options_done = 1;
         else if (!options_done && a[0] == '-' && a[1] != '\0')
@@ -167,6 +196,8 @@ main(int argc, char ** argv)
         for (i = 1; i < argc && st == 0; i++)
             if (strcmp(argv[i], "--") == 0)
                 break;
+            else if (strcmp(argv[i], "--report") == 0)
+                i++;
             else if (strcmp(argv[i], "-e") == 0)
             {
                 i++;
@@ -179,6 +210,26 @@ main(int argc, char ** argv)
         st = run_file(S, "-");
     else
         st = lc_repl(S);
+
+    if (S->report->len > 0)
+        fprintf(S->out, "claims: %ld met, %ld not met\n", (long) lc_report_count_met(S->report),
+                (long) lc_report_count_unmet(S->report));
+    lc_claim_set(&S->report->script, nexpr > 0 ? "<-e>" : file != NULL ? file : "<stdin>");
+    S->report->seed = S->seed;
+    S->report->precision = S->prec;
+    S->report->timings = timings;
+    for (i = 0; i < nreports; i++)
+    {
+        lc_err_t err;
+
+        if (lc_report_write(S->report, reports[i], err) != LC_OK)
+        {
+            fprintf(stderr, "liecheck: %s\n", err->msg);
+            st = EXIT_SCRIPT;
+        }
+    }
+    if (st == 0 && lc_report_count_unmet(S->report) > 0)
+        st = EXIT_UNMET;
     lc_session_clear(S);
     flint_cleanup();
     if (fflush(stdout) != 0 && st == 0)

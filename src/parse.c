@@ -6,6 +6,7 @@
 #include "config.h"
 #include <string.h>
 #include "parse.h"
+#include "claim.h"
 
 typedef struct
 {
@@ -13,6 +14,7 @@ typedef struct
     lc_diag_struct * d;
     int depth;
     int failed;
+    int in_claim;
 }
 parser;
 
@@ -52,6 +54,9 @@ lc_node_free(lc_node n)
         lc_node_free(n->kids[i]);
     flint_free(n->kids);
     flint_free(n->name);
+    for (i = 0; i < 3; i++)
+        flint_free(n->attr[i]);
+    lc_node_free(n->sweep);
     if (n->k != NULL)
         lc_val_unref(n->k);
     flint_free(n);
@@ -434,12 +439,131 @@ expr(parser * p)
     return a;
 }
 
+static lc_node statement(parser * p);
+
+/* After 'claim': the statement, the clauses, and the body in braces. */
+static lc_node
+claim_stmt(parser * p)
+{
+    lc_node c = node_new(LC_N_CLAIM, TOK(p).pos), s;
+    char msg[200];
+    int line = TOK(p).pos.line;
+
+    if (p->in_claim)
+    {
+        lc_node_free(c);
+        return fail(p, TOK(p).pos, "claims cannot be nested", LC_E_PARSE);
+    }
+    lc_lex_next(p->lx);
+    if (TOK(p).kind != LC_TK_STRING)
+    {
+        lc_node_free(c);
+        return fail_here(p, "expected the statement of the claim (a string) after 'claim'");
+    }
+    c->name = str_dup(TOK(p).str);
+    lc_lex_next(p->lx);
+    while (TOK(p).kind == LC_TK_NAME)
+    {
+        const char * w = TOK(p).str;
+        int slot = strcmp(w, "source") == 0 ? 0 : strcmp(w, "id") == 0 ? 1
+                 : strcmp(w, "expect") == 0 ? 2 : strcmp(w, "sweep") == 0 ? 3 : -1;
+
+        if (slot < 0)
+        {
+            snprintf(msg, sizeof(msg), "unknown claim clause '%.60s' (expected source, id, "
+                     "expect, sweep or '{')", w);
+            lc_node_free(c);
+            return fail_here(p, msg);
+        }
+        if ((slot < 3 && c->attr[slot] != NULL) || (slot == 3 && c->sweep != NULL))
+        {
+            snprintf(msg, sizeof(msg), "the clause '%s' appears twice", w);
+            lc_node_free(c);
+            return fail_here(p, msg);
+        }
+        lc_lex_next(p->lx);
+        if (slot == 3)
+        {
+            if ((c->sweep = expr(p)) == NULL)
+            {
+                lc_node_free(c);
+                return NULL;
+            }
+        }
+        else if (slot == 2)
+        {
+            lc_verdict v;
+            lc_err_t e;
+
+            if (TOK(p).kind != LC_TK_NAME || lc_verdict_parse(&v, TOK(p).str, e) != LC_OK
+                || v == LC_VERDICT_NONE)
+            {
+                lc_node_free(c);
+                return fail_here(p, "expect needs a verdict: PROVED, HOLDS, REFUTED, "
+                                    "UNDECIDED or NOT_CHECKABLE");
+            }
+            c->attr[2] = str_dup(TOK(p).str);
+            lc_lex_next(p->lx);
+        }
+        else
+        {
+            if (TOK(p).kind != LC_TK_STRING)
+            {
+                snprintf(msg, sizeof(msg), "expected a string after '%s'", slot ? "id" : "source");
+                lc_node_free(c);
+                return fail_here(p, msg);
+            }
+            c->attr[slot] = str_dup(TOK(p).str);
+            lc_lex_next(p->lx);
+        }
+    }
+    if (TOK(p).kind != LC_TK_LBRACE)
+    {
+        lc_node_free(c);
+        return fail_here(p, "expected '{' to open the body of the claim");
+    }
+    lc_lex_next(p->lx);
+    p->in_claim = 1;
+    for (;;)
+    {
+        while (TOK(p).kind == LC_TK_NEWLINE)
+            lc_lex_next(p->lx);
+        if (TOK(p).kind == LC_TK_RBRACE)
+            break;
+        if (TOK(p).kind == LC_TK_EOF)
+        {
+            snprintf(msg, sizeof(msg), "expected '}' to close the claim opened on line %d", line);
+            lc_node_free(c);
+            p->in_claim = 0;
+            return fail_here(p, msg);
+        }
+        if ((s = statement(p)) == NULL)
+        {
+            lc_node_free(c);
+            p->in_claim = 0;
+            return NULL;
+        }
+        node_push(c, s);
+        if (TOK(p).kind != LC_TK_NEWLINE && TOK(p).kind != LC_TK_RBRACE)
+        {
+            lc_node_free(c);
+            p->in_claim = 0;
+            return fail_unexpected(p);
+        }
+    }
+    p->in_claim = 0;
+    lc_lex_next(p->lx);
+    return c;
+}
+
 static lc_node
 statement(parser * p)
 {
     lc_node e, s;
     lc_pos_t pos;
 
+    if (TOK(p).kind == LC_TK_NAME && strcmp(TOK(p).str, "claim") == 0)
+        return claim_stmt(p);
     if ((e = expr(p)) == NULL)
         return NULL;
     if (TOK(p).kind != LC_TK_ASSIGN)
@@ -497,6 +621,7 @@ lc_parse(lc_chunk_t c, const char * src, size_t len, lc_diag_t d, int * incomple
     p.d = d;
     p.depth = 0;
     p.failed = 0;
+    p.in_claim = 0;
     lc_diag_init(d);
     if (incomplete != NULL)
         *incomplete = 0;

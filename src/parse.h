@@ -4,6 +4,13 @@
  *
  *   chunk    := { stmt? NEWLINE } stmt? EOF
  *   stmt     := expr [ '=' expr ]            the left side must be a name
+ *             | claim
+ *   claim    := 'claim' STRING { clause } '{' { stmt? NEWLINE } '}'
+ *   clause   := 'source' STRING | 'id' STRING | 'expect' VERDICT | 'sweep' expr
+ *
+ * ('claim' at the start of a statement always opens a claim, so it cannot be
+ * a variable; source, id, expect and sweep are ordinary names elsewhere.
+ * Claims do not nest.)
  *   expr     := term { ('+' | '-') term }
  *   term     := unary { ('*' | '/') unary }
  *   unary    := '-' unary | '+' unary | power
@@ -35,7 +42,8 @@ typedef enum
     LC_N_NEG,     /* kids[0] */
     LC_N_BINOP,   /* op, kids[0], kids[1] */
     LC_N_ASSIGN,  /* name = kids[0] */
-    LC_N_EXPR     /* an expression statement: kids[0] */
+    LC_N_EXPR,    /* an expression statement: kids[0] */
+    LC_N_CLAIM    /* claim "name" [source ".."] [id ".."] [expect V] [sweep e] { kids } */
 }
 lc_node_kind;
 
@@ -50,6 +58,8 @@ typedef struct lc_node_struct
     slong nkids;
     slong rows, cols; /* LC_N_MATRIX */
     int height;       /* 1 + the height of the tallest kid */
+    char * attr[3];   /* LC_N_CLAIM: source, id, expected verdict (or NULL) */
+    struct lc_node_struct * sweep;  /* LC_N_CLAIM: the list of precisions */
 }
 lc_node_struct;
 

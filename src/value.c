@@ -96,6 +96,24 @@ lc_val_builtin(const struct lc_builtin_struct * fn)
 }
 
 lc_val
+lc_val_ball(void)
+{
+    lc_val v = val_new(LC_V_BALL);
+
+    arb_init(v->u.ball);
+    return v;
+}
+
+lc_val
+lc_val_bmat(void)
+{
+    lc_val v = val_new(LC_V_BMAT);
+
+    arb_mat_init(v->u.bm, 0, 0);
+    return v;
+}
+
+lc_val
 lc_val_list(lc_val * items, slong len)
 {
     lc_val v;
@@ -141,6 +159,8 @@ lc_val_unref(lc_val v)
         case LC_V_STR: flint_free(v->u.str.s); break;
         case LC_V_MAT: fmpq_mat_clear(v->u.m); break;
         case LC_V_LIE: lc_lie_clear(v->u.lie); break;
+        case LC_V_BALL: arb_clear(v->u.ball); break;
+        case LC_V_BMAT: arb_mat_clear(v->u.bm); break;
         case LC_V_LIST:
             for (i = 0; i < v->u.list.len; i++)
                 lc_val_unref(v->u.list.items[i]);
@@ -164,6 +184,8 @@ lc_val_type_name(const lc_val v)
         case LC_V_LIST: return "list";
         case LC_V_LIE: return "lie algebra";
         case LC_V_BUILTIN: return "function";
+        case LC_V_BALL: return "ball";
+        case LC_V_BMAT: return "ball matrix";
     }
     return "value";
 }
@@ -181,6 +203,8 @@ lc_val_kind(const lc_val v)
         case LC_V_LIST: return "a list";
         case LC_V_LIE: return "a lie algebra";
         case LC_V_BUILTIN: return "a function";
+        case LC_V_BALL: return "a ball";
+        case LC_V_BMAT: return "a ball matrix";
     }
     return "a value";
 }
@@ -291,6 +315,16 @@ sbuf_val(sbuf * b, const lc_val v, int raw)
                 sbuf_val(b, v->u.list.items[i], 0);
             }
             sbuf_add(b, "]", 1);
+            break;
+        case LC_V_BALL:
+            t = arb_get_str(v->u.ball, LC_BALL_DIGITS, 0);
+            sbuf_puts(b, t);
+            flint_free(t);
+            break;
+        case LC_V_BMAT:
+            t = lc_ball_get_str(v->u.bm, LC_BALL_DIGITS);
+            sbuf_puts(b, t);
+            flint_free(t);
             break;
         case LC_V_BUILTIN:
             sbuf_puts(b, "<built-in ");

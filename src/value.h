@@ -11,6 +11,11 @@
 
 #include <stdio.h>
 #include "liecheck.h"
+#include "ball.h"
+
+/* Significant digits of a ball's midpoint when printed (Arb's decimal form
+   [mid +/- rad]; the radius is widened to cover the rounding). */
+#define LC_BALL_DIGITS 20
 
 /* Lists nest at most this deep, so that printing and freeing them (which
    recurse) cannot exhaust the C stack. */
@@ -25,7 +30,9 @@ typedef enum
     LC_V_MAT,       /* exact rational matrix, fmpq_mat */
     LC_V_LIST,
     LC_V_LIE,       /* matrix Lie algebra over Q */
-    LC_V_BUILTIN    /* a built-in function (see builtins.h) */
+    LC_V_BUILTIN,   /* a built-in function (see builtins.h) */
+    LC_V_BALL,      /* a real ball, arb_t */
+    LC_V_BMAT       /* a matrix of real balls, arb_mat_t */
 }
 lc_vtype;
 
@@ -44,6 +51,8 @@ typedef struct lc_val_struct
         struct { struct lc_val_struct ** items; slong len; int depth; } list;
         lc_lie_t lie;
         const struct lc_builtin_struct * fn;
+        arb_t ball;
+        arb_mat_t bm;
     } u;
 }
 lc_val_struct;
@@ -63,6 +72,9 @@ lc_val lc_val_mat(void);
 /* A Lie algebra value holding an initialised algebra, likewise. */
 lc_val lc_val_lie(void);
 lc_val lc_val_builtin(const struct lc_builtin_struct * fn);
+/* A ball (zero) and a 0x0 ball matrix, to be filled before sharing. */
+lc_val lc_val_ball(void);
+lc_val lc_val_bmat(void);
 
 /* A list of len items; takes over the caller's references to the items.
    Returns NULL (and frees the items) when nesting would exceed
