@@ -891,6 +891,76 @@ bi_dot_scores(ARGS)
     return st;
 }
 
+static int
+bi_not(ARGS)
+{
+    UNUSED_ARGS;
+    *res = lc_val_bool(!args[0]->u.b);
+    return LC_OK;
+}
+
+static int
+bi_str(ARGS)
+{
+    char * t = lc_val_get_str(args[0], 1);
+
+    UNUSED_ARGS;
+    *res = lc_val_cstr(t);
+    flint_free(t);
+    return LC_OK;
+}
+
+/* An exact upper bound of |x| (the largest over the entries of a matrix). */
+static int
+bi_upper(ARGS)
+{
+    arf_t u, m;
+    slong i, j;
+
+    UNUSED_ARGS;
+    if (args[0]->type == LC_V_NUM)
+    {
+        *res = lc_val_num(args[0]->u.q);
+        fmpq_abs((*res)->u.q, (*res)->u.q);
+        return LC_OK;
+    }
+    arf_init(u);
+    arf_init(m);
+    if (args[0]->type == LC_V_BALL)
+        arb_get_abs_ubound_arf(m, args[0]->u.ball, S->prec);
+    else if (args[0]->type == LC_V_BMAT)
+    {
+        for (i = 0; i < arb_mat_nrows(args[0]->u.bm); i++)
+            for (j = 0; j < arb_mat_ncols(args[0]->u.bm); j++)
+            {
+                arb_get_abs_ubound_arf(u, arb_mat_entry(args[0]->u.bm, i, j), S->prec);
+                if (arf_cmp(u, m) > 0)
+                    arf_set(m, u);
+            }
+    }
+    else
+    {
+        fmpq_t a;
+        fmpq_init(a);
+        *res = lc_val_num(a);
+        for (i = 0; i < args[0]->u.m->r; i++)
+            for (j = 0; j < args[0]->u.m->c; j++)
+            {
+                fmpq_abs(a, fmpq_mat_entry(args[0]->u.m, i, j));
+                if (fmpq_cmp((*res)->u.q, a) < 0)
+                    fmpq_set((*res)->u.q, a);
+            }
+        fmpq_clear(a);
+        arf_clear(u);
+        arf_clear(m);
+        return LC_OK;
+    }
+    *res = arf_to_num(m);
+    arf_clear(u);
+    arf_clear(m);
+    return LC_OK;
+}
+
 /* sweep is a special form (the evaluator runs its expression once per
    precision); reached only through a function value, where it cannot work. */
 static int
@@ -939,6 +1009,10 @@ const lc_builtin_struct lc_builtins_cert[] =
       "Lie-algebra attention scores -||log(g_i^-1 g_j)||_lambda^2 / tau, certified" },
     { "dot_scores", "Lm", 1, 2, bi_dot_scores, "dot_scores(gs, W)",
       "baseline scores vec(g_i)^T W vec(g_j) of tokens taken as vectors (exact)" },
+    { "not", "b", 1, 1, bi_not, "not(b)", "true when b is false, false when b is true" },
+    { "str", "a", 1, 1, bi_str, "str(x)", "the printed form of x as a string (strings join with +)" },
+    { "upper", "v", 1, 1, bi_upper, "upper(x)",
+      "an exact upper bound of |x| (of the largest |entry| of a matrix)" },
     { "sweep", "a", 2, 2, bi_sweep, "sweep([64, 128, ...], expr)",
       "expr evaluated at each precision: a list of [prec, value]" },
 };

@@ -202,11 +202,91 @@ done:
 }
 
 static int
+is_cmp(lc_tok_kind op)
+{
+    return op == LC_TK_EQ || op == LC_TK_NE || op == LC_TK_LT || op == LC_TK_LE
+        || op == LC_TK_GT || op == LC_TK_GE;
+}
+
+/* a op b for a comparison.  Exact values compare exactly; balls compare
+   only when the answer is certain at this precision (otherwise an error:
+   a ball cannot be said to equal, or to be below, an overlapping one). */
+static int
+compare_vals(lc_val * out, lc_tok_kind op, const lc_val a, const lc_val b, slong prec, lc_err_t err)
+{
+    int r, eq_op = (op == LC_TK_EQ || op == LC_TK_NE);
+
+    if ((a->type == LC_V_NUM || a->type == LC_V_BALL) && (b->type == LC_V_NUM || b->type == LC_V_BALL)
+        && (lc_is_ball(a) || lc_is_ball(b)))
+    {
+        arb_t x, y;
+        int yes, no;
+
+        arb_init(x);
+        arb_init(y);
+        lc_to_ball(x, a, prec, err);
+        lc_to_ball(y, b, prec, err);
+        switch (op)
+        {
+            case LC_TK_LT: yes = arb_lt(x, y); no = arb_ge(x, y); break;
+            case LC_TK_LE: yes = arb_le(x, y); no = arb_gt(x, y); break;
+            case LC_TK_GT: yes = arb_gt(x, y); no = arb_le(x, y); break;
+            case LC_TK_GE: yes = arb_ge(x, y); no = arb_lt(x, y); break;
+            default: yes = arb_eq(x, y); no = arb_ne(x, y); break;
+        }
+        arb_clear(x);
+        arb_clear(y);
+        if (op == LC_TK_NE)
+        {
+            int t = yes;
+            yes = no;
+            no = t;
+        }
+        if (!yes && !no)
+            return lc_err_set(err, LC_E_LIMIT, "the comparison of overlapping balls is undecided "
+                              "at %ld bits (raise prec(), or use equal(...) inside a claim)", (long) prec);
+        *out = lc_val_bool(yes);
+        return LC_OK;
+    }
+    if (lc_is_ball(a) || lc_is_ball(b))
+        return lc_err_set(err, LC_E_ARG, "cannot compare %s and %s (use equal(A, B) for ball matrices)",
+                          lc_val_kind(a), lc_val_kind(b));
+    if (a->type == LC_V_NUM && b->type == LC_V_NUM)
+    {
+        int c = fmpq_cmp(a->u.q, b->u.q);
+
+        r = op == LC_TK_EQ ? c == 0 : op == LC_TK_NE ? c != 0 : op == LC_TK_LT ? c < 0
+          : op == LC_TK_LE ? c <= 0 : op == LC_TK_GT ? c > 0 : c >= 0;
+        *out = lc_val_bool(r);
+        return LC_OK;
+    }
+    if (!eq_op)
+        return lc_err_set(err, LC_E_ARG, "cannot order %s and %s", lc_val_kind(a), lc_val_kind(b));
+    if (a->type == LC_V_LIE && b->type == LC_V_LIE)
+        r = lc_lie_equal(a->u.lie, b->u.lie);
+    else if (a->type != b->type || a->type == LC_V_LIE || a->type == LC_V_BUILTIN)
+        r = (a == b);
+    else
+    {
+        /* Exact values print canonically: equal texts mean equal values. */
+        char * x = lc_val_get_str(a, 0), * y = lc_val_get_str(b, 0);
+
+        r = strcmp(x, y) == 0;
+        flint_free(x);
+        flint_free(y);
+    }
+    *out = lc_val_bool(op == LC_TK_EQ ? r : !r);
+    return LC_OK;
+}
+
+static int
 arith(lc_val * out, lc_tok_kind op, const lc_val a, const lc_val b, slong prec, lc_err_t err)
 {
     lc_val r;
     int st = LC_OK;
 
+    if (is_cmp(op))
+        return compare_vals(out, op, a, b, prec, err);
     if (op == LC_TK_STAR && (a->type == LC_V_LIST) != (b->type == LC_V_LIST))
     {
         /* x * [a, b] = [x * a, x * b] and [a, b] * x = [a * x, b * x]: acting
@@ -236,6 +316,16 @@ arith(lc_val * out, lc_tok_kind op, const lc_val a, const lc_val b, slong prec, 
     }
     if (lc_is_ball(a) || lc_is_ball(b))
         return lc_ball_arith(out, op, a, b, prec, err);
+    if (op == LC_TK_PLUS && a->type == LC_V_STR && b->type == LC_V_STR)
+    {
+        char * t = flint_malloc(a->u.str.len + b->u.str.len + 1);
+
+        memcpy(t, a->u.str.s, a->u.str.len);
+        memcpy(t + a->u.str.len, b->u.str.s, b->u.str.len);
+        *out = lc_val_str(t, a->u.str.len + b->u.str.len);
+        flint_free(t);
+        return LC_OK;
+    }
     if (a->type == LC_V_NUM && b->type == LC_V_NUM)
     {
         if (op == LC_TK_SLASH && fmpq_is_zero(b->u.q))

@@ -58,6 +58,12 @@ lc_tok_name(lc_tok_kind k)
         case LC_TK_RBRACE: return "'}'";
         case LC_TK_COMMA: return "','";
         case LC_TK_ASSIGN: return "'='";
+        case LC_TK_EQ: return "'=='";
+        case LC_TK_NE: return "'!='";
+        case LC_TK_LT: return "'<'";
+        case LC_TK_LE: return "'<='";
+        case LC_TK_GT: return "'>'";
+        case LC_TK_GE: return "'>='";
         default: return "invalid token";
     }
 }
@@ -390,7 +396,34 @@ lc_lex_next(lc_lex_t lx)
         case '/': lx->tok.kind = LC_TK_SLASH; break;
         case '^': lx->tok.kind = LC_TK_CARET; break;
         case ',': lx->tok.kind = LC_TK_COMMA; break;
-        case '=': lx->tok.kind = LC_TK_ASSIGN; break;
+        case '=':
+            if (peek(lx, 1) == '=')
+            {
+                advance(lx);
+                lx->tok.kind = LC_TK_EQ;
+            }
+            else
+                lx->tok.kind = LC_TK_ASSIGN;
+            break;
+        case '<':
+        case '>':
+            if (peek(lx, 1) == '=')
+            {
+                advance(lx);
+                lx->tok.kind = c == '<' ? LC_TK_LE : LC_TK_GE;
+            }
+            else
+                lx->tok.kind = c == '<' ? LC_TK_LT : LC_TK_GT;
+            break;
+        case '!':
+            if (peek(lx, 1) != '=')
+            {
+                lex_error(lx, lx->pos, "unexpected character %s (use not(b) for negation)", "'!'");
+                return;
+            }
+            advance(lx);
+            lx->tok.kind = LC_TK_NE;
+            break;
         default:
             if (isprint(c))
             {

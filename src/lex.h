@@ -35,6 +35,7 @@ typedef enum
     LC_TK_LPAREN, LC_TK_RPAREN, LC_TK_LBRACKET, LC_TK_RBRACKET,
     LC_TK_LBRACE, LC_TK_RBRACE,
     LC_TK_COMMA, LC_TK_ASSIGN,
+    LC_TK_EQ, LC_TK_NE, LC_TK_LT, LC_TK_LE, LC_TK_GT, LC_TK_GE,
     LC_TK_ERROR       /* a lexical error; the message is in the lexer */
 }
 lc_tok_kind;

@@ -415,7 +415,7 @@ term(parser * p)
 }
 
 static lc_node
-expr(parser * p)
+sum(parser * p)
 {
     lc_node a, b;
     lc_tok_kind op;
@@ -435,6 +435,43 @@ expr(parser * p)
         }
         if ((a = height_ok(p, binop(op, pos, a, b))) == NULL)
             return NULL;
+    }
+    return a;
+}
+
+static int
+is_comparison(lc_tok_kind k)
+{
+    return k == LC_TK_EQ || k == LC_TK_NE || k == LC_TK_LT || k == LC_TK_LE
+        || k == LC_TK_GT || k == LC_TK_GE;
+}
+
+/* Comparisons do not chain: a < b < c is a syntax error. */
+static lc_node
+expr(parser * p)
+{
+    lc_node a, b;
+    lc_tok_kind op;
+    lc_pos_t pos;
+
+    if ((a = sum(p)) == NULL)
+        return NULL;
+    if (!is_comparison(TOK(p).kind))
+        return a;
+    op = TOK(p).kind;
+    pos = TOK(p).pos;
+    lc_lex_next(p->lx);
+    if ((b = sum(p)) == NULL)
+    {
+        lc_node_free(a);
+        return NULL;
+    }
+    if ((a = height_ok(p, binop(op, pos, a, b))) == NULL)
+        return NULL;
+    if (is_comparison(TOK(p).kind))
+    {
+        lc_node_free(a);
+        return fail_here(p, "comparisons do not chain; compare two values at a time");
     }
     return a;
 }

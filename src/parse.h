@@ -11,7 +11,8 @@
  * ('claim' at the start of a statement always opens a claim, so it cannot be
  * a variable; source, id, expect and sweep are ordinary names elsewhere.
  * Claims do not nest.)
- *   expr     := term { ('+' | '-') term }
+ *   expr     := sum [ ('==' | '!=' | '<' | '<=' | '>' | '>=') sum ]
+ *   sum      := term { ('+' | '-') term }
  *   term     := unary { ('*' | '/') unary }
  *   unary    := '-' unary | '+' unary | power
  *   power    := postfix [ '^' unary ]        right associative; -2^2 = -4
