@@ -57,6 +57,46 @@ void lc_ball_add_error(arb_mat_t A, const mag_t e);
 char * lc_ball_get_str(const arb_mat_t A, slong digits);
 void lc_ball_fprint(FILE * f, const arb_mat_t A, slong digits);
 
+/* ------------------------------------------------ solve, QR, Gram (ball_qr.c)
+   Outputs may alias inputs unless stated.  See doc/ball.md for why each
+   result is an enclosure. */
+
+/* X := A^-1 B and X := A^-1, enclosing the value for every A, B in the
+   balls.  LC_E_DIM if A is not square or B does not have A's row count;
+   LC_E_SINGULAR ("not certainly invertible at N bits") when Arb cannot prove
+   every matrix in A invertible (exactly singular, or too wide a ball). */
+int lc_ball_solve(arb_mat_t X, const arb_mat_t A, const arb_mat_t B, slong prec, lc_err_t err);
+int lc_ball_inv(arb_mat_t X, const arb_mat_t A, slong prec, lc_err_t err);
+
+/* Full Householder QR of the m x n ball A: Q is m x m, R is m x n.  For every
+   point A' of A, Q contains an exactly orthogonal Q' (a product of exact
+   reflections) with Q'^T A' in R.  Step k (k < min(m - 1, n)) is skipped when
+   the norm of the rest of column k is not certainly positive (a zero column:
+   rank deficiency at this precision); the entries of R below the diagonal are
+   then balls around 0 when that column is exactly zero, as exact rank
+   deficiency gives, and otherwise are only enclosures.  Q and R must be
+   different matrices (LC_E_ARG); otherwise returns LC_OK. */
+int lc_ball_householder_qr(arb_mat_t Q, arb_mat_t R, const arb_mat_t A, slong prec,
+                           lc_err_t err);
+
+/* Q := a d x d ball matrix that contains an exactly orthogonal matrix Q' with
+   Q' Y = X, for d x n rational X and Y with X^T X = Y^T Y (any rank, n > d
+   allowed).  Method: r independent columns J of Y (exactly), Householder QRs
+   of X_J and Y_J with positive R diagonals, Q = Q_X Q_Y^T; Y = 0 gives the
+   identity.  LC_E_DIM if the shapes differ; LC_E_ARG (with the first
+   differing entry) if the Gram matrices differ, checked exactly; LC_E_LIMIT if
+   a Householder step or an R-diagonal sign cannot be certified at prec bits. */
+int lc_ball_orthogonal_from_gram(arb_mat_t Q, const fmpq_mat_t X, const fmpq_mat_t Y,
+                                 slong prec, lc_err_t err);
+
+/* b := an upper bound for max |(Q'^T Q' - I)_ij| over every Q' in the ball Q
+   (LC_E_DIM and b = +inf if Q is not square). */
+int lc_ball_orthogonality_defect(mag_t b, const arb_mat_t Q, slong prec);
+
+/* b := an upper bound for max |a'_ij - b_ij| over every A' in the ball A
+   (LC_E_DIM and b = +inf if the shapes differ). */
+int lc_ball_max_abs_diff(mag_t b, const arb_mat_t A, const fmpq_mat_t B, slong prec);
+
 #ifdef __cplusplus
 }
 #endif
