@@ -61,6 +61,11 @@ lc_session_clear(lc_session_t S)
             lc_val_unref(S->vars[i].v);
         }
     flint_free(S->vars);
+    lc_report_clear(S->report);
+    flint_randclear(S->rnd);
+    arf_clear(S->cl_bound);
+    flint_free(S->cl_cert);
+    flint_free(S->cl_method);
 }
 
 static lc_var_struct *
