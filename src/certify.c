@@ -164,6 +164,7 @@ lc_exec_claim(lc_session_t S, const lc_node n, lc_diag_t d)
                 char msg[LC_ERR_MSG_LEN + 64];
 
                 /* Protected mode: the claim is undecided, the script goes on. */
+                fflush(S->out);
                 lc_diag_fprint(stderr, S->chunk, d);
                 snprintf(msg, sizeof(msg), "error at line %d, column %d: %s",
                          d->pos.line, d->pos.col, d->err->msg);
@@ -892,6 +893,42 @@ bi_dot_scores(ARGS)
 }
 
 static int
+bi_orthogonal_from_gram(ARGS)
+{
+    int st;
+
+    UNUSED_ARGS;
+    *res = lc_val_bmat();
+    if ((st = lc_ball_orthogonal_from_gram((*res)->u.bm, args[0]->u.m, args[1]->u.m,
+                                           S->prec, err)) != LC_OK)
+        lc_val_unref(*res);
+    return st;
+}
+
+static int
+bi_qr(ARGS)
+{
+    arb_mat_t A;
+    lc_val qr[2];
+    int st;
+
+    UNUSED_ARGS;
+    arb_mat_init(A, 0, 0);
+    lc_to_bmat(A, args[0], S->prec, err);
+    qr[0] = lc_val_bmat();
+    qr[1] = lc_val_bmat();
+    if ((st = lc_ball_householder_qr(qr[0]->u.bm, qr[1]->u.bm, A, S->prec, err)) != LC_OK)
+    {
+        lc_val_unref(qr[0]);
+        lc_val_unref(qr[1]);
+    }
+    else
+        *res = lc_val_list(qr, 2);
+    arb_mat_clear(A);
+    return st;
+}
+
+static int
 bi_not(ARGS)
 {
     UNUSED_ARGS;
@@ -1009,6 +1046,9 @@ const lc_builtin_struct lc_builtins_cert[] =
       "Lie-algebra attention scores -||log(g_i^-1 g_j)||_lambda^2 / tau, certified" },
     { "dot_scores", "Lm", 1, 2, bi_dot_scores, "dot_scores(gs, W)",
       "baseline scores vec(g_i)^T W vec(g_j) of tokens taken as vectors (exact)" },
+    { "orthogonal_from_gram", "mm", 2, 2, bi_orthogonal_from_gram, "orthogonal_from_gram(X, Y)",
+      "an orthogonal Q with X = Q Y, for X^T X = Y^T Y (checked exactly), as a certified ball matrix" },
+    { "qr", "x", 1, 1, bi_qr, "qr(A)", "[Q, R]: the Householder QR decomposition A = Q R, certified" },
     { "not", "b", 1, 1, bi_not, "not(b)", "true when b is false, false when b is true" },
     { "str", "a", 1, 1, bi_str, "str(x)", "the printed form of x as a string (strings join with +)" },
     { "upper", "v", 1, 1, bi_upper, "upper(x)",
