@@ -17,6 +17,8 @@
 #                reported as "> T s"
 #   BENCH_KEEP   a directory to keep the raw outputs in (lc.txt, gap.txt,
 #                cases.g, one gap-CASE.log per GAP run)
+#   BENCH_FROM   a directory kept by BENCH_KEEP: run nothing, only print the
+#                table again from its lc.txt and gap.txt
 #
 # Prints a Markdown table per case (liecheck's phases, GAP's total and the
 # ratio GAP / liecheck) and a fit of liecheck's cost against n.  Exit status: 0,
@@ -37,12 +39,21 @@ GAP_MAX_N=${GAP_MAX_N:-8}
 GAP_KINDS=${GAP_KINDS:-}
 GAP_TIMEOUT=${GAP_TIMEOUT:-900}
 
-if [ ! -x "$BENCH" ]; then
+if [ -n "${BENCH_FROM:-}" ]; then
+    if [ ! -f "$BENCH_FROM/lc.txt" ] || [ ! -f "$BENCH_FROM/gap.txt" ]; then
+        echo "run.sh: $BENCH_FROM has no lc.txt and gap.txt" >&2
+        exit 2
+    fi
+    OUT=$BENCH_FROM
+    lc_status=0
+elif [ ! -x "$BENCH" ]; then
     echo "run.sh: $BENCH is not an executable (build it with 'make bench')" >&2
     exit 2
 fi
 
-if [ -n "${BENCH_KEEP:-}" ]; then
+if [ -n "${BENCH_FROM:-}" ]; then
+    :
+elif [ -n "${BENCH_KEEP:-}" ]; then
     OUT=$BENCH_KEEP
     mkdir -p "$OUT" || exit 2
     rm -f "$OUT"/lc.txt "$OUT"/gap.txt "$OUT"/cases.g "$OUT"/gap-*.log
@@ -52,55 +63,62 @@ else
     trap 'exit 130' INT TERM
 fi
 
-# ------------------------------------------------------------------ liecheck
-echo "== liecheck: $BENCH $*" >&2
-"$BENCH" --emit-gap "$OUT/cases.g" "$@" > "$OUT/lc.txt"
-lc_status=$?
-cat "$OUT/lc.txt" >&2
-if [ $lc_status -ne 0 ]; then
-    echo "run.sh: $BENCH failed (status $lc_status)" >&2
-fi
-
-# ----------------------------------------------------------------------- GAP
-: > "$OUT/gap.txt"
-if [ "$GAP_MAX_N" -gt 0 ] 2>/dev/null && command -v "$GAP" > /dev/null 2>&1; then
-    if command -v timeout > /dev/null 2>&1; then
-        TIMEOUT="timeout -k 10 $GAP_TIMEOUT"
-    else
-        echo "run.sh: no timeout(1); GAP runs without a time limit" >&2
-        TIMEOUT=
+run_benchmarks()
+{
+    # ------------------------------------------------------------------ liecheck
+    echo "== liecheck: $BENCH $*" >&2
+    "$BENCH" --emit-gap "$OUT/cases.g" "$@" > "$OUT/lc.txt"
+    lc_status=$?
+    cat "$OUT/lc.txt" >&2
+    if [ $lc_status -ne 0 ]; then
+        echo "run.sh: $BENCH failed (status $lc_status)" >&2
     fi
-    gap_version=$("$GAP" -q -b -A -c 'Print(GAPInfo.Version, "\n"); QUIT;' < /dev/null 2>/dev/null | head -n 1)
-    echo "== GAP $gap_version: n <= $GAP_MAX_N, ${GAP_TIMEOUT} s per case" >&2
-    echo "# gap=$gap_version" >> "$OUT/gap.txt"
-    # One GAP process per case, so that the time limit is per case and a slow
-    # case does not hold up the others.
-    cases=$(awk -v maxn="$GAP_MAX_N" -v kinds="$GAP_KINDS" '
-        BEGIN { nk = split(kinds, k, ","); for (i = 1; i <= nk; i++) want[k[i]] = 1 }
-        $1 == "LCBENCH" {
-            for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
-            if (f["n"] + 0 <= maxn + 0 && (nk == 0 || (f["kind"] in want)))
-                print f["case"]
-        }' "$OUT/lc.txt")
-    for c in $cases; do
-        log="$OUT/gap-$c.log"
-        printf 'LcBenchRun("%s");\nQUIT;\n' "$c" |
-            $TIMEOUT "$GAP" -q -b -A --quitonbreak -x 4096 "$OUT/cases.g" > "$log" 2>&1
-        rc=$?
-        line=$(grep '^GAPBENCH ' "$log" | head -n 1)
-        if [ -n "$line" ]; then
-            echo "$line" >> "$OUT/gap.txt"
-        elif [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
-            echo "GAPBENCH case=$c timeout=$GAP_TIMEOUT" >> "$OUT/gap.txt"
+
+    # ----------------------------------------------------------------------- GAP
+    : > "$OUT/gap.txt"
+    if [ "$GAP_MAX_N" -gt 0 ] 2>/dev/null && command -v "$GAP" > /dev/null 2>&1; then
+        if command -v timeout > /dev/null 2>&1; then
+            TIMEOUT="timeout -k 10 $GAP_TIMEOUT"
         else
-            echo "GAPBENCH case=$c error=$rc" >> "$OUT/gap.txt"
-            echo "run.sh: GAP failed on $c (status $rc); its output:" >&2
-            tail -n 5 "$log" >&2
+            echo "run.sh: no timeout(1); GAP runs without a time limit" >&2
+            TIMEOUT=
         fi
-        tail -n 1 "$OUT/gap.txt" >&2
-    done
-else
-    echo "== GAP not run (GAP_MAX_N=$GAP_MAX_N, '$GAP' on PATH: $(command -v "$GAP" > /dev/null 2>&1 && echo yes || echo no))" >&2
+        gap_version=$("$GAP" -q -b -A -c 'Print(GAPInfo.Version, "\n"); QUIT;' < /dev/null 2>/dev/null | head -n 1)
+        echo "== GAP $gap_version: n <= $GAP_MAX_N, ${GAP_TIMEOUT} s per case" >&2
+        echo "# gap=$gap_version" >> "$OUT/gap.txt"
+        # One GAP process per case, so that the time limit is per case and a slow
+        # case does not hold up the others.
+        cases=$(awk -v maxn="$GAP_MAX_N" -v kinds="$GAP_KINDS" '
+            BEGIN { nk = split(kinds, k, ","); for (i = 1; i <= nk; i++) want[k[i]] = 1 }
+            $1 == "LCBENCH" {
+                for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
+                if (f["n"] + 0 <= maxn + 0 && (nk == 0 || (f["kind"] in want)))
+                    print f["case"]
+            }' "$OUT/lc.txt")
+        for c in $cases; do
+            log="$OUT/gap-$c.log"
+            printf 'LcBenchRun("%s");\nQUIT;\n' "$c" |
+                $TIMEOUT "$GAP" -q -b -A --quitonbreak -x 4096 "$OUT/cases.g" > "$log" 2>&1
+            rc=$?
+            line=$(grep '^GAPBENCH ' "$log" | head -n 1)
+            if [ -n "$line" ]; then
+                echo "$line" >> "$OUT/gap.txt"
+            elif [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
+                echo "GAPBENCH case=$c timeout=$GAP_TIMEOUT" >> "$OUT/gap.txt"
+            else
+                echo "GAPBENCH case=$c error=$rc" >> "$OUT/gap.txt"
+                echo "run.sh: GAP failed on $c (status $rc); its output:" >&2
+                tail -n 5 "$log" >&2
+            fi
+            tail -n 1 "$OUT/gap.txt" >&2
+        done
+    else
+        echo "== GAP not run (GAP_MAX_N=$GAP_MAX_N, '$GAP' on PATH: $(command -v "$GAP" > /dev/null 2>&1 && echo yes || echo no))" >&2
+    fi
+}
+
+if [ -z "${BENCH_FROM:-}" ]; then
+    run_benchmarks "$@"
 fi
 
 # --------------------------------------------------------------------- table
@@ -118,6 +136,7 @@ function fld(line, name,    i, n, a, kv) {
     return ""
 }
 function secs(x) {
+    x += 0
     if (x >= 100) return sprintf("%.0f", x)
     if (x >= 1) return sprintf("%.2f", x)
     if (x >= 0.001) return sprintf("%.4f", x)
