@@ -228,6 +228,8 @@ lc_lie_set(lc_lie_t L, const lc_lie_t M)
 }
 
 /* Exact reduced echelon form of the rows of V (k x N) into L. */
+static void rref_lowest_terms(fmpz_mat_t R, fmpz_t den);
+
 void
 lc_lie_set_rows(lc_lie_t L, slong n, const fmpz_mat_t V)
 {
@@ -236,6 +238,7 @@ lc_lie_set_rows(lc_lie_t L, slong n, const fmpz_mat_t V)
 
     fmpz_mat_init(R, fmpz_mat_nrows(V), N);
     r = fmpz_mat_rref(R, L->den, V);
+    rref_lowest_terms(R, L->den);
     {
         fmpz_t den;
         fmpz_init_set(den, L->den);
@@ -283,6 +286,31 @@ lc_lie_primitive_row(fmpz * out, const lc_lie_t L, slong i)
     fmpz_clear(c);
 }
 
+/* Divide rref and den by their common content: fmpz_mat_rref returns a
+   fraction-free form whose denominator can be thousands of bits larger than
+   the subspace needs (12828 against 60 bits for a term of the derived series
+   of a nilpotent algebra), and every later product pays for it. */
+static void
+rref_lowest_terms(fmpz_mat_t R, fmpz_t den)
+{
+    fmpz_t g;
+
+    fmpz_init(g);
+    fmpz_mat_content(g, R);
+    fmpz_gcd(g, g, den);
+    if (!fmpz_is_zero(g) && !fmpz_is_one(g))
+    {
+        fmpz_mat_scalar_divexact_fmpz(R, R, g);
+        fmpz_divexact(den, den, g);
+    }
+    if (fmpz_sgn(den) < 0)
+    {
+        fmpz_neg(den, den);
+        fmpz_mat_neg(R, R);
+    }
+    fmpz_clear(g);
+}
+
 /* L := span(W), exactly, given that W is independent mod p; return 1 when
    every vector of C lies in that span, 0 when one does not (unlucky prime). */
 static int
@@ -308,6 +336,7 @@ certify(lc_lie_t L, slong n, const lc_vlist_struct * W, const lc_vlist_struct * 
             fmpz_set(fmpz_mat_entry(Wm, i, j), W->v[i] + j);
     if (fmpz_mat_rref(L->rref, L->den, Wm) != d)
         ok = 0;    /* cannot happen for vectors independent mod p */
+    rref_lowest_terms(L->rref, L->den);
     fmpz_mat_clear(Wm);
     for (i = 0; ok && i < d; i++)
     {
