@@ -22,7 +22,7 @@ typedef int (*lc_builtin_fn)(lc_val * res, lc_session_struct * S,
      a  any value          n  number           i  integer
      m  matrix             l  lie algebra      L  list
      s  string             c  list or string   f  string or function
-     b  bool               x  matrix, exact or ball
+     b  bool               x  matrix, exact or ball      F  function (def or built-in)
      r  number, exact or ball                  v  number or matrix, exact or ball */
 typedef struct lc_builtin_struct
 {
@@ -39,6 +39,10 @@ lc_builtin_struct;
 /* The second table: certified numerics and claim checks (certify.c). */
 extern const lc_builtin_struct lc_builtins_cert[];
 extern const slong lc_nbuiltins_cert;
+
+/* The third: sequences, user functions and equivariance (equivcheck.c). */
+extern const lc_builtin_struct lc_builtins_equiv[];
+extern const slong lc_nbuiltins_equiv;
 
 /* The entry named name (aliases included), or NULL. */
 const lc_builtin_struct * lc_builtin_find(const char * name);

@@ -7,8 +7,9 @@
  *   exact operands      PROVED or REFUTED, by exact arithmetic over Q;
  *   a ball involved     REFUTED when an entry of the difference excludes 0,
  *                       HOLDS with the bound max |difference| when that bound
- *                       is at most 2^(-prec/2), UNDECIDED otherwise (the
- *                       enclosure is too wide to say anything useful). */
+ *                       is at most 2^(-prec/2) times max(1, the largest
+ *                       |entry| compared), UNDECIDED otherwise (the enclosure
+ *                       is too wide to say anything useful). */
 #include "config.h"
 #include <string.h>
 #include <time.h>
@@ -237,6 +238,7 @@ compare(arf_t bound, char * cert, size_t ncert, char * method, size_t nmethod,
     int sa = (a->type == LC_V_NUM || a->type == LC_V_BALL);
     int sb = (b->type == LC_V_NUM || b->type == LC_V_BALL);
     arb_mat_t A, B;
+    arf_t scale;
     slong i, j, r, c;
     lc_verdict v;
 
@@ -307,6 +309,20 @@ compare(arf_t bound, char * cert, size_t ncert, char * method, size_t nmethod,
         v = LC_UNDECIDED;
         goto done;
     }
+    /* The scale of the values compared: the threshold below is relative. */
+    arf_init(scale);
+    arf_one(scale);
+    for (i = 0; i < r; i++)
+        for (j = 0; j < c; j++)
+        {
+            arf_t u;
+
+            arf_init(u);
+            arb_get_abs_ubound_arf(u, arb_mat_entry(B, i, j), prec);
+            if (arf_cmp(u, scale) > 0)
+                arf_set(scale, u);
+            arf_clear(u);
+        }
     arb_mat_sub(A, A, B, prec);
     v = LC_HOLDS;
     for (i = 0; i < r && v != LC_REFUTED; i++)
@@ -334,18 +350,25 @@ compare(arf_t bound, char * cert, size_t ncert, char * method, size_t nmethod,
     if (v == LC_HOLDS)
     {
         char * bs = lc_arf_get_str_up(bound);
+        arf_t lim;
 
-        if (arf_cmpabs_2exp_si(bound, -(prec / 2)) > 0)
+        /* HOLDS needs the bound below 2^-(prec/2) relative to the size of the
+           values (at least 1): a wider enclosure says nothing useful. */
+        arf_init(lim);
+        arf_mul_2exp_si(lim, scale, -(prec / 2));
+        if (arf_cmp(bound, lim) > 0)
         {
             v = LC_UNDECIDED;
-            snprintf(cert, ncert, "%s: enclosure too wide at %ld bits (|difference| <= %s, "
-                     "more than 2^-%ld); raise the precision", what, (long) prec, bs,
-                     (long) (prec / 2));
+            snprintf(cert, ncert, "%s: enclosure too wide at %ld bits (|difference| <= %s, more "
+                     "than 2^-%ld times the size of the values); raise the precision", what,
+                     (long) prec, bs, (long) (prec / 2));
         }
         else
             snprintf(cert, ncert, "%s: |difference| <= %s in every entry", what, bs);
+        arf_clear(lim);
         flint_free(bs);
     }
+    arf_clear(scale);
 done:
     arb_mat_clear(A);
     arb_mat_clear(B);
@@ -381,6 +404,20 @@ do_compare(lc_val * res, lc_session_struct * S, const lc_val a, const lc_val b,
         st = finish_check(res, S, v, bound, method, cert, err);
     arf_clear(bound);
     return st;
+}
+
+void
+lc_session_note(lc_session_struct * S, const char * text)
+{
+    if (S->claim >= 0)
+        append(&S->cl_cert, text);
+}
+
+int
+lc_check_equal(lc_val * res, lc_session_struct * S, const lc_val a, const lc_val b,
+               const char * what, lc_err_t err)
+{
+    return do_compare(res, S, a, b, what, err);
 }
 
 static int

@@ -38,6 +38,7 @@ lc_session_init(lc_session_t S)
     flint_randinit(S->rnd);
     lc_rand_seed(S->rnd, 0);
     S->echo = 0;
+    S->depth = 0;
     S->out = stdout;
     S->chunk = "<input>";
     lc_report_init(S->report);
@@ -115,6 +116,19 @@ lc_session_set(lc_session_t S, const char * name, lc_val v)
     memcpy(e->name, name, n);
     e->v = v;
     S->nvars++;
+}
+
+void
+lc_session_unset(lc_session_t S, const char * name)
+{
+    lc_var_struct * e = slot(S, name);
+
+    /* The name stays as a tombstone, so that probing past it still works. */
+    if (e->name != NULL)
+    {
+        lc_val_unref(e->v);
+        e->v = NULL;
+    }
 }
 
 /* ----------------------------------------------------------- arithmetic */
@@ -282,6 +296,15 @@ compare_vals(lc_val * out, lc_tok_kind op, const lc_val a, const lc_val b, slong
     }
     *out = lc_val_bool(op == LC_TK_EQ ? r : !r);
     return LC_OK;
+}
+
+static int arith(lc_val * out, lc_tok_kind op, const lc_val a, const lc_val b, slong prec,
+                 lc_err_t err);
+
+int
+lc_arith(lc_val * out, lc_tok_kind op, const lc_val a, const lc_val b, slong prec, lc_err_t err)
+{
+    return arith(out, op, a, b, prec, err);
 }
 
 static int
@@ -637,6 +660,60 @@ eval_sweep(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d)
     return st;
 }
 
+int
+lc_call_value(lc_val * out, lc_session_struct * S, const lc_val f, lc_val * args,
+              slong nargs, lc_err_t err)
+{
+    lc_node def;
+    lc_val * saved;
+    lc_diag_t d;
+    slong i;
+    int st;
+
+    if (f->type == LC_V_BUILTIN)
+        return lc_builtin_call(out, S, f->u.fn, args, nargs, err);
+    if (f->type != LC_V_FUNC)
+        return lc_err_set(err, LC_E_ARG, "cannot call %s", lc_val_kind(f));
+    def = f->u.def;
+    if (nargs != def->nparams)
+        return lc_err_set(err, LC_E_ARG, "%s: expected %ld argument%s, got %ld", def->name,
+                          (long) def->nparams, def->nparams == 1 ? "" : "s", (long) nargs);
+    if (S->depth >= LC_MAX_CALL_DEPTH)
+        return lc_err_set(err, LC_E_LIMIT, "%s: calls nested too deeply (limit %d)", def->name,
+                          LC_MAX_CALL_DEPTH);
+    /* Bind the parameters for the call, then restore what they shadowed. */
+    saved = flint_malloc(sizeof(lc_val) * (nargs > 0 ? nargs : 1));
+    for (i = 0; i < nargs; i++)
+    {
+        saved[i] = lc_session_get(S, def->params[i]);
+        if (saved[i] != NULL)
+            lc_val_ref(saved[i]);
+        lc_session_set(S, def->params[i], lc_val_ref(args[i]));
+    }
+    S->depth++;
+    st = eval(out, S, def->kids[0], d);
+    S->depth--;
+    for (i = nargs - 1; i >= 0; i--)
+    {
+        if (saved[i] != NULL)
+            lc_session_set(S, def->params[i], saved[i]);
+        else
+            lc_session_unset(S, def->params[i]);
+    }
+    flint_free(saved);
+    if (st != LC_OK)
+    {
+        char msg[LC_ERR_MSG_LEN];
+
+        snprintf(msg, sizeof(msg), "%s", d->err->msg);
+        if (strncmp(msg, "in ", 3) == 0)   /* already located, deeper down */
+            return lc_err_set(err, st, "%s", msg);
+        return lc_err_set(err, st, "in %s (line %d, column %d): %s", def->name,
+                          d->pos.line, d->pos.col, msg);
+    }
+    return LC_OK;
+}
+
 static int
 eval_call(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d)
 {
@@ -649,7 +726,7 @@ eval_call(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d)
         return eval_sweep(out, S, n, d);
     if (eval(&f, S, n->kids[0], d) != LC_OK)
         return d->err->code;
-    if (f->type != LC_V_BUILTIN)
+    if (f->type != LC_V_BUILTIN && f->type != LC_V_FUNC)
     {
         st = lc_diag_set(d, n->pos, LC_E_ARG, "cannot call %s", lc_val_kind(f));
         lc_val_unref(f);
@@ -658,7 +735,7 @@ eval_call(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d)
     args = flint_malloc(sizeof(lc_val) * (nargs > 0 ? nargs : 1));
     if ((st = eval_kids(args, S, n, 1, d)) == LC_OK)
     {
-        st = lc_builtin_call(out, S, f->u.fn, args, nargs, d->err);
+        st = lc_call_value(out, S, f, args, nargs, d->err);
         if (st != LC_OK)
             d->pos = n->pos;
         unref_all(args, nargs);
@@ -746,6 +823,14 @@ lc_exec_stmt(lc_session_t S, const lc_node n, lc_diag_t d)
 
     if (n->kind == LC_N_CLAIM)
         return lc_exec_claim(S, n, d);
+    if (n->kind == LC_N_DEF)
+    {
+        if (lc_builtin_find(n->name) != NULL)
+            return lc_diag_set(d, n->pos, LC_E_ARG, "cannot define '%s', the name of a built-in "
+                               "function", n->name);
+        lc_session_set(S, n->name, lc_val_func(lc_node_copy(n)));
+        return LC_OK;
+    }
     if (n->kind == LC_N_ASSIGN)
     {
         if (lc_builtin_find(n->name) != NULL)

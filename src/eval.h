@@ -34,6 +34,7 @@ typedef struct
     flint_rand_t rnd;       /* the generator, reseeded by seed(s) */
     int echo;               /* print the value of expression statements */
     FILE * out;             /* where print() and echoes go */
+    slong depth;            /* nesting of user-function calls */
     const char * chunk;     /* name of the chunk being run, for claims */
     lc_report_t report;     /* every claim checked in this session */
     /* The claim being checked (index into report->claims, -1 outside a
@@ -65,6 +66,28 @@ void lc_session_record(lc_session_struct * S, lc_verdict v, const arf_t bound,
 
 /* A decimal upper bound of x (rounded up, 3 significant digits); flint_free it. */
 char * lc_arf_get_str_up(const arf_t x);
+
+/* User-function calls nest at most this deep. */
+#define LC_MAX_CALL_DEPTH 200
+
+/* Remove a variable (a user function's parameter going out of scope). */
+void lc_session_unset(lc_session_t S, const char * name);
+
+/* *out := f(args) for a built-in or user function f (the arguments are
+   borrowed).  Errors come back in err, prefixed with the function's name. */
+int lc_call_value(lc_val * out, lc_session_struct * S, const lc_val f, lc_val * args,
+                  slong nargs, lc_err_t err);
+
+/* *out := a op b with the language's rules (op one of the operator tokens). */
+int lc_arith(lc_val * out, lc_tok_kind op, const lc_val a, const lc_val b, slong prec, lc_err_t err);
+
+/* The check equal(a, b) (certify.c): records a verdict in the current claim
+   and sets *res to true or false. */
+int lc_check_equal(lc_val * res, lc_session_struct * S, const lc_val a, const lc_val b,
+                   const char * what, lc_err_t err);
+
+/* Add text to the certificate of the current claim (no-op outside one). */
+void lc_session_note(lc_session_struct * S, const char * text);
 
 /* Run one statement (claims included). */
 int lc_exec_stmt(lc_session_t S, const lc_node n, lc_diag_t d);

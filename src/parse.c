@@ -57,6 +57,9 @@ lc_node_free(lc_node n)
     for (i = 0; i < 3; i++)
         flint_free(n->attr[i]);
     lc_node_free(n->sweep);
+    for (i = 0; i < n->nparams; i++)
+        flint_free(n->params[i]);
+    flint_free(n->params);
     if (n->k != NULL)
         lc_val_unref(n->k);
     flint_free(n);
@@ -70,6 +73,42 @@ str_dup(const char * s)
 
     memcpy(t, s, n);
     return t;
+}
+
+lc_node
+lc_node_copy(const lc_node n)
+{
+    lc_node c;
+    slong i;
+
+    if (n == NULL)
+        return NULL;
+    c = flint_malloc(sizeof(lc_node_struct));
+    *c = *n;
+    c->name = n->name ? str_dup(n->name) : NULL;
+    c->k = n->k ? lc_val_ref(n->k) : NULL;
+    for (i = 0; i < 3; i++)
+        c->attr[i] = n->attr[i] ? str_dup(n->attr[i]) : NULL;
+    c->sweep = lc_node_copy(n->sweep);
+    c->params = NULL;
+    if (n->nparams > 0)
+    {
+        c->params = flint_malloc(sizeof(char *) * n->nparams);
+        for (i = 0; i < n->nparams; i++)
+            c->params[i] = str_dup(n->params[i]);
+    }
+    c->kids = NULL;
+    if (n->nkids > 0)
+    {
+        /* room for node_push's doubling rule: the next power of two */
+        slong cap = 1;
+        while (cap < n->nkids)
+            cap *= 2;
+        c->kids = flint_malloc(sizeof(lc_node) * cap);
+        for (i = 0; i < n->nkids; i++)
+            c->kids[i] = lc_node_copy(n->kids[i]);
+    }
+    return c;
 }
 
 #define TOK(p) ((p)->lx->tok)
@@ -593,6 +632,68 @@ claim_stmt(parser * p)
     return c;
 }
 
+/* After 'def': name(params) = expr. */
+static lc_node
+def_stmt(parser * p)
+{
+    lc_node d = node_new(LC_N_DEF, TOK(p).pos), e;
+    slong i;
+
+    lc_lex_next(p->lx);
+    if (TOK(p).kind != LC_TK_NAME)
+    {
+        lc_node_free(d);
+        return fail_here(p, "expected the name of the function after 'def'");
+    }
+    d->name = str_dup(TOK(p).str);
+    d->pos = TOK(p).pos;
+    lc_lex_next(p->lx);
+    if (TOK(p).kind != LC_TK_LPAREN)
+    {
+        lc_node_free(d);
+        return fail_here(p, "expected '(' and the parameters after the function's name");
+    }
+    lc_lex_next(p->lx);
+    while (TOK(p).kind != LC_TK_RPAREN)
+    {
+        if (TOK(p).kind != LC_TK_NAME)
+        {
+            lc_node_free(d);
+            return fail_here(p, "expected a parameter name");
+        }
+        for (i = 0; i < d->nparams; i++)
+            if (strcmp(d->params[i], TOK(p).str) == 0)
+            {
+                lc_node_free(d);
+                return fail_here(p, "a parameter name appears twice");
+            }
+        d->params = flint_realloc(d->params, sizeof(char *) * (d->nparams + 1));
+        d->params[d->nparams++] = str_dup(TOK(p).str);
+        lc_lex_next(p->lx);
+        if (TOK(p).kind == LC_TK_COMMA)
+            lc_lex_next(p->lx);
+        else if (TOK(p).kind != LC_TK_RPAREN)
+        {
+            lc_node_free(d);
+            return fail_here(p, "expected ',' or ')' in the parameter list");
+        }
+    }
+    lc_lex_next(p->lx);
+    if (TOK(p).kind != LC_TK_ASSIGN)
+    {
+        lc_node_free(d);
+        return fail_here(p, "expected '=' and the body: def f(X) = expression");
+    }
+    lc_lex_next(p->lx);
+    if ((e = expr(p)) == NULL)
+    {
+        lc_node_free(d);
+        return NULL;
+    }
+    node_push(d, e);
+    return d;
+}
+
 static lc_node
 statement(parser * p)
 {
@@ -601,6 +702,8 @@ statement(parser * p)
 
     if (TOK(p).kind == LC_TK_NAME && strcmp(TOK(p).str, "claim") == 0)
         return claim_stmt(p);
+    if (TOK(p).kind == LC_TK_NAME && strcmp(TOK(p).str, "def") == 0)
+        return def_stmt(p);
     if ((e = expr(p)) == NULL)
         return NULL;
     if (TOK(p).kind != LC_TK_ASSIGN)

@@ -5,6 +5,7 @@
  *   chunk    := { stmt? NEWLINE } stmt? EOF
  *   stmt     := expr [ '=' expr ]            the left side must be a name
  *             | claim
+ *             | 'def' NAME '(' [ NAME { ',' NAME } ] ')' '=' expr
  *   claim    := 'claim' STRING { clause } '{' { stmt? NEWLINE } '}'
  *   clause   := 'source' STRING | 'id' STRING | 'expect' VERDICT | 'sweep' expr
  *
@@ -44,7 +45,8 @@ typedef enum
     LC_N_BINOP,   /* op, kids[0], kids[1] */
     LC_N_ASSIGN,  /* name = kids[0] */
     LC_N_EXPR,    /* an expression statement: kids[0] */
-    LC_N_CLAIM    /* claim "name" [source ".."] [id ".."] [expect V] [sweep e] { kids } */
+    LC_N_CLAIM,   /* claim "name" [source ".."] [id ".."] [expect V] [sweep e] { kids } */
+    LC_N_DEF      /* def name(params) = kids[0]; params in attr-like list below */
 }
 lc_node_kind;
 
@@ -61,6 +63,8 @@ typedef struct lc_node_struct
     int height;       /* 1 + the height of the tallest kid */
     char * attr[3];   /* LC_N_CLAIM: source, id, expected verdict (or NULL) */
     struct lc_node_struct * sweep;  /* LC_N_CLAIM: the list of precisions */
+    char ** params;   /* LC_N_DEF: parameter names */
+    slong nparams;
 }
 lc_node_struct;
 
@@ -90,5 +94,9 @@ void lc_chunk_clear(lc_chunk_t c);
 int lc_parse(lc_chunk_t c, const char * src, size_t len, lc_diag_t d, int * incomplete);
 
 void lc_node_free(lc_node n);
+
+/* A deep copy of the tree n (user functions keep their bodies beyond the
+   chunk that defined them). */
+lc_node lc_node_copy(const lc_node n);
 
 #endif

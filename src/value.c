@@ -2,6 +2,7 @@
 #include "config.h"
 #include <string.h>
 #include "value.h"
+#include "parse.h"
 #include "builtins.h"
 
 static lc_val_struct lc_nil_obj = { LC_V_NIL, -1, { 0 } };
@@ -114,6 +115,15 @@ lc_val_bmat(void)
 }
 
 lc_val
+lc_val_func(struct lc_node_struct * def)
+{
+    lc_val v = val_new(LC_V_FUNC);
+
+    v->u.def = def;
+    return v;
+}
+
+lc_val
 lc_val_list(lc_val * items, slong len)
 {
     lc_val v;
@@ -160,6 +170,7 @@ lc_val_unref(lc_val v)
         case LC_V_MAT: fmpq_mat_clear(v->u.m); break;
         case LC_V_LIE: lc_lie_clear(v->u.lie); break;
         case LC_V_BALL: arb_clear(v->u.ball); break;
+        case LC_V_FUNC: lc_node_free(v->u.def); break;
         case LC_V_BMAT: arb_mat_clear(v->u.bm); break;
         case LC_V_LIST:
             for (i = 0; i < v->u.list.len; i++)
@@ -185,6 +196,7 @@ lc_val_type_name(const lc_val v)
         case LC_V_LIE: return "lie algebra";
         case LC_V_BUILTIN: return "function";
         case LC_V_BALL: return "ball";
+        case LC_V_FUNC: return "function";
         case LC_V_BMAT: return "ball matrix";
     }
     return "value";
@@ -204,6 +216,7 @@ lc_val_kind(const lc_val v)
         case LC_V_LIE: return "a lie algebra";
         case LC_V_BUILTIN: return "a function";
         case LC_V_BALL: return "a ball";
+        case LC_V_FUNC: return "a function";
         case LC_V_BMAT: return "a ball matrix";
     }
     return "a value";
@@ -315,6 +328,18 @@ sbuf_val(sbuf * b, const lc_val v, int raw)
                 sbuf_val(b, v->u.list.items[i], 0);
             }
             sbuf_add(b, "]", 1);
+            break;
+        case LC_V_FUNC:
+            sbuf_puts(b, "<function ");
+            sbuf_puts(b, v->u.def->name);
+            sbuf_add(b, "(", 1);
+            for (i = 0; i < v->u.def->nparams; i++)
+            {
+                if (i > 0)
+                    sbuf_add(b, ", ", 2);
+                sbuf_puts(b, v->u.def->params[i]);
+            }
+            sbuf_add(b, ")>", 2);
             break;
         case LC_V_BALL:
             t = arb_get_str(v->u.ball, LC_BALL_DIGITS, 0);

@@ -31,12 +31,14 @@ typedef enum
     LC_V_LIST,
     LC_V_LIE,       /* matrix Lie algebra over Q */
     LC_V_BUILTIN,   /* a built-in function (see builtins.h) */
+    LC_V_FUNC,      /* a user function: def f(X) = ... */
     LC_V_BALL,      /* a real ball, arb_t */
     LC_V_BMAT       /* a matrix of real balls, arb_mat_t */
 }
 lc_vtype;
 
 struct lc_builtin_struct;
+struct lc_node_struct;
 
 typedef struct lc_val_struct
 {
@@ -53,6 +55,7 @@ typedef struct lc_val_struct
         const struct lc_builtin_struct * fn;
         arb_t ball;
         arb_mat_t bm;
+        struct lc_node_struct * def;   /* LC_V_FUNC: an owned copy of the def */
     } u;
 }
 lc_val_struct;
@@ -75,6 +78,8 @@ lc_val lc_val_builtin(const struct lc_builtin_struct * fn);
 /* A ball (zero) and a 0x0 ball matrix, to be filled before sharing. */
 lc_val lc_val_ball(void);
 lc_val lc_val_bmat(void);
+/* A user function; takes over def (a tree from lc_node_copy). */
+lc_val lc_val_func(struct lc_node_struct * def);
 
 /* A list of len items; takes over the caller's references to the items.
    Returns NULL (and frees the items) when nesting would exceed

@@ -1,0 +1,289 @@
+/* equivcheck.c -- built-ins on sequences and user functions: entrywise maps
+ * and the equivariance checks of Ma & Ying (orthogonal equivariance in the
+ * embedding space, Definitions 3.1/3.2; permutation equivariance of the
+ * sequence, Definition 4.1).
+ *
+ * A sequence is a d x n matrix X, one element per column.  Every trial draws
+ * its transformation from the session's seeded generator and checks the
+ * identity with equal(): exactly over Q when f is rational, with a certified
+ * bound when f involves balls (softmax, exp, square roots).  The first
+ * failing trial refutes, and its certificate prints the transformation
+ * exactly, so that anyone can re-check it. */
+#include "config.h"
+#include <string.h>
+#include "eval.h"
+#include "builtins.h"
+#include "ballops.h"
+
+#define ARGS lc_val * res, lc_session_struct * S, lc_val * args, slong nargs, lc_err_t err
+#define UNUSED_ARGS (void) S; (void) args; (void) nargs; (void) err
+
+/* Most trials an equivariance check runs. */
+#define LC_MAX_TRIALS 1000
+
+/* ------------------------------------------------------------- entrywise */
+
+/* map(f, A): f applied to every entry of A.  The result is exact when every
+   value is a number, a ball matrix when some value is a ball. */
+static int
+bi_map(ARGS)
+{
+    slong r, c, i, j;
+    lc_val * vals, x;
+    int st = LC_OK, any_ball = 0;
+
+    UNUSED_ARGS;
+    r = args[1]->type == LC_V_MAT ? args[1]->u.m->r : arb_mat_nrows(args[1]->u.bm);
+    c = args[1]->type == LC_V_MAT ? args[1]->u.m->c : arb_mat_ncols(args[1]->u.bm);
+    vals = flint_calloc(r * c + 1, sizeof(lc_val));
+    for (i = 0; i < r && st == LC_OK; i++)
+        for (j = 0; j < c && st == LC_OK; j++)
+        {
+            if (args[1]->type == LC_V_MAT)
+                x = lc_val_num(fmpq_mat_entry(args[1]->u.m, i, j));
+            else
+            {
+                x = lc_val_ball();
+                arb_set(x->u.ball, arb_mat_entry(args[1]->u.bm, i, j));
+            }
+            st = lc_call_value(vals + i * c + j, S, args[0], &x, 1, err);
+            lc_val_unref(x);
+            if (st == LC_OK && vals[i * c + j]->type == LC_V_BALL)
+                any_ball = 1;
+            else if (st == LC_OK && vals[i * c + j]->type != LC_V_NUM)
+                st = lc_err_set(err, LC_E_ARG, "the function must return a number, got %s",
+                                lc_val_kind(vals[i * c + j]));
+        }
+    if (st == LC_OK)
+    {
+        if (any_ball)
+        {
+            *res = lc_val_bmat();
+            lc_ball_resize((*res)->u.bm, r, c);
+            for (i = 0; i < r * c; i++)
+                lc_to_ball(arb_mat_entry((*res)->u.bm, i / c, i % c), vals[i], S->prec, err);
+        }
+        else
+        {
+            *res = lc_val_mat();
+            lc_qmat_resize((*res)->u.m, r, c);
+            for (i = 0; i < r * c; i++)
+                fmpq_set(fmpq_mat_entry((*res)->u.m, i / c, i % c), vals[i]->u.q);
+        }
+    }
+    for (i = 0; i < r * c; i++)
+        lc_val_unref(vals[i]);
+    flint_free(vals);
+    return st;
+}
+
+static int
+bi_trace(ARGS)
+{
+    slong i, n;
+
+    UNUSED_ARGS;
+    if (args[0]->type == LC_V_MAT)
+    {
+        fmpq_t t;
+
+        if (args[0]->u.m->r != args[0]->u.m->c)
+            return lc_err_set(err, LC_E_DIM, "the trace needs a square matrix");
+        fmpq_init(t);
+        fmpq_mat_trace(t, args[0]->u.m);
+        *res = lc_val_num(t);
+        fmpq_clear(t);
+        return LC_OK;
+    }
+    n = arb_mat_nrows(args[0]->u.bm);
+    if (n != arb_mat_ncols(args[0]->u.bm))
+        return lc_err_set(err, LC_E_DIM, "the trace needs a square matrix");
+    *res = lc_val_ball();
+    for (i = 0; i < n; i++)
+        arb_add((*res)->u.ball, (*res)->u.ball, arb_mat_entry(args[0]->u.bm, i, i), S->prec);
+    return LC_OK;
+}
+
+static int
+bi_ones(ARGS)
+{
+    slong r = lc_val_get_si(args[0]), c = lc_val_get_si(args[1]), i, j;
+
+    UNUSED_ARGS;
+    if (r < 1 || c < 1 || r > LC_QMAT_MAX_SIZE || c > LC_QMAT_MAX_SIZE)
+        return lc_err_set(err, LC_E_LIMIT, "sizes must be between 1 and %d", LC_QMAT_MAX_SIZE);
+    *res = lc_val_mat();
+    lc_qmat_resize((*res)->u.m, r, c);
+    for (i = 0; i < r; i++)
+        for (j = 0; j < c; j++)
+            fmpq_one(fmpq_mat_entry((*res)->u.m, i, j));
+    return LC_OK;
+}
+
+/* A uniformly random n x n permutation matrix (Fisher-Yates) into P. */
+static void
+random_perm(fmpq_mat_t P, slong n, flint_rand_t st)
+{
+    slong * p = flint_malloc(sizeof(slong) * n), i, j, t;
+
+    for (i = 0; i < n; i++)
+        p[i] = i;
+    for (i = n - 1; i > 0; i--)
+    {
+        j = (slong) n_randint(st, (ulong) i + 1);
+        t = p[i];
+        p[i] = p[j];
+        p[j] = t;
+    }
+    lc_qmat_zeros(P, n, n);
+    for (j = 0; j < n; j++)
+        fmpq_one(fmpq_mat_entry(P, p[j], j));
+    flint_free(p);
+}
+
+static int
+bi_random_perm(ARGS)
+{
+    slong n = lc_val_get_si(args[0]);
+
+    UNUSED_ARGS;
+    if (n < 1 || n > LC_QMAT_MAX_SIZE)
+        return lc_err_set(err, LC_E_LIMIT, "the size must be between 1 and %d", LC_QMAT_MAX_SIZE);
+    *res = lc_val_mat();
+    random_perm((*res)->u.m, n, S->rnd);
+    return LC_OK;
+}
+
+/* ----------------------------------------------------------- equivariance */
+
+/* f(args) with one or two arguments. */
+static int
+call2(lc_val * out, lc_session_struct * S, const lc_val f, lc_val a, lc_val b, lc_err_t err)
+{
+    lc_val v[2];
+
+    v[0] = a;
+    v[1] = b;
+    return lc_call_value(out, S, f, v, b != NULL ? 2 : 1, err);
+}
+
+static lc_val
+mul(lc_val a, lc_val b, slong prec, lc_err_t err, int * st)
+{
+    lc_val r = NULL;
+
+    if (*st == LC_OK)
+        *st = lc_arith(&r, LC_TK_STAR, a, b, prec, err);
+    return r;
+}
+
+/* One trial: transform T (d x d orthogonal on the left, or n x n permutation
+   on the right), compare f(transformed input) with the transformed f(X). */
+static int
+trial(lc_val * ok, lc_session_struct * S, const lc_val f, const lc_val X, const lc_val Z,
+      const lc_val fX, const lc_val T, int left, slong number, lc_err_t err)
+{
+    lc_val TX = NULL, TZ = NULL, fT = NULL, TfX = NULL;
+    char what[200];
+    int st = LC_OK;
+
+    TX = left ? mul(T, X, S->prec, err, &st) : mul(X, T, S->prec, err, &st);
+    if (Z != NULL)
+        TZ = left ? mul(T, Z, S->prec, err, &st) : lc_val_ref(Z);
+    if (st == LC_OK)
+        st = call2(&fT, S, f, TX, TZ, err);
+    TfX = left ? mul(T, fX, S->prec, err, &st) : mul(fX, T, S->prec, err, &st);
+    if (st == LC_OK)
+    {
+        snprintf(what, sizeof(what), "%s, trial %ld",
+                 left ? (Z ? "f(QX, QZ) = Q f(X, Z)" : "f(QX) = Q f(X)")
+                      : (Z ? "f(XP, Z) = f(X, Z) P" : "f(XP) = f(X) P"), (long) number);
+        st = lc_check_equal(ok, S, fT, TfX, what, err);
+        if (st == LC_OK && !(*ok)->u.b)
+        {
+            /* The transformation that breaks it, in full, to re-check by hand. */
+            char * t = lc_val_get_str(T, 0), * m = flint_malloc(strlen(t) + 8);
+
+            sprintf(m, "%s = %s", left ? "Q" : "P", t);
+            lc_session_note(S, m);
+            flint_free(m);
+            flint_free(t);
+        }
+    }
+    lc_val_unref(TX);
+    lc_val_unref(TZ);
+    lc_val_unref(fT);
+    lc_val_unref(TfX);
+    return st;
+}
+
+static int
+equivariance(ARGS, int left)
+{
+    lc_val X = args[1], Z = nargs > 3 ? args[3] : NULL, fX = NULL, T, ok = NULL;
+    slong trials = lc_val_get_si(args[2]), t, d, n;
+    int st;
+
+    if (trials < 1 || trials > LC_MAX_TRIALS)
+        return lc_err_set(err, LC_E_LIMIT, "trials must be between 1 and %d", LC_MAX_TRIALS);
+    d = X->u.m->r;
+    n = X->u.m->c;
+    if (Z != NULL && Z->type != LC_V_MAT)
+        return lc_err_set(err, LC_E_ARG, "the knowledge Z must be a matrix, got %s", lc_val_kind(Z));
+    if (Z != NULL && Z->u.m->r != d)
+        return lc_err_set(err, LC_E_DIM, "X and Z must have the same number of rows (%ld and %ld)",
+                          (long) d, (long) Z->u.m->r);
+    if ((st = call2(&fX, S, args[0], X, Z, err)) != LC_OK)
+        return st;
+    for (t = 0; t < trials; t++)
+    {
+        T = lc_val_mat();
+        if (left)
+            lc_qmat_rand_orthogonal(T->u.m, d, S->rnd, 3);
+        else
+            random_perm(T->u.m, n, S->rnd);
+        lc_val_unref(ok);
+        ok = NULL;
+        st = trial(&ok, S, args[0], X, Z, fX, T, left, t + 1, err);
+        lc_val_unref(T);
+        if (st != LC_OK || !ok->u.b)
+            break;
+    }
+    lc_val_unref(fX);
+    if (st != LC_OK)
+    {
+        lc_val_unref(ok);
+        return st;
+    }
+    *res = ok;
+    return LC_OK;
+}
+
+static int
+bi_equivariant(ARGS)
+{
+    UNUSED_ARGS;
+    return equivariance(res, S, args, nargs, err, 1);
+}
+
+static int
+bi_perm_equivariant(ARGS)
+{
+    UNUSED_ARGS;
+    return equivariance(res, S, args, nargs, err, 0);
+}
+
+const lc_builtin_struct lc_builtins_equiv[] =
+{
+    { "map", "Fx", 2, 2, bi_map, "map(f, A)", "f applied to every entry of A (exact, or balls)" },
+    { "trace", "x", 1, 1, bi_trace, "trace(A)", "the trace of a square matrix" },
+    { "ones", "ii", 2, 2, bi_ones, "ones(m, n)", "the m x n matrix of ones" },
+    { "random_perm", "i", 1, 1, bi_random_perm, "random_perm(n)",
+      "a random n x n permutation matrix, from seed()" },
+    { "equivariant", "Fmia", 3, 4, bi_equivariant, "equivariant(f, X, trials, Z)",
+      "check f(QX) = Q f(X) (or f(QX, QZ) = Q f(X, Z)) for random rational orthogonal Q" },
+    { "perm_equivariant", "Fmia", 3, 4, bi_perm_equivariant, "perm_equivariant(f, X, trials, Z)",
+      "check f(XP) = f(X) P (or f(XP, Z) = f(X, Z) P) for random permutations P" },
+};
+
+const slong lc_nbuiltins_equiv = (slong) (sizeof(lc_builtins_equiv) / sizeof(lc_builtins_equiv[0]));
