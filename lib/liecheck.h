@@ -11,6 +11,7 @@
 #include "ball.h"
 #include "matfun.h"
 #include "lieattn.h"
+#include "equiv.h"
 #include "claim.h"
 
 #ifdef __cplusplus

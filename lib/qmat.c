@@ -532,3 +532,192 @@ lc_qmat_rand_orthogonal(fmpq_mat_t Q, slong n, flint_rand_t st, slong bound)
     fmpq_mat_clear(P);
     fmpq_mat_clear(M);
 }
+
+/* ---------------------------------------------------------- matrix helpers */
+
+static int
+size_ok(slong r, slong c, const char * what, lc_err_t err)
+{
+    if (r > LC_QMAT_MAX_SIZE || c > LC_QMAT_MAX_SIZE)
+        return lc_err_set(err, LC_E_LIMIT, "%s would be %ldx%ld, beyond the limit %d",
+                          what, (long) r, (long) c, LC_QMAT_MAX_SIZE);
+    return LC_OK;
+}
+
+/* Copy A into C at (r0, c0); C is large enough. */
+static void
+put_block(fmpq_mat_t C, const fmpq_mat_t A, slong r0, slong c0)
+{
+    slong i, j;
+
+    for (i = 0; i < fmpq_mat_nrows(A); i++)
+        for (j = 0; j < fmpq_mat_ncols(A); j++)
+            fmpq_set(fmpq_mat_entry(C, r0 + i, c0 + j), fmpq_mat_entry(A, i, j));
+}
+
+/* C := the r x c matrix with A at (0, 0) and B at (rb, cb); a temporary makes
+   aliasing safe. */
+static int
+assemble(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat_t B, slong r, slong c,
+         slong rb, slong cb, const char * what, lc_err_t err)
+{
+    fmpq_mat_t T;
+    int status = size_ok(r, c, what, err);
+
+    if (status != LC_OK)
+        return status;
+    fmpq_mat_init(T, r, c);
+    put_block(T, A, 0, 0);
+    put_block(T, B, rb, cb);
+    fmpq_mat_swap(C, T);
+    fmpq_mat_clear(T);
+    return LC_OK;
+}
+
+int
+lc_qmat_hcat(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat_t B, lc_err_t err)
+{
+    if (fmpq_mat_nrows(A) != fmpq_mat_nrows(B))
+        return lc_err_set(err, LC_E_DIM, "cannot put %ldx%ld and %ldx%ld matrices side by side",
+                          (long) fmpq_mat_nrows(A), (long) fmpq_mat_ncols(A),
+                          (long) fmpq_mat_nrows(B), (long) fmpq_mat_ncols(B));
+    return assemble(C, A, B, fmpq_mat_nrows(A), fmpq_mat_ncols(A) + fmpq_mat_ncols(B),
+                    0, fmpq_mat_ncols(A), "[A, B]", err);
+}
+
+int
+lc_qmat_vcat(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat_t B, lc_err_t err)
+{
+    if (fmpq_mat_ncols(A) != fmpq_mat_ncols(B))
+        return lc_err_set(err, LC_E_DIM, "cannot stack %ldx%ld on %ldx%ld matrices",
+                          (long) fmpq_mat_nrows(A), (long) fmpq_mat_ncols(A),
+                          (long) fmpq_mat_nrows(B), (long) fmpq_mat_ncols(B));
+    return assemble(C, A, B, fmpq_mat_nrows(A) + fmpq_mat_nrows(B), fmpq_mat_ncols(A),
+                    fmpq_mat_nrows(A), 0, "[A; B]", err);
+}
+
+int
+lc_qmat_blockdiag(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat_t B, lc_err_t err)
+{
+    return assemble(C, A, B, fmpq_mat_nrows(A) + fmpq_mat_nrows(B),
+                    fmpq_mat_ncols(A) + fmpq_mat_ncols(B),
+                    fmpq_mat_nrows(A), fmpq_mat_ncols(A), "blockdiag(A, B)", err);
+}
+
+int
+lc_qmat_col(fmpq_mat_t c, const fmpq_mat_t A, slong j, lc_err_t err)
+{
+    fmpq_mat_t T;
+    slong i;
+
+    if (j < 0 || j >= fmpq_mat_ncols(A))
+        return lc_err_set(err, LC_E_ARG, "column %ld out of range 0..%ld", (long) j,
+                          (long) fmpq_mat_ncols(A) - 1);
+    fmpq_mat_init(T, fmpq_mat_nrows(A), 1);
+    for (i = 0; i < fmpq_mat_nrows(A); i++)
+        fmpq_set(fmpq_mat_entry(T, i, 0), fmpq_mat_entry(A, i, j));
+    fmpq_mat_swap(c, T);
+    fmpq_mat_clear(T);
+    return LC_OK;
+}
+
+int
+lc_qmat_row(fmpq_mat_t r, const fmpq_mat_t A, slong i, lc_err_t err)
+{
+    fmpq_mat_t T;
+    slong j;
+
+    if (i < 0 || i >= fmpq_mat_nrows(A))
+        return lc_err_set(err, LC_E_ARG, "row %ld out of range 0..%ld", (long) i,
+                          (long) fmpq_mat_nrows(A) - 1);
+    fmpq_mat_init(T, 1, fmpq_mat_ncols(A));
+    for (j = 0; j < fmpq_mat_ncols(A); j++)
+        fmpq_set(fmpq_mat_entry(T, 0, j), fmpq_mat_entry(A, i, j));
+    fmpq_mat_swap(r, T);
+    fmpq_mat_clear(T);
+    return LC_OK;
+}
+
+int
+lc_qmat_perm(fmpq_mat_t P, const slong * perm, slong n, lc_err_t err)
+{
+    char * seen;
+    slong j;
+    int status;
+
+    if (n < 0)
+        return lc_err_set(err, LC_E_ARG, "permutation of negative length %ld", (long) n);
+    if ((status = size_ok(n, n, "the permutation matrix", err)) != LC_OK)
+        return status;
+    seen = flint_calloc(n + 1, 1);
+    for (j = 0; j < n; j++)
+    {
+        if (perm[j] < 0 || perm[j] >= n)
+        {
+            flint_free(seen);
+            return lc_err_set(err, LC_E_ARG, "perm[%ld] = %ld is out of range 0..%ld",
+                              (long) j, (long) perm[j], (long) n - 1);
+        }
+        if (seen[perm[j]])
+        {
+            flint_free(seen);
+            return lc_err_set(err, LC_E_ARG, "perm[%ld] = %ld repeats an earlier entry: "
+                              "not a permutation", (long) j, (long) perm[j]);
+        }
+        seen[perm[j]] = 1;
+    }
+    flint_free(seen);
+    lc_qmat_resize(P, n, n);
+    for (j = 0; j < n; j++)
+        fmpq_one(fmpq_mat_entry(P, perm[j], j));
+    return LC_OK;
+}
+
+int
+lc_qmat_householder(fmpq_mat_t Q, const fmpq_mat_t u, lc_err_t err)
+{
+    fmpq_mat_t T;
+    fmpq_t s, t;
+    slong i, j, d = fmpq_mat_nrows(u);
+
+    if (fmpq_mat_ncols(u) != 1 || d < 1)
+        return lc_err_set(err, LC_E_DIM, "a Householder vector must be a d x 1 column, not %ldx%ld",
+                          (long) d, (long) fmpq_mat_ncols(u));
+    if (fmpq_mat_is_zero(u))
+        return lc_err_set(err, LC_E_ARG, "no Householder reflection through the zero vector");
+    fmpq_init(s);
+    fmpq_init(t);
+    for (i = 0; i < d; i++)
+        fmpq_addmul(s, fmpq_mat_entry(u, i, 0), fmpq_mat_entry(u, i, 0));
+    fmpq_set_si(t, -2, 1);
+    fmpq_div(s, t, s);                   /* s = -2 / (u^T u) */
+    fmpq_mat_init(T, d, d);
+    for (i = 0; i < d; i++)
+        for (j = 0; j < d; j++)
+        {
+            fmpq_mul(t, fmpq_mat_entry(u, i, 0), fmpq_mat_entry(u, j, 0));
+            fmpq_mul(fmpq_mat_entry(T, i, j), t, s);
+            if (i == j)
+                fmpq_add_si(fmpq_mat_entry(T, i, j), fmpq_mat_entry(T, i, j), 1);
+        }
+    fmpq_mat_swap(Q, T);
+    fmpq_mat_clear(T);
+    fmpq_clear(s);
+    fmpq_clear(t);
+    return LC_OK;
+}
+
+int
+lc_qmat_onehot(fmpq_mat_t e, slong i, slong d, lc_err_t err)
+{
+    int status;
+
+    if (i < 0 || i >= d)
+        return lc_err_set(err, LC_E_ARG, "unit vector e_%ld does not exist in dimension %ld",
+                          (long) i, (long) d);
+    if ((status = size_ok(d, 1, "the unit vector", err)) != LC_OK)
+        return status;
+    lc_qmat_resize(e, d, 1);
+    fmpq_one(fmpq_mat_entry(e, i, 0));
+    return LC_OK;
+}

@@ -94,6 +94,37 @@ void lc_qmat_rand_orthogonal(fmpq_mat_t Q, slong n, flint_rand_t st, slong bound
 /* Convert an integer matrix, or a rational one with a common denominator. */
 void lc_qmat_set_fmpz_mat(fmpq_mat_t A, const fmpz_mat_t M);
 
+/* ---------------------------------------------------------- matrix helpers
+   Indices are 0-based.  Unlike the functions above, these allow outputs to
+   alias inputs.  LC_E_LIMIT when a result would exceed LC_QMAT_MAX_SIZE. */
+
+/* C := [A, B] (LC_E_DIM unless the row counts agree) and C := [A; B]
+   (LC_E_DIM unless the column counts agree). */
+int lc_qmat_hcat(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat_t B, lc_err_t err);
+int lc_qmat_vcat(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat_t B, lc_err_t err);
+
+/* C := [[A, 0], [0, B]]. */
+int lc_qmat_blockdiag(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat_t B, lc_err_t err);
+
+/* c := column j of A (rows x 1) / row i of A (1 x cols); LC_E_ARG when the
+   index is out of range. */
+int lc_qmat_col(fmpq_mat_t c, const fmpq_mat_t A, slong j, lc_err_t err);
+int lc_qmat_row(fmpq_mat_t r, const fmpq_mat_t A, slong i, lc_err_t err);
+
+/* P := the n x n permutation matrix with P e_j = e_perm[j] (so (P x)_perm[j]
+   = x_j); LC_E_ARG, naming the entry, unless perm is a permutation of
+   0, ..., n - 1. */
+int lc_qmat_perm(fmpq_mat_t P, const slong * perm, slong n, lc_err_t err);
+
+/* Q := I - 2 u u^T / (u^T u), the Householder reflection through the
+   hyperplane orthogonal to the rational column u: exactly rational,
+   symmetric and orthogonal, Q u = -u, Q w = w for w orthogonal to u.
+   LC_E_DIM unless u is a d x 1 column (d >= 1), LC_E_ARG if u = 0. */
+int lc_qmat_householder(fmpq_mat_t Q, const fmpq_mat_t u, lc_err_t err);
+
+/* e := the unit column e_i of length d (d x 1); LC_E_ARG unless 0 <= i < d. */
+int lc_qmat_onehot(fmpq_mat_t e, slong i, slong d, lc_err_t err);
+
 #ifdef __cplusplus
 }
 #endif
