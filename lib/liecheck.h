@@ -11,6 +11,7 @@
 #include "ball.h"
 #include "matfun.h"
 #include "lieattn.h"
+#include "finfo.h"
 #include "equiv.h"
 #include "claim.h"
 
