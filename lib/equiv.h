@@ -65,8 +65,8 @@ int lc_equiv_span_certificate(lc_equiv_span_cert_t cert, const fmpq_mat_t X,
 
 /* 1 if c is a valid certificate for X and FX, re-checked exactly from the
    definitions (shapes; in_span: X C = FX; otherwise: u != 0, u^T X = 0,
-   Qu = I - 2 u u^T/(u^T u), Qu^T Qu = I, Qu X = X, column j of Qu FX
-   differs from column j of FX); 0 otherwise. */
+   Qu = I - 2 u u^T/(u^T u) (hence Qu^T Qu = I), Qu X = X, column j of
+   Qu FX differs from column j of FX); 0 otherwise. */
 int lc_equiv_span_cert_verify(const lc_equiv_span_cert_t c, const fmpq_mat_t X,
                               const fmpq_mat_t FX);
 

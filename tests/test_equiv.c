@@ -138,6 +138,15 @@ START_TEST(pinv_of_an_invertible_matrix_is_its_inverse)
     ck_assert_int_eq(fmpq_mat_nrows(P), 3);
     ck_assert_int_eq(fmpq_mat_ncols(P), 2);
     ck_assert(fmpq_mat_is_zero(P));
+    /* empty shapes: 0 x 3 and 3 x 0 */
+    lc_qmat_zeros(X, 0, 3);
+    ck_assert_int_eq(lc_equiv_pinv(P, X, err), LC_OK);
+    ck_assert_int_eq(fmpq_mat_nrows(P), 3);
+    ck_assert_int_eq(fmpq_mat_ncols(P), 0);
+    lc_qmat_zeros(X, 3, 0);
+    ck_assert_int_eq(lc_equiv_pinv(P, X, err), LC_OK);
+    ck_assert_int_eq(fmpq_mat_nrows(P), 0);
+    ck_assert_int_eq(fmpq_mat_ncols(P), 3);
     /* a column vector: x^+ = x^T / (x^T x) */
     mk(X, "[[1], [2], [2]]");
     ck_assert_int_eq(lc_equiv_pinv(X, X, err), LC_OK);   /* aliasing */
