@@ -451,7 +451,8 @@ tables[] =
 {
     { lc_builtins, &nbuiltins_core, "built-in functions (help(\"name\") describes one):" },
     { lc_builtins_cert, &lc_nbuiltins_cert, "certified numerics and claims:" },
-    { lc_builtins_equiv, &lc_nbuiltins_equiv, "sequences, functions and equivariance:" },
+    { lc_builtins_equiv, &lc_nbuiltins_equiv, "functions and equivariance:" },
+    { lc_builtins_seq, &lc_nbuiltins_seq, "sequences, certificates and finite information:" },
 };
 
 #define NTABLES ((slong) (sizeof(tables) / sizeof(tables[0])))

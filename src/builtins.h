@@ -44,6 +44,10 @@ extern const slong lc_nbuiltins_cert;
 extern const lc_builtin_struct lc_builtins_equiv[];
 extern const slong lc_nbuiltins_equiv;
 
+/* The fourth: sequences, certificates, finite information (seqfns.c). */
+extern const lc_builtin_struct lc_builtins_seq[];
+extern const slong lc_nbuiltins_seq;
+
 /* The entry named name (aliases included), or NULL. */
 const lc_builtin_struct * lc_builtin_find(const char * name);
 

@@ -120,6 +120,87 @@ bi_ones(ARGS)
     return LC_OK;
 }
 
+/* Entrywise product (op 0) or quotient (op 1) of two matrices of one shape. */
+static int
+entrywise(lc_val * res, lc_session_struct * S, const lc_val a, const lc_val b, int op, lc_err_t err)
+{
+    slong r, c, i, j;
+
+    r = a->type == LC_V_MAT ? a->u.m->r : arb_mat_nrows(a->u.bm);
+    c = a->type == LC_V_MAT ? a->u.m->c : arb_mat_ncols(a->u.bm);
+    if (r != (b->type == LC_V_MAT ? b->u.m->r : arb_mat_nrows(b->u.bm))
+        || c != (b->type == LC_V_MAT ? b->u.m->c : arb_mat_ncols(b->u.bm)))
+        return lc_err_set(err, LC_E_DIM, "the matrices must have the same shape");
+    if (a->type == LC_V_MAT && b->type == LC_V_MAT)
+    {
+        *res = lc_val_mat();
+        lc_qmat_resize((*res)->u.m, r, c);
+        for (i = 0; i < r; i++)
+            for (j = 0; j < c; j++)
+            {
+                if (op == 1 && fmpq_is_zero(fmpq_mat_entry(b->u.m, i, j)))
+                {
+                    lc_val_unref(*res);
+                    return lc_err_set(err, LC_E_DOMAIN, "division by zero at entry (%ld, %ld)",
+                                      (long) i + 1, (long) j + 1);
+                }
+                if (op == 0)
+                    fmpq_mul(fmpq_mat_entry((*res)->u.m, i, j), fmpq_mat_entry(a->u.m, i, j),
+                             fmpq_mat_entry(b->u.m, i, j));
+                else
+                    fmpq_div(fmpq_mat_entry((*res)->u.m, i, j), fmpq_mat_entry(a->u.m, i, j),
+                             fmpq_mat_entry(b->u.m, i, j));
+            }
+        return LC_OK;
+    }
+    else
+    {
+        arb_mat_t A, B;
+
+        arb_mat_init(A, 0, 0);
+        arb_mat_init(B, 0, 0);
+        lc_to_bmat(A, a, S->prec, err);
+        lc_to_bmat(B, b, S->prec, err);
+        *res = lc_val_bmat();
+        lc_ball_resize((*res)->u.bm, r, c);
+        for (i = 0; i < r; i++)
+            for (j = 0; j < c; j++)
+            {
+                if (op == 1 && arb_contains_zero(arb_mat_entry(B, i, j)))
+                {
+                    lc_val_unref(*res);
+                    arb_mat_clear(A);
+                    arb_mat_clear(B);
+                    return lc_err_set(err, LC_E_DOMAIN, "division by a ball that contains 0 at "
+                                      "entry (%ld, %ld)", (long) i + 1, (long) j + 1);
+                }
+                if (op == 0)
+                    arb_mul(arb_mat_entry((*res)->u.bm, i, j), arb_mat_entry(A, i, j),
+                            arb_mat_entry(B, i, j), S->prec);
+                else
+                    arb_div(arb_mat_entry((*res)->u.bm, i, j), arb_mat_entry(A, i, j),
+                            arb_mat_entry(B, i, j), S->prec);
+            }
+        arb_mat_clear(A);
+        arb_mat_clear(B);
+        return LC_OK;
+    }
+}
+
+static int
+bi_hadamard(ARGS)
+{
+    UNUSED_ARGS;
+    return entrywise(res, S, args[0], args[1], 0, err);
+}
+
+static int
+bi_ediv(ARGS)
+{
+    UNUSED_ARGS;
+    return entrywise(res, S, args[0], args[1], 1, err);
+}
+
 /* A uniformly random n x n permutation matrix (Fisher-Yates) into P. */
 static void
 random_perm(fmpq_mat_t P, slong n, flint_rand_t st)
@@ -276,6 +357,8 @@ bi_perm_equivariant(ARGS)
 const lc_builtin_struct lc_builtins_equiv[] =
 {
     { "map", "Fx", 2, 2, bi_map, "map(f, A)", "f applied to every entry of A (exact, or balls)" },
+    { "hadamard", "xx", 2, 2, bi_hadamard, "hadamard(A, B)", "the entrywise product of A and B" },
+    { "ediv", "xx", 2, 2, bi_ediv, "ediv(A, B)", "the entrywise quotient of A by B" },
     { "trace", "x", 1, 1, bi_trace, "trace(A)", "the trace of a square matrix" },
     { "ones", "ii", 2, 2, bi_ones, "ones(m, n)", "the m x n matrix of ones" },
     { "random_perm", "i", 1, 1, bi_random_perm, "random_perm(n)",

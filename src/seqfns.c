@@ -1,0 +1,431 @@
+/* seqfns.c -- built-ins for sequences X (d x n, one element per column):
+ * matrix assembly, the exact pseudo-inverse, the Householder span
+ * certificate of Ma & Ying's Appendix A, the knowledge form (Prop. 3.2), the
+ * certified row softmax, and the words of the finite-information principle
+ * (eq. 3.2).  The mathematics is in lib/equiv and lib/finfo. */
+#include "config.h"
+#include <string.h>
+#include "eval.h"
+#include "builtins.h"
+#include "ballops.h"
+#include "equiv.h"
+#include "finfo.h"
+
+#define ARGS lc_val * res, lc_session_struct * S, lc_val * args, slong nargs, lc_err_t err
+#define UNUSED_ARGS (void) S; (void) args; (void) nargs; (void) err
+
+typedef int (*cat_fn)(fmpq_mat_t, const fmpq_mat_t, const fmpq_mat_t, lc_err_t);
+
+/* Fold a binary assembly over the arguments: hcat(A, B, C) = [A, B, C]. */
+static int
+fold(lc_val * res, lc_val * args, slong nargs, cat_fn f, lc_err_t err)
+{
+    slong i;
+
+    *res = lc_val_mat();
+    fmpq_mat_clear((*res)->u.m);
+    fmpq_mat_init_set((*res)->u.m, args[0]->u.m);
+    for (i = 1; i < nargs; i++)
+        if (f((*res)->u.m, (*res)->u.m, args[i]->u.m, err) != LC_OK)
+        {
+            lc_val_unref(*res);
+            return err->code;
+        }
+    return LC_OK;
+}
+
+static int bi_hcat(ARGS) { UNUSED_ARGS; return fold(res, args, nargs, lc_qmat_hcat, err); }
+static int bi_vcat(ARGS) { UNUSED_ARGS; return fold(res, args, nargs, lc_qmat_vcat, err); }
+static int bi_blockdiag(ARGS) { UNUSED_ARGS; return fold(res, args, nargs, lc_qmat_blockdiag, err); }
+
+/* col(A, j) and row(A, i), 1-based; exact or ball matrices. */
+static int
+part(lc_val * res, const lc_val A, slong k, int column, lc_err_t err)
+{
+    slong r, c, i;
+
+    if (A->type == LC_V_MAT)
+    {
+        *res = lc_val_mat();
+        if ((column ? lc_qmat_col : lc_qmat_row)((*res)->u.m, A->u.m, k - 1, err) != LC_OK)
+        {
+            lc_val_unref(*res);
+            return lc_err_set(err, LC_E_ARG, "%s %ld out of range 1..%ld", column ? "column" : "row",
+                              (long) k, (long) (column ? A->u.m->c : A->u.m->r));
+        }
+        return LC_OK;
+    }
+    r = arb_mat_nrows(A->u.bm);
+    c = arb_mat_ncols(A->u.bm);
+    if (k < 1 || k > (column ? c : r))
+        return lc_err_set(err, LC_E_ARG, "%s %ld out of range 1..%ld", column ? "column" : "row",
+                          (long) k, (long) (column ? c : r));
+    *res = lc_val_bmat();
+    lc_ball_resize((*res)->u.bm, column ? r : 1, column ? 1 : c);
+    for (i = 0; i < (column ? r : c); i++)
+        arb_set(column ? arb_mat_entry((*res)->u.bm, i, 0) : arb_mat_entry((*res)->u.bm, 0, i),
+                column ? arb_mat_entry(A->u.bm, i, k - 1) : arb_mat_entry(A->u.bm, k - 1, i));
+    return LC_OK;
+}
+
+static int bi_col(ARGS) { UNUSED_ARGS; return part(res, args[0], lc_val_get_si(args[1]), 1, err); }
+static int bi_row(ARGS) { UNUSED_ARGS; return part(res, args[0], lc_val_get_si(args[1]), 0, err); }
+
+/* perm([2, 3, 1]): the matrix with P e_j = e_perm[j] (1-based). */
+static int
+bi_perm(ARGS)
+{
+    slong n = args[0]->u.list.len, i, * p;
+    int st = LC_OK;
+
+    UNUSED_ARGS;
+    if (n < 1 || n > LC_QMAT_MAX_SIZE)
+        return lc_err_set(err, LC_E_ARG, "the permutation must have 1 to %d entries", LC_QMAT_MAX_SIZE);
+    p = flint_malloc(sizeof(slong) * n);
+    for (i = 0; i < n && st == LC_OK; i++)
+    {
+        if (!lc_val_is_si(args[0]->u.list.items[i]))
+            st = lc_err_set(err, LC_E_ARG, "entry %ld of the permutation is not an integer", (long) i + 1);
+        else
+            p[i] = lc_val_get_si(args[0]->u.list.items[i]) - 1;
+    }
+    if (st == LC_OK)
+    {
+        *res = lc_val_mat();
+        if ((st = lc_qmat_perm((*res)->u.m, p, n, err)) != LC_OK)
+        {
+            lc_val_unref(*res);
+            st = lc_err_set(err, LC_E_ARG, "not a permutation of 1..%ld", (long) n);
+        }
+    }
+    flint_free(p);
+    return st;
+}
+
+static int
+bi_householder(ARGS)
+{
+    UNUSED_ARGS;
+    *res = lc_val_mat();
+    if (lc_qmat_householder((*res)->u.m, args[0]->u.m, err) != LC_OK)
+    {
+        lc_val_unref(*res);
+        return err->code;
+    }
+    return LC_OK;
+}
+
+static int
+bi_onehot(ARGS)
+{
+    slong i = lc_val_get_si(args[0]), d = lc_val_get_si(args[1]);
+
+    UNUSED_ARGS;
+    if (d < 1 || d > LC_QMAT_MAX_SIZE)
+        return lc_err_set(err, LC_E_LIMIT, "the dimension must be between 1 and %d", LC_QMAT_MAX_SIZE);
+    *res = lc_val_mat();
+    if (lc_qmat_onehot((*res)->u.m, i - 1, d, err) != LC_OK)
+    {
+        lc_val_unref(*res);
+        return lc_err_set(err, LC_E_ARG, "index %ld out of range 1..%ld", (long) i, (long) d);
+    }
+    return LC_OK;
+}
+
+static int
+bi_pinv(ARGS)
+{
+    UNUSED_ARGS;
+    *res = lc_val_mat();
+    if (lc_equiv_pinv((*res)->u.m, args[0]->u.m, err) != LC_OK)
+    {
+        lc_val_unref(*res);
+        return err->code;
+    }
+    return LC_OK;
+}
+
+/* F := f(X) when the argument is a function, else the matrix itself. */
+static int
+value_at(lc_val * F, lc_session_struct * S, const lc_val f, lc_val * xs, slong nx, lc_err_t err)
+{
+    int st;
+
+    if (f->type == LC_V_MAT)
+    {
+        *F = lc_val_ref(f);
+        return LC_OK;
+    }
+    if (f->type != LC_V_FUNC && f->type != LC_V_BUILTIN)
+        return lc_err_set(err, LC_E_ARG, "argument 1 must be a function or a matrix, got %s",
+                          lc_val_kind(f));
+    if ((st = lc_call_value(F, S, f, xs, nx, err)) != LC_OK)
+        return st;
+    if ((*F)->type != LC_V_MAT)
+    {
+        st = lc_err_set(err, LC_E_ARG, "the function must return an exact matrix here, got %s",
+                        lc_val_kind(*F));
+        lc_val_unref(*F);
+    }
+    return st;
+}
+
+/* span_certificate(f, X): Appendix A.  PROVED "f(X) = X C" with the exact
+   coefficients C (returned), or REFUTED with the Householder reflection Q_u
+   (returned): Q_u X = X and Q_u f(X) != f(X), so f is not orthogonally
+   equivariant.  The certificate is re-checked from its definition. */
+static int
+bi_span_certificate(ARGS)
+{
+    lc_equiv_span_cert_t c;
+    lc_val F;
+    char * text;
+    int st;
+
+    UNUSED_ARGS;
+    if ((st = value_at(&F, S, args[0], args + 1, 1, err)) != LC_OK)
+        return st;
+    lc_equiv_span_cert_init(c);
+    if ((st = lc_equiv_span_certificate(c, args[1]->u.m, F->u.m, err)) == LC_OK)
+    {
+        if (!lc_equiv_span_cert_verify(c, args[1]->u.m, F->u.m))
+            st = lc_err_set(err, LC_E_ARG, "the certificate failed its own check (a bug: please report)");
+        else
+        {
+            text = lc_equiv_span_cert_get_str(c);
+            lc_session_record(S, c->in_span ? LC_PROVED : LC_REFUTED, NULL,
+                              "exact over Q: Householder span argument (Ma & Ying, App. A)", text);
+            flint_free(text);
+            *res = lc_val_mat();
+            fmpq_mat_clear((*res)->u.m);
+            fmpq_mat_init_set((*res)->u.m, c->in_span ? c->C : c->Qu);
+        }
+    }
+    lc_equiv_span_cert_clear(c);
+    lc_val_unref(F);
+    return st;
+}
+
+/* knowledge_split(f, X, Z): [G1, G2], the minimum-norm coefficients with
+   f(X, Z) = X G1 + Z G2. */
+static int
+bi_knowledge_split(ARGS)
+{
+    lc_val F, g[2];
+    int st;
+
+    UNUSED_ARGS;
+    if ((st = value_at(&F, S, args[0], args + 1, 2, err)) != LC_OK)
+        return st;
+    g[0] = lc_val_mat();
+    g[1] = lc_val_mat();
+    if ((st = lc_equiv_knowledge_split(g[0]->u.m, g[1]->u.m, args[1]->u.m, args[2]->u.m,
+                                       F->u.m, err)) != LC_OK)
+    {
+        lc_val_unref(g[0]);
+        lc_val_unref(g[1]);
+    }
+    else
+        *res = lc_val_list(g, 2);
+    lc_val_unref(F);
+    return st;
+}
+
+static int
+bi_softmax_rows(ARGS)
+{
+    arb_mat_t A;
+    int st;
+
+    UNUSED_ARGS;
+    arb_mat_init(A, 0, 0);
+    lc_to_bmat(A, args[0], S->prec, err);
+    *res = lc_val_bmat();
+    if ((st = lc_ball_softmax_rows((*res)->u.bm, A, S->prec, err)) != LC_OK)
+        lc_val_unref(*res);
+    arb_mat_clear(A);
+    return st;
+}
+
+/* ------------------------------------------------ finite information */
+
+static int
+bi_finfo_words(ARGS)
+{
+    lc_finfo_enum_t E;
+    lc_val * items;
+    slong i;
+
+    UNUSED_ARGS;
+    lc_finfo_enum_init(E);
+    if (lc_finfo_enumerate(E, lc_val_get_si(args[0]), 1, err) != LC_OK)
+    {
+        lc_finfo_enum_clear(E);
+        return err->code;
+    }
+    items = flint_malloc(sizeof(lc_val) * (E->nterms + 1));
+    for (i = 0; i < E->nterms; i++)
+    {
+        char * t = lc_finfo_term_get_str(E->terms + i);
+        items[i] = lc_val_cstr(t);
+        flint_free(t);
+    }
+    *res = lc_val_list(items, E->nterms);
+    flint_free(items);
+    lc_finfo_enum_clear(E);
+    return LC_OK;
+}
+
+/* finfo_counts(maxK): [[K, examined, chain fits, admissible], ...]. */
+static int
+bi_finfo_counts(ARGS)
+{
+    lc_finfo_enum_t E;
+    lc_val * rows, q[4];
+    slong K;
+
+    UNUSED_ARGS;
+    lc_finfo_enum_init(E);
+    if (lc_finfo_enumerate(E, lc_val_get_si(args[0]), 1, err) != LC_OK)
+    {
+        lc_finfo_enum_clear(E);
+        return err->code;
+    }
+    rows = flint_malloc(sizeof(lc_val) * (E->max_K + 1));
+    for (K = 0; K <= E->max_K; K++)
+    {
+        q[0] = lc_val_si(K);
+        q[1] = lc_val_si(E->examined[K]);
+        q[2] = lc_val_si(E->fits[K]);
+        q[3] = lc_val_si(E->admissible[K]);
+        rows[K] = lc_val_list(q, 4);
+    }
+    *res = lc_val_list(rows, E->max_K + 1);
+    flint_free(rows);
+    lc_finfo_enum_clear(E);
+    return LC_OK;
+}
+
+/* finfo_structure(maxK): the structure theorem checked on the exhaustive
+   enumeration; records PROVED or REFUTED. */
+static int
+bi_finfo_structure(ARGS)
+{
+    lc_finfo_enum_t E;
+    char * why = NULL, * table, * cert;
+    int ok;
+
+    UNUSED_ARGS;
+    lc_finfo_enum_init(E);
+    if (lc_finfo_enumerate(E, lc_val_get_si(args[0]), lc_val_get_si(args[1]), err) != LC_OK)
+    {
+        lc_finfo_enum_clear(E);
+        return err->code;
+    }
+    ok = lc_finfo_check_structure(&why, E->terms, E->nterms, E->max_K);
+    table = lc_finfo_enum_get_str(E);
+    cert = flint_malloc(strlen(table) + strlen(why ? why : "") + 4);
+    sprintf(cert, "%s\n%s", why ? why : "", table);
+    lc_session_record(S, ok ? LC_PROVED : LC_REFUTED, NULL,
+                      "exhaustive enumeration of the words of eq. (3.2) by shape algebra", cert);
+    flint_free(cert);
+    flint_free(table);
+    flint_free(why);
+    lc_finfo_enum_clear(E);
+    *res = lc_val_bool(ok);
+    return LC_OK;
+}
+
+static int
+bi_admissible(ARGS)
+{
+    lc_finfo_term_t t;
+    lc_err_t why;
+
+    UNUSED_ARGS;
+    lc_finfo_term_init(t);
+    if (lc_finfo_term_set_str(t, args[0]->u.str.s, err) != LC_OK)
+    {
+        lc_finfo_term_clear(t);
+        return err->code;
+    }
+    *res = lc_val_bool(lc_finfo_term_is_admissible(t, why));
+    lc_finfo_term_clear(t);
+    return LC_OK;
+}
+
+/* word("Y^T W1 Y", Y, [W1]): the word evaluated exactly. */
+static int
+bi_word(ARGS)
+{
+    lc_finfo_term_t t;
+    fmpq_mat_struct * W = NULL;
+    slong i, nW = nargs > 2 ? args[2]->u.list.len : 0;
+    int st;
+
+    UNUSED_ARGS;
+    lc_finfo_term_init(t);
+    if ((st = lc_finfo_term_set_str(t, args[0]->u.str.s, err)) != LC_OK)
+    {
+        lc_finfo_term_clear(t);
+        return st;
+    }
+    W = flint_malloc(sizeof(fmpq_mat_struct) * (nW + 1));
+    for (i = 0; i < nW; i++)
+    {
+        if (args[2]->u.list.items[i]->type != LC_V_MAT)
+        {
+            flint_free(W);
+            lc_finfo_term_clear(t);
+            return lc_err_set(err, LC_E_ARG, "parameter %ld must be an exact matrix", (long) i + 1);
+        }
+        W[i] = *args[2]->u.list.items[i]->u.m;
+    }
+    *res = lc_val_mat();
+    if ((st = lc_finfo_term_eval((*res)->u.m, t, args[1]->u.m, W, nW, err)) != LC_OK)
+        lc_val_unref(*res);
+    flint_free(W);
+    lc_finfo_term_clear(t);
+    return st;
+}
+
+static int
+bi_sqdist(ARGS)
+{
+    UNUSED_ARGS;
+    *res = lc_val_mat();
+    lc_finfo_sqdist((*res)->u.m, args[0]->u.m);
+    return LC_OK;
+}
+
+const lc_builtin_struct lc_builtins_seq[] =
+{
+    { "hcat", "m", 1, -1, bi_hcat, "hcat(A, B, ...)", "[A, B, ...]: side by side (same number of rows)" },
+    { "vcat", "m", 1, -1, bi_vcat, "vcat(A, B, ...)", "[A; B; ...]: stacked (same number of columns)" },
+    { "blockdiag", "m", 1, -1, bi_blockdiag, "blockdiag(A, B, ...)", "the block-diagonal matrix" },
+    { "col", "xi", 2, 2, bi_col, "col(A, j)", "column j of A (1-based), a column matrix" },
+    { "row", "xi", 2, 2, bi_row, "row(A, i)", "row i of A (1-based), a row matrix" },
+    { "perm", "L", 1, 1, bi_perm, "perm([2, 3, 1])", "the permutation matrix with P e_j = e_p(j)" },
+    { "householder", "m", 1, 1, bi_householder, "householder(u)",
+      "I - 2 u u^T / (u^T u): the exact rational reflection through u's hyperplane" },
+    { "onehot", "ii", 2, 2, bi_onehot, "onehot(i, d)", "the unit column e_i of length d" },
+    { "pinv", "m", 1, 1, bi_pinv, "pinv(X)", "the exact Moore-Penrose pseudo-inverse (any rank)" },
+    { "span_certificate", "am", 2, 2, bi_span_certificate, "span_certificate(f, X)",
+      "App. A: PROVED f(X) = X C (returns C) or REFUTED with Q_u X = X, Q_u f(X) != f(X) (returns Q_u)" },
+    { "knowledge_split", "amm", 3, 3, bi_knowledge_split, "knowledge_split(f, X, Z)",
+      "[G1, G2], minimum-norm, with f(X, Z) = X G1 + Z G2 (Prop. 3.2)" },
+    { "softmax_rows", "x", 1, 1, bi_softmax_rows, "softmax_rows(A)",
+      "the softmax of every row, certified balls" },
+    { "finfo_words", "i", 1, 1, bi_finfo_words, "finfo_words(maxK)",
+      "the admissible words of eq. (3.2) up to degree maxK (shape algebra)" },
+    { "finfo_counts", "i", 1, 1, bi_finfo_counts, "finfo_counts(maxK)",
+      "[[K, words examined, chains that fit, admissible], ...]" },
+    { "finfo_structure", "ii", 2, 2, bi_finfo_structure, "finfo_structure(maxK, k)",
+      "check the structure theorem (K even, Y^T W (Y Y^T) ... W Y, 2^m words) exhaustively" },
+    { "admissible", "s", 1, 1, bi_admissible, "admissible(\"Y^T W Y\")",
+      "whether a word is n x n for every n with n-independent parameters" },
+    { "word", "smL", 2, 3, bi_word, "word(\"Y^T W1 Y\", Y, [W1])", "a word evaluated exactly" },
+    { "sqdist", "m", 1, 1, bi_sqdist, "sqdist(Y)", "the matrix of ||y_i - y_j||^2 (exact)" },
+};
+
+const slong lc_nbuiltins_seq = (slong) (sizeof(lc_builtins_seq) / sizeof(lc_builtins_seq[0]));
