@@ -562,36 +562,49 @@ unref_all(lc_val * vals, slong n)
 static int
 eval_matrix(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d)
 {
-    lc_val r, e;
-    slong i, j;
+    lc_val * e;
+    slong i, N = n->rows * n->cols;
+    int any_ball = 0, st = LC_OK;
 
     if (n->rows > LC_QMAT_MAX_SIZE || n->cols > LC_QMAT_MAX_SIZE)
         return lc_diag_set(d, n->pos, LC_E_LIMIT, "matrix literal exceeds the size limit %d",
                            LC_QMAT_MAX_SIZE);
-    r = lc_val_mat();
-    lc_qmat_resize(r->u.m, n->rows, n->cols);
-    for (i = 0; i < n->rows; i++)
-        for (j = 0; j < n->cols; j++)
-        {
-            const lc_node k = n->kids[i * n->cols + j];
+    /* Entries are numbers or balls; one ball makes the literal a ball matrix. */
+    e = flint_calloc(N + 1, sizeof(lc_val));
+    for (i = 0; i < N && st == LC_OK; i++)
+    {
+        const lc_node k = n->kids[i];
 
-            if (eval(&e, S, k, d) != LC_OK)
-                goto err;
-            if (e->type != LC_V_NUM)
-            {
-                lc_diag_set(d, k->pos, LC_E_ARG, "matrix entry (%ld, %ld) must be a number, got %s",
-                            (long) (i + 1), (long) (j + 1), lc_val_kind(e));
-                lc_val_unref(e);
-                goto err;
-            }
-            fmpq_set(fmpq_mat_entry(r->u.m, i, j), e->u.q);
-            lc_val_unref(e);
+        if ((st = eval(e + i, S, k, d)) != LC_OK)
+            break;
+        if (e[i]->type == LC_V_BALL)
+            any_ball = 1;
+        else if (e[i]->type != LC_V_NUM)
+            st = lc_diag_set(d, k->pos, LC_E_ARG, "matrix entry (%ld, %ld) must be a number, got %s",
+                             (long) (i / n->cols + 1), (long) (i % n->cols + 1), lc_val_kind(e[i]));
+    }
+    if (st == LC_OK)
+    {
+        if (any_ball)
+        {
+            *out = lc_val_bmat();
+            lc_ball_resize((*out)->u.bm, n->rows, n->cols);
+            for (i = 0; i < N; i++)
+                lc_to_ball(arb_mat_entry((*out)->u.bm, i / n->cols, i % n->cols), e[i], S->prec,
+                           d->err);
         }
-    *out = r;
-    return LC_OK;
-err:
-    lc_val_unref(r);
-    return d->err->code;
+        else
+        {
+            *out = lc_val_mat();
+            lc_qmat_resize((*out)->u.m, n->rows, n->cols);
+            for (i = 0; i < N; i++)
+                fmpq_set(fmpq_mat_entry((*out)->u.m, i / n->cols, i % n->cols), e[i]->u.q);
+        }
+    }
+    for (i = 0; i < N; i++)
+        lc_val_unref(e[i]);
+    flint_free(e);
+    return st;
 }
 
 /* Read a list of precisions (integers in the accepted range). */
