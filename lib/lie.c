@@ -450,9 +450,8 @@ closure_add_gen(closure_struct * cl, const fmpz * g)
     closure_offer(cl, g);
 }
 
-/* Primitive integer vector (row-major) of a rational matrix. */
-static void
-primitive_vec(fmpz * out, const fmpq_mat_t A)
+void
+lc_lie_int_vec(fmpz * out, const fmpq_mat_t A)
 {
     slong i, j, n = fmpq_mat_nrows(A), m = fmpq_mat_ncols(A);
     fmpz_t l, c;
@@ -468,10 +467,22 @@ primitive_vec(fmpz * out, const fmpq_mat_t A)
             fmpz_divexact(c, l, fmpq_denref(fmpq_mat_entry(A, i, j)));
             fmpz_mul(out + i * m + j, c, fmpq_numref(fmpq_mat_entry(A, i, j)));
         }
-    _fmpz_vec_content(c, out, n * m);
-    if (!fmpz_is_zero(c) && !fmpz_is_one(c))
-        _fmpz_vec_scalar_divexact_fmpz(out, out, n * m, c);
     fmpz_clear(l);
+    fmpz_clear(c);
+}
+
+/* Primitive integer vector (row-major) of a rational matrix. */
+static void
+primitive_vec(fmpz * out, const fmpq_mat_t A)
+{
+    slong N = fmpq_mat_nrows(A) * fmpq_mat_ncols(A);
+    fmpz_t c;
+
+    fmpz_init(c);
+    lc_lie_int_vec(out, A);
+    _fmpz_vec_content(c, out, N);
+    if (!fmpz_is_zero(c) && !fmpz_is_one(c))
+        _fmpz_vec_scalar_divexact_fmpz(out, out, N, c);
     fmpz_clear(c);
 }
 
@@ -904,8 +915,11 @@ lc_lie_bracket_ideal(lc_lie_t C, const lc_lie_t L, const lc_lie_t I)
     bracket_ideal(C, L, I, 1);
 }
 
-slong
-lc_lie_derived_series(slong * dims, const lc_lie_t L)
+/* The dimensions of a series that starts at L and goes on by
+   term -> [term, term] (derived) or term -> [L, term] (lower central), up to
+   and including the first term that is 0 or equal to its predecessor. */
+static slong
+series(slong * dims, const lc_lie_t L, int derived)
 {
     lc_lie_t cur, next;
     slong len = 1;
@@ -916,7 +930,9 @@ lc_lie_derived_series(slong * dims, const lc_lie_t L)
     dims[0] = L->dim;
     while (cur->dim > 0)
     {
-        bracket_ideal(next, cur, cur, 1);
+        /* A term of the derived series needs its own generators for the next
+           step; the lower central series brackets with L's generators. */
+        bracket_ideal(next, derived ? cur : L, cur, derived);
         dims[len++] = next->dim;
         if (next->dim == cur->dim)
             break;
@@ -932,30 +948,15 @@ lc_lie_derived_series(slong * dims, const lc_lie_t L)
 }
 
 slong
+lc_lie_derived_series(slong * dims, const lc_lie_t L)
+{
+    return series(dims, L, 1);
+}
+
+slong
 lc_lie_lower_central_series(slong * dims, const lc_lie_t L)
 {
-    lc_lie_t cur, next;
-    slong len = 1;
-
-    lc_lie_init(cur);
-    lc_lie_init(next);
-    lc_lie_set(cur, L);
-    dims[0] = L->dim;
-    while (cur->dim > 0)
-    {
-        bracket_ideal(next, L, cur, 0);
-        dims[len++] = next->dim;
-        if (next->dim == cur->dim)
-            break;
-        {
-            lc_lie_struct tmp = *cur;
-            *cur = *next;
-            *next = tmp;
-        }
-    }
-    lc_lie_clear(cur);
-    lc_lie_clear(next);
-    return len;
+    return series(dims, L, 0);
 }
 
 int

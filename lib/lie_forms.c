@@ -15,28 +15,6 @@ lc_lie_basis_element(fmpq_mat_t M, const lc_lie_t L, slong i)
                                fmpz_mat_entry(L->rref, i, a * n + b), L->den);
 }
 
-/* Scaled integer vector of A: its membership in a subspace is A's. */
-static void
-int_vec(fmpz * out, const fmpq_mat_t A)
-{
-    slong i, j, n = fmpq_mat_nrows(A), m = fmpq_mat_ncols(A);
-    fmpz_t l, c;
-
-    fmpz_init_set_ui(l, 1);
-    fmpz_init(c);
-    for (i = 0; i < n; i++)
-        for (j = 0; j < m; j++)
-            fmpz_lcm(l, l, fmpq_denref(fmpq_mat_entry(A, i, j)));
-    for (i = 0; i < n; i++)
-        for (j = 0; j < m; j++)
-        {
-            fmpz_divexact(c, l, fmpq_denref(fmpq_mat_entry(A, i, j)));
-            fmpz_mul(out + i * m + j, c, fmpq_numref(fmpq_mat_entry(A, i, j)));
-        }
-    fmpz_clear(l);
-    fmpz_clear(c);
-}
-
 /* Whether the integer vector v lies in L: v = sum_i v[piv_i] E_i exactly. */
 static int
 contains_vec(const lc_lie_t L, const fmpz * v)
@@ -70,7 +48,7 @@ lc_lie_contains(const lc_lie_t L, const fmpq_mat_t A)
     if (fmpq_mat_nrows(A) != L->n || fmpq_mat_ncols(A) != L->n)
         return 0;
     v = _fmpz_vec_init(N);
-    int_vec(v, A);
+    lc_lie_int_vec(v, A);
     r = contains_vec(L, v);
     _fmpz_vec_clear(v, N);
     return r;
@@ -136,7 +114,7 @@ lc_lie_span(lc_lie_t L, const fmpq_mat_struct * elems, slong nelems, lc_err_t er
     N = n * n;
     fmpz_mat_init(V, nelems, N);
     for (i = 0; i < nelems; i++)
-        int_vec(fmpz_mat_entry(V, i, 0), elems + i);
+        lc_lie_int_vec(fmpz_mat_entry(V, i, 0), elems + i);
     lc_lie_set_rows(L, n, V);
 
     /* Closed under brackets iff the brackets of a spanning set are inside. */

@@ -33,6 +33,10 @@ void lc_brk_clear(lc_brk_struct * w);
 /* out := [a, b] (out may not alias a or b). */
 void lc_brk_vec(fmpz * out, const fmpz * a, const fmpz * b, lc_brk_struct * w);
 
+/* out := the row-major entries of A times the lcm of their denominators: an
+   integer vector with the same span (membership in a subspace is A's). */
+void lc_lie_int_vec(fmpz * out, const fmpq_mat_t A);
+
 /* The i-th basis row of L, made primitive (integer, content 1). */
 void lc_lie_primitive_row(fmpz * out, const lc_lie_t L, slong i);
 
