@@ -13,6 +13,7 @@
 #include "lieattn.h"
 #include "finfo.h"
 #include "equiv.h"
+#include "transformer.h"
 #include "claim.h"
 
 #ifdef __cplusplus

@@ -33,6 +33,7 @@ extern "C" {
 
 #define LC_ACT_RELU 0
 #define LC_ACT_GELU 1       /* exact GELU: x * (1 + erf(x / sqrt 2)) / 2 */
+#define LC_ACT_GELU_TANH 2  /* GPT-2's: x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))) / 2 */
 
 /* Limits: sizes a model may have (explicit, reported as LC_E_LIMIT). */
 #define LC_TMODEL_MAX_DIM 4096
@@ -82,9 +83,64 @@ void lc_tmodel_randomize(lc_tmodel_t M, flint_rand_t st);
 int lc_tmodel_forward(arb_mat_t out, const lc_tmodel_t M, const arb_mat_t E, int causal,
                       slong prec, lc_err_t err);
 
+/* Y := LN(X) column by column (each column a token): (x - mean) /
+   sqrt(var + eps) * w + b, var the biased variance; w, b are d x 1 (NULL:
+   1 and 0).  LC_E_DOMAIN when var + eps of a token is not certainly
+   positive (a constant token with eps = 0); LC_E_DIM on shape mismatch. */
+int lc_tmodel_layer_norm(arb_mat_t Y, const arb_mat_t X, const fmpq_mat_t w,
+                         const fmpq_mat_t b, const fmpq_t eps, slong prec, lc_err_t err);
+
+/* y := act(x), certified (ReLU of a ball straddling 0 is [0, upper]). */
+void lc_tmodel_activate(arb_t y, const arb_t x, int activation, slong prec);
+
+/* "relu", "gelu", "gelu_tanh"; and back (-1 if unknown). */
+const char * lc_tmodel_act_name(int activation);
+int lc_tmodel_act_from_name(const char * name);
+
+/* One line: "transformer d_e=8 n_h=2 d_h=4 d_f=16 n_t=2 pre-norm gelu".
+   Free with flint_free. */
+char * lc_tmodel_get_str(const lc_tmodel_t M);
+
 /* The number of scalar parameters (every weight and bias entry, layer-norm
    scales and shifts; not R1, R2). */
 slong lc_tmodel_nparams(const lc_tmodel_t M);
+
+/* ------------------------------------------ loading (transformer_io.c) */
+
+#define LC_TMAP_AUTO 0      /* whichever of the two the file's names match */
+#define LC_TMAP_TORCH 1     /* nn.TransformerEncoder: [P]layers.N.self_attn.in_proj_weight, ... */
+#define LC_TMAP_GPT2 2      /* GPT-2: [P]h.N.attn.c_attn.weight (Conv1D, transposed), ... */
+
+/* What a safetensors file cannot say.  Sizes and the layer count are read
+   from the file; these come from the caller. */
+typedef struct
+{
+    slong n_h;              /* heads (must divide d_e); d_h = d_e / n_h */
+    int activation;         /* LC_ACT_* */
+    int norm_first;         /* 1: pre-norm (GPT-2, norm_first=True), 0: post-norm */
+    fmpq_t eps;             /* the layer-norm eps (PyTorch's and GPT-2's: 1/100000) */
+    int mapping;            /* LC_TMAP_* */
+}
+lc_tload_opts_struct;
+
+typedef lc_tload_opts_struct lc_tload_opts_t[1];
+
+/* Defaults: n_h = 1, ReLU, post-norm (PyTorch's defaults), eps = 1/100000,
+   LC_TMAP_AUTO. */
+void lc_tload_opts_init(lc_tload_opts_t o);
+void lc_tload_opts_clear(lc_tload_opts_t o);
+
+/* M := the transformer stored in the safetensors file at path (an 8-byte
+   little-endian header length, a JSON header, raw little-endian tensors).
+   F64, F32, F16 and BF16 tensors are read exactly (every finite IEEE value
+   is a dyadic rational).  The layer names may carry a common prefix
+   ("encoder.", "transformer.").  Errors, with M unchanged: LC_E_IO (cannot
+   open or read), LC_E_PARSE (truncated file, bad JSON, offsets out of range,
+   non-finite or unsupported values: the message names the tensor), LC_E_DIM
+   (wrong shapes), LC_E_ARG (missing tensors, bad opts), LC_E_LIMIT (sizes
+   beyond LC_TMODEL_MAX_DIM / LC_TMODEL_MAX_LAYERS). */
+int lc_tmodel_load_safetensors(lc_tmodel_t M, const char * path,
+                               const lc_tload_opts_struct * opts, lc_err_t err);
 
 #ifdef __cplusplus
 }
