@@ -1,0 +1,92 @@
+/* group_impl.h -- helpers shared by perm.c, schreier.c, group.c and
+ * group_mat.c; not installed. */
+#ifndef LC_GROUP_IMPL_H
+#define LC_GROUP_IMPL_H
+
+#include <string.h>
+#include "group.h"
+
+typedef struct
+{
+    char * s;
+    size_t len, alloc;
+}
+lc_sbuf;
+
+void _lc_sbuf_init(lc_sbuf * b);
+void _lc_sbuf_puts(lc_sbuf * b, const char * s);
+
+/* Raw image arrays of one degree n: r := p q (first p, then q); r must not
+   alias p or q. */
+static inline void
+_lc_perm_mul(slong * r, const slong * p, const slong * q, slong n)
+{
+    slong i;
+
+    for (i = 0; i < n; i++)
+        r[i] = q[p[i]];
+}
+
+static inline void
+_lc_perm_inv(slong * r, const slong * p, slong n)
+{
+    slong i;
+
+    for (i = 0; i < n; i++)
+        r[p[i]] = i;
+}
+
+static inline int
+_lc_perm_is_one(const slong * p, slong n)
+{
+    slong i;
+
+    for (i = 0; i < n; i++)
+        if (p[i] != i)
+            return 0;
+    return 1;
+}
+
+static inline void
+_lc_perm_one(slong * p, slong n)
+{
+    slong i;
+
+    for (i = 0; i < n; i++)
+        p[i] = i;
+}
+
+/* A set of image arrays of degree n, kept in one growing array (element k at
+   elems + k n) with an open-addressing index. */
+typedef struct
+{
+    slong n, len, alloc;
+    slong * elems;
+    slong * table;      /* -1 empty, else an element number */
+    slong tsize;        /* a power of 2 */
+}
+lc_permset;
+
+void _lc_permset_init(lc_permset * S, slong n);
+void _lc_permset_clear(lc_permset * S);
+/* The number of p in S, or -1. */
+slong _lc_permset_find(const lc_permset * S, const slong * p);
+/* Insert p (if absent); returns its number. */
+slong _lc_permset_add(lc_permset * S, const slong * p);
+
+/* The chain's sift: h := h u^-1 ... until h fixes every base point or a
+   base image leaves an orbit; returns the level where it stopped (nlevels
+   when it went through).  h is modified in place. */
+slong _lc_group_strip(slong * h, const lc_group_t G);
+
+/* Add a strong generator g (degree G->n) to G and complete the chain again. */
+void _lc_group_add_strong(lc_group_t G, const slong * g);
+
+/* Append a given generator (images of degree G->n), without touching the chain. */
+void _lc_group_push_gen(lc_group_t G, const slong * g);
+
+/* Complete G's chain for its given generators, after nothing or after more
+   were pushed: each non-member becomes a strong generator. */
+void _lc_group_close(lc_group_t G);
+
+#endif
