@@ -453,6 +453,7 @@ tables[] =
     { lc_builtins_cert, &lc_nbuiltins_cert, "certified numerics and claims:" },
     { lc_builtins_equiv, &lc_nbuiltins_equiv, "functions and equivariance:" },
     { lc_builtins_seq, &lc_nbuiltins_seq, "sequences, certificates and finite information:" },
+    { lc_builtins_tf, &lc_nbuiltins_tf, "transformer models:" },
 };
 
 #define NTABLES ((slong) (sizeof(tables) / sizeof(tables[0])))
@@ -517,6 +518,7 @@ kind_mismatch(char k, const lc_val v)
         case 'F': return v->type == LC_V_FUNC || v->type == LC_V_BUILTIN ? NULL : "a function";
         case 'x': return v->type == LC_V_MAT || v->type == LC_V_BMAT ? NULL : "a matrix";
         case 'r': return v->type == LC_V_NUM || v->type == LC_V_BALL ? NULL : "a number";
+        case 'T': return v->type == LC_V_MODEL ? NULL : "a model";
         case 'v': return v->type == LC_V_NUM || v->type == LC_V_BALL || v->type == LC_V_MAT
                          || v->type == LC_V_BMAT ? NULL : "a number or a matrix";
         default: return "a value of another kind";

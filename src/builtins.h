@@ -23,7 +23,8 @@ typedef int (*lc_builtin_fn)(lc_val * res, lc_session_struct * S,
      m  matrix             l  lie algebra      L  list
      s  string             c  list or string   f  string or function
      b  bool               x  matrix, exact or ball      F  function (def or built-in)
-     r  number, exact or ball                  v  number or matrix, exact or ball */
+     r  number, exact or ball                  v  number or matrix, exact or ball
+     T  transformer model */
 typedef struct lc_builtin_struct
 {
     const char * name;
@@ -47,6 +48,10 @@ extern const slong lc_nbuiltins_equiv;
 /* The fourth: sequences, certificates, finite information (seqfns.c). */
 extern const lc_builtin_struct lc_builtins_seq[];
 extern const slong lc_nbuiltins_seq;
+
+/* The fifth: transformer models (tfns.c). */
+extern const lc_builtin_struct lc_builtins_tf[];
+extern const slong lc_nbuiltins_tf;
 
 /* The entry named name (aliases included), or NULL. */
 const lc_builtin_struct * lc_builtin_find(const char * name);

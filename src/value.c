@@ -115,6 +115,16 @@ lc_val_bmat(void)
 }
 
 lc_val
+lc_val_model(void)
+{
+    lc_val v = val_new(LC_V_MODEL);
+
+    v->u.model = flint_malloc(sizeof(lc_tmodel_struct));
+    lc_tmodel_init(v->u.model);
+    return v;
+}
+
+lc_val
 lc_val_func(struct lc_node_struct * def)
 {
     lc_val v = val_new(LC_V_FUNC);
@@ -172,6 +182,7 @@ lc_val_unref(lc_val v)
         case LC_V_BALL: arb_clear(v->u.ball); break;
         case LC_V_FUNC: lc_node_free(v->u.def); break;
         case LC_V_BMAT: arb_mat_clear(v->u.bm); break;
+        case LC_V_MODEL: lc_tmodel_clear(v->u.model); flint_free(v->u.model); break;
         case LC_V_LIST:
             for (i = 0; i < v->u.list.len; i++)
                 lc_val_unref(v->u.list.items[i]);
@@ -198,6 +209,7 @@ lc_val_type_name(const lc_val v)
         case LC_V_BALL: return "ball";
         case LC_V_FUNC: return "function";
         case LC_V_BMAT: return "ball matrix";
+        case LC_V_MODEL: return "model";
     }
     return "value";
 }
@@ -218,6 +230,7 @@ lc_val_kind(const lc_val v)
         case LC_V_BALL: return "a ball";
         case LC_V_FUNC: return "a function";
         case LC_V_BMAT: return "a ball matrix";
+        case LC_V_MODEL: return "a model";
     }
     return "a value";
 }
@@ -348,6 +361,11 @@ sbuf_val(sbuf * b, const lc_val v, int raw)
             break;
         case LC_V_BMAT:
             t = lc_ball_get_str(v->u.bm, LC_BALL_DIGITS);
+            sbuf_puts(b, t);
+            flint_free(t);
+            break;
+        case LC_V_MODEL:
+            t = lc_tmodel_get_str(v->u.model);
             sbuf_puts(b, t);
             flint_free(t);
             break;

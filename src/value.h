@@ -33,7 +33,8 @@ typedef enum
     LC_V_BUILTIN,   /* a built-in function (see builtins.h) */
     LC_V_FUNC,      /* a user function: def f(X) = ... */
     LC_V_BALL,      /* a real ball, arb_t */
-    LC_V_BMAT       /* a matrix of real balls, arb_mat_t */
+    LC_V_BMAT,      /* a matrix of real balls, arb_mat_t */
+    LC_V_MODEL      /* a transformer model (lib/transformer), owned */
 }
 lc_vtype;
 
@@ -56,6 +57,7 @@ typedef struct lc_val_struct
         arb_t ball;
         arb_mat_t bm;
         struct lc_node_struct * def;   /* LC_V_FUNC: an owned copy of the def */
+        lc_tmodel_struct * model;       /* LC_V_MODEL */
     } u;
 }
 lc_val_struct;
@@ -78,6 +80,9 @@ lc_val lc_val_builtin(const struct lc_builtin_struct * fn);
 /* A ball (zero) and a 0x0 ball matrix, to be filled before sharing. */
 lc_val lc_val_ball(void);
 lc_val lc_val_bmat(void);
+/* A transformer model value holding an initialised, empty model (through
+   v->u.model), to be filled before sharing. */
+lc_val lc_val_model(void);
 /* A user function; takes over def (a tree from lc_node_copy). */
 lc_val lc_val_func(struct lc_node_struct * def);
 

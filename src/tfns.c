@@ -1,0 +1,180 @@
+/* tfns.c -- built-ins for transformer models: loading safetensors weights,
+ * seeded random models, the certified forward pass (lib/transformer).
+ *
+ * Optional arguments are positional; an omitted trailing argument takes the
+ * default in the signature (PyTorch's defaults for load_model). */
+#include "config.h"
+#include <string.h>
+#include "eval.h"
+#include "builtins.h"
+#include "ballops.h"
+#include "transformer.h"
+
+#define ARGS lc_val * res, lc_session_struct * S, lc_val * args, slong nargs, lc_err_t err
+#define UNUSED_ARGS (void) S; (void) args; (void) nargs; (void) err
+
+static int
+activation_arg(int * act, const lc_val v, lc_err_t err)
+{
+    if ((*act = lc_tmodel_act_from_name(v->u.str.s)) < 0)
+        return lc_err_set(err, LC_E_ARG, "activation must be \"relu\", \"gelu\" or \"gelu_tanh\", "
+                          "got \"%.40s\"", v->u.str.s);
+    return LC_OK;
+}
+
+/* load_model(path, heads = 1, activation = "relu", norm_first = false,
+   eps = 1/100000) */
+static int
+bi_load_model(ARGS)
+{
+    lc_tload_opts_t o;
+    int st = LC_OK;
+
+    UNUSED_ARGS;
+    lc_tload_opts_init(o);
+    if (nargs > 1)
+    {
+        slong h = lc_val_get_si(args[1]);
+
+        if (h < 1 || h > LC_TMODEL_MAX_DIM)
+            st = lc_err_set(err, LC_E_ARG, "heads must be between 1 and %d, got %ld",
+                            LC_TMODEL_MAX_DIM, (long) h);
+        o->n_h = h;
+    }
+    if (st == LC_OK && nargs > 2)
+        st = activation_arg(&o->activation, args[2], err);
+    if (nargs > 3)
+        o->norm_first = args[3]->u.b;
+    if (st == LC_OK && nargs > 4)
+    {
+        if (fmpq_sgn(args[4]->u.q) < 0)
+            st = lc_err_set(err, LC_E_ARG, "eps must be non-negative");
+        fmpq_set(o->eps, args[4]->u.q);
+    }
+    if (st == LC_OK)
+    {
+        *res = lc_val_model();
+        if ((st = lc_tmodel_load_safetensors((*res)->u.model, args[0]->u.str.s, o, err)) != LC_OK)
+            lc_val_unref(*res);
+    }
+    lc_tload_opts_clear(o);
+    return st;
+}
+
+/* random_model(d_e, n_h, d_h, d_f, n_t, activation = "relu", norm_first = true) */
+static int
+bi_random_model(ARGS)
+{
+    int act = LC_ACT_RELU;
+
+    UNUSED_ARGS;
+    if (nargs > 5 && activation_arg(&act, args[5], err) != LC_OK)
+        return err->code;
+    *res = lc_val_model();
+    if (lc_tmodel_alloc((*res)->u.model, lc_val_get_si(args[0]), lc_val_get_si(args[1]),
+                        lc_val_get_si(args[2]), lc_val_get_si(args[3]), lc_val_get_si(args[4]),
+                        err) != LC_OK)
+    {
+        lc_val_unref(*res);
+        return err->code;
+    }
+    lc_tmodel_randomize((*res)->u.model, S->rnd);
+    (*res)->u.model->activation = act;
+    (*res)->u.model->norm_first = nargs > 6 ? args[6]->u.b : 1;
+    return LC_OK;
+}
+
+/* forward(M, E, causal = false) */
+static int
+bi_forward(ARGS)
+{
+    arb_mat_t E;
+    int st;
+
+    UNUSED_ARGS;
+    arb_mat_init(E, 0, 0);
+    if ((st = lc_to_bmat(E, args[1], S->prec, err)) == LC_OK)
+    {
+        *res = lc_val_bmat();
+        st = lc_tmodel_forward((*res)->u.bm, args[0]->u.model, E, nargs > 2 && args[2]->u.b,
+                               S->prec, err);
+        if (st != LC_OK)
+            lc_val_unref(*res);
+    }
+    arb_mat_clear(E);
+    return st;
+}
+
+/* [d_e, n_h, d_h, d_f, n_t] */
+static int
+bi_model_config(ARGS)
+{
+    const lc_tmodel_struct * M = args[0]->u.model;
+    lc_val v[5];
+
+    UNUSED_ARGS;
+    v[0] = lc_val_si(M->d_e);
+    v[1] = lc_val_si(M->n_h);
+    v[2] = lc_val_si(M->d_h);
+    v[3] = lc_val_si(M->d_f);
+    v[4] = lc_val_si(M->n_t);
+    *res = lc_val_list(v, 5);
+    return LC_OK;
+}
+
+static int
+bi_nparams(ARGS)
+{
+    UNUSED_ARGS;
+    *res = lc_val_si(lc_tmodel_nparams(args[0]->u.model));
+    return LC_OK;
+}
+
+/* widen(A, r): every entry's radius grows by r >= 0, so that a value known
+   to within r (a float64 reference) can be compared as a ball. */
+static int
+bi_widen(ARGS)
+{
+    arb_t r;
+    mag_t m;
+    slong i, j;
+    int st;
+
+    UNUSED_ARGS;
+    arb_init(r);
+    mag_init(m);
+    if ((st = lc_to_ball(r, args[1], S->prec, err)) == LC_OK && !arb_is_nonnegative(r))
+        st = lc_err_set(err, LC_E_ARG, "the radius must be non-negative");
+    if (st == LC_OK)
+    {
+        arb_get_mag(m, r);
+        *res = lc_val_bmat();
+        if ((st = lc_to_bmat((*res)->u.bm, args[0], S->prec, err)) != LC_OK)
+            lc_val_unref(*res);
+        else
+            for (i = 0; i < arb_mat_nrows((*res)->u.bm); i++)
+                for (j = 0; j < arb_mat_ncols((*res)->u.bm); j++)
+                    arb_add_error_mag(arb_mat_entry((*res)->u.bm, i, j), m);
+    }
+    arb_clear(r);
+    mag_clear(m);
+    return st;
+}
+
+const lc_builtin_struct lc_builtins_tf[] =
+{
+    { "load_model", "sisbn", 1, 5, bi_load_model,
+      "load_model(path, heads, act, norm_first, eps)",
+      "a transformer from safetensors (PyTorch or GPT-2 names); defaults 1, \"relu\", false, 1/100000" },
+    { "random_model", "iiiiisb", 5, 7, bi_random_model,
+      "random_model(d_e, n_h, d_h, d_f, n_t)",
+      "a seeded random transformer, weights k/32; optional activation, norm_first (true)" },
+    { "forward", "Txb", 2, 3, bi_forward, "forward(M, E, causal)",
+      "the model on E (d_e x n_c, one token per column), a certified ball matrix" },
+    { "model_config", "T", 1, 1, bi_model_config, "model_config(M)", "[d_e, n_h, d_h, d_f, n_t]" },
+    { "nparams", "T", 1, 1, bi_nparams, "nparams(M)",
+      "the number of weights, biases and layer-norm parameters" },
+    { "widen", "xr", 2, 2, bi_widen, "widen(A, r)", "A as balls with every radius grown by r" },
+};
+
+const slong lc_nbuiltins_tf = (slong) (sizeof(lc_builtins_tf) / sizeof(lc_builtins_tf[0]));
