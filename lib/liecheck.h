@@ -8,6 +8,7 @@
 #include "err.h"
 #include "qmat.h"
 #include "lie.h"
+#include "magma.h"
 #include "group.h"
 #include "ball.h"
 #include "matfun.h"

@@ -49,6 +49,10 @@ extern const slong lc_nbuiltins_equiv;
 extern const lc_builtin_struct lc_builtins_seq[];
 extern const slong lc_nbuiltins_seq;
 
+/* Finite operations: Cayley tables, homomorphisms, actions (magmafns.c). */
+extern const lc_builtin_struct lc_builtins_magma[];
+extern const slong lc_nbuiltins_magma;
+
 /* The fifth: transformer models (tfns.c). */
 extern const lc_builtin_struct lc_builtins_tf[];
 extern const slong lc_nbuiltins_tf;

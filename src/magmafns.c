@@ -1,0 +1,986 @@
+/* magmafns.c -- built-ins for finite operations (lib/magma): Cayley tables
+ * are exact integer matrices with entries 1..n (T[a, b] = a*b), actions are
+ * matrices Phi with Phi[g, d] the image of point d under element g, subsets
+ * are lists of 1-based elements.  The checks (group_axioms, is_homomorphism,
+ * is_action, orbits_partition, orbit_stabilizer, is_subgroup, is_invariant,
+ * closed_under_product, normalizers_are_subgroups) record a verdict in the
+ * current claim, with the witnessing elements when they fail, and return
+ * true or false; everything else computes quietly. */
+#include "config.h"
+#include <string.h>
+#include "eval.h"
+#include "builtins.h"
+#include "magma.h"
+
+#define ARGS lc_val * res, lc_session_struct * S, lc_val * args, slong nargs, lc_err_t err
+#define UNUSED_ARGS (void) S; (void) args; (void) nargs; (void) err
+
+/* ------------------------------------------------------------ helpers */
+
+static int
+get_table(lc_magma_t M, const lc_val v, int argno, lc_err_t err)
+{
+    if (lc_magma_set_fmpq_mat(M, v->u.m, err) != LC_OK)
+        return lc_err_set(err, err->code, "argument %d: %s", argno, err->msg);
+    return LC_OK;
+}
+
+static int
+get_group(lc_magma_t M, const lc_val v, int argno, lc_err_t err)
+{
+    int st;
+
+    if ((st = get_table(M, v, argno, err)) != LC_OK)
+        return st;
+    if (!lc_magma_is_group(M))
+        return lc_err_set(err, LC_E_DOMAIN, "argument %d is not a group table (see group_axioms)",
+                          argno);
+    return LC_OK;
+}
+
+/* An integer 1..n from v, 0-based into *x. */
+static int
+get_index(slong * x, const lc_val v, slong n, const char * what, lc_err_t err)
+{
+    if (!lc_val_is_si(v) || lc_val_get_si(v) < 1 || lc_val_get_si(v) > n)
+        return lc_err_set(err, LC_E_ARG, "%s must be an integer 1..%ld", what, (long) n);
+    *x = lc_val_get_si(v) - 1;
+    return LC_OK;
+}
+
+/* A list of integers 1..n (a 1 x k matrix also does), 0-based. */
+static int
+get_list(slong ** s, slong * k, const lc_val v, slong n, const char * what, lc_err_t err)
+{
+    slong i, len;
+    int st = LC_OK;
+
+    if (v->type == LC_V_MAT && fmpq_mat_nrows(v->u.m) == 1)
+    {
+        len = fmpq_mat_ncols(v->u.m);
+        *s = flint_malloc(sizeof(slong) * (len + 1));
+        for (i = 0; i < len && st == LC_OK; i++)
+        {
+            lc_val x = lc_val_num(fmpq_mat_entry(v->u.m, 0, i));
+            st = get_index(*s + i, x, n, what, err);
+            lc_val_unref(x);
+        }
+    }
+    else if (v->type == LC_V_LIST)
+    {
+        len = v->u.list.len;
+        *s = flint_malloc(sizeof(slong) * (len + 1));
+        for (i = 0; i < len && st == LC_OK; i++)
+            st = get_index(*s + i, v->u.list.items[i], n, what, err);
+    }
+    else
+        return lc_err_set(err, LC_E_ARG, "%s must be a list, got %s", what, lc_val_kind(v));
+    if (st != LC_OK)
+    {
+        flint_free(*s);
+        *s = NULL;
+        return st;
+    }
+    *k = len;
+    return LC_OK;
+}
+
+/* An action matrix: ng x nd integer entries, 0-based into *phi.  With
+   strict set every entry must be a point 1..nd. */
+static int
+get_phi(slong ** phi, slong * ng, slong * nd, const lc_val v, int strict, lc_err_t err)
+{
+    const fmpq_mat_struct * A = v->u.m;
+    slong i, j;
+
+    *ng = fmpq_mat_nrows(A);
+    *nd = fmpq_mat_ncols(A);
+    if (*ng > LC_MAGMA_MAX_ORDER || *nd > LC_MAGMA_MAX_POINTS)
+        return lc_err_set(err, LC_E_LIMIT, "at most %d elements acting on %d points",
+                          LC_MAGMA_MAX_ORDER, LC_MAGMA_MAX_POINTS);
+    *phi = flint_malloc(sizeof(slong) * (*ng * *nd + 1));
+    for (i = 0; i < *ng; i++)
+        for (j = 0; j < *nd; j++)
+        {
+            const fmpq * x = fmpq_mat_entry(A, i, j);
+            if (!fmpz_is_one(fmpq_denref(x)) || !fmpz_fits_si(fmpq_numref(x))
+                || (strict && (fmpz_cmp_si(fmpq_numref(x), 1) < 0
+                               || fmpz_cmp_si(fmpq_numref(x), *nd) > 0)))
+            {
+                flint_free(*phi);
+                *phi = NULL;
+                return lc_err_set(err, LC_E_ARG, "Phi[%ld, %ld] is not a point 1..%ld",
+                                  (long) i + 1, (long) j + 1, (long) *nd);
+            }
+            (*phi)[i * *nd + j] = fmpz_get_si(fmpq_numref(x)) - 1;
+        }
+    return LC_OK;
+}
+
+/* The list [s_1 + 1, ..., s_k + 1]. */
+static lc_val
+list_of(const slong * s, slong k)
+{
+    lc_val * items = flint_malloc(sizeof(lc_val) * (k + 1)), v;
+    slong i;
+
+    for (i = 0; i < k; i++)
+        items[i] = lc_val_si(s[i] + 1);
+    v = lc_val_list(items, k);
+    flint_free(items);
+    return v;
+}
+
+static lc_val
+table_val(const lc_magma_t M)
+{
+    lc_val v = lc_val_mat();
+    lc_magma_get_fmpq_mat(v->u.m, M);
+    return v;
+}
+
+/* Matrices of a list, borrowed; NULL (and an error) when an item is not an
+   exact matrix. */
+static fmpq_mat_struct *
+get_mats(const lc_val L, const char * what, lc_err_t err)
+{
+    slong i, k = L->u.list.len;
+    fmpq_mat_struct * A = flint_malloc(sizeof(fmpq_mat_struct) * (k + 1));
+
+    for (i = 0; i < k; i++)
+    {
+        if (L->u.list.items[i]->type != LC_V_MAT)
+        {
+            flint_free(A);
+            lc_err_set(err, LC_E_ARG, "%s %ld must be an exact matrix, got %s", what, (long) i + 1,
+                       lc_val_kind(L->u.list.items[i]));
+            return NULL;
+        }
+        A[i] = *L->u.list.items[i]->u.m;
+    }
+    return A;
+}
+
+static int
+get_modulus(slong * m, lc_val * args, slong nargs, slong i, lc_err_t err)
+{
+    *m = 0;
+    if (nargs > i)
+    {
+        *m = lc_val_get_si(args[i]);
+        if (*m < 0 || *m > 1000000)
+            return lc_err_set(err, LC_E_ARG, "the modulus must be 0 (none) or 1..1000000");
+    }
+    return LC_OK;
+}
+
+static void
+record(lc_session_struct * S, int ok, const char * method, const char * cert)
+{
+    lc_session_record(S, ok ? LC_PROVED : LC_REFUTED, NULL, method, cert);
+}
+
+/* ------------------------------------------------------------- axioms */
+
+static int
+bi_group_axioms(ARGS)
+{
+    lc_magma_t M;
+    lc_magma_axioms_t A;
+    char * text;
+    int st;
+
+    UNUSED_ARGS;
+    lc_magma_init(M);
+    if ((st = get_table(M, args[0], 1, err)) == LC_OK)
+    {
+        lc_magma_axioms_init(A);
+        lc_magma_axioms(A, M);
+        text = lc_magma_axioms_get_str(A, M);
+        record(S, A->group, "exact: every product, triple and candidate of the Cayley table", text);
+        *res = lc_val_bool(A->group);
+        flint_free(text);
+        lc_magma_axioms_clear(A);
+    }
+    lc_magma_clear(M);
+    return st;
+}
+
+static int
+bi_is_associative(ARGS)
+{
+    lc_magma_t M;
+    int st;
+
+    UNUSED_ARGS;
+    lc_magma_init(M);
+    if ((st = get_table(M, args[0], 1, err)) == LC_OK)
+        *res = lc_val_bool(lc_magma_is_associative(NULL, M));
+    lc_magma_clear(M);
+    return st;
+}
+
+static int
+bi_is_commutative(ARGS)
+{
+    lc_magma_t M;
+    int st;
+
+    UNUSED_ARGS;
+    lc_magma_init(M);
+    if ((st = get_table(M, args[0], 1, err)) == LC_OK)
+        *res = lc_val_bool(lc_magma_is_commutative(NULL, M));
+    lc_magma_clear(M);
+    return st;
+}
+
+static int
+bi_identity_of(ARGS)
+{
+    lc_magma_t M;
+    slong e;
+    int st;
+
+    UNUSED_ARGS;
+    lc_magma_init(M);
+    if ((st = get_table(M, args[0], 1, err)) == LC_OK)
+    {
+        e = lc_magma_identity(M);
+        *res = e < 0 ? lc_val_cstr("none") : lc_val_si(e + 1);
+    }
+    lc_magma_clear(M);
+    return st;
+}
+
+static int
+bi_inverse_of(ARGS)
+{
+    lc_magma_t M;
+    slong e, a, b;
+    int st;
+
+    UNUSED_ARGS;
+    lc_magma_init(M);
+    if ((st = get_table(M, args[0], 1, err)) == LC_OK
+        && (st = get_index(&a, args[1], M->n, "the element", err)) == LC_OK)
+    {
+        e = lc_magma_identity(M);
+        b = e < 0 ? -1 : lc_magma_inverse(M, e, a);
+        *res = b < 0 ? lc_val_cstr("none") : lc_val_si(b + 1);
+    }
+    lc_magma_clear(M);
+    return st;
+}
+
+static int
+bi_absorbing(ARGS)
+{
+    lc_magma_t M;
+    slong * z, k;
+    int st;
+
+    UNUSED_ARGS;
+    lc_magma_init(M);
+    if ((st = get_table(M, args[0], 1, err)) == LC_OK)
+    {
+        z = flint_malloc(sizeof(slong) * (M->n + 1));
+        k = lc_magma_left_absorbing(z, M);
+        *res = list_of(z, k);
+        flint_free(z);
+    }
+    lc_magma_clear(M);
+    return st;
+}
+
+static int
+bi_additive_dim(ARGS)
+{
+    lc_magma_t M;
+    slong d;
+    int st;
+
+    UNUSED_ARGS;
+    lc_magma_init(M);
+    if ((st = get_table(M, args[0], 1, err)) == LC_OK
+        && (st = lc_magma_additive_dim(&d, M, err)) == LC_OK)
+        *res = lc_val_si(d);
+    lc_magma_clear(M);
+    return st;
+}
+
+static int
+bi_group_tables(ARGS)
+{
+    lc_magma_struct * G;
+    lc_val * items;
+    slong k, i;
+    int st;
+
+    UNUSED_ARGS;
+    if ((st = lc_magma_all_groups(&G, &k, lc_val_get_si(args[0]), err)) != LC_OK)
+        return st;
+    items = flint_malloc(sizeof(lc_val) * (k + 1));
+    for (i = 0; i < k; i++)
+    {
+        items[i] = table_val(G + i);
+        lc_magma_clear(G + i);
+    }
+    flint_free(G);
+    *res = lc_val_list(items, k);
+    flint_free(items);
+    return LC_OK;
+}
+
+/* ------------------------------------------------------ construction */
+
+static int
+bi_mod_table(ARGS)
+{
+    lc_magma_t M;
+    const char * op = args[1]->u.str.s;
+    int st;
+
+    UNUSED_ARGS;
+    if (strlen(op) != 1)
+        return lc_err_set(err, LC_E_ARG, "the operation must be \"+\", \"-\" or \"*\"");
+    lc_magma_init(M);
+    if ((st = lc_magma_set_mod(M, lc_val_get_si(args[0]), op[0], err)) == LC_OK)
+        *res = table_val(M);
+    lc_magma_clear(M);
+    return st;
+}
+
+/* table_of(mats, m) and closed_under_product(mats, m). */
+static int
+mats_table(lc_val * res, lc_session_struct * S, lc_val * args, slong nargs, int check,
+           lc_err_t err)
+{
+    fmpq_mat_struct * A;
+    lc_magma_t M;
+    slong m;
+    int st;
+
+    if ((st = get_modulus(&m, args, nargs, 1, err)) != LC_OK)
+        return st;
+    if ((A = get_mats(args[0], "element", err)) == NULL)
+        return err->code;
+    lc_magma_init(M);
+    st = lc_magma_set_mats(M, A, args[0]->u.list.len, m, err);
+    if (check && (st == LC_OK || st == LC_E_DOMAIN))
+    {
+        char cert[LC_ERR_MSG_LEN + 80];
+        if (st == LC_OK)
+            snprintf(cert, sizeof(cert), "all %ld products of the %ld elements lie in the set",
+                     (long) (M->n * M->n), (long) M->n);
+        else
+            snprintf(cert, sizeof(cert), "%s", err->msg);
+        record(S, st == LC_OK, m > 0 ? "exact: every product, entries mod m"
+                                     : "exact: every product over Q", cert);
+        *res = lc_val_bool(st == LC_OK);
+        st = LC_OK;
+    }
+    else if (st == LC_OK)
+        *res = table_val(M);
+    lc_magma_clear(M);
+    flint_free(A);
+    return st;
+}
+
+static int bi_table_of(ARGS) { return mats_table(res, S, args, nargs, 0, err); }
+static int bi_closed_under_product(ARGS) { return mats_table(res, S, args, nargs, 1, err); }
+
+static int
+bi_generate(ARGS)
+{
+    fmpq_mat_struct * A, * E;
+    lc_val * items;
+    slong m, k, i, max = 512;
+    int st;
+
+    UNUSED_ARGS;
+    if ((st = get_modulus(&m, args, nargs, 1, err)) != LC_OK)
+        return st;
+    if (nargs > 2)
+        max = lc_val_get_si(args[2]);
+    if (max < 1 || max > LC_MAGMA_MAX_ORDER)
+        return lc_err_set(err, LC_E_LIMIT, "at most %d elements", LC_MAGMA_MAX_ORDER);
+    if ((A = get_mats(args[0], "generator", err)) == NULL)
+        return err->code;
+    st = lc_magma_generate_mats(&E, &k, A, args[0]->u.list.len, m, max, err);
+    flint_free(A);
+    if (st != LC_OK)
+        return st;
+    items = flint_malloc(sizeof(lc_val) * (k + 1));
+    for (i = 0; i < k; i++)
+    {
+        items[i] = lc_val_mat();
+        fmpq_mat_swap(items[i]->u.m, E + i);
+        fmpq_mat_clear(E + i);
+    }
+    flint_free(E);
+    *res = lc_val_list(items, k);
+    flint_free(items);
+    return LC_OK;
+}
+
+/* perm_table(P): the rows of the matrix P (or the lists of a list) are
+   permutations of 1..deg. */
+static int
+bi_perm_table(ARGS)
+{
+    slong k, deg, i, j, * p;
+    lc_magma_t M;
+    int st = LC_OK;
+
+    UNUSED_ARGS;
+    if (args[0]->type == LC_V_MAT)
+    {
+        lc_val x;
+        k = fmpq_mat_nrows(args[0]->u.m);
+        deg = fmpq_mat_ncols(args[0]->u.m);
+        p = flint_malloc(sizeof(slong) * (k * deg + 1));
+        for (i = 0; i < k && st == LC_OK; i++)
+            for (j = 0; j < deg && st == LC_OK; j++)
+            {
+                x = lc_val_num(fmpq_mat_entry(args[0]->u.m, i, j));
+                st = get_index(p + i * deg + j, x, deg, "a permutation entry", err);
+                lc_val_unref(x);
+            }
+    }
+    else if (args[0]->type == LC_V_LIST && args[0]->u.list.len > 0)
+    {
+        k = args[0]->u.list.len;
+        for (i = 0; i < k; i++)
+            if (args[0]->u.list.items[i]->type != LC_V_LIST)
+                return lc_err_set(err, LC_E_ARG, "element %ld must be a list such as [2, 3, 1]",
+                                  (long) i + 1);
+        deg = args[0]->u.list.items[0]->u.list.len;
+        p = flint_malloc(sizeof(slong) * (k * deg + 1));
+        for (i = 0; i < k && st == LC_OK; i++)
+        {
+            lc_val L = args[0]->u.list.items[i];
+            if (L->u.list.len != deg)
+                st = lc_err_set(err, LC_E_ARG, "element %ld has %ld entries, element 1 has %ld",
+                                (long) i + 1, (long) L->u.list.len, (long) deg);
+            for (j = 0; j < deg && st == LC_OK; j++)
+                st = get_index(p + i * deg + j, L->u.list.items[j], deg, "a permutation entry", err);
+        }
+    }
+    else
+        return lc_err_set(err, LC_E_ARG, "expected a matrix whose rows are permutations, or a "
+                          "non-empty list of lists");
+    lc_magma_init(M);
+    if (st == LC_OK && (st = lc_magma_set_perms(M, p, k, deg, err)) == LC_OK)
+        *res = table_val(M);
+    lc_magma_clear(M);
+    flint_free(p);
+    return st;
+}
+
+/* affine(A, b): [[A, b], [0, 1]], the map x -> A x + b. */
+static int
+bi_affine(ARGS)
+{
+    const fmpq_mat_struct * A = args[0]->u.m, * b = args[1]->u.m;
+    slong n = fmpq_mat_nrows(A), i, j;
+
+    UNUSED_ARGS;
+    if (fmpq_mat_ncols(A) != n || fmpq_mat_nrows(b) != n || fmpq_mat_ncols(b) != 1)
+        return lc_err_set(err, LC_E_DIM, "A must be n x n and b n x 1");
+    if (n + 1 > LC_QMAT_MAX_SIZE)
+        return lc_err_set(err, LC_E_LIMIT, "too large");
+    *res = lc_val_mat();
+    lc_qmat_zeros((*res)->u.m, n + 1, n + 1);
+    for (i = 0; i < n; i++)
+    {
+        for (j = 0; j < n; j++)
+            fmpq_set(fmpq_mat_entry((*res)->u.m, i, j), fmpq_mat_entry(A, i, j));
+        fmpq_set(fmpq_mat_entry((*res)->u.m, i, n), fmpq_mat_entry(b, i, 0));
+    }
+    fmpq_one(fmpq_mat_entry((*res)->u.m, n, n));
+    return LC_OK;
+}
+
+/* ------------------------------------------------------- homomorphisms */
+
+static int
+hom_args(lc_magma_t G, lc_magma_t H, slong ** h, lc_val * args, lc_err_t err)
+{
+    slong k;
+    int st;
+
+    if ((st = get_table(G, args[0], 1, err)) != LC_OK || (st = get_table(H, args[1], 2, err)) != LC_OK)
+        return st;
+    if (!lc_magma_is_closed(G) || !lc_magma_is_closed(H))
+        return lc_err_set(err, LC_E_DOMAIN, "both operations must be closed (see group_axioms)");
+    if ((st = get_list(h, &k, args[2], H->n, "an image", err)) != LC_OK)
+        return st;
+    if (k != G->n)
+    {
+        flint_free(*h);
+        *h = NULL;
+        return lc_err_set(err, LC_E_ARG, "%ld images for %ld elements", (long) k, (long) G->n);
+    }
+    return LC_OK;
+}
+
+static int
+bi_is_homomorphism(ARGS)
+{
+    lc_magma_t G, H;
+    slong * h = NULL, w[2];
+    char cert[300];
+    int st, ok;
+
+    UNUSED_ARGS;
+    lc_magma_init(G);
+    lc_magma_init(H);
+    if ((st = hom_args(G, H, &h, args, err)) == LC_OK)
+    {
+        ok = lc_magma_is_hom(w, G, H, h);
+        if (ok)
+            snprintf(cert, sizeof(cert), "H(a*b) = H(a) o H(b) for all %ld pairs", (long) (G->n * G->n));
+        else
+            snprintf(cert, sizeof(cert), "a = %ld, b = %ld: H(a*b) = H(%ld) = %ld but H(a) o H(b) = "
+                     "%ld o %ld = %ld", (long) w[0] + 1, (long) w[1] + 1,
+                     (long) lc_magma_op(G, w[0], w[1]) + 1, (long) h[lc_magma_op(G, w[0], w[1])] + 1,
+                     (long) h[w[0]] + 1, (long) h[w[1]] + 1,
+                     (long) lc_magma_op(H, h[w[0]], h[w[1]]) + 1);
+        record(S, ok, "exact: every pair of the Cayley tables", cert);
+        *res = lc_val_bool(ok);
+    }
+    flint_free(h);
+    lc_magma_clear(G);
+    lc_magma_clear(H);
+    return st;
+}
+
+static int
+kernel_image(lc_val * res, lc_val * args, int kernel, lc_err_t err)
+{
+    lc_magma_t G, H;
+    slong * h = NULL, * out, k;
+    int st;
+
+    lc_magma_init(G);
+    lc_magma_init(H);
+    if ((st = hom_args(G, H, &h, args, err)) == LC_OK)
+    {
+        out = flint_malloc(sizeof(slong) * (G->n + H->n + 1));
+        k = kernel ? lc_magma_kernel(out, G, H, h) : lc_magma_image(out, G->n, H->n, h);
+        if (k < 0)
+            st = lc_err_set(err, LC_E_DOMAIN, "the second table has no identity");
+        else
+            *res = list_of(out, k);
+        flint_free(out);
+    }
+    flint_free(h);
+    lc_magma_clear(G);
+    lc_magma_clear(H);
+    return st;
+}
+
+static int bi_kernel(ARGS) { UNUSED_ARGS; return kernel_image(res, args, 1, err); }
+static int bi_image(ARGS) { UNUSED_ARGS; return kernel_image(res, args, 0, err); }
+
+/* ------------------------------------------------------------- actions */
+
+static int
+bi_is_action(ARGS)
+{
+    lc_magma_t G;
+    slong * phi = NULL, ng, nd, w[3];
+    int st, code, idax = nargs > 2 ? args[2]->u.b : 1;
+    char * text;
+
+    UNUSED_ARGS;
+    lc_magma_init(G);
+    if ((st = get_table(G, args[0], 1, err)) == LC_OK && !lc_magma_is_closed(G))
+        st = lc_err_set(err, LC_E_DOMAIN, "the operation is not closed (see group_axioms)");
+    if (st == LC_OK && (st = get_phi(&phi, &ng, &nd, args[1], 0, err)) == LC_OK)
+    {
+        if (ng != G->n)
+            st = lc_err_set(err, LC_E_DIM, "Phi has %ld rows for %ld elements", (long) ng, (long) G->n);
+        else
+        {
+            code = lc_magma_action_check(w, G, phi, nd, idax);
+            text = lc_magma_action_get_str(code, w, G, phi, nd, idax);
+            record(S, code == LC_MAGMA_ACTION, idax ? "exact: the identity axiom and all triples (g, h, d)"
+                   : "exact: Phi(g*h, d) = Phi(g, Phi(h, d)) for all triples (g, h, d) only", text);
+            flint_free(text);
+            *res = lc_val_bool(code == LC_MAGMA_ACTION);
+        }
+    }
+    flint_free(phi);
+    lc_magma_clear(G);
+    return st;
+}
+
+static int
+bi_orbits(ARGS)
+{
+    slong * phi, ng, nd, d, e, k, * orb, norb = 0;
+    lc_val * items;
+    int st;
+
+    UNUSED_ARGS;
+    if ((st = get_phi(&phi, &ng, &nd, args[0], 1, err)) != LC_OK)
+        return st;
+    orb = flint_malloc(sizeof(slong) * (nd + 1));
+    items = flint_malloc(sizeof(lc_val) * (nd + 1));
+    /* the distinct sets O_d, in the order of their first d */
+    for (d = 0; d < nd; d++)
+    {
+        lc_val o;
+        k = lc_magma_orbit(orb, phi, ng, nd, d);
+        o = list_of(orb, k);
+        for (e = 0; e < norb; e++)
+        {
+            slong i;
+            int same = items[e]->u.list.len == k;
+            for (i = 0; i < k && same; i++)
+                same = lc_val_get_si(items[e]->u.list.items[i]) == orb[i] + 1;
+            if (same)
+                break;
+        }
+        if (e < norb)
+            lc_val_unref(o);
+        else
+            items[norb++] = o;
+    }
+    *res = lc_val_list(items, norb);
+    flint_free(items);
+    flint_free(orb);
+    flint_free(phi);
+    return LC_OK;
+}
+
+static int
+point_fn(lc_val * res, lc_val * args, int which, lc_err_t err)
+{
+    slong * phi, ng, nd, d, k, * out;
+    int st;
+
+    if ((st = get_phi(&phi, &ng, &nd, args[0], 1, err)) != LC_OK)
+        return st;
+    if ((st = get_index(&d, args[1], nd, "the point", err)) == LC_OK)
+    {
+        out = flint_malloc(sizeof(slong) * (nd + ng + 1));
+        k = which ? lc_magma_stabilizer(out, phi, ng, nd, d) : lc_magma_orbit(out, phi, ng, nd, d);
+        *res = list_of(out, k);
+        flint_free(out);
+    }
+    flint_free(phi);
+    return st;
+}
+
+static int bi_orbit(ARGS) { UNUSED_ARGS; return point_fn(res, args, 0, err); }
+static int bi_stabilizer(ARGS) { UNUSED_ARGS; return point_fn(res, args, 1, err); }
+
+static int
+bi_fixed_points(ARGS)
+{
+    slong * phi, ng, nd, * out, k;
+    int st;
+
+    UNUSED_ARGS;
+    if ((st = get_phi(&phi, &ng, &nd, args[0], 1, err)) != LC_OK)
+        return st;
+    out = flint_malloc(sizeof(slong) * (nd + 1));
+    k = lc_magma_fixed_points(out, phi, ng, nd);
+    *res = list_of(out, k);
+    flint_free(out);
+    flint_free(phi);
+    return LC_OK;
+}
+
+/* orbits_partition(Phi) and orbit_stabilizer(Phi). */
+static int
+phi_check(lc_val * res, lc_session_struct * S, lc_val * args, int which, lc_err_t err)
+{
+    slong * phi, ng, nd;
+    char * why;
+    int st, ok;
+
+    if ((st = get_phi(&phi, &ng, &nd, args[0], 1, err)) != LC_OK)
+        return st;
+    ok = which ? lc_magma_orbit_stabilizer(&why, phi, ng, nd)
+               : lc_magma_orbits_partition(&why, phi, ng, nd);
+    record(S, ok, which ? "exact: orbit and stabilizer of every point, from their definitions"
+                        : "exact: O_d = {Phi(g, d)} for every d, compared pairwise", why);
+    *res = lc_val_bool(ok);
+    flint_free(why);
+    flint_free(phi);
+    return LC_OK;
+}
+
+static int bi_orbits_partition(ARGS) { UNUSED_ARGS; return phi_check(res, S, args, 0, err); }
+static int bi_orbit_stabilizer(ARGS) { UNUSED_ARGS; return phi_check(res, S, args, 1, err); }
+
+/* psi: a list of nd numbers. */
+static int
+get_psi(fmpq ** psi, const lc_val v, slong nd, lc_err_t err)
+{
+    slong i;
+
+    if (v->u.list.len != nd)
+        return lc_err_set(err, LC_E_ARG, "psi has %ld values for %ld points", (long) v->u.list.len,
+                          (long) nd);
+    *psi = _fmpq_vec_init(nd);
+    for (i = 0; i < nd; i++)
+    {
+        if (v->u.list.items[i]->type != LC_V_NUM)
+        {
+            _fmpq_vec_clear(*psi, nd);
+            return lc_err_set(err, LC_E_ARG, "psi value %ld must be an exact number", (long) i + 1);
+        }
+        fmpq_set(*psi + i, v->u.list.items[i]->u.q);
+    }
+    return LC_OK;
+}
+
+/* is_invariant(Phi, psi), invariant_loss(Phi, psi), orbit_variances(Phi, psi). */
+static int
+psi_fn(lc_val * res, lc_session_struct * S, lc_val * args, int which, lc_err_t err)
+{
+    slong * phi, ng, nd, w[2], g;
+    fmpq * psi = NULL, * a, * b;
+    lc_val * items, pair[2];
+    char cert[300];
+    int st, ok;
+
+    if ((st = get_phi(&phi, &ng, &nd, args[0], 1, err)) != LC_OK)
+        return st;
+    if ((st = get_psi(&psi, args[1], nd, err)) != LC_OK)
+    {
+        flint_free(phi);
+        return st;
+    }
+    if (which == 0)
+    {
+        ok = lc_magma_is_invariant(w, phi, ng, nd, psi);
+        if (ok)
+            snprintf(cert, sizeof(cert), "psi(Phi(g, d)) = psi(d) for all %ld pairs (g, d)",
+                     (long) (ng * nd));
+        else
+            snprintf(cert, sizeof(cert), "g = %ld, d = %ld: psi(Phi(g, d)) = psi(%ld) != psi(%ld)",
+                     (long) w[0] + 1, (long) w[1] + 1, (long) phi[w[0] * nd + w[1]] + 1,
+                     (long) w[1] + 1);
+        record(S, ok, "exact: every pair (g, d)", cert);
+        *res = lc_val_bool(ok);
+    }
+    else
+    {
+        a = _fmpq_vec_init(ng);
+        b = _fmpq_vec_init(ng);
+        items = flint_malloc(sizeof(lc_val) * (ng + 1));
+        if (which == 1)
+            lc_magma_invariant_loss(a, phi, ng, nd, psi);
+        else
+            st = lc_magma_orbit_variances(a, b, phi, ng, nd, psi, err);
+        if (st == LC_OK)
+        {
+            for (g = 0; g < ng; g++)
+            {
+                if (which == 1)
+                    items[g] = lc_val_num(a + g);
+                else
+                {
+                    pair[0] = lc_val_num(a + g);
+                    pair[1] = lc_val_num(b + g);
+                    items[g] = lc_val_list(pair, 2);
+                }
+            }
+            *res = lc_val_list(items, ng);
+        }
+        flint_free(items);
+        _fmpq_vec_clear(a, ng);
+        _fmpq_vec_clear(b, ng);
+    }
+    _fmpq_vec_clear(psi, nd);
+    flint_free(phi);
+    return st;
+}
+
+static int bi_is_invariant(ARGS) { UNUSED_ARGS; return psi_fn(res, S, args, 0, err); }
+static int bi_invariant_loss(ARGS) { UNUSED_ARGS; return psi_fn(res, S, args, 1, err); }
+static int bi_orbit_variances(ARGS) { UNUSED_ARGS; return psi_fn(res, S, args, 2, err); }
+
+/* -------------------------------------------- subgroups and normalizers */
+
+static int
+bi_normalizer(ARGS)
+{
+    lc_magma_t G;
+    slong * s = NULL, ns, * N = NULL, nn;
+    int st;
+
+    UNUSED_ARGS;
+    lc_magma_init(G);
+    if ((st = get_group(G, args[0], 1, err)) == LC_OK
+        && (st = get_list(&s, &ns, args[1], G->n, "an element of S", err)) == LC_OK)
+    {
+        N = flint_malloc(sizeof(slong) * (G->n + 1));
+        if ((st = lc_magma_normalizer(N, &nn, G, s, ns, err)) == LC_OK)
+            *res = list_of(N, nn);
+    }
+    flint_free(N);
+    flint_free(s);
+    lc_magma_clear(G);
+    return st;
+}
+
+static int
+bi_conj(ARGS)
+{
+    lc_magma_t G;
+    slong * s = NULL, ns, g, * out = NULL, k;
+    int st;
+
+    UNUSED_ARGS;
+    lc_magma_init(G);
+    if ((st = get_group(G, args[0], 1, err)) == LC_OK
+        && (st = get_index(&g, args[1], G->n, "the element", err)) == LC_OK
+        && (st = get_list(&s, &ns, args[2], G->n, "an element of S", err)) == LC_OK)
+    {
+        out = flint_malloc(sizeof(slong) * (G->n + 1));
+        if ((st = lc_magma_conj_set(out, &k, G, g, s, ns, err)) == LC_OK)
+            *res = list_of(out, k);
+    }
+    flint_free(out);
+    flint_free(s);
+    lc_magma_clear(G);
+    return st;
+}
+
+static int
+bi_is_subgroup(ARGS)
+{
+    lc_magma_t G;
+    slong * s = NULL, ns;
+    char * why;
+    int st, ok;
+
+    UNUSED_ARGS;
+    lc_magma_init(G);
+    if ((st = get_table(G, args[0], 1, err)) == LC_OK
+        && (st = get_list(&s, &ns, args[1], G->n, "an element of S", err)) == LC_OK)
+    {
+        ok = lc_magma_is_subgroup(&why, G, s, ns);
+        record(S, ok, "exact: identity, products and inverses of the subset", why);
+        *res = lc_val_bool(ok);
+        flint_free(why);
+    }
+    flint_free(s);
+    lc_magma_clear(G);
+    return st;
+}
+
+/* normalizers_are_subgroups(T): Lemma 6 for every subset S of a group of
+   order <= 12 (all 2^n subsets). */
+static int
+bi_normalizers_are_subgroups(ARGS)
+{
+    lc_magma_t G;
+    slong * s, ns, * N, nn, mask, i, total, bad = -1;
+    char cert[400];
+    int st;
+
+    UNUSED_ARGS;
+    lc_magma_init(G);
+    if ((st = get_group(G, args[0], 1, err)) != LC_OK)
+    {
+        lc_magma_clear(G);
+        return st;
+    }
+    if (G->n > 12)
+    {
+        lc_magma_clear(G);
+        return lc_err_set(err, LC_E_LIMIT, "at most 12 elements (2^n subsets)");
+    }
+    total = WORD(1) << G->n;
+    s = flint_malloc(sizeof(slong) * (G->n + 1));
+    N = flint_malloc(sizeof(slong) * (G->n + 1));
+    for (mask = 0; mask < total && bad < 0 && st == LC_OK; mask++)
+    {
+        for (ns = 0, i = 0; i < G->n; i++)
+            if (mask >> i & 1)
+                s[ns++] = i;
+        if ((st = lc_magma_normalizer(N, &nn, G, s, ns, err)) == LC_OK
+            && !lc_magma_is_subgroup(NULL, G, N, nn))
+            bad = mask;
+    }
+    if (st == LC_OK)
+    {
+        if (bad < 0)
+            snprintf(cert, sizeof(cert), "for all %ld subsets S of the %ld elements, N(S) is a subgroup",
+                     (long) total, (long) G->n);
+        else
+            snprintf(cert, sizeof(cert), "the subset with bit mask %ld has a normalizer that is not a "
+                     "subgroup", (long) bad);
+        record(S, bad < 0, "exact: exhaustive over all subsets", cert);
+        *res = lc_val_bool(bad < 0);
+    }
+    flint_free(s);
+    flint_free(N);
+    lc_magma_clear(G);
+    return st;
+}
+
+const lc_builtin_struct lc_builtins_magma[] =
+{
+    { "group_axioms", "m", 1, 1, bi_group_axioms, "group_axioms(T)",
+      "check: closure, associativity, identity, inverses of a Cayley table; witnesses on failure" },
+    { "is_associative", "m", 1, 1, bi_is_associative, "is_associative(T)",
+      "whether the table is closed and associative (all n^3 triples)" },
+    { "is_commutative", "m", 1, 1, bi_is_commutative, "is_commutative(T)", "whether a*b = b*a always" },
+    { "identity_of", "m", 1, 1, bi_identity_of, "identity_of(T)",
+      "the two-sided identity element, or the string \"none\"" },
+    { "inverse_of", "mi", 2, 2, bi_inverse_of, "inverse_of(T, a)",
+      "the two-sided inverse of a, or the string \"none\"" },
+    { "absorbing", "m", 1, 1, bi_absorbing, "absorbing(T)",
+      "the elements z with z*m = z for every m (Murakami's Cor. 4)" },
+    { "additive_dim", "m", 1, 1, bi_additive_dim, "additive_dim(T)",
+      "the dimension of the space of F with F(a*b) = F(a) + F(b) (homomorphisms to (R, +)), exact" },
+    { "group_tables", "i", 1, 1, bi_group_tables, "group_tables(n)",
+      "every group table on 1..n (n <= 3), found by exhausting all n^(n^2) operations" },
+    { "mod_table", "is", 2, 2, bi_mod_table, "mod_table(n, \"+\")",
+      "the table of Z_n under +, - or * mod n" },
+    { "table_of", "Li", 1, 2, bi_table_of, "table_of([A, B, ...], m)",
+      "the Cayley table of distinct matrices under multiplication (mod m); error naming a product outside" },
+    { "closed_under_product", "Li", 1, 2, bi_closed_under_product, "closed_under_product([A, B, ...], m)",
+      "check: every product (mod m) lies in the set; the witness otherwise" },
+    { "generate", "Lii", 1, 3, bi_generate, "generate([A, B, ...], m, max)",
+      "the closure of the matrices under multiplication (mod m), at most max (512) elements" },
+    { "perm_table", "a", 1, 1, bi_perm_table, "perm_table([[2, 1, 3], ...])",
+      "the table of permutations under composition (p*q)(i) = p(q(i)); error naming a composite outside" },
+    { "affine", "mm", 2, 2, bi_affine, "affine(A, b)", "[[A, b], [0, 1]], the map x -> A x + b" },
+    { "is_homomorphism", "mma", 3, 3, bi_is_homomorphism, "is_homomorphism(T1, T2, images)",
+      "check: H(a*b) = H(a) o H(b) for all pairs; the first failing pair otherwise" },
+    { "kernel", "mma", 3, 3, bi_kernel, "kernel(T1, T2, images)", "the elements mapped to the identity" },
+    { "image", "mma", 3, 3, bi_image, "image(T1, T2, images)", "the distinct images" },
+    { "is_action", "mmb", 2, 3, bi_is_action, "is_action(T, Phi, identity_axiom)",
+      "check: Phi(e, d) = d (unless false is given) and Phi(g*h, d) = Phi(g, Phi(h, d)); witness" },
+    { "orbits", "m", 1, 1, bi_orbits, "orbits(Phi)", "the distinct sets O_d = {Phi(g, d) : g}" },
+    { "orbit", "mi", 2, 2, bi_orbit, "orbit(Phi, d)", "O_d = {Phi(g, d) : g}" },
+    { "stabilizer", "mi", 2, 2, bi_stabilizer, "stabilizer(Phi, d)", "the elements g with Phi(g, d) = d" },
+    { "fixed_points", "m", 1, 1, bi_fixed_points, "fixed_points(Phi)", "the points fixed by every element" },
+    { "orbits_partition", "m", 1, 1, bi_orbits_partition, "orbits_partition(Phi)",
+      "check: the sets O_d partition the points (Murakami's Lemma 4)" },
+    { "orbit_stabilizer", "m", 1, 1, bi_orbit_stabilizer, "orbit_stabilizer(Phi)",
+      "check: |G| = |O_d| |Stab_d| for every point d" },
+    { "is_invariant", "mL", 2, 2, bi_is_invariant, "is_invariant(Phi, psi)",
+      "check: psi(Phi(g, d)) = psi(d) for all g, d (psi a list of numbers)" },
+    { "invariant_loss", "mL", 2, 2, bi_invariant_loss, "invariant_loss(Phi, psi)",
+      "for each g, L(g) = sum_d psi(Phi(g, d)) - psi(d) (Murakami's Thm. 3)" },
+    { "orbit_variances", "mL", 2, 2, bi_orbit_variances, "orbit_variances(Phi, psi)",
+      "for each g, [inter, intra]: between- and within-orbit variance of psi(Phi(g, d)) (Thm. 4)" },
+    { "normalizer", "ma", 2, 2, bi_normalizer, "normalizer(T, S)", "{g : g S g^-1 = S} (Def. 7)" },
+    { "conj", "mia", 3, 3, bi_conj, "conj(T, g, S)", "the set g S g^-1" },
+    { "is_subgroup", "ma", 2, 2, bi_is_subgroup, "is_subgroup(T, S)",
+      "check: S contains the identity and is closed under the operation and inverses" },
+    { "normalizers_are_subgroups", "m", 1, 1, bi_normalizers_are_subgroups,
+      "normalizers_are_subgroups(T)", "check Lemma 6 for every subset of a group of order <= 12" },
+};
+
+const slong lc_nbuiltins_magma = (slong) (sizeof(lc_builtins_magma) / sizeof(lc_builtins_magma[0]));
