@@ -13,6 +13,7 @@
 #include "ball.h"
 #include "matfun.h"
 #include "lieattn.h"
+#include "ssm.h"
 #include "finfo.h"
 #include "equiv.h"
 #include "transformer.h"
