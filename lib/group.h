@@ -243,6 +243,13 @@ int lc_group_matrix(lc_group_t G, fmpq_mat_struct ** elements, const fmpq_mat_st
 
 void lc_group_matrices_clear(fmpq_mat_struct * elements, slong order);
 
+/* G := the icosahedral rotation group in SO(3), exactly over Q(sqrt 5), as
+   the regular permutation group of its 60 elements (isomorphic to A5).
+   Generators: the coordinate shift [[0,0,1],[1,0,0],[0,1,0]] (order 3) and
+   the rotation of order 5 (1/2) [[1, -phi, 1/phi], [phi, 1/phi, -1],
+   [1/phi, 1, phi]], phi = (1 + sqrt 5)/2.  elements as in lc_group_matrix. */
+int lc_group_icosahedral(lc_group_t G, fmpq_mat_struct ** elements, lc_err_t err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -340,3 +340,34 @@ lc_group_matrix(lc_group_t G, fmpq_mat_struct ** elements, const fmpq_mat_struct
     fmpq_mat_clear(D);
     return st;
 }
+
+int
+lc_group_icosahedral(lc_group_t G, fmpq_mat_struct ** elements, lc_err_t err)
+{
+    /* rational and sqrt(5) parts: phi/2 = 1/4 + sqrt(5)/4, (1/phi)/2 = -1/4 + sqrt(5)/4 */
+    static const slong num_a[2][9] = { {0, 0, 4, 4, 0, 0, 0, 4, 0},
+                                       {2, -1, -1, 1, -1, -2, -1, 2, 1} };
+    static const slong num_b[2][9] = { {0, 0, 0, 0, 0, 0, 0, 0, 0},
+                                       {0, -1, 1, 1, 1, 0, 1, 0, 1} };
+    fmpq_mat_struct a[2], b[2];
+    slong i, k;
+    int st;
+
+    for (k = 0; k < 2; k++)
+    {
+        fmpq_mat_init(a + k, 3, 3);
+        fmpq_mat_init(b + k, 3, 3);
+        for (i = 0; i < 9; i++)
+        {
+            fmpq_set_si(fmpq_mat_entry(a + k, i / 3, i % 3), num_a[k][i], 4);
+            fmpq_set_si(fmpq_mat_entry(b + k, i / 3, i % 3), num_b[k][i], 4);
+        }
+    }
+    st = lc_group_matrix(G, elements, a, b, 2, NULL, 5, 60, err);
+    for (k = 0; k < 2; k++)
+    {
+        fmpq_mat_clear(a + k);
+        fmpq_mat_clear(b + k);
+    }
+    return st;
+}

@@ -23,6 +23,8 @@ typedef int (*lc_builtin_fn)(lc_val * res, lc_session_struct * S,
      m  matrix             l  lie algebra      L  list
      s  string             c  list or string   f  string or function
      b  bool               x  matrix, exact or ball      F  function (def or built-in)
+     p  permutation        g  group            G  lie algebra or group
+     I  matrix (exact or ball) or permutation
      r  number, exact or ball                  v  number or matrix, exact or ball
      T  transformer model */
 typedef struct lc_builtin_struct
@@ -56,6 +58,20 @@ extern const slong lc_nbuiltins_magma;
 /* The fifth: transformer models (tfns.c). */
 extern const lc_builtin_struct lc_builtins_tf[];
 extern const slong lc_nbuiltins_tf;
+
+/* The sixth: finite groups and permutations (groupfns.c). */
+extern const lc_builtin_struct lc_builtins_group[];
+extern const slong lc_nbuiltins_group;
+
+/* The group versions of built-ins that also take other kinds (perm with a
+   string, derived_series(G), inv(p), ...): a core built-in whose argument is
+   a group or permutation hands over to the entry of that name here. */
+int lc_groupfn_overload(const char * name, lc_val * res, lc_session_struct * S,
+                        lc_val * args, slong nargs, lc_err_t err);
+
+/* a op b when a or b is a permutation: p * q (first p, then q), p / q,
+   p ^ k, p ^ q (conjugation q^-1 p q), i ^ p (the image of point i). */
+int lc_groupfn_arith(lc_val * out, lc_tok_kind op, const lc_val a, const lc_val b, lc_err_t err);
 
 /* The entry named name (aliases included), or NULL. */
 const lc_builtin_struct * lc_builtin_find(const char * name);

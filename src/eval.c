@@ -283,6 +283,8 @@ compare_vals(lc_val * out, lc_tok_kind op, const lc_val a, const lc_val b, slong
         return lc_err_set(err, LC_E_ARG, "cannot order %s and %s", lc_val_kind(a), lc_val_kind(b));
     if (a->type == LC_V_LIE && b->type == LC_V_LIE)
         r = lc_lie_equal(a->u.lie, b->u.lie);
+    else if (a->type == LC_V_GROUP && b->type == LC_V_GROUP)
+        r = lc_group_equal(a->u.group, b->u.group);
     else if (a->type != b->type || a->type == LC_V_LIE || a->type == LC_V_BUILTIN)
         r = (a == b);
     else
@@ -342,6 +344,8 @@ arith(lc_val * out, lc_tok_kind op, const lc_val a, const lc_val b, slong prec, 
         *out = r;
         return LC_OK;
     }
+    if (a->type == LC_V_PERM || b->type == LC_V_PERM)
+        return lc_groupfn_arith(out, op, a, b, err);
     if (lc_is_ball(a) || lc_is_ball(b))
         return lc_ball_arith(out, op, a, b, prec, err);
     if (op == LC_TK_PLUS && a->type == LC_V_STR && b->type == LC_V_STR)

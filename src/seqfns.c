@@ -71,14 +71,18 @@ part(lc_val * res, const lc_val A, slong k, int column, lc_err_t err)
 static int bi_col(ARGS) { UNUSED_ARGS; return part(res, args[0], lc_val_get_si(args[1]), 1, err); }
 static int bi_row(ARGS) { UNUSED_ARGS; return part(res, args[0], lc_val_get_si(args[1]), 0, err); }
 
-/* perm([2, 3, 1]): the matrix with P e_j = e_perm[j] (1-based). */
+/* perm([2, 3, 1]): the matrix with P e_j = e_perm[j] (1-based);
+   perm("(1,2,3)"): the permutation itself (groupfns.c). */
 static int
 bi_perm(ARGS)
 {
-    slong n = args[0]->u.list.len, i, * p;
+    slong n, i, * p;
     int st = LC_OK;
 
     UNUSED_ARGS;
+    if (args[0]->type == LC_V_STR)
+        return lc_groupfn_overload("perm", res, S, args, nargs, err);
+    n = args[0]->u.list.len;
     if (n < 1 || n > LC_QMAT_MAX_SIZE)
         return lc_err_set(err, LC_E_ARG, "the permutation must have 1 to %d entries", LC_QMAT_MAX_SIZE);
     p = flint_malloc(sizeof(slong) * n);
@@ -487,7 +491,8 @@ const lc_builtin_struct lc_builtins_seq[] =
     { "blockdiag", "m", 1, -1, bi_blockdiag, "blockdiag(A, B, ...)", "the block-diagonal matrix" },
     { "col", "xi", 2, 2, bi_col, "col(A, j)", "column j of A (1-based), a column matrix" },
     { "row", "xi", 2, 2, bi_row, "row(A, i)", "row i of A (1-based), a row matrix" },
-    { "perm", "L", 1, 1, bi_perm, "perm([2, 3, 1])", "the permutation matrix with P e_j = e_p(j)" },
+    { "perm", "c", 1, 1, bi_perm, "perm([2, 3, 1])",
+      "the permutation matrix with P e_j = e_p(j); perm(\"(1,2,3)\") is the permutation in cycle notation" },
     { "householder", "m", 1, 1, bi_householder, "householder(u)",
       "I - 2 u u^T / (u^T u): the exact rational reflection through u's hyperplane" },
     { "onehot", "ii", 2, 2, bi_onehot, "onehot(i, d)", "the unit column e_i of length d" },

@@ -88,6 +88,25 @@ lc_val_lie(void)
 }
 
 lc_val
+lc_val_perm(void)
+{
+    lc_val v = val_new(LC_V_PERM);
+
+    lc_perm_init(v->u.perm, 0);
+    return v;
+}
+
+lc_val
+lc_val_group(void)
+{
+    lc_val v = val_new(LC_V_GROUP);
+
+    v->u.group = flint_malloc(sizeof(lc_group_struct));
+    lc_group_init(v->u.group, 0);
+    return v;
+}
+
+lc_val
 lc_val_builtin(const struct lc_builtin_struct * fn)
 {
     lc_val v = val_new(LC_V_BUILTIN);
@@ -179,6 +198,8 @@ lc_val_unref(lc_val v)
         case LC_V_STR: flint_free(v->u.str.s); break;
         case LC_V_MAT: fmpq_mat_clear(v->u.m); break;
         case LC_V_LIE: lc_lie_clear(v->u.lie); break;
+        case LC_V_PERM: lc_perm_clear(v->u.perm); break;
+        case LC_V_GROUP: lc_group_clear(v->u.group); flint_free(v->u.group); break;
         case LC_V_BALL: arb_clear(v->u.ball); break;
         case LC_V_FUNC: lc_node_free(v->u.def); break;
         case LC_V_BMAT: arb_mat_clear(v->u.bm); break;
@@ -205,6 +226,8 @@ lc_val_type_name(const lc_val v)
         case LC_V_MAT: return "matrix";
         case LC_V_LIST: return "list";
         case LC_V_LIE: return "lie algebra";
+        case LC_V_PERM: return "permutation";
+        case LC_V_GROUP: return "group";
         case LC_V_BUILTIN: return "function";
         case LC_V_BALL: return "ball";
         case LC_V_FUNC: return "function";
@@ -226,6 +249,8 @@ lc_val_kind(const lc_val v)
         case LC_V_MAT: return "a matrix";
         case LC_V_LIST: return "a list";
         case LC_V_LIE: return "a lie algebra";
+        case LC_V_PERM: return "a permutation";
+        case LC_V_GROUP: return "a group";
         case LC_V_BUILTIN: return "a function";
         case LC_V_BALL: return "a ball";
         case LC_V_FUNC: return "a function";
@@ -329,6 +354,16 @@ sbuf_val(sbuf * b, const lc_val v, int raw)
             break;
         case LC_V_LIE:
             t = lc_lie_get_str(v->u.lie);
+            sbuf_puts(b, t);
+            flint_free(t);
+            break;
+        case LC_V_PERM:
+            t = lc_perm_get_str(v->u.perm);
+            sbuf_puts(b, t);
+            flint_free(t);
+            break;
+        case LC_V_GROUP:
+            t = lc_group_get_str(v->u.group);
             sbuf_puts(b, t);
             flint_free(t);
             break;

@@ -30,6 +30,8 @@ typedef enum
     LC_V_MAT,       /* exact rational matrix, fmpq_mat */
     LC_V_LIST,
     LC_V_LIE,       /* matrix Lie algebra over Q */
+    LC_V_PERM,      /* a permutation (lib/group) */
+    LC_V_GROUP,     /* a finite permutation group (lib/group), owned */
     LC_V_BUILTIN,   /* a built-in function (see builtins.h) */
     LC_V_FUNC,      /* a user function: def f(X) = ... */
     LC_V_BALL,      /* a real ball, arb_t */
@@ -53,6 +55,8 @@ typedef struct lc_val_struct
         fmpq_mat_t m;
         struct { struct lc_val_struct ** items; slong len; int depth; } list;
         lc_lie_t lie;
+        lc_perm_t perm;
+        lc_group_struct * group;       /* LC_V_GROUP */
         const struct lc_builtin_struct * fn;
         arb_t ball;
         arb_mat_t bm;
@@ -76,6 +80,9 @@ lc_val lc_val_cstr(const char * s);
 lc_val lc_val_mat(void);
 /* A Lie algebra value holding an initialised algebra, likewise. */
 lc_val lc_val_lie(void);
+/* A permutation (the identity of degree 0) and a group (trivial), likewise. */
+lc_val lc_val_perm(void);
+lc_val lc_val_group(void);
 lc_val lc_val_builtin(const struct lc_builtin_struct * fn);
 /* A ball (zero) and a 0x0 ball matrix, to be filled before sharing. */
 lc_val lc_val_ball(void);

@@ -1,0 +1,685 @@
+/* groupfns.c -- built-ins for permutations and finite groups, the group
+ * versions of the Lie built-ins (derived_series(G), ...), and permutation
+ * arithmetic for the evaluator.  The mathematics is in lib/group. */
+#include "config.h"
+#include <string.h>
+#include "eval.h"
+#include "builtins.h"
+
+#define ARGS lc_val * res, lc_session_struct * S, lc_val * args, slong nargs, lc_err_t err
+#define UNUSED_ARGS (void) S; (void) args; (void) nargs; (void) err
+
+/* Default limit of elements(G) (a list that is printed). */
+#define LC_ELEMENTS_LIMIT 10000
+
+static lc_val
+num_fmpz(const fmpz_t z)
+{
+    fmpq_t q;
+    lc_val v;
+
+    fmpq_init(q);
+    fmpz_set(fmpq_numref(q), z);
+    v = lc_val_num(q);
+    fmpq_clear(q);
+    return v;
+}
+
+static lc_val
+perm_val(const lc_perm_t p)
+{
+    lc_val v = lc_val_perm();
+
+    lc_perm_set(v->u.perm, p);
+    return v;
+}
+
+/* The items of a call f(a, b, ...) or f([a, b, ...]). */
+static void
+items_of(lc_val ** items, slong * n, lc_val * args, slong nargs)
+{
+    if (nargs == 1 && args[0]->type == LC_V_LIST)
+    {
+        *items = args[0]->u.list.items;
+        *n = args[0]->u.list.len;
+    }
+    else
+    {
+        *items = args;
+        *n = nargs;
+    }
+}
+
+/* An optional limit argument (a positive integer). */
+static int
+get_limit(slong * limit, lc_val * args, slong nargs, slong k, slong dflt, lc_err_t err)
+{
+    *limit = dflt;
+    if (nargs <= k)
+        return LC_OK;
+    *limit = lc_val_get_si(args[k]);
+    if (*limit < 1)
+        return lc_err_set(err, LC_E_ARG, "the limit must be positive, got %ld", (long) *limit);
+    return LC_OK;
+}
+
+/* ------------------------------------------------------- permutations */
+
+static int
+bi_perm_str(ARGS)
+{
+    UNUSED_ARGS;
+    *res = lc_val_perm();
+    if (lc_perm_set_str((*res)->u.perm, args[0]->u.str.s, err) != LC_OK)
+    {
+        lc_val_unref(*res);
+        return err->code;
+    }
+    return LC_OK;
+}
+
+static int
+bi_perm_images(ARGS)
+{
+    slong n = args[0]->u.list.len, i, * img;
+    int st = LC_OK;
+
+    UNUSED_ARGS;
+    if (n > LC_PERM_MAX_DEGREE)
+        return lc_err_set(err, LC_E_LIMIT, "degree %ld exceeds the limit %d", (long) n, LC_PERM_MAX_DEGREE);
+    img = flint_malloc(sizeof(slong) * (n + 1));
+    for (i = 0; i < n && st == LC_OK; i++)
+    {
+        if (!lc_val_is_si(args[0]->u.list.items[i]))
+            st = lc_err_set(err, LC_E_ARG, "entry %ld is not an integer", (long) i + 1);
+        else
+            img[i] = lc_val_get_si(args[0]->u.list.items[i]) - 1;
+    }
+    if (st == LC_OK)
+    {
+        *res = lc_val_perm();
+        if ((st = lc_perm_set_images((*res)->u.perm, img, n, err)) != LC_OK)
+            lc_val_unref(*res);
+    }
+    flint_free(img);
+    return st;
+}
+
+static int
+bi_perm_inv(ARGS)
+{
+    UNUSED_ARGS;
+    *res = lc_val_perm();
+    lc_perm_inv((*res)->u.perm, args[0]->u.perm);
+    return LC_OK;
+}
+
+/* The list of 1-based images on 1..degree. */
+static int
+bi_images(ARGS)
+{
+    const lc_perm_struct * p = args[0]->u.perm;
+    lc_val * items = flint_malloc(sizeof(lc_val) * (p->n + 1));
+    slong i;
+
+    UNUSED_ARGS;
+    for (i = 0; i < p->n; i++)
+        items[i] = lc_val_si(p->img[i] + 1);
+    *res = lc_val_list(items, p->n);
+    flint_free(items);
+    return LC_OK;
+}
+
+int
+lc_groupfn_arith(lc_val * out, lc_tok_kind op, const lc_val a, const lc_val b, lc_err_t err)
+{
+    lc_val r;
+
+    if (a->type == LC_V_PERM && b->type == LC_V_PERM)
+    {
+        r = lc_val_perm();
+        if (op == LC_TK_STAR)
+            lc_perm_mul(r->u.perm, a->u.perm, b->u.perm);
+        else if (op == LC_TK_SLASH)
+        {
+            lc_perm_inv(r->u.perm, b->u.perm);
+            lc_perm_mul(r->u.perm, a->u.perm, r->u.perm);
+        }
+        else if (op == LC_TK_CARET)
+        {
+            /* a^b = b^-1 a b, as in GAP */
+            lc_perm_inv(r->u.perm, b->u.perm);
+            lc_perm_mul(r->u.perm, r->u.perm, a->u.perm);
+            lc_perm_mul(r->u.perm, r->u.perm, b->u.perm);
+        }
+        else
+        {
+            lc_val_unref(r);
+            return lc_err_set(err, LC_E_ARG, "cannot %s permutations (use * / ^)",
+                              op == LC_TK_PLUS ? "add" : "subtract");
+        }
+        *out = r;
+        return LC_OK;
+    }
+    if (a->type == LC_V_PERM && op == LC_TK_CARET && b->type == LC_V_NUM)
+    {
+        if (!fmpz_is_one(fmpq_denref(b->u.q)))
+            return lc_err_set(err, LC_E_ARG, "the exponent of a permutation must be an integer");
+        r = lc_val_perm();
+        lc_perm_pow(r->u.perm, a->u.perm, fmpq_numref(b->u.q));
+        *out = r;
+        return LC_OK;
+    }
+    if (a->type == LC_V_NUM && op == LC_TK_CARET && b->type == LC_V_PERM)
+    {
+        slong i;
+
+        if (!lc_val_is_si(a) || (i = lc_val_get_si(a)) < 1)
+            return lc_err_set(err, LC_E_ARG, "i ^ p needs a point i >= 1");
+        *out = lc_val_si(lc_perm_image(b->u.perm, i - 1) + 1);
+        return LC_OK;
+    }
+    return lc_err_set(err, LC_E_ARG, "cannot %s %s and %s",
+                      op == LC_TK_PLUS ? "add" : op == LC_TK_MINUS ? "subtract" : op == LC_TK_STAR
+                      ? "multiply" : op == LC_TK_SLASH ? "divide" : "raise", lc_val_kind(a), lc_val_kind(b));
+}
+
+/* ------------------------------------------------------------ groups */
+
+static int
+bi_group(ARGS)
+{
+    lc_val * items;
+    slong n, i;
+    lc_perm_struct * p;
+    int st;
+
+    UNUSED_ARGS;
+    items_of(&items, &n, args, nargs);
+    for (i = 0; i < n; i++)
+        if (items[i]->type != LC_V_PERM)
+            return lc_err_set(err, LC_E_ARG, "%s %ld must be a permutation, got %s",
+                              items == args ? "argument" : "element", (long) i + 1, lc_val_kind(items[i]));
+    p = flint_malloc(sizeof(lc_perm_struct) * (n + 1));
+    for (i = 0; i < n; i++)
+        p[i] = *items[i]->u.perm;   /* shallow: only read */
+    *res = lc_val_group();
+    if ((st = lc_group_set_perms((*res)->u.group, p, n, 0, err)) != LC_OK)
+        lc_val_unref(*res);
+    flint_free(p);
+    return st;
+}
+
+/* matrix_group(A, ...) and matrix_group_mod(p, A, ...); first = index of
+   the first matrix argument. */
+static int
+matrix_group(lc_val * res, lc_val * args, slong nargs, slong first, const fmpz_t mod, lc_err_t err)
+{
+    lc_val * items;
+    slong n, i;
+    fmpq_mat_struct * m;
+    int st;
+
+    items_of(&items, &n, args + first, nargs - first);
+    for (i = 0; i < n; i++)
+        if (items[i]->type != LC_V_MAT)
+            return lc_err_set(err, LC_E_ARG, "%s %ld must be an exact matrix, got %s",
+                              items == args + first ? "argument" : "element",
+                              (long) (items == args + first ? i + 1 + first : i + 1), lc_val_kind(items[i]));
+    m = flint_malloc(sizeof(fmpq_mat_struct) * (n + 1));
+    for (i = 0; i < n; i++)
+        m[i] = *items[i]->u.m;
+    *res = lc_val_group();
+    if ((st = lc_group_matrix((*res)->u.group, NULL, m, NULL, n, mod, 0,
+                              LC_GROUP_MATRIX_LIMIT, err)) != LC_OK)
+        lc_val_unref(*res);
+    flint_free(m);
+    return st;
+}
+
+static int
+bi_matrix_group(ARGS)
+{
+    UNUSED_ARGS;
+    return matrix_group(res, args, nargs, 0, NULL, err);
+}
+
+static int
+bi_matrix_group_mod(ARGS)
+{
+    fmpz_t p;
+    int st;
+
+    UNUSED_ARGS;
+    fmpz_init_set_si(p, lc_val_get_si(args[0]));
+    st = matrix_group(res, args, nargs, 1, p, err);
+    fmpz_clear(p);
+    return st;
+}
+
+static int
+bi_icosahedral_group(ARGS)
+{
+    UNUSED_ARGS;
+    *res = lc_val_group();
+    if (lc_group_icosahedral((*res)->u.group, NULL, err) != LC_OK)
+    {
+        lc_val_unref(*res);
+        return err->code;
+    }
+    return LC_OK;
+}
+
+static int
+bi_order(ARGS)
+{
+    fmpz_t o;
+
+    UNUSED_ARGS;
+    fmpz_init(o);
+    if (args[0]->type == LC_V_PERM)
+        lc_perm_order(o, args[0]->u.perm);
+    else if (args[0]->type == LC_V_GROUP)
+        lc_group_order(o, args[0]->u.group);
+    else
+    {
+        fmpz_clear(o);
+        return lc_err_set(err, LC_E_ARG, "argument 1 must be a group or a permutation, got %s",
+                          lc_val_kind(args[0]));
+    }
+    *res = num_fmpz(o);
+    fmpz_clear(o);
+    return LC_OK;
+}
+
+static int
+bi_degree(ARGS)
+{
+    UNUSED_ARGS;
+    *res = lc_val_si(args[0]->type == LC_V_GROUP ? lc_group_degree(args[0]->u.group)
+                     : args[0]->u.perm->n);
+    return LC_OK;
+}
+
+static int
+bi_gens(ARGS)
+{
+    const lc_group_struct * G = args[0]->u.group;
+    lc_val * items = flint_malloc(sizeof(lc_val) * (G->ngens + 1));
+    slong i;
+
+    UNUSED_ARGS;
+    for (i = 0; i < G->ngens; i++)
+    {
+        items[i] = lc_val_perm();
+        lc_group_gen(items[i]->u.perm, G, i);
+    }
+    *res = lc_val_list(items, G->ngens);
+    flint_free(items);
+    return LC_OK;
+}
+
+static int
+bi_member(ARGS)
+{
+    UNUSED_ARGS;
+    *res = lc_val_bool(lc_group_contains(args[0]->u.group, args[1]->u.perm));
+    return LC_OK;
+}
+
+static lc_val
+orders_list(fmpz * o, slong len)
+{
+    lc_val * items = flint_malloc(sizeof(lc_val) * len), r;
+    slong i;
+
+    for (i = 0; i < len; i++)
+        items[i] = num_fmpz(o + i);
+    r = lc_val_list(items, len);
+    flint_free(items);
+    _fmpz_vec_clear(o, len);
+    return r;
+}
+
+static int
+bi_derived_series(ARGS)
+{
+    fmpz * o;
+    slong len;
+
+    UNUSED_ARGS;
+    len = lc_group_derived_series(&o, args[0]->u.group);
+    *res = orders_list(o, len);
+    return LC_OK;
+}
+
+static int
+bi_lower_central_series(ARGS)
+{
+    fmpz * o;
+    slong len;
+
+    UNUSED_ARGS;
+    len = lc_group_lower_central_series(&o, args[0]->u.group);
+    *res = orders_list(o, len);
+    return LC_OK;
+}
+
+static int
+bi_is_solvable(ARGS) { UNUSED_ARGS; *res = lc_val_bool(lc_group_is_solvable(args[0]->u.group)); return LC_OK; }
+static int
+bi_is_nilpotent(ARGS) { UNUSED_ARGS; *res = lc_val_bool(lc_group_is_nilpotent(args[0]->u.group)); return LC_OK; }
+static int
+bi_is_abelian(ARGS) { UNUSED_ARGS; *res = lc_val_bool(lc_group_is_abelian(args[0]->u.group)); return LC_OK; }
+static int
+bi_is_perfect(ARGS) { UNUSED_ARGS; *res = lc_val_bool(lc_group_is_perfect(args[0]->u.group)); return LC_OK; }
+
+static int
+bi_derived_length(ARGS)
+{
+    slong k = lc_group_derived_length(args[0]->u.group);
+
+    UNUSED_ARGS;
+    *res = k < 0 ? lc_val_cstr("not solvable") : lc_val_si(k);
+    return LC_OK;
+}
+
+static int
+bi_nilpotency_class(ARGS)
+{
+    slong k = lc_group_nilpotency_class(args[0]->u.group);
+
+    UNUSED_ARGS;
+    *res = k < 0 ? lc_val_cstr("not nilpotent") : lc_val_si(k);
+    return LC_OK;
+}
+
+static int
+subgroup_result(lc_val * res, lc_group_t H)
+{
+    *res = lc_val_group();
+    lc_group_swap((*res)->u.group, H);
+    return LC_OK;
+}
+
+static int
+bi_centre(ARGS)
+{
+    lc_group_t Z;
+    slong limit;
+    int st;
+
+    UNUSED_ARGS;
+    if ((st = get_limit(&limit, args, nargs, 1, LC_GROUP_ENUM_LIMIT, err)) != LC_OK)
+        return st;
+    lc_group_init(Z, 0);
+    if ((st = lc_group_centre(Z, args[0]->u.group, limit, err)) == LC_OK)
+        subgroup_result(res, Z);
+    lc_group_clear(Z);
+    return st;
+}
+
+static int
+bi_derived_subgroup(ARGS)
+{
+    lc_group_t D;
+
+    UNUSED_ARGS;
+    lc_group_init(D, 0);
+    lc_group_derived(D, args[0]->u.group);
+    subgroup_result(res, D);
+    lc_group_clear(D);
+    return LC_OK;
+}
+
+static int
+bi_normal_closure(ARGS)
+{
+    lc_val * items;
+    slong n, i;
+    lc_perm_struct * p;
+    lc_group_t N;
+
+    UNUSED_ARGS;
+    items_of(&items, &n, args + 1, nargs - 1);
+    for (i = 0; i < n; i++)
+        if (items[i]->type != LC_V_PERM)
+            return lc_err_set(err, LC_E_ARG, "the elements must be permutations, got %s",
+                              lc_val_kind(items[i]));
+    p = flint_malloc(sizeof(lc_perm_struct) * (n + 1));
+    for (i = 0; i < n; i++)
+        p[i] = *items[i]->u.perm;
+    lc_group_init(N, 0);
+    lc_group_normal_closure(N, args[0]->u.group, p, n);
+    subgroup_result(res, N);
+    lc_group_clear(N);
+    flint_free(p);
+    return LC_OK;
+}
+
+static int
+bi_stabilizer(ARGS)
+{
+    slong x = lc_val_get_si(args[1]);
+    lc_group_t H;
+
+    UNUSED_ARGS;
+    if (x < 1)
+        return lc_err_set(err, LC_E_ARG, "points are 1, 2, ..., got %ld", (long) x);
+    lc_group_init(H, 0);
+    lc_group_stabilizer(H, args[0]->u.group, x - 1);
+    subgroup_result(res, H);
+    lc_group_clear(H);
+    return LC_OK;
+}
+
+static int
+bi_orbit(ARGS)
+{
+    const lc_group_struct * G = args[0]->u.group;
+    slong x = lc_val_get_si(args[1]), * o, len, i;
+    lc_val * items;
+
+    UNUSED_ARGS;
+    if (x < 1)
+        return lc_err_set(err, LC_E_ARG, "points are 1, 2, ..., got %ld", (long) x);
+    o = flint_malloc(sizeof(slong) * (G->n + 1));
+    len = lc_group_orbit(o, G, x - 1);
+    items = flint_malloc(sizeof(lc_val) * len);
+    for (i = 0; i < len; i++)
+        items[i] = lc_val_si(o[i] + 1);
+    *res = lc_val_list(items, len);
+    flint_free(items);
+    flint_free(o);
+    return LC_OK;
+}
+
+static int
+bi_nr_classes(ARGS)
+{
+    slong k, limit;
+    int st;
+
+    UNUSED_ARGS;
+    if ((st = get_limit(&limit, args, nargs, 1, LC_GROUP_ENUM_LIMIT, err)) != LC_OK)
+        return st;
+    if ((st = lc_group_conjugacy_classes(&k, NULL, args[0]->u.group, limit, err)) != LC_OK)
+        return st;
+    *res = lc_val_si(k);
+    return LC_OK;
+}
+
+static int
+bi_class_sizes(ARGS)
+{
+    slong k, limit, i, * sizes;
+    lc_val * items;
+    int st;
+
+    UNUSED_ARGS;
+    if ((st = get_limit(&limit, args, nargs, 1, LC_GROUP_ENUM_LIMIT, err)) != LC_OK)
+        return st;
+    if ((st = lc_group_conjugacy_classes(&k, &sizes, args[0]->u.group, limit, err)) != LC_OK)
+        return st;
+    items = flint_malloc(sizeof(lc_val) * k);
+    for (i = 0; i < k; i++)
+        items[i] = lc_val_si(sizes[i]);
+    *res = lc_val_list(items, k);
+    flint_free(items);
+    flint_free(sizes);
+    return LC_OK;
+}
+
+static int
+bi_elements(ARGS)
+{
+    const lc_group_struct * G = args[0]->u.group;
+    slong * el, len, limit, i;
+    lc_val * items;
+    int st;
+
+    UNUSED_ARGS;
+    if ((st = get_limit(&limit, args, nargs, 1, LC_ELEMENTS_LIMIT, err)) != LC_OK)
+        return st;
+    if ((st = lc_group_elements(&el, &len, G, limit, err)) != LC_OK)
+        return st;
+    items = flint_malloc(sizeof(lc_val) * len);
+    for (i = 0; i < len; i++)
+    {
+        items[i] = lc_val_perm();
+        lc_perm_set_images(items[i]->u.perm, el + i * G->n, G->n, err);
+    }
+    *res = lc_val_list(items, len);
+    flint_free(items);
+    flint_free(el);
+    return LC_OK;
+}
+
+/* word_products(G, [1, 2, -1]): the prefix products g1, g1 g2, g1 g2 g1^-1. */
+static int
+bi_word_products(ARGS)
+{
+    const lc_val w = args[1];
+    slong len = w->u.list.len, i, * word;
+    lc_perm_struct * pre;
+    lc_val * items;
+    int one, st = LC_OK;
+
+    UNUSED_ARGS;
+    word = flint_malloc(sizeof(slong) * (len + 1));
+    for (i = 0; i < len && st == LC_OK; i++)
+    {
+        if (!lc_val_is_si(w->u.list.items[i]))
+            st = lc_err_set(err, LC_E_ARG, "letter %ld of the word is not an integer", (long) i + 1);
+        else
+            word[i] = lc_val_get_si(w->u.list.items[i]);
+    }
+    if (st != LC_OK)
+    {
+        flint_free(word);
+        return st;
+    }
+    pre = flint_malloc(sizeof(lc_perm_struct) * (len + 1));
+    for (i = 0; i < len; i++)
+        lc_perm_init(pre + i, 0);
+    if ((st = lc_group_word_products(pre, &one, args[0]->u.group, word, len, err)) == LC_OK)
+    {
+        items = flint_malloc(sizeof(lc_val) * (len + 1));
+        for (i = 0; i < len; i++)
+            items[i] = perm_val(pre + i);
+        *res = lc_val_list(items, len);
+        flint_free(items);
+    }
+    for (i = 0; i < len; i++)
+        lc_perm_clear(pre + i);
+    flint_free(pre);
+    flint_free(word);
+    return st;
+}
+
+static int
+bi_word_is_one(ARGS)
+{
+    const lc_val w = args[1];
+    slong len = w->u.list.len, i, * word;
+    int one, st = LC_OK;
+
+    UNUSED_ARGS;
+    word = flint_malloc(sizeof(slong) * (len + 1));
+    for (i = 0; i < len && st == LC_OK; i++)
+    {
+        if (!lc_val_is_si(w->u.list.items[i]))
+            st = lc_err_set(err, LC_E_ARG, "letter %ld of the word is not an integer", (long) i + 1);
+        else
+            word[i] = lc_val_get_si(w->u.list.items[i]);
+    }
+    if (st == LC_OK && (st = lc_group_word_products(NULL, &one, args[0]->u.group, word, len, err)) == LC_OK)
+        *res = lc_val_bool(one);
+    flint_free(word);
+    return st;
+}
+
+const lc_builtin_struct lc_builtins_group[] =
+{
+    { "perm_images", "L", 1, 1, bi_perm_images, "perm_images([2, 3, 1])",
+      "the permutation with i -> list[i] (1-based); perm(\"(1,2,3)\") takes cycle notation" },
+    { "images", "p", 1, 1, bi_images, "images(p)", "the list [1^p, 2^p, ..., n^p] on the degree of p" },
+    { "group", "a", 0, -1, bi_group, "group(p, q, ...)",
+      "the permutation group generated by p, q, ... (also group([p, q]))" },
+    { "matrix_group", "a", 1, -1, bi_matrix_group, "matrix_group(A, B, ...)",
+      "the finite group of rational matrices generated (at most 4096 elements), as a regular permutation group" },
+    { "matrix_group_mod", "ia", 2, -1, bi_matrix_group_mod, "matrix_group_mod(p, A, B, ...)",
+      "the same with entries modulo the prime p" },
+    { "icosahedral_group", "", 0, 0, bi_icosahedral_group, "icosahedral_group()",
+      "the rotations of the icosahedron in SO(3), exact over Q(sqrt 5) (A5, order 60)" },
+    { "order", "a", 1, 1, bi_order, "order(G)", "the order of a group or of a permutation (exact integer)" },
+    { "degree", "a", 1, 1, bi_degree, "degree(G)", "the number of points a group or permutation acts on" },
+    { "gens", "g", 1, 1, bi_gens, "gens(G)", "the generators of G as given" },
+    { "member", "gp", 2, 2, bi_member, "member(G, p)", "whether the permutation p lies in G" },
+    { "is_perfect", "g", 1, 1, bi_is_perfect, "is_perfect(G)", "whether [G, G] = G" },
+    { "nilpotency_class", "g", 1, 1, bi_nilpotency_class, "nilpotency_class(G)",
+      "the length of the lower central series to 1, or \"not nilpotent\"" },
+    { "derived_subgroup", "g", 1, 1, bi_derived_subgroup, "derived_subgroup(G)", "[G, G], a group" },
+    { "normal_closure", "ga", 2, -1, bi_normal_closure, "normal_closure(G, p, ...)",
+      "the smallest normal subgroup of G containing p, ... (also a list)" },
+    { "group_stabilizer", "gi", 2, 2, bi_stabilizer, "group_stabilizer(G, i)", "the stabilizer of the point i, a group" },
+    { "group_orbit", "gi", 2, 2, bi_orbit, "group_orbit(G, i)", "the orbit of the point i, sorted" },
+    { "nr_classes", "gi", 1, 2, bi_nr_classes, "nr_classes(G, limit)",
+      "the number of conjugacy classes (enumerates: |G| <= limit, default 100000)" },
+    { "class_sizes", "gi", 1, 2, bi_class_sizes, "class_sizes(G, limit)",
+      "the sizes of the conjugacy classes, by least element" },
+    { "elements", "gi", 1, 2, bi_elements, "elements(G, limit)",
+      "the elements of G, sorted by images (|G| <= limit, default 10000)" },
+    { "word_products", "gL", 2, 2, bi_word_products, "word_products(G, [1, 2, -1])",
+      "the prefix products of a word in the generators (k: generator k, -k: its inverse)" },
+    { "word_is_one", "gL", 2, 2, bi_word_is_one, "word_is_one(G, [1, 2, -1])",
+      "whether the word is the identity in G" },
+};
+
+const slong lc_nbuiltins_group = (slong) (sizeof(lc_builtins_group) / sizeof(lc_builtins_group[0]));
+
+/* The group versions of core built-ins (not listed by help: the core
+   entries describe both). */
+static const lc_builtin_struct overloads[] =
+{
+    { "perm", "s", 1, 1, bi_perm_str, "perm(\"(1,2)\")", "" },
+    { "inv", "p", 1, 1, bi_perm_inv, "inv(p)", "" },
+    { "derived_series", "g", 1, 1, bi_derived_series, "derived_series(G)", "" },
+    { "lower_central_series", "g", 1, 1, bi_lower_central_series, "lower_central_series(G)", "" },
+    { "centre", "gi", 1, 2, bi_centre, "centre(G)", "" },
+    { "is_solvable", "g", 1, 1, bi_is_solvable, "is_solvable(G)", "" },
+    { "is_nilpotent", "g", 1, 1, bi_is_nilpotent, "is_nilpotent(G)", "" },
+    { "is_abelian", "g", 1, 1, bi_is_abelian, "is_abelian(G)", "" },
+    { "derived_length", "g", 1, 1, bi_derived_length, "derived_length(G)", "" },
+};
+
+int
+lc_groupfn_overload(const char * name, ARGS)
+{
+    slong i;
+
+    for (i = 0; i < (slong) (sizeof(overloads) / sizeof(overloads[0])); i++)
+        if (strcmp(overloads[i].name, name) == 0)
+            return overloads[i].fn(res, S, args, nargs, err);
+    return lc_err_set(err, LC_E_ARG, "no group version of %s", name);
+}
