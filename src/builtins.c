@@ -518,6 +518,33 @@ bi_help(ARGS)
     return LC_OK;
 }
 
+/* The position of the parameter called name in b's signature text
+   ("load_model(path, heads, activation, ...)"), or -1.  Parameters that are
+   not plain names ("[A, B]", "\"what\"") match nothing. */
+slong
+lc_builtin_param_index(const lc_builtin_struct * b, const char * name)
+{
+    const char * p = strchr(b->sig, '(');
+    slong k = 0, depth = 0;
+    size_t len = strlen(name);
+
+    if (p == NULL)
+        return -1;
+    for (p++; *p != '\0' && !(*p == ')' && depth == 0); p++)
+    {
+        if (*p == '[' || *p == '(')
+            depth++;
+        else if (*p == ']' || *p == ')')
+            depth--;
+        else if (*p == ',' && depth == 0)
+            k++;
+        else if (depth == 0 && (p[-1] == '(' || p[-1] == ',' || p[-1] == ' ')
+                 && strncmp(p, name, len) == 0 && (p[len] == ',' || p[len] == ')'))
+            return k;
+    }
+    return -1;
+}
+
 /* Does v fit kind k?  If not, what to call the expected kind. */
 static const char *
 kind_mismatch(char k, const lc_val v)
@@ -570,6 +597,9 @@ check_args(const lc_builtin_struct * b, lc_val * args, slong nargs, lc_err_t err
     {
         const lc_val v = args[i];
 
+        /* nil in an optional position: an argument skipped by keywords */
+        if (v->type == LC_V_NIL && i >= b->min_args)
+            continue;
         if ((want = kind_mismatch(b->kinds[i < nk ? i : nk - 1], v)) == NULL)
             continue;
         if (v->type == LC_V_NUM)

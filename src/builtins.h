@@ -73,6 +73,10 @@ int lc_groupfn_overload(const char * name, lc_val * res, lc_session_struct * S,
    p ^ k, p ^ q (conjugation q^-1 p q), i ^ p (the image of point i). */
 int lc_groupfn_arith(lc_val * out, lc_tok_kind op, const lc_val a, const lc_val b, lc_err_t err);
 
+/* The position of parameter name in b's signature, or -1 (for keyword
+   arguments: f(x, heads=3)). */
+slong lc_builtin_param_index(const lc_builtin_struct * b, const char * name);
+
 /* The entry named name (aliases included), or NULL. */
 const lc_builtin_struct * lc_builtin_find(const char * name);
 

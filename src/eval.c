@@ -731,6 +731,71 @@ lc_call_value(lc_val * out, lc_session_struct * S, const lc_val f, lc_val * args
     return LC_OK;
 }
 
+/* The arguments of the call n to f: positional ones in order, then keyword
+   arguments (name = value) placed by the parameter names of f (a built-in's
+   signature or a def's parameters); positions skipped become nil. */
+static int
+eval_args(lc_val ** out, slong * nout, lc_session_t S, const lc_node n, const lc_val f, lc_diag_t d)
+{
+    slong i, k, npos = 0, nargs, total = n->nkids - 1;
+    slong * where = flint_malloc(sizeof(slong) * (total + 1));
+    lc_val * args;
+    int st = LC_OK;
+
+    while (npos < total && n->kids[npos + 1]->kind != LC_N_KWARG)
+        npos++;
+    nargs = npos;
+    for (i = npos; i < total && st == LC_OK; i++)
+    {
+        const lc_node kw = n->kids[i + 1];
+
+        k = -1;
+        if (f->type == LC_V_BUILTIN)
+            k = lc_builtin_param_index(f->u.fn, kw->name);
+        else if (f->type == LC_V_FUNC)
+            for (k = f->u.def->nparams - 1; k >= 0; k--)
+                if (strcmp(f->u.def->params[k], kw->name) == 0)
+                    break;
+        if (k < 0)
+            st = lc_diag_set(d, kw->pos, LC_E_ARG, "%s has no parameter named '%s'",
+                             f->type == LC_V_BUILTIN ? f->u.fn->sig : f->u.def->name, kw->name);
+        else if (k < npos)
+            st = lc_diag_set(d, kw->pos, LC_E_ARG, "'%s' is also given by position", kw->name);
+        where[i] = k;
+        if (k + 1 > nargs)
+            nargs = k + 1;
+    }
+    if (st != LC_OK)
+    {
+        flint_free(where);
+        return st;
+    }
+    args = flint_calloc(nargs + 1, sizeof(lc_val));
+    for (i = 0; i < total && st == LC_OK; i++)
+    {
+        const lc_node a = n->kids[i + 1];
+        slong pos = i < npos ? i : where[i];
+
+        st = eval(args + pos, S, a->kind == LC_N_KWARG ? a->kids[0] : a, d);
+    }
+    for (i = 0; i < nargs; i++)
+        if (args[i] == NULL)
+            args[i] = lc_val_nil();
+    if (st != LC_OK)
+    {
+        for (i = 0; i < nargs; i++)
+            lc_val_unref(args[i]);
+        flint_free(args);
+    }
+    else
+    {
+        *out = args;
+        *nout = nargs;
+    }
+    flint_free(where);
+    return st;
+}
+
 static int
 eval_call(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d)
 {
@@ -749,15 +814,14 @@ eval_call(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d)
         lc_val_unref(f);
         return st;
     }
-    args = flint_malloc(sizeof(lc_val) * (nargs > 0 ? nargs : 1));
-    if ((st = eval_kids(args, S, n, 1, d)) == LC_OK)
+    if ((st = eval_args(&args, &nargs, S, n, f, d)) == LC_OK)
     {
         st = lc_call_value(out, S, f, args, nargs, d->err);
         if (st != LC_OK)
             d->pos = n->pos;
         unref_all(args, nargs);
+        flint_free(args);
     }
-    flint_free(args);
     lc_val_unref(f);
     return st;
 }

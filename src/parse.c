@@ -186,11 +186,44 @@ static lc_node
 exprlist(parser * p, lc_node n, lc_tok_kind close, const char * what)
 {
     lc_node e;
+    int kw_seen = 0, i;
 
     while (TOK(p).kind != close)
     {
         if ((e = expr(p)) == NULL)
             goto err;
+        if (n->kind == LC_N_CALL && TOK(p).kind == LC_TK_ASSIGN && e->kind == LC_N_NAME)
+        {
+            /* name = value: a keyword argument */
+            lc_node k = node_new(LC_N_KWARG, e->pos), v;
+
+            for (i = 1; i < n->nkids; i++)
+                if (n->kids[i]->kind == LC_N_KWARG && strcmp(n->kids[i]->name, e->name) == 0)
+                {
+                    lc_node_free(k);
+                    lc_node_free(e);
+                    fail_here(p, "a keyword argument is given twice");
+                    goto err;
+                }
+            k->name = e->name;
+            e->name = NULL;
+            lc_node_free(e);
+            lc_lex_next(p->lx);
+            if ((v = expr(p)) == NULL)
+            {
+                lc_node_free(k);
+                goto err;
+            }
+            node_push(k, v);
+            e = k;
+            kw_seen = 1;
+        }
+        else if (kw_seen)
+        {
+            lc_node_free(e);
+            fail_here(p, "positional arguments must come before keyword arguments");
+            goto err;
+        }
         node_push(n, e);
         if (TOK(p).kind == LC_TK_COMMA)
             lc_lex_next(p->lx);

@@ -18,6 +18,8 @@
  *   unary    := '-' unary | '+' unary | power
  *   power    := postfix [ '^' unary ]        right associative; -2^2 = -4
  *   postfix  := primary { '(' args ')' | '[' args ']' }
+ *   args     := [ arg { ',' arg } [','] ]     in a call, an arg may be NAME '=' expr
+ *                                             (keyword arguments, after the positional ones)
  *   primary  := NUMBER | STRING | true | false | NAME
  *             | '(' expr ')' | '[' [ expr { ',' expr } [','] ] ']'
  *
@@ -46,7 +48,8 @@ typedef enum
     LC_N_ASSIGN,  /* name = kids[0] */
     LC_N_EXPR,    /* an expression statement: kids[0] */
     LC_N_CLAIM,   /* claim "name" [source ".."] [id ".."] [expect V] [sweep e] { kids } */
-    LC_N_DEF      /* def name(params) = kids[0]; params in attr-like list below */
+    LC_N_DEF,     /* def name(params) = kids[0]; params in attr-like list below */
+    LC_N_KWARG    /* name = kids[0], a keyword argument of a call */
 }
 lc_node_kind;
 

@@ -32,7 +32,7 @@ bi_load_model(ARGS)
 
     UNUSED_ARGS;
     lc_tload_opts_init(o);
-    if (nargs > 1)
+    if (nargs > 1 && args[1]->type != LC_V_NIL)
     {
         slong h = lc_val_get_si(args[1]);
 
@@ -41,11 +41,11 @@ bi_load_model(ARGS)
                             LC_TMODEL_MAX_DIM, (long) h);
         o->n_h = h;
     }
-    if (st == LC_OK && nargs > 2)
+    if (st == LC_OK && nargs > 2 && args[2]->type != LC_V_NIL)
         st = activation_arg(&o->activation, args[2], err);
-    if (nargs > 3)
+    if (nargs > 3 && args[3]->type != LC_V_NIL)
         o->norm_first = args[3]->u.b;
-    if (st == LC_OK && nargs > 4)
+    if (st == LC_OK && nargs > 4 && args[4]->type != LC_V_NIL)
     {
         if (fmpq_sgn(args[4]->u.q) < 0)
             st = lc_err_set(err, LC_E_ARG, "eps must be non-negative");
@@ -68,7 +68,7 @@ bi_random_model(ARGS)
     int act = LC_ACT_RELU;
 
     UNUSED_ARGS;
-    if (nargs > 5 && activation_arg(&act, args[5], err) != LC_OK)
+    if (nargs > 5 && args[5]->type != LC_V_NIL && activation_arg(&act, args[5], err) != LC_OK)
         return err->code;
     *res = lc_val_model();
     if (lc_tmodel_alloc((*res)->u.model, lc_val_get_si(args[0]), lc_val_get_si(args[1]),
@@ -80,7 +80,7 @@ bi_random_model(ARGS)
     }
     lc_tmodel_randomize((*res)->u.model, S->rnd);
     (*res)->u.model->activation = act;
-    (*res)->u.model->norm_first = nargs > 6 ? args[6]->u.b : 1;
+    (*res)->u.model->norm_first = (nargs > 6 && args[6]->type != LC_V_NIL) ? args[6]->u.b : 1;
     return LC_OK;
 }
 
@@ -96,7 +96,7 @@ bi_forward(ARGS)
     if ((st = lc_to_bmat(E, args[1], S->prec, err)) == LC_OK)
     {
         *res = lc_val_bmat();
-        st = lc_tmodel_forward((*res)->u.bm, args[0]->u.model, E, nargs > 2 && args[2]->u.b,
+        st = lc_tmodel_forward((*res)->u.bm, args[0]->u.model, E, nargs > 2 && args[2]->type != LC_V_NIL && args[2]->u.b,
                                S->prec, err);
         if (st != LC_OK)
             lc_val_unref(*res);
@@ -164,10 +164,10 @@ bi_widen(ARGS)
 const lc_builtin_struct lc_builtins_tf[] =
 {
     { "load_model", "sisbn", 1, 5, bi_load_model,
-      "load_model(path, heads, act, norm_first, eps)",
+      "load_model(path, heads, activation, norm_first, eps)",
       "a transformer from safetensors (PyTorch or GPT-2 names); defaults 1, \"relu\", false, 1/100000" },
     { "random_model", "iiiiisb", 5, 7, bi_random_model,
-      "random_model(d_e, n_h, d_h, d_f, n_t)",
+      "random_model(d_e, n_h, d_h, d_f, n_t, activation, norm_first)",
       "a seeded random transformer, weights k/32; optional activation, norm_first (true)" },
     { "forward", "Txb", 2, 3, bi_forward, "forward(M, E, causal)",
       "the model on E (d_e x n_c, one token per column), a certified ball matrix" },
