@@ -17,6 +17,7 @@
 #include "finfo.h"
 #include "equiv.h"
 #include "transformer.h"
+#include "gauge.h"
 #include "claim.h"
 
 #ifdef __cplusplus
