@@ -365,7 +365,8 @@ lc_group_conjugacy_classes(slong * nclasses, slong ** sizes, const lc_group_t G,
     lc_permset S;
     int st;
 
-    if ((st = lc_group_elements(&el, &order, G, limit, err)) != LC_OK)
+    if ((st = check_limit(&order, G, limit, "conjugacy classes", err)) != LC_OK
+        || (st = lc_group_elements(&el, &order, G, limit, err)) != LC_OK)
         return st;
     _lc_permset_init(&S, n);
     for (k = 0; k < order; k++)
@@ -427,7 +428,8 @@ lc_group_centre(lc_group_t Z, const lc_group_t G, slong limit, lc_err_t err)
     lc_group_t T;
     int st;
 
-    if ((st = lc_group_elements(&el, &order, G, limit, err)) != LC_OK)
+    if ((st = check_limit(&order, G, limit, "centre", err)) != LC_OK
+        || (st = lc_group_elements(&el, &order, G, limit, err)) != LC_OK)
         return st;
     tmp = flint_malloc(sizeof(slong) * (n + 1));
     lc_group_init(T, n);
