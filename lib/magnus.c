@@ -703,3 +703,54 @@ lc_ssm_exp_gap(arb_t lhs, arb_t rhs, const arb_mat_t X, const arb_mat_t Y, slong
     arb_clear(ny);
     return r;
 }
+
+/* W := s [(x, y, z)]_x, the skew matrix of the cross product with s (x, y, z). */
+static void
+skew_ball(arb_mat_t W, const arb_t x, const arb_t y, const arb_t z, const arb_t s, slong prec)
+{
+    lc_ball_resize(W, 3, 3);
+    arb_mat_zero(W);
+    arb_mul(arb_mat_entry(W, 1, 0), z, s, prec);
+    arb_neg(arb_mat_entry(W, 0, 1), arb_mat_entry(W, 1, 0));
+    arb_mul(arb_mat_entry(W, 0, 2), y, s, prec);
+    arb_neg(arb_mat_entry(W, 2, 0), arb_mat_entry(W, 0, 2));
+    arb_mul(arb_mat_entry(W, 2, 1), x, s, prec);
+    arb_neg(arb_mat_entry(W, 1, 2), arb_mat_entry(W, 2, 1));
+}
+
+void
+lc_ssm_icosahedral(arb_mat_struct * G, slong prec)
+{
+    arb_t phi, s, t, zero, one;
+
+    arb_init(phi);
+    arb_init(s);
+    arb_init(t);
+    arb_init(zero);
+    arb_init(one);
+    arb_one(one);
+    arb_sqrt_ui(phi, 5, prec);
+    arb_add_ui(phi, phi, 1, prec);
+    arb_mul_2exp_si(phi, phi, -1);
+    /* (2 pi / 5) / |(0, 1, phi)| */
+    arb_sqr(s, phi, prec);
+    arb_add_ui(s, s, 1, prec);
+    arb_rsqrt(s, s, prec);
+    arb_const_pi(t, prec);
+    arb_mul_2exp_si(t, t, 1);
+    arb_div_ui(t, t, 5, prec);
+    arb_mul(s, s, t, prec);
+    skew_ball(G + 0, zero, one, phi, s, prec);
+    /* (2 pi / 3) / |(1, 1, 1)| */
+    arb_const_pi(s, prec);
+    arb_mul_2exp_si(s, s, 1);
+    arb_div_ui(s, s, 3, prec);
+    arb_sqrt_ui(t, 3, prec);
+    arb_div(s, s, t, prec);
+    skew_ball(G + 1, one, one, one, s, prec);
+    arb_clear(phi);
+    arb_clear(s);
+    arb_clear(t);
+    arb_clear(zero);
+    arb_clear(one);
+}

@@ -111,6 +111,14 @@ int lc_ssm_transition_ball(arb_mat_t P, const arb_mat_struct * As, slong T, slon
 int lc_ssm_exp_gap(arb_t lhs, arb_t rhs, const arb_mat_t X, const arb_mat_t Y, slong prec,
                    lc_err_t err);
 
+/* G[0], G[1] := the rotation generators of the icosahedral group A5 in
+   so(3) (balls): a = (2 pi / 5) [u]_x about the vertex u = (0, 1, phi)/|.|
+   and b = (2 pi / 3) [v]_x about the face centre v = (1, 1, 1)/sqrt 3 of the
+   icosahedron with vertices the cyclic shifts of (0, +-1, +-phi); exp(a)
+   has order 5, exp(b) order 3, and together they generate A5 (a subgroup
+   of A5 with elements of orders 3 and 5 has order divisible by 15). */
+void lc_ssm_icosahedral(arb_mat_struct * G, slong prec);
+
 /* ------------------------------------------------------------- tower.c */
 
 /* The derived series L = L^(0) > L^(1) > ..., up to and including the first

@@ -470,6 +470,7 @@ tables[] =
     { lc_builtins_cert, &lc_nbuiltins_cert, "certified numerics and claims:" },
     { lc_builtins_equiv, &lc_nbuiltins_equiv, "functions and equivariance:" },
     { lc_builtins_seq, &lc_nbuiltins_seq, "sequences, certificates and finite information:" },
+    { lc_builtins_ssm, &lc_nbuiltins_ssm, "sequence models: Magnus terms, towers, free nilpotent algebras:" },
     { lc_builtins_group, &lc_nbuiltins_group, "finite groups and permutations:" },
     { lc_builtins_magma, &lc_nbuiltins_magma, "finite operations, groups and actions (Cayley tables):" },
     { lc_builtins_tf, &lc_nbuiltins_tf, "transformer models:" },

@@ -51,6 +51,10 @@ extern const slong lc_nbuiltins_equiv;
 extern const lc_builtin_struct lc_builtins_seq[];
 extern const slong lc_nbuiltins_seq;
 
+/* Sequence models: Magnus terms, towers, free nilpotent algebras (ssmfns.c). */
+extern const lc_builtin_struct lc_builtins_ssm[];
+extern const slong lc_nbuiltins_ssm;
+
 /* Finite operations: Cayley tables, homomorphisms, actions (magmafns.c). */
 extern const lc_builtin_struct lc_builtins_magma[];
 extern const slong lc_nbuiltins_magma;

@@ -497,6 +497,16 @@ START_TEST(icosahedral_truncation_exponents_are_2_3_5_9)
     for (i = 0, p = 0; i < 9; i++)
         p += !arb_contains_zero(arb_mat_entry(P, i / 3, i % 3));
     ck_assert(p > 0);
+    /* the library's generators are the same */
+    {
+        arb_mat_struct H[2];
+        arb_mat_init(H + 0, 0, 0);
+        arb_mat_init(H + 1, 0, 0);
+        lc_ssm_icosahedral(H, prec);
+        ck_assert(arb_mat_overlaps(H + 0, G + 0) && arb_mat_overlaps(H + 1, G + 1));
+        arb_mat_clear(H + 0);
+        arb_mat_clear(H + 1);
+    }
     for (k = 1; k <= 4; k++)
     {
         c = WORD(1) << (k - 1);
