@@ -799,7 +799,7 @@ eval_args(lc_val ** out, slong * nout, lc_session_t S, const lc_node n, const lc
 static int
 eval_call(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d)
 {
-    lc_val f, * args;
+    lc_val f, * args = NULL;
     slong nargs = n->nkids - 1;
     int st;
 
