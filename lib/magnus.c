@@ -151,9 +151,14 @@ check_gens(const fmpq_mat_struct * As, slong T, slong order, lc_err_t err)
         return lc_err_set(err, LC_E_LIMIT, "order %ld exceeds the limit %d", (long) order, LC_SSM_MAX_ORDER);
     n = As[0].r;
     for (i = 0; i < T; i++)
-        if (As[i].r != n || As[i].c != n || n < 1)
-            return lc_err_set(err, LC_E_DIM, "generator %ld is %ldx%ld, expected square %ldx%ld",
+    {
+        if (As[i].r != As[i].c || As[i].r < 1)
+            return lc_err_set(err, LC_E_DIM, "generator %ld is %ldx%ld, not square",
+                              (long) i + 1, (long) As[i].r, (long) As[i].c);
+        if (As[i].r != n)
+            return lc_err_set(err, LC_E_DIM, "generator %ld is %ldx%ld, generator 1 is %ldx%ld",
                               (long) i + 1, (long) As[i].r, (long) As[i].c, (long) n, (long) n);
+    }
     return LC_OK;
 }
 
@@ -441,10 +446,16 @@ check_ball_gens(const arb_mat_struct * As, slong T, slong order, lc_err_t err)
                           LC_SSM_MAX_ORDER, (long) order);
     n = arb_mat_nrows(As + 0);
     for (i = 0; i < T; i++)
-        if (arb_mat_nrows(As + i) != n || arb_mat_ncols(As + i) != n || n < 1)
-            return lc_err_set(err, LC_E_DIM, "generator %ld is %ldx%ld, expected square %ldx%ld",
-                              (long) i + 1, (long) arb_mat_nrows(As + i), (long) arb_mat_ncols(As + i),
-                              (long) n, (long) n);
+    {
+        slong r = arb_mat_nrows(As + i), c = arb_mat_ncols(As + i);
+
+        if (r != c || r < 1)
+            return lc_err_set(err, LC_E_DIM, "generator %ld is %ldx%ld, not square",
+                              (long) i + 1, (long) r, (long) c);
+        if (r != n)
+            return lc_err_set(err, LC_E_DIM, "generator %ld is %ldx%ld, generator 1 is %ldx%ld",
+                              (long) i + 1, (long) r, (long) c, (long) n, (long) n);
+    }
     return LC_OK;
 }
 

@@ -586,7 +586,7 @@ const lc_builtin_struct lc_builtins_ssm[] =
       "[e(t), e(t/2), e(t)/e(t/2), p]: exp of the Magnus series to degree c vs the product; p certified exponent or -1" },
     { "exp_gap", "xx", 2, 2, bi_exp_gap, "exp_gap(X, Y)",
       "[||e^X - e^Y||_F, e^(-max(||X||_F, ||Y||_F)) ||X - Y||_F], certified" },
-    { "icosahedral", "", 0, 0, bi_icosahedral, "icosahedral()",
+    { "icosahedral_so3", "", 0, 0, bi_icosahedral, "icosahedral_so3()",
       "[a, b]: so(3) generators (balls) of the icosahedral rotations of orders 5 and 3 (A5)" },
     { "tower", "l", 1, 1, bi_tower, "tower(L)",
       "[derived series dimensions, dimensions of the abelian layers L^(i)/L^(i+1)]" },
