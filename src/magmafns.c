@@ -20,8 +20,13 @@
 static int
 get_table(lc_magma_t M, const lc_val v, int argno, lc_err_t err)
 {
+    char msg[LC_ERR_MSG_LEN];
+
     if (lc_magma_set_fmpq_mat(M, v->u.m, err) != LC_OK)
-        return lc_err_set(err, err->code, "argument %d: %s", argno, err->msg);
+    {
+        memcpy(msg, err->msg, sizeof(msg));
+        return lc_err_set(err, err->code, "argument %d: %.400s", argno, msg);
+    }
     return LC_OK;
 }
 
