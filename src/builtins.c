@@ -474,6 +474,7 @@ tables[] =
     { lc_builtins_group, &lc_nbuiltins_group, "finite groups and permutations:" },
     { lc_builtins_magma, &lc_nbuiltins_magma, "finite operations, groups and actions (Cayley tables):" },
     { lc_builtins_tf, &lc_nbuiltins_tf, "transformer models:" },
+    { lc_builtins_gauge, &lc_nbuiltins_gauge, "gauge symmetries of transformers:" },
 };
 
 #define NTABLES ((slong) (sizeof(tables) / sizeof(tables[0])))

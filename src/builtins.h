@@ -63,6 +63,10 @@ extern const slong lc_nbuiltins_magma;
 extern const lc_builtin_struct lc_builtins_tf[];
 extern const slong lc_nbuiltins_tf;
 
+/* Gauge symmetries of transformer models (gaugefns.c). */
+extern const lc_builtin_struct lc_builtins_gauge[];
+extern const slong lc_nbuiltins_gauge;
+
 /* The sixth: finite groups and permutations (groupfns.c). */
 extern const lc_builtin_struct lc_builtins_group[];
 extern const slong lc_nbuiltins_group;

@@ -1,0 +1,417 @@
+/* gaugefns.c -- built-ins for the gauge symmetries of transformer models
+ * (lib/gauge): random gauges, their action on the weights, the layer-norm
+ * fold, eq. (17), weight access for hand-made transformations, and the
+ * measured flat directions.
+ *
+ * A gauge is a list [frames, mids, h_qk, h_vo] of lists of exact matrices:
+ * n_t + 1 frames (frames[1] acts on the input, frames[n_t + 1] on the
+ * output), n_t mids (E-tilde inside each layer), and n_t * n_h matrices
+ * d_h x d_h each for the query/key and value/output pairs (layer by layer,
+ * head by head).  Scripts may build or edit one by hand. */
+#include "config.h"
+#include <string.h>
+#include "eval.h"
+#include "builtins.h"
+#include "ballops.h"
+#include "gauge.h"
+
+#define ARGS lc_val * res, lc_session_struct * S, lc_val * args, slong nargs, lc_err_t err
+#define UNUSED_ARGS (void) S; (void) args; (void) nargs; (void) err
+
+static lc_val
+model_value(lc_tmodel_t M)
+{
+    lc_val v = lc_val_model();
+
+    lc_tmodel_set(v->u.model, M);
+    return v;
+}
+
+static lc_val
+mat_list(const fmpq_mat_struct * m, slong n)
+{
+    lc_val * items = flint_malloc(FLINT_MAX(n, 1) * sizeof(lc_val));
+    lc_val l;
+    slong i;
+
+    for (i = 0; i < n; i++)
+    {
+        items[i] = lc_val_mat();
+        lc_qmat_resize(items[i]->u.m, m[i].r, m[i].c);
+        fmpq_mat_set(items[i]->u.m, m + i);
+    }
+    l = lc_val_list(items, n);
+    flint_free(items);
+    return l;
+}
+
+static lc_val
+gauge_value(const lc_gauge_t G)
+{
+    lc_val v[4];
+
+    v[0] = mat_list(G->frames, G->n_t + 1);
+    v[1] = mat_list(G->mids, G->n_t);
+    v[2] = mat_list(G->h_qk, G->n_t * G->n_h);
+    v[3] = mat_list(G->h_vo, G->n_t * G->n_h);
+    return lc_val_list(v, 4);
+}
+
+/* dst[0..n) := the matrices of the list l, each r x r. */
+static int
+get_mats(fmpq_mat_struct * dst, const lc_val l, slong n, slong r, const char * what, lc_err_t err)
+{
+    slong i;
+
+    if (l->type != LC_V_LIST || l->u.list.len != n)
+        return lc_err_set(err, LC_E_ARG, "a gauge's %s must be a list of %ld matrices", what,
+                          (long) n);
+    for (i = 0; i < n; i++)
+    {
+        const lc_val m = l->u.list.items[i];
+
+        if (m->type != LC_V_MAT || m->u.m->r != r || m->u.m->c != r)
+            return lc_err_set(err, LC_E_ARG, "%s %ld of the gauge must be an exact %ldx%ld matrix",
+                              what, (long) i + 1, (long) r, (long) r);
+        fmpq_mat_set(dst + i, m->u.m);     /* dst is r x r already */
+    }
+    return LC_OK;
+}
+
+/* G := the gauge of the list v, for the shape of M. */
+static int
+gauge_from(lc_gauge_t G, const lc_val v, const lc_tmodel_t M, lc_err_t err)
+{
+    int st;
+
+    if (v->type != LC_V_LIST || v->u.list.len != 4)
+        return lc_err_set(err, LC_E_ARG, "a gauge is a list [frames, mids, h_qk, h_vo]");
+    lc_gauge_alloc(G, M->d_e, M->n_h, M->d_h, M->n_t, NULL);
+    if ((st = get_mats(G->frames, v->u.list.items[0], M->n_t + 1, M->d_e, "frame", err)) != LC_OK
+        || (st = get_mats(G->mids, v->u.list.items[1], M->n_t, M->d_e, "mid", err)) != LC_OK
+        || (st = get_mats(G->h_qk, v->u.list.items[2], M->n_t * M->n_h, M->d_h, "h_qk", err))
+           != LC_OK
+        || (st = get_mats(G->h_vo, v->u.list.items[3], M->n_t * M->n_h, M->d_h, "h_vo", err))
+           != LC_OK)
+        return st;
+    return LC_OK;
+}
+
+/* gauge_random(M, per_layer = false) */
+static int
+bi_gauge_random(ARGS)
+{
+    lc_gauge_t G;
+
+    UNUSED_ARGS;
+    lc_gauge_init(G);
+    lc_gauge_randomize(G, args[0]->u.model, nargs > 1 && args[1]->u.b, S->rnd);
+    *res = gauge_value(G);
+    lc_gauge_clear(G);
+    return LC_OK;
+}
+
+static int
+bi_gauge_apply(ARGS)
+{
+    lc_gauge_t G;
+    lc_tmodel_t N;
+    int st;
+
+    UNUSED_ARGS;
+    lc_gauge_init(G);
+    lc_tmodel_init(N);
+    if ((st = gauge_from(G, args[1], args[0]->u.model, err)) == LC_OK
+        && (st = lc_gauge_apply(N, args[0]->u.model, G, err)) == LC_OK)
+        *res = model_value(N);
+    lc_gauge_clear(G);
+    lc_tmodel_clear(N);
+    return st;
+}
+
+static int
+bi_gauge_is_valid(ARGS)
+{
+    lc_gauge_t G;
+    int st;
+
+    UNUSED_ARGS;
+    lc_gauge_init(G);
+    if ((st = gauge_from(G, args[1], args[0]->u.model, err)) == LC_OK)
+        *res = lc_val_bool(lc_gauge_is_valid(G, NULL, 0));
+    lc_gauge_clear(G);
+    return st;
+}
+
+static int
+bi_fold_layernorm(ARGS)
+{
+    lc_tmodel_t N;
+    int st;
+
+    UNUSED_ARGS;
+    lc_tmodel_init(N);
+    if ((st = lc_gauge_fold_layernorm(N, args[0]->u.model, err)) == LC_OK)
+        *res = model_value(N);
+    lc_tmodel_clear(N);
+    return st;
+}
+
+static int
+bi_is_strict(ARGS)
+{
+    UNUSED_ARGS;
+    *res = lc_val_bool(lc_gauge_is_strict(args[0]->u.model));
+    return LC_OK;
+}
+
+/* redundancy(M) or redundancy(d_e, n_h, d_h, n_t) */
+static int
+bi_redundancy(ARGS)
+{
+    slong a[4], i;
+    fmpz_t r;
+    fmpq_t q;
+
+    UNUSED_ARGS;
+    if (nargs == 1 && args[0]->type == LC_V_MODEL)
+    {
+        const lc_tmodel_struct * M = args[0]->u.model;
+
+        a[0] = M->d_e, a[1] = M->n_h, a[2] = M->d_h, a[3] = M->n_t;
+    }
+    else if (nargs == 4)
+    {
+        for (i = 0; i < 4; i++)
+        {
+            if (!lc_val_is_si(args[i]) || lc_val_get_si(args[i]) < 1
+                || lc_val_get_si(args[i]) > 1000000)
+                return lc_err_set(err, LC_E_ARG, "argument %ld must be an integer in 1..1000000",
+                                  (long) i + 1);
+            a[i] = lc_val_get_si(args[i]);
+        }
+    }
+    else
+        return lc_err_set(err, LC_E_ARG, "expected a model, or d_e, n_h, d_h, n_t");
+    fmpz_init(r);
+    fmpq_init(q);
+    lc_gauge_redundancy(r, a[0], a[1], a[2], a[3]);
+    fmpz_set(fmpq_numref(q), r);
+    fmpz_clear(r);
+    *res = lc_val_num(q);
+    fmpq_clear(q);
+    return LC_OK;
+}
+
+/* ------------------------------------------------------- weight access */
+
+static const char * const wnames[18] = {"Wq", "bq", "Wk", "bk", "Wv", "bv", "Wo", "bo", "W1", "b1",
+                                        "W2", "b2", "ln1_w", "ln1_b", "ln2_w", "ln2_b", "R1", "R2"};
+
+/* The weight called name in layer l (1-based) of M, or NULL with a message. */
+static fmpq_mat_struct *
+weight_of(const lc_tmodel_struct * M, const lc_val name, const lc_val layer, lc_err_t err)
+{
+    lc_tlayer_struct * L;
+    slong l = lc_val_get_si(layer);
+    int s;
+
+    if (l < 1 || l > M->n_t)
+    {
+        lc_err_set(err, LC_E_ARG, "layer %ld out of range 1..%ld", (long) l, (long) M->n_t);
+        return NULL;
+    }
+    L = M->layers + l - 1;
+    for (s = 0; s < 18; s++)
+        if (strcmp(name->u.str.s, wnames[s]) == 0)
+        {
+            fmpq_mat_struct * all[18] = {L->Wq, L->bq, L->Wk, L->bk, L->Wv, L->bv, L->Wo, L->bo,
+                                         L->W1, L->b1, L->W2, L->b2, L->ln1_w, L->ln1_b,
+                                         L->ln2_w, L->ln2_b, L->R1, L->R2};
+            return all[s];
+        }
+    lc_err_set(err, LC_E_ARG, "no weight \"%.40s\" (Wq, bq, Wk, bk, Wv, bv, Wo, bo, W1, b1, W2, "
+               "b2, ln1_w, ln1_b, ln2_w, ln2_b, R1, R2)", name->u.str.s);
+    return NULL;
+}
+
+static int
+bi_weight(ARGS)
+{
+    const fmpq_mat_struct * W;
+
+    UNUSED_ARGS;
+    if ((W = weight_of(args[0]->u.model, args[1], args[2], err)) == NULL)
+        return err->code;
+    *res = lc_val_mat();
+    lc_qmat_resize((*res)->u.m, W->r, W->c);
+    fmpq_mat_set((*res)->u.m, W);
+    return LC_OK;
+}
+
+static int
+bi_with_weight(ARGS)
+{
+    fmpq_mat_struct * W;
+    lc_val v;
+
+    UNUSED_ARGS;
+    v = model_value(args[0]->u.model);
+    if ((W = weight_of(v->u.model, args[1], args[2], err)) == NULL)
+    {
+        lc_val_unref(v);
+        return err->code;
+    }
+    if (W->r != args[3]->u.m->r || W->c != args[3]->u.m->c)
+    {
+        lc_err_set(err, LC_E_DIM, "%s is %ldx%ld, got a %ldx%ld matrix", args[1]->u.str.s,
+                   (long) W->r, (long) W->c, (long) args[3]->u.m->r, (long) args[3]->u.m->c);
+        lc_val_unref(v);
+        return err->code;
+    }
+    fmpq_mat_set(W, args[3]->u.m);
+    *res = v;
+    return LC_OK;
+}
+
+/* strict_layernorm(M): every scale 1, every shift 0 (a different function
+   unless they were so already). */
+static int
+bi_strict_layernorm(ARGS)
+{
+    lc_val v;
+    slong l, i;
+
+    UNUSED_ARGS;
+    v = model_value(args[0]->u.model);
+    for (l = 0; l < v->u.model->n_t; l++)
+    {
+        lc_tlayer_struct * L = v->u.model->layers + l;
+
+        fmpq_mat_zero(L->ln1_b);
+        fmpq_mat_zero(L->ln2_b);
+        for (i = 0; i < v->u.model->d_e; i++)
+        {
+            fmpq_one(fmpq_mat_entry(L->ln1_w, i, 0));
+            fmpq_one(fmpq_mat_entry(L->ln2_w, i, 0));
+        }
+    }
+    *res = v;
+    return LC_OK;
+}
+
+/* ----------------------------------------------------- flat directions */
+
+static int
+sym_kinds(int * k, const char * s, lc_err_t err)
+{
+    static const char * const names[9] = {"qk", "vo", "kbias", "vbias", "ones", "lnfold", "relu",
+                                          "resid", "scale"};
+    int i;
+
+    if (strcmp(s, "all") == 0)
+        return (*k = LC_SYM_ALL), LC_OK;
+    if (strcmp(s, "paper") == 0)
+        return (*k = LC_SYM_QK | LC_SYM_VO), LC_OK;
+    for (i = 0; i < 9; i++)
+        if (strcmp(s, names[i]) == 0)
+            return (*k = 1 << i), LC_OK;
+    return lc_err_set(err, LC_E_ARG, "unknown symmetry \"%.40s\" (qk, vo, kbias, vbias, ones, "
+                      "lnfold, relu, resid, scale, paper, all)", s);
+}
+
+static int
+bi_sym_tangents(ARGS)
+{
+    int k = 0;
+
+    UNUSED_ARGS;
+    if (sym_kinds(&k, nargs > 1 ? args[1]->u.str.s : "all", err) != LC_OK)
+        return err->code;
+    *res = lc_val_mat();
+    lc_gauge_sym_tangents((*res)->u.m, args[0]->u.model, k);
+    return LC_OK;
+}
+
+/* flat_directions(M, ns, n_c): [nparams, certified rank, exhibited, J T]
+   with J the Jacobian over ns seeded input sequences of n_c tokens and T
+   every exhibited tangent; the rank is certified for nparams - exhibited
+   (an error when that minor cannot be certified). */
+static int
+bi_flat_directions(ARGS)
+{
+    const lc_tmodel_struct * M = args[0]->u.model;
+    slong ns = lc_val_get_si(args[1]), nc = lc_val_get_si(args[2]), i, np, k, rank;
+    fmpq_mat_struct * Es;
+    fmpq_mat_t T;
+    arb_mat_t J, Tb;
+    lc_val v[4];
+    int st;
+
+    UNUSED_ARGS;
+    if (ns < 1 || nc < 1 || ns * nc * M->d_e > 20000 || lc_tmodel_nparams(M) > 2000)
+        return lc_err_set(err, LC_E_LIMIT, "flat_directions: at most 20000 outputs and 2000 "
+                          "parameters (a small model)");
+    np = lc_tmodel_nparams(M);
+    Es = flint_malloc(ns * sizeof(fmpq_mat_struct));
+    for (i = 0; i < ns; i++)
+    {
+        fmpq_mat_init(Es + i, M->d_e, nc);
+        lc_qmat_rand(Es + i, M->d_e, nc, S->rnd, 5);
+    }
+    fmpq_mat_init(T, 0, 0);
+    arb_mat_init(J, 0, 0);
+    arb_mat_init(Tb, 0, 0);
+    k = lc_gauge_sym_tangents(T, M, LC_SYM_ALL);
+    k = lc_qmat_rank(T);
+    if ((st = lc_gauge_jacobian(J, M, Es, ns, 0, S->prec, err)) == LC_OK
+        && (st = lc_gauge_rank_certify(&rank, NULL, NULL, J, FLINT_MIN(np - k,
+                FLINT_MIN(arb_mat_nrows(J), np)), S->prec, err)) == LC_OK)
+    {
+        v[0] = lc_val_si(np);
+        v[1] = lc_val_si(rank);
+        v[2] = lc_val_si(k);
+        v[3] = lc_val_bmat();
+        lc_ball_set_qmat(Tb, T, S->prec);
+        lc_ball_resize(v[3]->u.bm, arb_mat_nrows(J), T->c);
+        arb_mat_mul(v[3]->u.bm, J, Tb, S->prec);
+        *res = lc_val_list(v, 4);
+    }
+    for (i = 0; i < ns; i++)
+        fmpq_mat_clear(Es + i);
+    flint_free(Es);
+    fmpq_mat_clear(T);
+    arb_mat_clear(J);
+    arb_mat_clear(Tb);
+    return st;
+}
+
+const lc_builtin_struct lc_builtins_gauge[] =
+{
+    { "gauge_random", "Tb", 1, 2, bi_gauge_random, "gauge_random(M, per_layer)",
+      "a random gauge [frames, mids, h_qk, h_vo]: g in SO(d_e - 1) fixing 1, h in GL(d_h); "
+      "per_layer: a frame per layer (Sec. 4.6)" },
+    { "gauge_apply", "TL", 2, 2, bi_gauge_apply, "gauge_apply(M, G)",
+      "the model with weights transformed by the gauge (eqs. (6)-(13), (20), (21))" },
+    { "gauge_is_valid", "TL", 2, 2, bi_gauge_is_valid, "gauge_is_valid(M, G)",
+      "exact: frames orthogonal and fixing 1, every h invertible" },
+    { "fold_layernorm", "T", 1, 1, bi_fold_layernorm, "fold_layernorm(M)",
+      "layer-norm scale and shift folded into the next maps (pre-norm; function preserving)" },
+    { "is_strict", "T", 1, 1, bi_is_strict, "is_strict(M)",
+      "whether every layer norm has scale 1 and shift 0" },
+    { "strict_layernorm", "T", 1, 1, bi_strict_layernorm, "strict_layernorm(M)",
+      "M with every layer-norm scale 1 and shift 0 (another function in general)" },
+    { "redundancy", "a", 1, 4, bi_redundancy, "redundancy(d_e, n_h, d_h, n_t)",
+      "eq. (17): 2 n_t n_h d_h^2 + (d_e - 1)(d_e - 2)/2; or redundancy(M)" },
+    { "weight", "Tsi", 3, 3, bi_weight, "weight(M, \"Wq\", layer)",
+      "a weight of a layer (Wq bq Wk bk Wv bv Wo bo W1 b1 W2 b2 ln1_w ln1_b ln2_w ln2_b R1 R2)" },
+    { "with_weight", "Tsim", 4, 4, bi_with_weight, "with_weight(M, \"Wq\", layer, A)",
+      "a copy of M with that weight replaced by A" },
+    { "sym_tangents", "Ts", 1, 2, bi_sym_tangents, "sym_tangents(M, \"all\")",
+      "exact tangent vectors (columns) of the symmetries: qk vo kbias vbias ones lnfold relu "
+      "resid scale, paper (qk + vo) or all" },
+    { "flat_directions", "Tii", 3, 3, bi_flat_directions, "flat_directions(M, ns, n_c)",
+      "[nparams, certified Jacobian rank, exhibited kernel dimension, J T] over ns inputs" },
+};
+
+const slong lc_nbuiltins_gauge = (slong) (sizeof(lc_builtins_gauge) / sizeof(lc_builtins_gauge[0]));
