@@ -775,8 +775,11 @@ eval_args(lc_val ** out, slong * nout, lc_session_t S, const lc_node n, const lc
     {
         const lc_node a = n->kids[i + 1];
         slong pos = i < npos ? i : where[i];
+        lc_val v = NULL;
 
-        st = eval(args + pos, S, a->kind == LC_N_KWARG ? a->kids[0] : a, d);
+        /* store only on success: a failed evaluation may leave v dangling */
+        if ((st = eval(&v, S, a->kind == LC_N_KWARG ? a->kids[0] : a, d)) == LC_OK)
+            args[pos] = v;
     }
     for (i = 0; i < nargs; i++)
         if (args[i] == NULL)
