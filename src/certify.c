@@ -562,8 +562,11 @@ bi_check(ARGS)
 
     UNUSED_ARGS;
     snprintf(cert, sizeof(cert), "%.300s: %s", what, args[0]->u.b ? "true" : "false");
+    /* The boolean is exact, or a ball comparison that the evaluator only
+       answers when it is certain: either way a proof, not an estimate. */
     return finish_check(res, S, args[0]->u.b ? LC_PROVED : LC_REFUTED, NULL,
-                        "exact computation", cert, err);
+                        "a true/false fact, computed exactly or by a certified ball comparison",
+                        cert, err);
 }
 
 static int
