@@ -188,9 +188,9 @@ count_entries(const char * dir)
     return k;
 }
 
-#define ck_contains(hay, needle) \
+#define ck_assert_contains(hay, needle) \
     ck_assert_msg(strstr((hay), (needle)) != NULL, "expected to find <<%s>>", (needle))
-#define ck_lacks(hay, needle) \
+#define ck_assert_lacks(hay, needle) \
     ck_assert_msg(strstr((hay), (needle)) == NULL, "did not expect <<%s>>", (needle))
 
 /* ------------------------------------------------------------------ verdicts */
@@ -246,7 +246,7 @@ START_TEST(verdict_parse_rejects_what_is_not_an_exact_name)
         ck_assert_int_eq(lc_verdict_parse(&v, bad[k], err), LC_E_PARSE);
         ck_assert_int_eq(err->code, LC_E_PARSE);
         ck_assert_int_eq(v, LC_HOLDS);      /* untouched on failure */
-        ck_contains(err->msg, "NOT_CHECKABLE");
+        ck_assert_contains(err->msg, "NOT_CHECKABLE");
     }
     lc_err_init(err);
     ck_assert_int_eq(lc_verdict_parse(&v, NULL, err), LC_E_PARSE);
@@ -627,33 +627,33 @@ START_TEST(markdown_has_environment_summary_and_table_rows)
     md = lc_report_markdown(r);
     ck_assert(strncmp(md, "# liecheck report\n", 18) == 0);
     snprintf(line, sizeof(line), "| FLINT | %s |", lc_flint_version());
-    ck_contains(md, line);
+    ck_assert_contains(md, line);
     snprintf(line, sizeof(line), "| Arb | %s |", lc_arb_version());
-    ck_contains(md, line);
+    ck_assert_contains(md, line);
     snprintf(line, sizeof(line), "| MPFR | %s |", lc_mpfr_version());
-    ck_contains(md, line);
+    ck_assert_contains(md, line);
     snprintf(line, sizeof(line), "| GMP | %s |", lc_gmp_version());
-    ck_contains(md, line);
+    ck_assert_contains(md, line);
     snprintf(line, sizeof(line), "| liecheck | %s |", lc_version());
-    ck_contains(md, line);
-    ck_contains(md, "| precision | 256 bits |");
-    ck_contains(md, "| seed | 42 |");
-    ck_contains(md, "| script | examples/papers/ma\\_ying.lc |");
-    ck_contains(md, "5 claims: 3 met, 2 not met (PROVED 1, HOLDS 1, REFUTED 1, "
+    ck_assert_contains(md, line);
+    ck_assert_contains(md, "| precision | 256 bits |");
+    ck_assert_contains(md, "| seed | 42 |");
+    ck_assert_contains(md, "| script | examples/papers/ma\\_ying.lc |");
+    ck_assert_contains(md, "5 claims: 3 met, 2 not met (PROVED 1, HOLDS 1, REFUTED 1, "
                     "UNDECIDED 1, NOT\\_CHECKABLE 1)");
-    ck_contains(md, "| id | source | statement | method | verdict | expected | met "
+    ck_assert_contains(md, "| id | source | statement | method | verdict | expected | met "
                     "| bound / certificate |\n");
-    ck_contains(md, "| prop-3.1-span | Ma \\& Ying, Prop. 3.1 / App. A "
+    ck_assert_contains(md, "| prop-3.1-span | Ma \\& Ying, Prop. 3.1 / App. A "
                     "| f(QX) = Q f(X) \\| Q orthogonal | exact over Q: Householder reflection "
                     "| PROVED | \xe2\x80\x94 | yes | u = \\[1, 2, 2\\]; Q = I - 2 u u^T / 9 |\n");
-    ck_contains(md, "| claim-2 | Eq. (7) | layer norm is permutation equivariant "
+    ck_assert_contains(md, "| claim-2 | Eq. (7) | layer norm is permutation equivariant "
                     "| Arb balls, precision sweep | HOLDS | \xe2\x80\x94 | yes | 2e-77 |\n");
-    ck_contains(md, "| claim-3 | \xe2\x80\x94 | the gauge map is invariant | \xe2\x80\x94 "
+    ck_assert_contains(md, "| claim-3 | \xe2\x80\x94 | the gauge map is invariant | \xe2\x80\x94 "
                     "| REFUTED | REFUTED | yes | counterexample: g = diag(-1, 1) |\n");
-    ck_contains(md, "| NOT\\_CHECKABLE | \xe2\x80\x94 | no |");
-    ck_contains(md, "| UNDECIDED | \xe2\x80\x94 | no |");
-    ck_lacks(md, "| time |");           /* no time column without timings */
-    ck_lacks(md, "**Time:**");
+    ck_assert_contains(md, "| NOT\\_CHECKABLE | \xe2\x80\x94 | no |");
+    ck_assert_contains(md, "| UNDECIDED | \xe2\x80\x94 | no |");
+    ck_assert_lacks(md, "| time |");           /* no time column without timings */
+    ck_assert_lacks(md, "**Time:**");
     flint_free(md);
     lc_report_clear(r);
 }
@@ -668,20 +668,20 @@ START_TEST(markdown_details_show_verdict_certificate_sweep_and_place)
 
     build_fixture(r, 0);
     md = lc_report_markdown(r);
-    ck_contains(md, "### 1. prop-3.1-span\n");
-    ck_contains(md, "- **Verdict:** PROVED (expected PROVED or HOLDS: met)\n");
-    ck_contains(md, "- **Verdict:** REFUTED (expected REFUTED: met)\n");
-    ck_contains(md, "- **Verdict:** NOT\\_CHECKABLE (expected PROVED or HOLDS: NOT met)\n");
-    ck_contains(md, "- **Where:** examples/papers/ma\\_ying.lc:12\n");
-    ck_contains(md, "- **Precision:** 1024 bits\n");
-    ck_contains(md, "```\nu = [1, 2, 2]; Q = I - 2 u u^T / 9\n```\n");
-    ck_contains(md, "```\nthe operation 'lift' is never defined\n```\n");
-    ck_contains(md, "| prec | verdict | bound |\n");
+    ck_assert_contains(md, "### 1. prop-3.1-span\n");
+    ck_assert_contains(md, "- **Verdict:** PROVED (expected PROVED or HOLDS: met)\n");
+    ck_assert_contains(md, "- **Verdict:** REFUTED (expected REFUTED: met)\n");
+    ck_assert_contains(md, "- **Verdict:** NOT\\_CHECKABLE (expected PROVED or HOLDS: NOT met)\n");
+    ck_assert_contains(md, "- **Where:** examples/papers/ma\\_ying.lc:12\n");
+    ck_assert_contains(md, "- **Precision:** 1024 bits\n");
+    ck_assert_contains(md, "```\nu = [1, 2, 2]; Q = I - 2 u u^T / 9\n```\n");
+    ck_assert_contains(md, "```\nthe operation 'lift' is never defined\n```\n");
+    ck_assert_contains(md, "| prec | verdict | bound |\n");
     for (k = 0; k < 5; k++)
     {
         snprintf(line, sizeof(line), "| %s | HOLDS | %s |\n", sweep_precs_bounds[k][0],
                  sweep_precs_bounds[k][1]);
-        ck_contains(md, line);
+        ck_assert_contains(md, line);
     }
     flint_free(md);
     lc_report_clear(r);
@@ -697,10 +697,10 @@ START_TEST(markdown_escapes_pipes_and_newlines_in_cells)
     md = lc_report_markdown(r);
     /* In the table the newline and the spaces after it become one space
        (a shortened cell) ... */
-    ck_contains(md, "| a \\| b c \\<d\\> \\*e\\* \\$x\\$ |");
+    ck_assert_contains(md, "| a \\| b c \\<d\\> \\*e\\* \\$x\\$ |");
     /* ... and in the details a <br>, keeping the list item on one line. */
-    ck_contains(md, "- **Statement:** a \\| b<br>  c \\<d\\> \\*e\\* \\$x\\$\n");
-    ck_lacks(md, "a | b");
+    ck_assert_contains(md, "- **Statement:** a \\| b<br>  c \\<d\\> \\*e\\* \\$x\\$\n");
+    ck_assert_lacks(md, "a | b");
     flint_free(md);
     lc_report_clear(r);
 }
@@ -720,9 +720,9 @@ START_TEST(markdown_shortens_long_statements_in_the_table_only)
     /* 60 characters and an ellipsis in the summary ... */
     memset(cell, 'x', 60);
     strcpy(cell + 60, "\xe2\x80\xa6 |");
-    ck_contains(md, cell);
+    ck_assert_contains(md, cell);
     /* ... the whole statement in the details. */
-    ck_contains(md, longs);
+    ck_assert_contains(md, longs);
     flint_free(md);
     lc_report_clear(r);
 }
@@ -735,7 +735,7 @@ START_TEST(markdown_certificate_fence_is_longer_than_its_backticks)
 
     build_one(r, "s", "a ``` b ```` c");
     md = lc_report_markdown(r);
-    ck_contains(md, "\n`````\na ``` b ```` c\n`````\n");
+    ck_assert_contains(md, "\n`````\na ``` b ```` c\n`````\n");
     flint_free(md);
     lc_report_clear(r);
 }
@@ -748,9 +748,9 @@ START_TEST(markdown_has_a_time_column_with_timings)
 
     build_fixture(r, 1);
     md = lc_report_markdown(r);
-    ck_contains(md, "| bound / certificate | time |\n");
-    ck_contains(md, "| 0.25 s |\n");
-    ck_contains(md, "- **Time:** 1.5 s\n");
+    ck_assert_contains(md, "| bound / certificate | time |\n");
+    ck_assert_contains(md, "| 0.25 s |\n");
+    ck_assert_contains(md, "- **Time:** 1.5 s\n");
     flint_free(md);
     lc_report_clear(r);
 }
@@ -768,18 +768,18 @@ START_TEST(human_formats_survive_null_fields)
     lc_claim_add_sweep(c, 64, LC_UNDECIDED, NULL);
     c->verdict = (lc_verdict) 99;       /* garbage must not crash either */
     t = lc_report_markdown(r);
-    ck_contains(t, "### 1. (no id)\n");
-    ck_contains(t, "- **Statement:** \xe2\x80\x94\n");
-    ck_contains(t, "| script | \xe2\x80\x94 |");
-    ck_contains(t, "| precision | \xe2\x80\x94 |");    /* no precision recorded */
-    ck_contains(t, "- **Precision:** \xe2\x80\x94\n");
-    ck_contains(t, "| 64 | UNDECIDED | \xe2\x80\x94 |");
+    ck_assert_contains(t, "### 1. (no id)\n");
+    ck_assert_contains(t, "- **Statement:** \xe2\x80\x94\n");
+    ck_assert_contains(t, "| script | \xe2\x80\x94 |");
+    ck_assert_contains(t, "| precision | \xe2\x80\x94 |");    /* no precision recorded */
+    ck_assert_contains(t, "- **Precision:** \xe2\x80\x94\n");
+    ck_assert_contains(t, "| 64 | UNDECIDED | \xe2\x80\x94 |");
     flint_free(t);
     t = lc_report_html(r);
-    ck_contains(t, "<dt>Statement</dt><dd>&mdash;</dd>");
+    ck_assert_contains(t, "<dt>Statement</dt><dd>&mdash;</dd>");
     flint_free(t);
     t = lc_report_latex(r);
-    ck_contains(t, "\\item[Statement] ---\n");
+    ck_assert_contains(t, "\\item[Statement] ---\n");
     flint_free(t);
     lc_report_clear(r);
 }
@@ -794,9 +794,9 @@ START_TEST(latex_escapes_every_special)
 
     build_one(r, "50% & $x_1$", "#{a}~^\\");
     tex = lc_report_latex(r);
-    ck_contains(tex, "\\item[Statement] 50\\% \\& \\$x\\_\\allowbreak{}1\\$\n");
-    ck_contains(tex, "\\#\\{a\\}\\textasciitilde{}\\textasciicircum{}\\textbackslash{}");
-    ck_lacks(tex, "50% &");
+    ck_assert_contains(tex, "\\item[Statement] 50\\% \\& \\$x\\_\\allowbreak{}1\\$\n");
+    ck_assert_contains(tex, "\\#\\{a\\}\\textasciitilde{}\\textasciicircum{}\\textbackslash{}");
+    ck_assert_lacks(tex, "50% &");
     flint_free(tex);
     lc_report_clear(r);
 }
@@ -810,11 +810,11 @@ START_TEST(latex_is_a_standalone_document)
     build_fixture(r, 0);
     tex = lc_report_latex(r);
     ck_assert(strncmp(tex, "\\documentclass", 14) == 0);
-    ck_contains(tex, "\\begin{document}");
-    ck_contains(tex, "\\begin{longtable}");
-    ck_contains(tex, "NOT\\_\\allowbreak{}CHECKABLE");
-    ck_contains(tex, "5 claims: 3 met, 2 not met");
-    ck_contains(tex, "1024 & HOLDS & 1e-308 \\\\\n");
+    ck_assert_contains(tex, "\\begin{document}");
+    ck_assert_contains(tex, "\\begin{longtable}");
+    ck_assert_contains(tex, "NOT\\_\\allowbreak{}CHECKABLE");
+    ck_assert_contains(tex, "5 claims: 3 met, 2 not met");
+    ck_assert_contains(tex, "1024 & HOLDS & 1e-308 \\\\\n");
     ck_assert_str_eq(tex + strlen(tex) - 15, "\\end{document}\n");
     flint_free(tex);
     lc_report_clear(r);
@@ -829,7 +829,7 @@ START_TEST(latex_maps_unicode_it_cannot_typeset)
     /* alpha and <= have LaTeX forms; U+4E00 has none and is named instead. */
     build_one(r, "\xce\xb1 \xe2\x89\xa4 \xe4\xb8\x80 \xc3\xa9", NULL);
     tex = lc_report_latex(r);
-    ck_contains(tex, "$\\alpha$ $\\leq$ {\\ttfamily{[}U+4E00{]}} \xc3\xa9");
+    ck_assert_contains(tex, "$\\alpha$ $\\leq$ {\\ttfamily{[}U+4E00{]}} \xc3\xa9");
     flint_free(tex);
     lc_report_clear(r);
 }
@@ -844,12 +844,12 @@ START_TEST(html_escapes_script_and_quotes)
     lc_claim_set(&r->title, "T < U");
     html = lc_report_html(r);
     ck_assert(strncmp(html, "<!DOCTYPE html>", 15) == 0);
-    ck_contains(html, "<title>T &lt; U</title>");
-    ck_contains(html, "&lt;script&gt;alert(&#39;x&#39; &amp; &quot;y&quot;)&lt;/script&gt;");
-    ck_contains(html, "<pre>&lt;b&gt;cert&lt;/b&gt;</pre>");
-    ck_lacks(html, "<script>");
-    ck_lacks(html, "<b>cert");
-    ck_contains(html, "</html>\n");
+    ck_assert_contains(html, "<title>T &lt; U</title>");
+    ck_assert_contains(html, "&lt;script&gt;alert(&#39;x&#39; &amp; &quot;y&quot;)&lt;/script&gt;");
+    ck_assert_contains(html, "<pre>&lt;b&gt;cert&lt;/b&gt;</pre>");
+    ck_assert_lacks(html, "<script>");
+    ck_assert_lacks(html, "<b>cert");
+    ck_assert_contains(html, "</html>\n");
     flint_free(html);
     lc_report_clear(r);
 }
@@ -862,10 +862,10 @@ START_TEST(html_has_the_summary_rows)
 
     build_fixture(r, 0);
     html = lc_report_html(r);
-    ck_contains(html, "<td>claim-3</td><td>&mdash;</td><td>the gauge map is invariant</td>"
+    ck_assert_contains(html, "<td>claim-3</td><td>&mdash;</td><td>the gauge map is invariant</td>"
                       "<td>&mdash;</td><td>REFUTED</td><td>REFUTED</td><td>yes</td>");
-    ck_contains(html, "<tr><td>512</td><td>HOLDS</td><td>7e-155</td></tr>");
-    ck_contains(html, "Ma &amp; Ying");
+    ck_assert_contains(html, "<tr><td>512</td><td>HOLDS</td><td>7e-155</td></tr>");
+    ck_assert_contains(html, "Ma &amp; Ying");
     flint_free(html);
     lc_report_clear(r);
 }
@@ -904,13 +904,13 @@ START_TEST(an_empty_report_is_still_a_report)
 
     lc_report_init(r);
     t = lc_report_markdown(r);
-    ck_contains(t, "0 claims: 0 met, 0 not met");
+    ck_assert_contains(t, "0 claims: 0 met, 0 not met");
     flint_free(t);
     t = lc_report_latex(r);
-    ck_contains(t, "\\end{document}");
+    ck_assert_contains(t, "\\end{document}");
     flint_free(t);
     t = lc_report_html(r);
-    ck_contains(t, "</html>");
+    ck_assert_contains(t, "</html>");
     flint_free(t);
     lc_report_clear(r);
 }
@@ -951,7 +951,7 @@ START_TEST(write_dispatches_on_each_extension)
     snprintf(path, sizeof(path), "%s/report.md", dir);
     ck_assert_int_eq(lc_report_write(r, path, err), LC_OK);
     got = slurp(path);
-    ck_contains(got, "- **Verdict:** REFUTED (expected PROVED or HOLDS: NOT met)");
+    ck_assert_contains(got, "- **Verdict:** REFUTED (expected PROVED or HOLDS: NOT met)");
     free(got);
     ck_assert_int_eq(count_entries(dir), 4);
 
@@ -983,7 +983,7 @@ START_TEST(write_refuses_unknown_extensions)
         lc_err_init(err);
         ck_assert_int_eq(lc_report_write(r, bad[k][0] ? path : "", err), LC_E_ARG);
         ck_assert_int_eq(err->code, LC_E_ARG);
-        ck_contains(err->msg, ".md, .json, .tex or .html");
+        ck_assert_contains(err->msg, ".md, .json, .tex or .html");
     }
     lc_err_init(err);
     ck_assert_int_eq(lc_report_write(r, NULL, err), LC_E_ARG);
@@ -1004,8 +1004,8 @@ START_TEST(write_to_an_unwritable_path_is_an_io_error)
     lc_err_init(err);
     ck_assert_int_eq(lc_report_write(r, "/nonexistent-liecheck-dir/report.json", err), LC_E_IO);
     ck_assert_int_eq(err->code, LC_E_IO);
-    ck_contains(err->msg, "/nonexistent-liecheck-dir/report.json");
-    ck_contains(err->msg, strerror(ENOENT));
+    ck_assert_contains(err->msg, "/nonexistent-liecheck-dir/report.json");
+    ck_assert_contains(err->msg, strerror(ENOENT));
 
     /* A directory in the way of the file: nothing is left behind. */
     ck_assert_ptr_nonnull(mkdtemp(dir));
