@@ -120,7 +120,7 @@ parse_json(const lc_report_t r)
 }
 
 static void
-ck_json_str(json_t * obj, const char * key, const char * want)
+ck_assert_json_str(json_t * obj, const char * key, const char * want)
 {
     json_t * v = json_object_get(obj, key);
 
@@ -461,17 +461,17 @@ START_TEST(json_reads_back_with_every_key_of_the_contract)
     doc = parse_json(r);
     ck_assert(json_is_object(doc));
     ck_json_keys(doc, top_keys, 6);
-    ck_json_str(doc, "liecheck", lc_version());
-    ck_json_str(doc, "script", "examples/papers/ma_ying.lc");
+    ck_assert_json_str(doc, "liecheck", lc_version());
+    ck_assert_json_str(doc, "script", "examples/papers/ma_ying.lc");
     ck_json_int(doc, "seed", 42);
     ck_json_int(doc, "precision", 256);
 
     env = json_object_get(doc, "environment");
     ck_json_keys(env, env_keys, 4);
-    ck_json_str(env, "flint", lc_flint_version());
-    ck_json_str(env, "arb", lc_arb_version());
-    ck_json_str(env, "mpfr", lc_mpfr_version());
-    ck_json_str(env, "gmp", lc_gmp_version());
+    ck_assert_json_str(env, "flint", lc_flint_version());
+    ck_assert_json_str(env, "arb", lc_arb_version());
+    ck_assert_json_str(env, "mpfr", lc_mpfr_version());
+    ck_assert_json_str(env, "gmp", lc_gmp_version());
 
     claims = json_object_get(doc, "claims");
     ck_assert(json_is_array(claims));
@@ -480,9 +480,9 @@ START_TEST(json_reads_back_with_every_key_of_the_contract)
     {
         c = json_array_get(claims, k);
         ck_json_keys(c, claim_keys, 13);
-        ck_json_str(c, "id", want[k][0]);
-        ck_json_str(c, "verdict", want[k][1]);
-        ck_json_str(c, "expected", want[k][2]);
+        ck_assert_json_str(c, "id", want[k][0]);
+        ck_assert_json_str(c, "verdict", want[k][1]);
+        ck_assert_json_str(c, "expected", want[k][2]);
         ck_assert(json_is_boolean(json_object_get(c, "met")));
         ck_assert_int_eq(json_is_true(json_object_get(c, "met")), want[k][3][0] == '1');
         /* timings off: seconds is null even where the record has some */
@@ -490,19 +490,19 @@ START_TEST(json_reads_back_with_every_key_of_the_contract)
     }
 
     c = json_array_get(claims, 0);
-    ck_json_str(c, "source", "Ma & Ying, Prop. 3.1 / App. A");
-    ck_json_str(c, "statement", "f(QX) = Q f(X) | Q orthogonal");
-    ck_json_str(c, "method", "exact over Q: Householder reflection");
-    ck_json_str(c, "bound", NULL);
-    ck_json_str(c, "certificate", "u = [1, 2, 2]; Q = I - 2 u u^T / 9");
+    ck_assert_json_str(c, "source", "Ma & Ying, Prop. 3.1 / App. A");
+    ck_assert_json_str(c, "statement", "f(QX) = Q f(X) | Q orthogonal");
+    ck_assert_json_str(c, "method", "exact over Q: Householder reflection");
+    ck_assert_json_str(c, "bound", NULL);
+    ck_assert_json_str(c, "certificate", "u = [1, 2, 2]; Q = I - 2 u u^T / 9");
     ck_assert_int_eq(json_array_size(json_object_get(c, "sweep")), 0);
-    ck_json_str(c, "file", "examples/papers/ma_ying.lc");
+    ck_assert_json_str(c, "file", "examples/papers/ma_ying.lc");
     ck_json_int(c, "line", 12);
 
     c = json_array_get(claims, 1);
-    ck_json_str(c, "source", "Eq. (7)");
-    ck_json_str(c, "bound", "2e-77");
-    ck_json_str(c, "certificate", NULL);
+    ck_assert_json_str(c, "source", "Eq. (7)");
+    ck_assert_json_str(c, "bound", "2e-77");
+    ck_assert_json_str(c, "certificate", NULL);
     ck_json_int(c, "line", 20);
     sweep = json_object_get(c, "sweep");
     ck_assert(json_is_array(sweep));
@@ -512,19 +512,19 @@ START_TEST(json_reads_back_with_every_key_of_the_contract)
         p = json_array_get(sweep, j);
         ck_json_keys(p, point_keys, 3);
         ck_json_int(p, "prec", atol(sweep_precs_bounds[j][0]));
-        ck_json_str(p, "verdict", "HOLDS");
-        ck_json_str(p, "bound", sweep_precs_bounds[j][1]);
+        ck_assert_json_str(p, "verdict", "HOLDS");
+        ck_assert_json_str(p, "bound", sweep_precs_bounds[j][1]);
     }
 
     c = json_array_get(claims, 2);
-    ck_json_str(c, "source", NULL);
-    ck_json_str(c, "method", NULL);
-    ck_json_str(c, "certificate", "counterexample: g = diag(-1, 1)");
-    ck_json_str(c, "file", NULL);
+    ck_assert_json_str(c, "source", NULL);
+    ck_assert_json_str(c, "method", NULL);
+    ck_assert_json_str(c, "certificate", "counterexample: g = diag(-1, 1)");
+    ck_assert_json_str(c, "file", NULL);
     ck_assert(json_is_null(json_object_get(c, "line")));
 
     c = json_array_get(claims, 3);
-    ck_json_str(c, "certificate", "the operation 'lift' is never defined");
+    ck_assert_json_str(c, "certificate", "the operation 'lift' is never defined");
 
     json_decref(doc);
     lc_report_clear(r);
@@ -563,14 +563,14 @@ START_TEST(json_of_an_empty_record_has_nulls_not_crashes)
     lc_report_add(r);
     lc_claim_set(&r->claims[0].id, NULL);
     doc = parse_json(r);
-    ck_json_str(doc, "script", NULL);
+    ck_assert_json_str(doc, "script", NULL);
     ck_json_int(doc, "seed", 0);
     c = json_array_get(json_object_get(doc, "claims"), 0);
-    ck_json_str(c, "id", NULL);
-    ck_json_str(c, "source", NULL);
-    ck_json_str(c, "statement", NULL);
-    ck_json_str(c, "verdict", "UNDECIDED");
-    ck_json_str(c, "expected", "PROVED");
+    ck_assert_json_str(c, "id", NULL);
+    ck_assert_json_str(c, "source", NULL);
+    ck_assert_json_str(c, "statement", NULL);
+    ck_assert_json_str(c, "verdict", "UNDECIDED");
+    ck_assert_json_str(c, "expected", "PROVED");
     ck_assert(json_is_false(json_object_get(c, "met")));
     json_decref(doc);
     lc_report_clear(r);
@@ -587,9 +587,9 @@ START_TEST(json_strings_are_escaped_and_valid_utf8)
     doc = parse_json(r);
     c = json_array_get(json_object_get(doc, "claims"), 0);
     /* Everything survives except the invalid byte, which becomes U+FFFD. */
-    ck_json_str(c, "statement",
+    ck_assert_json_str(c, "statement",
                 "quote \" backslash \\ tab\t newline\n \xce\xb1 bad \xef\xbf\xbd end");
-    ck_json_str(c, "certificate", "</script>");
+    ck_assert_json_str(c, "certificate", "</script>");
     json_decref(doc);
     lc_report_clear(r);
 }
@@ -606,7 +606,7 @@ START_TEST(json_seed_beyond_int64_is_a_decimal_string)
     doc = parse_json(r);
     snprintf(want, sizeof(want), "%lu", (unsigned long) ULONG_MAX);
     if (ULONG_MAX > (unsigned long) LLONG_MAX)
-        ck_json_str(doc, "seed", want);
+        ck_assert_json_str(doc, "seed", want);
     else
         ck_json_int(doc, "seed", (json_int_t) ULONG_MAX);
     ck_assert_int_eq(json_array_size(json_object_get(doc, "claims")), 0);

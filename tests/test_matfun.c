@@ -288,7 +288,7 @@ free_fixtures(fixture_struct * cases, slong k)
    mpmath ball must lie inside; at 512 bits (radius ~1e-145) the two certified
    balls must overlap. */
 static void
-check_fixtures(slong prec, int contain)
+ck_assert_fixtures(slong prec, int contain)
 {
     fixture_struct * cases;
     slong k = read_fixtures(&cases), i, nlog = 0, nexp = 0;
@@ -338,13 +338,13 @@ check_fixtures(slong prec, int contain)
 
 START_TEST(mpmath_values_lie_inside_the_balls_at_128_bits)
 {
-    check_fixtures(128, 1);
+    ck_assert_fixtures(128, 1);
 }
 END_TEST
 
 START_TEST(mpmath_values_overlap_the_balls_at_512_bits)
 {
-    check_fixtures(512, 0);
+    ck_assert_fixtures(512, 0);
 }
 END_TEST
 

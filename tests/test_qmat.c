@@ -24,7 +24,7 @@ mat(fmpq_mat_t A, const char * s)
 /* A must equal the literal s, entry by entry (compared as matrices, so that
    the test does not depend on the printer). */
 static void
-assert_mat(const fmpq_mat_t A, const char * s)
+ck_assert_mat(const fmpq_mat_t A, const char * s)
 {
     fmpq_mat_t B;
     char * got;
@@ -42,7 +42,7 @@ assert_mat(const fmpq_mat_t A, const char * s)
 }
 
 static void
-assert_entry(const fmpq_mat_t A, slong i, slong j, slong p, ulong q)
+ck_assert_entry(const fmpq_mat_t A, slong i, slong j, slong p, ulong q)
 {
     fmpq_t x;
 
@@ -55,7 +55,7 @@ assert_entry(const fmpq_mat_t A, slong i, slong j, slong p, ulong q)
 
 /* Parsing s must fail with LC_E_PARSE and a message that names a column. */
 static void
-assert_parse_error(const char * s, const char * also)
+ck_assert_parse_error(const char * s, const char * also)
 {
     fmpq_mat_t A;
     lc_err_t err;
@@ -84,10 +84,10 @@ START_TEST(parse_integers_row_major)
     mat(A, "[[1, 2, 3], [4, 5, -6]]");
     ck_assert_int_eq(fmpq_mat_nrows(A), 2);
     ck_assert_int_eq(fmpq_mat_ncols(A), 3);
-    assert_entry(A, 0, 0, 1, 1);
-    assert_entry(A, 0, 2, 3, 1);
-    assert_entry(A, 1, 0, 4, 1);
-    assert_entry(A, 1, 2, -6, 1);
+    ck_assert_entry(A, 0, 0, 1, 1);
+    ck_assert_entry(A, 0, 2, 3, 1);
+    ck_assert_entry(A, 1, 0, 4, 1);
+    ck_assert_entry(A, 1, 2, -6, 1);
     fmpq_mat_clear(A);
 }
 END_TEST
@@ -98,10 +98,10 @@ START_TEST(parse_negative_rationals_are_reduced)
 
     fmpq_mat_init(A, 0, 0);
     mat(A, "[[-3/4, 4/6], [0/5, -10/4]]");
-    assert_entry(A, 0, 0, -3, 4);
-    assert_entry(A, 0, 1, 2, 3);     /* 4/6 = 2/3 */
-    assert_entry(A, 1, 0, 0, 1);
-    assert_entry(A, 1, 1, -5, 2);    /* -10/4 = -5/2 */
+    ck_assert_entry(A, 0, 0, -3, 4);
+    ck_assert_entry(A, 0, 1, 2, 3);     /* 4/6 = 2/3 */
+    ck_assert_entry(A, 1, 0, 0, 1);
+    ck_assert_entry(A, 1, 1, -5, 2);    /* -10/4 = -5/2 */
     fmpq_mat_clear(A);
 }
 END_TEST
@@ -116,11 +116,11 @@ START_TEST(parse_decimals_are_exact)
     mat(A, "[[0.25, 1e-3, 2.5e3, -0.5, 0.1]]");
     ck_assert_int_eq(fmpq_mat_nrows(A), 1);
     ck_assert_int_eq(fmpq_mat_ncols(A), 5);
-    assert_entry(A, 0, 0, 1, 4);
-    assert_entry(A, 0, 1, 1, 1000);
-    assert_entry(A, 0, 2, 2500, 1);
-    assert_entry(A, 0, 3, -1, 2);
-    assert_entry(A, 0, 4, 1, 10);
+    ck_assert_entry(A, 0, 0, 1, 4);
+    ck_assert_entry(A, 0, 1, 1, 1000);
+    ck_assert_entry(A, 0, 2, 2500, 1);
+    ck_assert_entry(A, 0, 3, -1, 2);
+    ck_assert_entry(A, 0, 4, 1, 10);
     fmpq_mat_clear(A);
 }
 END_TEST
@@ -131,42 +131,42 @@ START_TEST(parse_ignores_whitespace)
 
     fmpq_mat_init(A, 0, 0);
     mat(A, "  [ [ 1 ,2/3 ] ,\n\t[ 0, -1/2 ]\n]  ");
-    assert_mat(A, "[[1, 2/3], [0, -1/2]]");
+    ck_assert_mat(A, "[[1, 2/3], [0, -1/2]]");
     fmpq_mat_clear(A);
 }
 END_TEST
 
 START_TEST(parse_rejects_ragged_rows)
 {
-    assert_parse_error("[[1, 2], [3]]", NULL);
-    assert_parse_error("[[1], [2, 3]]", NULL);
+    ck_assert_parse_error("[[1, 2], [3]]", NULL);
+    ck_assert_parse_error("[[1], [2, 3]]", NULL);
 }
 END_TEST
 
 START_TEST(parse_rejects_empty_matrices)
 {
-    assert_parse_error("[]", NULL);
-    assert_parse_error("[[]]", NULL);
-    assert_parse_error("[[1, 2], []]", NULL);
+    ck_assert_parse_error("[]", NULL);
+    ck_assert_parse_error("[[]]", NULL);
+    ck_assert_parse_error("[[1, 2], []]", NULL);
 }
 END_TEST
 
 START_TEST(parse_rejects_trailing_garbage_at_its_column)
 {
     /* the 'x' is the 7th character */
-    assert_parse_error("[[1]] x", "7");
-    assert_parse_error("[[1, 2]]]", NULL);
+    ck_assert_parse_error("[[1]] x", "7");
+    ck_assert_parse_error("[[1, 2]]]", NULL);
 }
 END_TEST
 
 START_TEST(parse_rejects_unterminated_and_malformed)
 {
-    assert_parse_error("[[1, 2]", NULL);
-    assert_parse_error("[[1, 2", NULL);
-    assert_parse_error("", NULL);
-    assert_parse_error("[[1, , 2]]", NULL);
-    assert_parse_error("[[1 2]]", NULL);
-    assert_parse_error("[[abc]]", NULL);
+    ck_assert_parse_error("[[1, 2]", NULL);
+    ck_assert_parse_error("[[1, 2", NULL);
+    ck_assert_parse_error("", NULL);
+    ck_assert_parse_error("[[1, , 2]]", NULL);
+    ck_assert_parse_error("[[1 2]]", NULL);
+    ck_assert_parse_error("[[abc]]", NULL);
 }
 END_TEST
 
@@ -368,9 +368,9 @@ START_TEST(add_sub_by_hand)
     mat(A, "[[1, 2/3], [0, -1/2]]");
     mat(B, "[[1/2, 1/3], [5, 1/2]]");
     ck_assert_int_eq(lc_qmat_add(C, A, B, err), LC_OK);
-    assert_mat(C, "[[3/2, 1], [5, 0]]");
+    ck_assert_mat(C, "[[3/2, 1], [5, 0]]");
     ck_assert_int_eq(lc_qmat_sub(C, A, B, err), LC_OK);
-    assert_mat(C, "[[1/2, 1/3], [-5, -1]]");
+    ck_assert_mat(C, "[[1/2, 1/3], [-5, -1]]");
     fmpq_mat_clear(A);
     fmpq_mat_clear(B);
     fmpq_mat_clear(C);
@@ -391,10 +391,10 @@ START_TEST(mul_by_hand)
     mat(A, "[[1, 2, 3], [4, 5, 6]]");
     mat(B, "[[1, 0], [0, 1], [1/2, -1]]");
     ck_assert_int_eq(lc_qmat_mul(C, A, B, err), LC_OK);
-    assert_mat(C, "[[5/2, -1], [7, -1]]");
+    ck_assert_mat(C, "[[5/2, -1], [7, -1]]");
     /* and the other way round: 3x2 * 2x3 is 3x3 */
     ck_assert_int_eq(lc_qmat_mul(C, B, A, err), LC_OK);
-    assert_mat(C, "[[1, 2, 3], [4, 5, 6], [-7/2, -4, -9/2]]");
+    ck_assert_mat(C, "[[1, 2, 3], [4, 5, 6], [-7/2, -4, -9/2]]");
     fmpq_mat_clear(A);
     fmpq_mat_clear(B);
     fmpq_mat_clear(C);
@@ -430,7 +430,7 @@ START_TEST(mismatched_sizes_give_dim_error)
     /* 2x2 * 2x3 fits */
     lc_err_init(err);
     ck_assert_int_eq(lc_qmat_mul(C, A, B, err), LC_OK);
-    assert_mat(C, "[[9, 12, 15], [19, 26, 33]]");
+    ck_assert_mat(C, "[[9, 12, 15], [19, 26, 33]]");
 
     fmpq_mat_clear(A);
     fmpq_mat_clear(B);
@@ -470,12 +470,12 @@ START_TEST(scalar_mul_and_transpose)
     mat(A, "[[1, 2/3, -3], [0, 3/2, 6]]");
     fmpq_set_si(c, -2, 3);
     lc_qmat_scalar_mul(C, A, c);
-    assert_mat(C, "[[-2/3, -4/9, 2], [0, -1, -4]]");
+    ck_assert_mat(C, "[[-2/3, -4/9, 2], [0, -1, -4]]");
     fmpq_zero(c);
     lc_qmat_scalar_mul(C, A, c);
-    assert_mat(C, "[[0, 0, 0], [0, 0, 0]]");
+    ck_assert_mat(C, "[[0, 0, 0], [0, 0, 0]]");
     lc_qmat_transpose(C, A);
-    assert_mat(C, "[[1, 0], [2/3, 3/2], [-3, 6]]");
+    ck_assert_mat(C, "[[1, 0], [2/3, 3/2], [-3, 6]]");
     fmpq_clear(c);
     fmpq_mat_clear(A);
     fmpq_mat_clear(C);
@@ -493,11 +493,11 @@ START_TEST(inverse_2x2_by_hand)
     /* [[a,b],[c,d]]^-1 = [[d,-b],[-c,a]] / (ad - bc); here ad - bc = -2 */
     mat(A, "[[1, 2], [3, 4]]");
     ck_assert_int_eq(lc_qmat_inv(B, A, err), LC_OK);
-    assert_mat(B, "[[-2, 1], [3/2, -1/2]]");
+    ck_assert_mat(B, "[[-2, 1], [3/2, -1/2]]");
     /* rational entries: [[1/2, 1/3], [1/4, 1/5]], det = 1/10 - 1/12 = 1/60 */
     mat(A, "[[1/2, 1/3], [1/4, 1/5]]");
     ck_assert_int_eq(lc_qmat_inv(B, A, err), LC_OK);
-    assert_mat(B, "[[12, -20], [-15, 30]]");
+    ck_assert_mat(B, "[[12, -20], [-15, 30]]");
     fmpq_mat_clear(A);
     fmpq_mat_clear(B);
 }
@@ -517,12 +517,12 @@ START_TEST(inverse_3x3_by_hand)
     /* (I + N)^-1 = I - N + N^2 for N = E12 + E23 (N^3 = 0) */
     mat(A, "[[1, 1, 0], [0, 1, 1], [0, 0, 1]]");
     ck_assert_int_eq(lc_qmat_inv(B, A, err), LC_OK);
-    assert_mat(B, "[[1, -1, 1], [0, 1, -1], [0, 0, 1]]");
+    ck_assert_mat(B, "[[1, -1, 1], [0, 1, -1], [0, 0, 1]]");
 
     /* adjugate / det: det = -1, cofactors worked by hand */
     mat(A, "[[2, 1, 1], [1, 3, 2], [1, 0, 0]]");
     ck_assert_int_eq(lc_qmat_inv(B, A, err), LC_OK);
-    assert_mat(B, "[[0, 0, 1], [-2, 1, 3], [3, -1, -5]]");
+    ck_assert_mat(B, "[[0, 0, 1], [-2, 1, 3], [3, -1, -5]]");
     ck_assert_int_eq(lc_qmat_mul(P, A, B, err), LC_OK);
     lc_qmat_eye(I, 3);
     ck_assert(fmpq_mat_equal(P, I));
@@ -680,23 +680,23 @@ START_TEST(vec_stacks_columns)
 
     mat(A, "[[1, 2], [3, 4]]");
     lc_qmat_vec(v, A);
-    assert_mat(v, "[[1], [3], [2], [4]]");
+    ck_assert_mat(v, "[[1], [3], [2], [4]]");
     ck_assert_int_eq(lc_qmat_unvec(B, v, 2, 2, err), LC_OK);
     ck_assert(fmpq_mat_equal(A, B));
 
     mat(A, "[[1, 2, 3], [4, 5, 6]]");
     lc_qmat_vec(v, A);
-    assert_mat(v, "[[1], [4], [2], [5], [3], [6]]");
+    ck_assert_mat(v, "[[1], [4], [2], [5], [3], [6]]");
     ck_assert_int_eq(lc_qmat_unvec(B, v, 2, 3, err), LC_OK);
-    assert_mat(B, "[[1, 2, 3], [4, 5, 6]]");
+    ck_assert_mat(B, "[[1, 2, 3], [4, 5, 6]]");
     /* the same 6 entries read as 3 x 2, column by column */
     ck_assert_int_eq(lc_qmat_unvec(B, v, 3, 2, err), LC_OK);
-    assert_mat(B, "[[1, 5], [4, 3], [2, 6]]");
+    ck_assert_mat(B, "[[1, 5], [4, 3], [2, 6]]");
 
     /* a row vector is accepted too */
     mat(v, "[[1, 3, 2, 4]]");
     ck_assert_int_eq(lc_qmat_unvec(B, v, 2, 2, err), LC_OK);
-    assert_mat(B, "[[1, 2], [3, 4]]");
+    ck_assert_mat(B, "[[1, 2], [3, 4]]");
 
     fmpq_mat_clear(A);
     fmpq_mat_clear(v);
@@ -742,13 +742,13 @@ START_TEST(row_basis_is_canonical)
     mat(A2, "[[5, 7, 9], [3, 3, 3], [1/2, 1, 3/2], [0, 0, 0]]");
     ck_assert_int_eq(lc_qmat_row_basis(B1, A1), 2);
     ck_assert_int_eq(lc_qmat_row_basis(B2, A2), 2);
-    assert_mat(B1, "[[1, 0, -1], [0, 1, 2]]");
+    ck_assert_mat(B1, "[[1, 0, -1], [0, 1, 2]]");
     ck_assert(fmpq_mat_equal(B1, B2));
 
     /* full rank square: the identity */
     mat(A1, "[[0, 2], [3, 1]]");
     ck_assert_int_eq(lc_qmat_row_basis(B1, A1), 2);
-    assert_mat(B1, "[[1, 0], [0, 1]]");
+    ck_assert_mat(B1, "[[1, 0], [0, 1]]");
 
     /* the zero space: 0 rows */
     mat(A1, "[[0, 0, 0]]");
@@ -778,7 +778,7 @@ START_TEST(kernel_is_annihilated_and_rank_plus_nullity_is_cols)
     mat(A, "[[1, 2, 3], [4, 5, 6]]");
     k = lc_qmat_kernel(K, A);
     ck_assert_int_eq(k, 1);
-    assert_mat(K, "[[1], [-2], [1]]");
+    ck_assert_mat(K, "[[1], [-2], [1]]");
     ck_assert_int_eq(lc_qmat_rank(A) + k, 3);
 
     /* a wider one: rank 2 in Q^5 */
@@ -819,12 +819,12 @@ START_TEST(eye_zeros_resize)
 
     fmpq_mat_init(A, 0, 0);
     lc_qmat_eye(A, 3);
-    assert_mat(A, "[[1, 0, 0], [0, 1, 0], [0, 0, 1]]");
+    ck_assert_mat(A, "[[1, 0, 0], [0, 1, 0], [0, 0, 1]]");
     lc_qmat_zeros(A, 2, 4);
-    assert_mat(A, "[[0, 0, 0, 0], [0, 0, 0, 0]]");
+    ck_assert_mat(A, "[[0, 0, 0, 0], [0, 0, 0, 0]]");
     mat(A, "[[1, 2], [3, 4]]");
     lc_qmat_resize(A, 3, 1);
-    assert_mat(A, "[[0], [0], [0]]");
+    ck_assert_mat(A, "[[0], [0], [0]]");
     fmpq_mat_clear(A);
 }
 END_TEST
@@ -839,7 +839,7 @@ START_TEST(set_fmpz_mat_converts)
     fmpz_set_si(fmpz_mat_entry(M, 0, 0), -5);
     fmpz_set_si(fmpz_mat_entry(M, 1, 1), 12);
     lc_qmat_set_fmpz_mat(A, M);
-    assert_mat(A, "[[-5, 0], [0, 12]]");
+    ck_assert_mat(A, "[[-5, 0], [0, 12]]");
     fmpz_mat_clear(M);
     fmpq_mat_clear(A);
 }
