@@ -1,6 +1,7 @@
 /* ball.c -- certified real matrices over Arb. */
 #include <string.h>
 #include "ball.h"
+#include "strbuf.h"
 
 void
 lc_ball_resize(arb_mat_t A, slong r, slong c)
@@ -147,56 +148,31 @@ lc_ball_add_error(arb_mat_t A, const mag_t e)
 }
 
 /* A growing string (appends, never shrinks). */
-typedef struct
-{
-    char * s;
-    size_t len, cap;
-}
-_sbuf;
-
-static void
-_sbuf_cat(_sbuf * b, const char * t)
-{
-    size_t k = strlen(t);
-
-    if (b->len + k + 1 > b->cap)
-    {
-        b->cap = 2 * (b->len + k + 1);
-        b->s = flint_realloc(b->s, b->cap);
-    }
-    memcpy(b->s + b->len, t, k + 1);
-    b->len += k;
-}
-
 char *
 lc_ball_get_str(const arb_mat_t A, slong digits)
 {
-    _sbuf b;
+    lc_sb b = {NULL, 0, 0};
     slong i, j;
     char * t;
 
-    b.cap = 64;
-    b.len = 0;
-    b.s = flint_malloc(b.cap);
-    b.s[0] = '\0';
     if (digits < 1)
         digits = 1;
-    _sbuf_cat(&b, "[");
+    lc_sb_cat(&b, "[");
     for (i = 0; i < arb_mat_nrows(A); i++)
     {
-        _sbuf_cat(&b, i == 0 ? "[" : ", [");
+        lc_sb_cat(&b, i == 0 ? "[" : ", [");
         for (j = 0; j < arb_mat_ncols(A); j++)
         {
             if (j > 0)
-                _sbuf_cat(&b, ", ");
+                lc_sb_cat(&b, ", ");
             t = arb_get_str(arb_mat_entry(A, i, j), digits, 0);
-            _sbuf_cat(&b, t);
+            lc_sb_cat(&b, t);
             flint_free(t);
         }
-        _sbuf_cat(&b, "]");
+        lc_sb_cat(&b, "]");
     }
-    _sbuf_cat(&b, "]");
-    return b.s;
+    lc_sb_cat(&b, "]");
+    return lc_sb_take(&b);
 }
 
 void

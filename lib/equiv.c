@@ -2,6 +2,7 @@
  * certificate (Ma & Ying, Appendix A) and the knowledge form (Prop. 3.2). */
 #include <string.h>
 #include "equiv.h"
+#include "strbuf.h"
 
 /* --------------------------------------------------------------- helpers */
 
@@ -313,63 +314,42 @@ lc_equiv_span_cert_verify(const lc_equiv_span_cert_t c, const fmpq_mat_t X,
 }
 
 /* A growing string for the certificate text. */
-typedef struct
-{
-    char * s;
-    size_t len, cap;
-}
-sbuf;
-
 static void
-sb_add(sbuf * b, const char * t)
-{
-    size_t n = strlen(t);
-
-    if (b->len + n + 1 > b->cap)
-    {
-        b->cap = 2 * (b->len + n + 1);
-        b->s = flint_realloc(b->s, b->cap);
-    }
-    memcpy(b->s + b->len, t, n + 1);
-    b->len += n;
-}
-
-static void
-sb_add_mat(sbuf * b, const fmpq_mat_t A)
+sb_add_mat(lc_sb * b, const fmpq_mat_t A)
 {
     char * t = lc_qmat_get_str(A);
-    sb_add(b, t);
+    lc_sb_cat(b, t);
     flint_free(t);
 }
 
 char *
 lc_equiv_span_cert_get_str(const lc_equiv_span_cert_t c)
 {
-    sbuf b = {NULL, 0, 0};
+    lc_sb b = {NULL, 0, 0};
     char num[64];
     fmpq_mat_t ut;
 
     if (c->in_span)
     {
-        sb_add(&b, "every column of f(X) lies in span(X): f(X) = X C exactly, with the "
+        lc_sb_cat(&b, "every column of f(X) lies in span(X): f(X) = X C exactly, with the "
                    "minimum-norm coefficients C = X^+ f(X) = ");
         sb_add_mat(&b, c->C);
-        return b.s;
+        return lc_sb_take(&b);
     }
     fmpq_mat_init(ut, 1, fmpq_mat_nrows(c->u));
     fmpq_mat_transpose(ut, c->u);
     snprintf(num, sizeof num, "%ld", (long) c->column + 1);
-    sb_add(&b, "column ");
-    sb_add(&b, num);
-    sb_add(&b, " of f(X) (counting from 1) has the component u orthogonal to span(X), "
+    lc_sb_cat(&b, "column ");
+    lc_sb_cat(&b, num);
+    lc_sb_cat(&b, " of f(X) (counting from 1) has the component u orthogonal to span(X), "
                "u^T = ");
     sb_add_mat(&b, ut);
-    sb_add(&b, ", u^T X = 0; the Householder reflection Q_u = I - 2 u u^T/(u^T u) = ");
+    lc_sb_cat(&b, ", u^T X = 0; the Householder reflection Q_u = I - 2 u u^T/(u^T u) = ");
     sb_add_mat(&b, c->Qu);
-    sb_add(&b, " is rational and orthogonal with Q_u X = X and Q_u f(X) != f(X), so "
+    lc_sb_cat(&b, " is rational and orthogonal with Q_u X = X and Q_u f(X) != f(X), so "
                "f(Q_u X) = f(X) != Q_u f(X): f is not orthogonally equivariant");
     fmpq_mat_clear(ut);
-    return b.s;
+    return lc_sb_take(&b);
 }
 
 /* -------------------------------------------------------- knowledge form */

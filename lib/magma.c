@@ -102,39 +102,6 @@ lc_magma_set_mod(lc_magma_t M, slong n, char op, lc_err_t err)
 
 /* ----------------------------------------------------- text buffers */
 
-void
-lc_sb_printf(lc_sb * b, const char * fmt, ...)
-{
-    va_list ap;
-    int len;
-
-    va_start(ap, fmt);
-    len = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (len < 0)
-        return;
-    if (b->len + (size_t) len + 1 > b->alloc)
-    {
-        b->alloc = 2 * (b->len + (size_t) len + 1) + 64;
-        b->s = flint_realloc(b->s, b->alloc);
-    }
-    va_start(ap, fmt);
-    vsnprintf(b->s + b->len, b->alloc - b->len, fmt, ap);
-    va_end(ap);
-    b->len += (size_t) len;
-}
-
-char *
-lc_sb_take(lc_sb * b)
-{
-    if (b->s == NULL)
-    {
-        b->s = flint_malloc(1);
-        b->s[0] = '\0';
-    }
-    return b->s;
-}
-
 /* "{1, 3, 5}" for a 0-based set. */
 void
 lc_sb_set(lc_sb * b, const slong * s, slong n)

@@ -4,23 +4,7 @@
 
 #include <stddef.h>
 #include "magma.h"
-
-/* A growing text buffer; start with {NULL, 0, 0}. */
-typedef struct
-{
-    char * s;
-    size_t len;
-    size_t alloc;
-}
-lc_sb;
-
-void lc_sb_printf(lc_sb * b, const char * fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
-/* The text (never NULL), owned by the caller from now on. */
-char * lc_sb_take(lc_sb * b);
+#include "strbuf.h"
 /* Append "{1, 3, 5}" for a set of 0-based elements. */
 void lc_sb_set(lc_sb * b, const slong * s, slong n);
 

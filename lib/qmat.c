@@ -2,6 +2,7 @@
 #include <ctype.h>
 #include <string.h>
 #include "qmat.h"
+#include "strbuf.h"
 
 void
 lc_qmat_resize(fmpq_mat_t A, slong r, slong c)
@@ -236,40 +237,25 @@ done:
 char *
 lc_qmat_get_str(const fmpq_mat_t A)
 {
-    slong i, j, len = 0, alloc = 64;
-    char * out = flint_malloc(alloc);
+    slong i, j;
+    lc_sb b = {NULL, 0, 0};
 
-#define APPEND(str)                                               \
-    do {                                                          \
-        const char * s_ = (str);                                  \
-        slong l_ = strlen(s_);                                    \
-        if (len + l_ + 1 > alloc)                                 \
-        {                                                         \
-            alloc = FLINT_MAX(2 * alloc, len + l_ + 1);           \
-            out = flint_realloc(out, alloc);                      \
-        }                                                         \
-        memcpy(out + len, s_, l_);                                \
-        len += l_;                                                \
-    } while (0)
-
-    APPEND("[");
+    lc_sb_cat(&b, "[");
     for (i = 0; i < fmpq_mat_nrows(A); i++)
     {
-        APPEND(i == 0 ? "[" : ", [");
+        lc_sb_cat(&b, i == 0 ? "[" : ", [");
         for (j = 0; j < fmpq_mat_ncols(A); j++)
         {
             char * e = fmpq_get_str(NULL, 10, fmpq_mat_entry(A, i, j));
             if (j > 0)
-                APPEND(", ");
-            APPEND(e);
+                lc_sb_cat(&b, ", ");
+            lc_sb_cat(&b, e);
             flint_free(e);
         }
-        APPEND("]");
+        lc_sb_cat(&b, "]");
     }
-    APPEND("]");
-    out[len] = '\0';
-    return out;
-#undef APPEND
+    lc_sb_cat(&b, "]");
+    return lc_sb_take(&b);
 }
 
 void
