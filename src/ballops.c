@@ -47,19 +47,6 @@ is_matrix(const lc_val v)
     return v->type == LC_V_MAT || v->type == LC_V_BMAT;
 }
 
-static const char *
-verb(lc_tok_kind op)
-{
-    switch (op)
-    {
-        case LC_TK_PLUS: return "add";
-        case LC_TK_MINUS: return "subtract";
-        case LC_TK_STAR: return "multiply";
-        case LC_TK_SLASH: return "divide";
-        default: return "raise";
-    }
-}
-
 static int
 scalar_op(lc_val * out, lc_tok_kind op, const lc_val a, const lc_val b, slong prec, lc_err_t err)
 {
@@ -129,7 +116,7 @@ lc_ball_arith(lc_val * out, lc_tok_kind op, const lc_val a, const lc_val b,
         if ((op == LC_TK_STAR && arb_mat_ncols(A) != arb_mat_nrows(B))
             || (op != LC_TK_STAR && (arb_mat_nrows(A) != arb_mat_nrows(B)
                                      || arb_mat_ncols(A) != arb_mat_ncols(B))))
-            st = lc_err_set(err, LC_E_DIM, "cannot %s %ldx%ld and %ldx%ld matrices", verb(op),
+            st = lc_err_set(err, LC_E_DIM, "cannot %s %ldx%ld and %ldx%ld matrices", lc_tok_verb(op),
                             (long) arb_mat_nrows(A), (long) arb_mat_ncols(A),
                             (long) arb_mat_nrows(B), (long) arb_mat_ncols(B));
         else
@@ -187,7 +174,7 @@ lc_ball_arith(lc_val * out, lc_tok_kind op, const lc_val a, const lc_val b,
         }
     }
     else
-        st = lc_err_set(err, LC_E_ARG, "cannot %s %s and %s", verb(op), lc_val_kind(a), lc_val_kind(b));
+        st = lc_err_set(err, LC_E_ARG, "cannot %s %s and %s", lc_tok_verb(op), lc_val_kind(a), lc_val_kind(b));
 
     arb_mat_clear(A);
     arb_mat_clear(B);

@@ -133,19 +133,6 @@ lc_session_unset(lc_session_t S, const char * name)
 
 /* ----------------------------------------------------------- arithmetic */
 
-static const char *
-op_verb(lc_tok_kind op)
-{
-    switch (op)
-    {
-        case LC_TK_PLUS: return "add";
-        case LC_TK_MINUS: return "subtract";
-        case LC_TK_STAR: return "multiply";
-        case LC_TK_SLASH: return "divide";
-        default: return "raise";
-    }
-}
-
 static int
 num_pow(fmpq_t r, const fmpq_t a, const lc_val e, lc_err_t err)
 {
@@ -377,7 +364,7 @@ arith(lc_val * out, lc_tok_kind op, const lc_val a, const lc_val b, slong prec, 
         const fmpq_mat_struct * A = a->u.m, * B = b->u.m;
 
         if ((op == LC_TK_STAR && A->c != B->r) || (op != LC_TK_STAR && (A->r != B->r || A->c != B->c)))
-            return lc_err_set(err, LC_E_DIM, "cannot %s %ldx%ld and %ldx%ld matrices", op_verb(op),
+            return lc_err_set(err, LC_E_DIM, "cannot %s %ldx%ld and %ldx%ld matrices", lc_tok_verb(op),
                               (long) A->r, (long) A->c, (long) B->r, (long) B->c);
         r = lc_val_mat();
         if (op == LC_TK_PLUS)
@@ -416,7 +403,7 @@ arith(lc_val * out, lc_tok_kind op, const lc_val a, const lc_val b, slong prec, 
         return lc_err_set(err, LC_E_ARG, "cannot divide %s by a matrix (multiply by inv(...) instead)",
                           lc_val_kind(a));
     else
-        return lc_err_set(err, LC_E_ARG, "cannot %s %s and %s", op_verb(op), lc_val_kind(a), lc_val_kind(b));
+        return lc_err_set(err, LC_E_ARG, "cannot %s %s and %s", lc_tok_verb(op), lc_val_kind(a), lc_val_kind(b));
 
     if (st != LC_OK)
     {

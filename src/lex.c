@@ -440,3 +440,16 @@ lc_lex_next(lc_lex_t lx)
     }
     advance(lx);
 }
+
+const char *
+lc_tok_verb(lc_tok_kind op)
+{
+    switch (op)
+    {
+        case LC_TK_PLUS: return "add";
+        case LC_TK_MINUS: return "subtract";
+        case LC_TK_STAR: return "multiply";
+        case LC_TK_SLASH: return "divide";
+        default: return "raise";
+    }
+}

@@ -106,6 +106,9 @@ void lc_lex_next(lc_lex_t lx);
    "end of line", "number 3", ...); writes at most n bytes into buf. */
 const char * lc_lex_describe(char * buf, size_t n, const lc_lex_t lx);
 
+/* The verb of an arithmetic operator for messages: "add", "multiply", ... */
+const char * lc_tok_verb(lc_tok_kind op);
+
 /* The text of a token kind, for messages: "')'", "end of line", ... */
 const char * lc_tok_name(lc_tok_kind k);
 
