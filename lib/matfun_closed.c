@@ -5,21 +5,8 @@
 
 /* ----------------------------------------------------------- closed forms */
 
-/* Can the ball x contain the value v? */
-static int
-_may_be_si(const arb_t x, slong v)
-{
-    arb_t t;
-    int r;
-
-    arb_init(t);
-    arb_sub_si(t, x, v, MAG_BITS);
-    r = arb_contains_zero(t);
-    arb_clear(t);
-    return r;
-}
-
-/* Can a + b be zero / a - b be zero? */
+/* Can a + b be zero?  (For a - b, and for a = v, Arb has arb_overlaps and
+   arb_contains_si.) */
 static int
 _may_sum_zero(const arb_t a, const arb_t b, slong prec)
 {
@@ -28,19 +15,6 @@ _may_sum_zero(const arb_t a, const arb_t b, slong prec)
 
     arb_init(t);
     arb_add(t, a, b, prec);
-    r = arb_contains_zero(t);
-    arb_clear(t);
-    return r;
-}
-
-static int
-_may_diff_zero(const arb_t a, const arb_t b, slong prec)
-{
-    arb_t t;
-    int r;
-
-    arb_init(t);
-    arb_sub(t, a, b, prec);
     r = arb_contains_zero(t);
     arb_clear(t);
     return r;
@@ -185,10 +159,10 @@ _may_be_rotation(const arb_mat_t R, slong prec)
     arb_mat_mul(U, T, R, prec);
     for (i = 0; i < 3; i++)
         for (j = 0; j < 3; j++)
-            if (!_may_be_si(arb_mat_entry(U, i, j), i == j))
+            if (!arb_contains_si(arb_mat_entry(U, i, j), i == j))
                 ok = 0;
     arb_mat_det(d, R, prec);
-    if (!_may_be_si(d, 1))
+    if (!arb_contains_si(d, 1))
         ok = 0;
     arb_mat_clear(T);
     arb_mat_clear(U);
@@ -334,10 +308,10 @@ lc_matfun_se2_exp(arb_mat_t G, const arb_mat_t X, slong prec, lc_err_t err)
 
     if ((rc = _check_3x3(X, "se2_exp", err)) != LC_OK)
         return rc;
-    if (!_may_be_si(arb_mat_entry(X, 0, 0), 0) || !_may_be_si(arb_mat_entry(X, 1, 1), 0)
+    if (!arb_contains_si(arb_mat_entry(X, 0, 0), 0) || !arb_contains_si(arb_mat_entry(X, 1, 1), 0)
         || !_may_sum_zero(arb_mat_entry(X, 0, 1), arb_mat_entry(X, 1, 0), wp)
-        || !_may_be_si(arb_mat_entry(X, 2, 0), 0) || !_may_be_si(arb_mat_entry(X, 2, 1), 0)
-        || !_may_be_si(arb_mat_entry(X, 2, 2), 0))
+        || !arb_contains_si(arb_mat_entry(X, 2, 0), 0) || !arb_contains_si(arb_mat_entry(X, 2, 1), 0)
+        || !arb_contains_si(arb_mat_entry(X, 2, 2), 0))
         return lc_err_set(err, LC_E_ARG, "se2_exp: the matrix is not of the form "
                           "[[0, -t, x], [t, 0, y], [0, 0, 0]]");
 
@@ -414,11 +388,11 @@ lc_matfun_se2_log(arb_mat_t X, const arb_mat_t G, slong prec, lc_err_t err)
     arb_mul_2exp_si(s, s, -1);
     arb_sqr(u, c, wp);
     arb_addmul(u, s, s, wp);
-    if (!_may_diff_zero(arb_mat_entry(G, 0, 0), arb_mat_entry(G, 1, 1), wp)
+    if (!arb_overlaps(arb_mat_entry(G, 0, 0), arb_mat_entry(G, 1, 1))
         || !_may_sum_zero(arb_mat_entry(G, 0, 1), arb_mat_entry(G, 1, 0), wp)
-        || !_may_be_si(u, 1)
-        || !_may_be_si(arb_mat_entry(G, 2, 0), 0) || !_may_be_si(arb_mat_entry(G, 2, 1), 0)
-        || !_may_be_si(arb_mat_entry(G, 2, 2), 1))
+        || !arb_contains_si(u, 1)
+        || !arb_contains_si(arb_mat_entry(G, 2, 0), 0) || !arb_contains_si(arb_mat_entry(G, 2, 1), 0)
+        || !arb_contains_si(arb_mat_entry(G, 2, 2), 1))
     {
         rc = lc_err_set(err, LC_E_ARG, "se2_log: the matrix is not of the form "
                         "[[cos t, -sin t, x], [sin t, cos t, y], [0, 0, 1]]");
@@ -482,8 +456,8 @@ cleanup:
 static int
 _may_have_last_row(const arb_mat_t A, slong last)
 {
-    return _may_be_si(arb_mat_entry(A, 2, 0), 0) && _may_be_si(arb_mat_entry(A, 2, 1), 0)
-        && _may_be_si(arb_mat_entry(A, 2, 2), last);
+    return arb_contains_si(arb_mat_entry(A, 2, 0), 0) && arb_contains_si(arb_mat_entry(A, 2, 1), 0)
+        && arb_contains_si(arb_mat_entry(A, 2, 2), last);
 }
 
 /* T := A with its last row set exactly to (0, 0, last). */
