@@ -49,6 +49,28 @@ lc_verdict_parse(lc_verdict * v, const char * s, lc_err_t err)
                       "REFUTED, UNDECIDED or NOT_CHECKABLE)", s, strlen(s) > 60 ? "..." : "");
 }
 
+static const char * const role_names[] = { "claim", "control", "corrected" };
+static const char * const kind_names[] = { "exact", "certified", "none" };
+static const char * const outcome_names[] = { "true", "false", "undecided", "not_checkable" };
+
+const char *
+lc_claim_role_name(lc_claim_role r)
+{
+    return ((int) r < 0 || (int) r > 2) ? "INVALID" : role_names[r];
+}
+
+const char *
+lc_check_kind_name(lc_check_kind k)
+{
+    return ((int) k < 0 || (int) k > 2) ? "INVALID" : kind_names[k];
+}
+
+const char *
+lc_check_outcome_name(lc_check_outcome o)
+{
+    return ((int) o < 0 || (int) o > 3) ? "INVALID" : outcome_names[o];
+}
+
 /* ------------------------------------------------------------------ claims */
 
 static char *
@@ -85,6 +107,8 @@ lc_claim_clear(lc_claim_struct * c)
     flint_free(c->certificate);
     flint_free(c->bound);
     flint_free(c->file);
+    flint_free(c->corrects);
+    lc_claim_clear_checks(c);
     for (i = 0; i < c->nsweep; i++)
         flint_free(c->sweep[i].bound);
     flint_free(c->sweep);
@@ -135,6 +159,37 @@ lc_claim_add_sweep(lc_claim_struct * c, slong prec, lc_verdict v, const char * b
     p->verdict = v;
     p->bound = str_copy(bound);
     c->nsweep++;
+}
+
+void
+lc_claim_add_check(lc_claim_struct * c, lc_check_kind kind, lc_check_outcome outcome,
+                   const char * text, const char * bound, slong prec)
+{
+    lc_claim_check * k;
+
+    c->checks = flint_realloc(c->checks, sizeof(lc_claim_check) * (c->nchecks + 1));
+    k = c->checks + c->nchecks;
+    k->kind = kind;
+    k->outcome = outcome;
+    k->text = str_copy(text);
+    k->bound = str_copy(bound);
+    k->prec = prec;
+    c->nchecks++;
+}
+
+void
+lc_claim_clear_checks(lc_claim_struct * c)
+{
+    slong i;
+
+    for (i = 0; i < c->nchecks; i++)
+    {
+        flint_free(c->checks[i].text);
+        flint_free(c->checks[i].bound);
+    }
+    flint_free(c->checks);
+    c->checks = NULL;
+    c->nchecks = 0;
 }
 
 int

@@ -32,6 +32,51 @@ const char * lc_verdict_name(lc_verdict v);
 /* Parse a verdict name (exact, upper case); LC_E_PARSE otherwise. */
 int lc_verdict_parse(lc_verdict * v, const char * s, lc_err_t err);
 
+/* What a claim is in the audit of a paper (DESIGN.md, principle 6). */
+typedef enum
+{
+    LC_ROLE_CLAIM = 0,  /* a statement of the paper, in its words or a faithful paraphrase */
+    LC_ROLE_CONTROL,    /* a positive or negative control, or a check of the method */
+    LC_ROLE_CORRECTED   /* our corrected form of a refuted statement (see corrects) */
+}
+lc_claim_role;
+
+/* "claim", "control", "corrected". */
+const char * lc_claim_role_name(lc_claim_role r);
+
+/* One primitive check a claim made (lib/check makes them; this module only
+   stores and prints them).  kind: how it was decided; outcome: what it said. */
+typedef enum
+{
+    LC_CHECK_EXACT = 0, /* over Q or the integers, an exhaustive enumeration, an exact rank */
+    LC_CHECK_CERTIFIED, /* an Arb ball enclosure */
+    LC_CHECK_NONE       /* no computation: not_checkable, or an error inside the claim */
+}
+lc_check_kind;
+
+typedef enum
+{
+    LC_CHECK_TRUE = 0,
+    LC_CHECK_FALSE,         /* with a certificate in the text */
+    LC_CHECK_UNDECIDED,     /* with the reason in the text */
+    LC_CHECK_NOT_CHECKABLE  /* with the reason in the text */
+}
+lc_check_outcome;
+
+/* "exact", "certified", "none"; "true", "false", "undecided", "not_checkable". */
+const char * lc_check_kind_name(lc_check_kind k);
+const char * lc_check_outcome_name(lc_check_outcome o);
+
+typedef struct
+{
+    lc_check_kind kind;
+    lc_check_outcome outcome;
+    char * text;        /* what was checked and its certificate, never truncated */
+    char * bound;       /* decimal upper bound of |deviation| (certified, true), or NULL */
+    slong prec;         /* bits, for a certified check (0 otherwise) */
+}
+lc_claim_check;
+
 /* The verdict of a claim at one precision of a sweep. */
 typedef struct
 {
@@ -44,6 +89,8 @@ lc_sweep_point;
 typedef struct
 {
     char * id;          /* "claim-1", ... unless given */
+    lc_claim_role role;
+    char * corrects;    /* LC_ROLE_CORRECTED: the id of the refuted claim it corrects */
     char * source;      /* paper, section or equation; may be NULL */
     char * statement;
     char * method;      /* how it was checked; may be NULL */
@@ -53,6 +100,8 @@ typedef struct
     lc_verdict expected;
     lc_sweep_point * sweep;
     slong nsweep;
+    lc_claim_check * checks;    /* the checks of the run that decided the verdict */
+    slong nchecks;
     slong prec;         /* working precision in bits when it was checked */
     double seconds;
     char * file;        /* where the claim stands in the script */
@@ -72,6 +121,13 @@ void lc_claim_set(char ** field, const char * s);
 void lc_claim_append(char ** field, const char * s);
 
 void lc_claim_add_sweep(lc_claim_struct * c, slong prec, lc_verdict v, const char * bound);
+
+/* Append a copy of one check record (text and bound are copied). */
+void lc_claim_add_check(lc_claim_struct * c, lc_check_kind kind, lc_check_outcome outcome,
+                        const char * text, const char * bound, slong prec);
+
+/* Forget the check records. */
+void lc_claim_clear_checks(lc_claim_struct * c);
 
 /* Whether the verdict is what was expected: PROVED or HOLDS when expected is
    LC_VERDICT_NONE, otherwise exactly the expected verdict. */

@@ -150,6 +150,8 @@ lc_exec_claim(lc_session_t S, const lc_node n, lc_diag_t d)
         lc_verdict_parse(&c->expected, n->attr[2], NULL);
     lc_claim_set(&c->file, S->chunk);
     c->line = n->pos.line;
+    c->role = (lc_claim_role) n->role;
+    lc_claim_set(&c->corrects, n->attr[3]);
 
     for (i = 0; i < np; i++)
     {

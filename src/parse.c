@@ -54,7 +54,7 @@ lc_node_free(lc_node n)
         lc_node_free(n->kids[i]);
     flint_free(n->kids);
     flint_free(n->name);
-    for (i = 0; i < 3; i++)
+    for (i = 0; i < 4; i++)
         flint_free(n->attr[i]);
     lc_node_free(n->sweep);
     for (i = 0; i < n->nparams; i++)
@@ -87,7 +87,7 @@ lc_node_copy(const lc_node n)
     *c = *n;
     c->name = n->name ? str_dup(n->name) : NULL;
     c->k = n->k ? lc_val_ref(n->k) : NULL;
-    for (i = 0; i < 3; i++)
+    for (i = 0; i < 4; i++)
         c->attr[i] = n->attr[i] ? str_dup(n->attr[i]) : NULL;
     c->sweep = lc_node_copy(n->sweep);
     c->params = NULL;
@@ -550,13 +550,15 @@ expr(parser * p)
 
 static lc_node statement(parser * p);
 
-/* After 'claim': the statement, the clauses, and the body in braces. */
+/* After 'claim', 'control' or 'corrected': the statement, for 'corrected'
+   the clause of "ID", the other clauses, and the body in braces. */
 static lc_node
-claim_stmt(parser * p)
+claim_stmt(parser * p, lc_claim_role role)
 {
     lc_node c = node_new(LC_N_CLAIM, TOK(p).pos), s;
     char msg[200];
     int line = TOK(p).pos.line;
+    const char * word = lc_claim_role_name(role);
 
     if (p->in_claim)
     {
@@ -567,10 +569,29 @@ claim_stmt(parser * p)
     if (TOK(p).kind != LC_TK_STRING)
     {
         lc_node_free(c);
-        return fail_here(p, "expected the statement of the claim (a string) after 'claim'");
+        snprintf(msg, sizeof(msg), "expected the statement (a string) after '%s'", word);
+        return fail_here(p, msg);
     }
     c->name = str_dup(TOK(p).str);
+    c->role = (int) role;
     lc_lex_next(p->lx);
+    if (role == LC_ROLE_CORRECTED)
+    {
+        if (TOK(p).kind != LC_TK_NAME || strcmp(TOK(p).str, "of") != 0)
+        {
+            lc_node_free(c);
+            return fail_here(p, "expected 'of \"ID\"' after the statement of a corrected claim "
+                                "(the id of the refuted claim it corrects)");
+        }
+        lc_lex_next(p->lx);
+        if (TOK(p).kind != LC_TK_STRING)
+        {
+            lc_node_free(c);
+            return fail_here(p, "expected the id of the corrected claim (a string) after 'of'");
+        }
+        c->attr[3] = str_dup(TOK(p).str);
+        lc_lex_next(p->lx);
+    }
     while (TOK(p).kind == LC_TK_NAME)
     {
         const char * w = TOK(p).str;
@@ -734,7 +755,11 @@ statement(parser * p)
     lc_pos_t pos;
 
     if (TOK(p).kind == LC_TK_NAME && strcmp(TOK(p).str, "claim") == 0)
-        return claim_stmt(p);
+        return claim_stmt(p, LC_ROLE_CLAIM);
+    if (TOK(p).kind == LC_TK_NAME && strcmp(TOK(p).str, "control") == 0)
+        return claim_stmt(p, LC_ROLE_CONTROL);
+    if (TOK(p).kind == LC_TK_NAME && strcmp(TOK(p).str, "corrected") == 0)
+        return claim_stmt(p, LC_ROLE_CORRECTED);
     if (TOK(p).kind == LC_TK_NAME && strcmp(TOK(p).str, "def") == 0)
         return def_stmt(p);
     if ((e = expr(p)) == NULL)

@@ -47,7 +47,8 @@ typedef enum
     LC_N_BINOP,   /* op, kids[0], kids[1] */
     LC_N_ASSIGN,  /* name = kids[0] */
     LC_N_EXPR,    /* an expression statement: kids[0] */
-    LC_N_CLAIM,   /* claim "name" [source ".."] [id ".."] [expect V] [sweep e] { kids } */
+    LC_N_CLAIM,   /* claim "name" [source ".."] [id ".."] [expect V] [sweep e] { kids };
+                     also control "name" ... and corrected "name" of "ID" ... (role) */
     LC_N_DEF,     /* def name(params) = kids[0]; params in attr-like list below */
     LC_N_KWARG    /* name = kids[0], a keyword argument of a call */
 }
@@ -64,7 +65,8 @@ typedef struct lc_node_struct
     slong nkids;
     slong rows, cols; /* LC_N_MATRIX */
     int height;       /* 1 + the height of the tallest kid */
-    char * attr[3];   /* LC_N_CLAIM: source, id, expected verdict (or NULL) */
+    char * attr[4];   /* LC_N_CLAIM: source, id, expected verdict, corrected id (or NULL) */
+    int role;         /* LC_N_CLAIM: an lc_claim_role */
     struct lc_node_struct * sweep;  /* LC_N_CLAIM: the list of precisions */
     char ** params;   /* LC_N_DEF: parameter names */
     slong nparams;
