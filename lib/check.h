@@ -156,9 +156,9 @@ void lc_sweep_clear(lc_sweep_t s);
 void lc_sweep_add(lc_sweep_t s, slong prec, lc_verdict v, const arf_t bound);
 
 /* The sweep rule.  *at := the index of the run whose records decide the
-   verdict (the first refuting run, else the last run); *reason := NULL or a
-   static text saying why a sweep of HOLDS runs is UNDECIDED. */
-lc_verdict lc_sweep_verdict(slong * at, const char ** reason, const lc_sweep_t s);
+   verdict (the first refuting run, else the last run); *reason := NULL, or
+   (flint_free it) why a sweep of HOLDS runs is UNDECIDED, with the bounds. */
+lc_verdict lc_sweep_verdict(slong * at, char ** reason, const lc_sweep_t s);
 
 /* ----------------------------------------------------------------- claims */
 

@@ -19,6 +19,7 @@
 #include "transformer.h"
 #include "gauge.h"
 #include "claim.h"
+#include "check.h"
 
 #ifdef __cplusplus
 extern "C" {

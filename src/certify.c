@@ -1,15 +1,11 @@
 /* certify.c -- claims, checks and certified numerics in the language.
  *
- * A claim runs its body once per precision of its sweep (or once at the
- * working precision).  Checks inside the body (equal, is_zero, is_orthogonal,
- * commutes, check, not_checkable) record their outcome through
- * lc_session_record; the first refutation stops the body.  A check decides:
- *   exact operands      PROVED or REFUTED, by exact arithmetic over Q;
- *   a ball involved     REFUTED when an entry of the difference excludes 0,
- *                       HOLDS with the bound max |difference| when that bound
- *                       is at most 2^(-prec/2) times max(1, the largest
- *                       |entry| compared), UNDECIDED otherwise (the enclosure
- *                       is too wide to say anything useful). */
+ * Glue only: a claim statement hands its body to lc_check_run_claim
+ * (lib/check), which runs it at each precision of its sweep (or at the
+ * working precision and twice it) and decides the verdict from the checks
+ * the body records; the check built-ins (equal, is_zero, is_orthogonal,
+ * commutes, check, not_checkable) convert their arguments and call the
+ * comparisons of lib/check.  Nothing here decides a verdict. */
 #include "config.h"
 #include <string.h>
 #include <time.h>
@@ -25,73 +21,43 @@
 
 /* ------------------------------------------------------ recording checks */
 
-char *
-lc_arf_get_str_up(const arf_t x)
+lc_check_struct *
+lc_session_checks(lc_session_struct * S)
 {
-    mpfr_t t;
-    char buf[64];
-    char * s;
-
-    if (arf_is_zero(x))
-        strcpy(buf, "0");
-    else
-    {
-        mpfr_init2(t, FLINT_MAX(arf_bits(x), 8));
-        arf_get_mpfr(t, x, MPFR_RNDU);
-        mpfr_snprintf(buf, sizeof(buf), "%.2RUe", t);
-        mpfr_clear(t);
-    }
-    s = flint_malloc(strlen(buf) + 1);
-    strcpy(s, buf);
-    return s;
+    if (S->chk != NULL)
+        return S->chk;
+    lc_check_reset(S->scratch);
+    return S->scratch;
 }
 
-static void
-append(char ** field, const char * s)
+int
+lc_session_fact(lc_session_struct * S, int truth, lc_check_kind kind, const char * method,
+                const char * text)
 {
-    size_t a = *field ? strlen(*field) : 0, b = strlen(s);
+    lc_check_struct * c = lc_session_checks(S);
 
-    if (*field && strstr(*field, s) != NULL)
-        return;   /* the same method or certificate twice says nothing new */
-    *field = flint_realloc(*field, a + b + 3);
-    if (a > 0)
-        memcpy(*field + a, "; ", 2), a += 2;
-    memcpy(*field + a, s, b + 1);
+    if (method != NULL)
+        lc_check_describe(c, method);
+    return lc_check_fact(c, truth, kind, text);
+}
+
+int
+lc_session_finish_check(lc_val * res, lc_session_struct * S, lc_check_outcome o, lc_err_t err)
+{
+    lc_check_struct * c = S->chk != NULL ? S->chk : S->scratch;
+    const lc_check_record * r = c->len > 0 ? c->recs + c->len - 1 : NULL;
+
+    if (o == LC_CHECK_UNDECIDED && S->chk == NULL)
+        return lc_err_set(err, LC_E_LIMIT, "undecided: %.450s", r != NULL ? r->text : "");
+    *res = lc_val_bool_cert(o == LC_CHECK_TRUE, r != NULL && r->kind == LC_CHECK_CERTIFIED);
+    return LC_OK;
 }
 
 void
-lc_session_record(lc_session_struct * S, lc_verdict v, const arf_t bound,
-                  const char * method, const char * cert)
+lc_session_note(lc_session_struct * S, const char * text)
 {
-    if (S->claim < 0)
-        return;
-    if (method != NULL)
-        append(&S->cl_method, method);
-    if (cert != NULL)
-        append(&S->cl_cert, cert);
-    switch (v)
-    {
-        case LC_REFUTED:
-        case LC_NOT_CHECKABLE:
-            S->cl_verdict = v;
-            S->cl_stop = 1;
-            break;
-        case LC_UNDECIDED:
-            S->cl_verdict = LC_UNDECIDED;
-            break;
-        case LC_HOLDS:
-            if (S->cl_verdict == LC_VERDICT_NONE || S->cl_verdict == LC_PROVED)
-                S->cl_verdict = LC_HOLDS;
-            if (bound != NULL && arf_cmp(bound, S->cl_bound) > 0)
-                arf_set(S->cl_bound, bound);
-            break;
-        case LC_PROVED:
-            if (S->cl_verdict == LC_VERDICT_NONE)
-                S->cl_verdict = LC_PROVED;
-            break;
-        default:
-            break;
-    }
+    if (S->chk != NULL)
+        lc_check_note(S->chk, text);
 }
 
 /* ------------------------------------------------------------- claims */
@@ -105,40 +71,71 @@ now(void)
     return t.tv_sec + 1e-9 * t.tv_nsec;
 }
 
-static void
-reset_run(lc_session_struct * S)
+typedef struct
 {
-    S->cl_verdict = LC_VERDICT_NONE;
-    S->cl_stop = 0;
-    arf_zero(S->cl_bound);
-    flint_free(S->cl_cert);
-    flint_free(S->cl_method);
-    S->cl_cert = NULL;
-    S->cl_method = NULL;
+    lc_session_struct * S;
+    lc_node n;
+    lc_diag_struct * d;
+    slong idx;
+}
+claim_run;
+
+/* The body of a claim at one precision: its statements in protected mode
+   (an error makes the run undecided and is reported on stderr; the script
+   goes on). */
+static int
+claim_body(lc_check_t chk, slong prec, void * data, lc_err_t err)
+{
+    claim_run * r = data;
+    lc_session_struct * S = r->S;
+    slong k;
+    int st = LC_OK;
+
+    S->prec = prec;
+    S->chk = chk;
+    S->claim = r->idx;
+    for (k = 0; k < r->n->nkids && !lc_check_stopped(chk); k++)
+        if ((st = lc_exec_stmt(S, r->n->kids[k], r->d)) != LC_OK)
+        {
+            fflush(S->out);
+            lc_diag_fprint(stderr, S->chunk, r->d);
+            lc_err_set(err, st, "line %d, column %d: %s", r->d->pos.line, r->d->pos.col,
+                       r->d->err->msg);
+            lc_diag_init(r->d);
+            break;
+        }
+    S->chk = NULL;
+    S->claim = -1;
+    return st;
 }
 
 int
 lc_exec_claim(lc_session_t S, const lc_node n, lc_diag_t d)
 {
-    slong * precs, np = 1, i, k, idx, saved = S->prec, final_prec = S->prec;
+    slong * precs = NULL, np = 0, i, idx, saved = S->prec;
     lc_claim_struct * c;
-    lc_verdict final = LC_VERDICT_NONE, run;
-    char * bound = NULL, * cert = NULL, * method = NULL;
+    claim_run run;
     double t0 = now();
-    int st, locked = 0;
+    int st;
 
     if (S->claim >= 0)
         return lc_diag_set(d, n->pos, LC_E_ARG, "claims cannot be nested");
-    if (n->sweep != NULL)
+    if (n->role == LC_ROLE_CORRECTED)
     {
-        if ((st = lc_eval_precisions(&precs, &np, S, n->sweep, d)) != LC_OK)
-            return st;
+        /* A correction names the statement of the paper it corrects. */
+        for (i = 0; i < S->report->len; i++)
+            if (S->report->claims[i].id != NULL && strcmp(S->report->claims[i].id, n->attr[3]) == 0)
+                break;
+        if (i == S->report->len)
+            return lc_diag_set(d, n->pos, LC_E_ARG, "corrected ... of \"%.80s\": no claim with "
+                               "that id before this one", n->attr[3]);
+        if (S->report->claims[i].role != LC_ROLE_CLAIM)
+            return lc_diag_set(d, n->pos, LC_E_ARG, "corrected ... of \"%.80s\": that is a %s, "
+                               "not a statement of the paper", n->attr[3],
+                               lc_claim_role_name(S->report->claims[i].role));
     }
-    else
-    {
-        precs = flint_malloc(sizeof(slong));
-        precs[0] = S->prec;
-    }
+    if (n->sweep != NULL && (st = lc_eval_precisions(&precs, &np, S, n->sweep, d)) != LC_OK)
+        return st;
 
     c = lc_report_add(S->report);
     idx = S->report->len - 1;
@@ -153,77 +150,23 @@ lc_exec_claim(lc_session_t S, const lc_node n, lc_diag_t d)
     c->role = (lc_claim_role) n->role;
     lc_claim_set(&c->corrects, n->attr[3]);
 
-    for (i = 0; i < np; i++)
-    {
-        char * b = NULL;
-
-        S->prec = precs[i];
-        reset_run(S);
-        S->claim = idx;
-        for (k = 0; k < n->nkids && !S->cl_stop; k++)
-        {
-            if (lc_exec_stmt(S, n->kids[k], d) != LC_OK)
-            {
-                char msg[LC_ERR_MSG_LEN + 64];
-
-                /* Protected mode: the claim is undecided, the script goes on. */
-                fflush(S->out);
-                lc_diag_fprint(stderr, S->chunk, d);
-                snprintf(msg, sizeof(msg), "error at line %d, column %d: %s",
-                         d->pos.line, d->pos.col, d->err->msg);
-                S->cl_verdict = LC_UNDECIDED;
-                append(&S->cl_cert, msg);
-                lc_diag_init(d);
-                break;
-            }
-        }
-        S->claim = -1;
-        run = S->cl_verdict;
-        if (run == LC_VERDICT_NONE)
-        {
-            run = LC_UNDECIDED;
-            append(&S->cl_cert, "no check was made in the body of the claim");
-        }
-        if (run == LC_HOLDS)
-            b = lc_arf_get_str_up(S->cl_bound);
-        if (n->sweep != NULL)
-            lc_claim_add_sweep(S->report->claims + idx, precs[i], run, b);
-        /* A certified refutation at any precision stands; otherwise the
-           verdict at the last precision of the sweep is the claim's. */
-        if (!locked)
-        {
-            final = run;
-            final_prec = precs[i];
-            flint_free(bound);
-            flint_free(cert);
-            flint_free(method);
-            bound = b;
-            cert = S->cl_cert;
-            method = S->cl_method;
-            S->cl_cert = S->cl_method = NULL;
-            locked = (run == LC_REFUTED);
-        }
-        else
-            flint_free(b);
-    }
+    run.S = S;
+    run.n = n;
+    run.d = d;
+    run.idx = idx;
+    lc_check_run_claim(c, claim_body, &run, precs, np, S->prec);
     S->prec = saved;
-    reset_run(S);
-
-    c = S->report->claims + idx;
-    c->verdict = final;
-    c->prec = final_prec;
-    c->seconds = now() - t0;
-    lc_claim_set(&c->bound, bound);
-    lc_claim_set(&c->certificate, cert);
-    lc_claim_set(&c->method, method);
-    flint_free(bound);
-    flint_free(cert);
-    flint_free(method);
     flint_free(precs);
 
+    c = S->report->claims + idx;
+    c->seconds = now() - t0;
     fprintf(S->out, "%s %s", c->id, lc_verdict_name(c->verdict));
     if (c->bound != NULL)
         fprintf(S->out, " (|deviation| <= %s)", c->bound);
+    if (c->role == LC_ROLE_CONTROL)
+        fprintf(S->out, " [control]");
+    else if (c->role == LC_ROLE_CORRECTED)
+        fprintf(S->out, " [corrects %s]", c->corrects);
     if (!lc_claim_met(c))
         fprintf(S->out, " [expected %s: NOT MET]", lc_verdict_name(c->expected));
     fprintf(S->out, ": %s\n", c->statement);
@@ -232,187 +175,45 @@ lc_exec_claim(lc_session_t S, const lc_node n, lc_diag_t d)
 
 /* ---------------------------------------------------------------- checks */
 
-/* Outcome of comparing two values; cert gets what anyone can re-check. */
-static lc_verdict
-compare(arf_t bound, char * cert, size_t ncert, char * method, size_t nmethod,
-        const lc_val a, const lc_val b, const char * what, slong prec, lc_err_t err, int * st)
-{
-    int sa = (a->type == LC_V_NUM || a->type == LC_V_BALL);
-    int sb = (b->type == LC_V_NUM || b->type == LC_V_BALL);
-    arb_mat_t A, B;
-    arf_t scale;
-    slong i, j, r, c;
-    lc_verdict v;
-
-    *st = LC_OK;
-    if (sa != sb)
-    {
-        *st = lc_err_set(err, LC_E_DIM, "cannot compare %s with %s", lc_val_kind(a), lc_val_kind(b));
-        return LC_UNDECIDED;
-    }
-    arf_zero(bound);
-    if (!lc_is_ball(a) && !lc_is_ball(b))
-    {
-        snprintf(method, nmethod, "exact over Q");
-        if (sa)
-        {
-            if (fmpq_equal(a->u.q, b->u.q))
-            {
-                snprintf(cert, ncert, "%s: exact equality", what);
-                return LC_PROVED;
-            }
-            snprintf(cert, ncert, "%s: the two sides differ exactly", what);
-            return LC_REFUTED;
-        }
-        if (a->u.m->r != b->u.m->r || a->u.m->c != b->u.m->c)
-        {
-            *st = lc_err_set(err, LC_E_DIM, "cannot compare %ldx%ld and %ldx%ld matrices",
-                             (long) a->u.m->r, (long) a->u.m->c, (long) b->u.m->r, (long) b->u.m->c);
-            return LC_UNDECIDED;
-        }
-        for (i = 0; i < a->u.m->r; i++)
-            for (j = 0; j < a->u.m->c; j++)
-                if (!fmpq_equal(fmpq_mat_entry(a->u.m, i, j), fmpq_mat_entry(b->u.m, i, j)))
-                {
-                    char * x = fmpq_get_str(NULL, 10, fmpq_mat_entry(a->u.m, i, j));
-                    char * y = fmpq_get_str(NULL, 10, fmpq_mat_entry(b->u.m, i, j));
-
-                    snprintf(cert, ncert, "%s: entry (%ld, %ld) is %.200s on one side and %.200s "
-                             "on the other (exact)", what, (long) i + 1, (long) j + 1, x, y);
-                    flint_free(x);
-                    flint_free(y);
-                    return LC_REFUTED;
-                }
-        snprintf(cert, ncert, "%s: exact equality of %ldx%ld matrices", what,
-                 (long) a->u.m->r, (long) a->u.m->c);
-        return LC_PROVED;
-    }
-
-    /* Balls: one ball matrix for both scalars and matrices. */
-    arb_mat_init(A, 1, 1);
-    arb_mat_init(B, 1, 1);
-    if (sa)
-    {
-        lc_to_ball(arb_mat_entry(A, 0, 0), a, prec, err);
-        lc_to_ball(arb_mat_entry(B, 0, 0), b, prec, err);
-    }
-    else
-    {
-        lc_to_bmat(A, a, prec, err);
-        lc_to_bmat(B, b, prec, err);
-    }
-    r = arb_mat_nrows(A);
-    c = arb_mat_ncols(A);
-    snprintf(method, nmethod, "certified ball arithmetic (Arb) at %ld bits", (long) prec);
-    if (r != arb_mat_nrows(B) || c != arb_mat_ncols(B))
-    {
-        *st = lc_err_set(err, LC_E_DIM, "cannot compare %ldx%ld and %ldx%ld matrices", (long) r,
-                         (long) c, (long) arb_mat_nrows(B), (long) arb_mat_ncols(B));
-        v = LC_UNDECIDED;
-        goto done;
-    }
-    /* The scale of the values compared: the threshold below is relative. */
-    arf_init(scale);
-    arf_one(scale);
-    for (i = 0; i < r; i++)
-        for (j = 0; j < c; j++)
-        {
-            arf_t u;
-
-            arf_init(u);
-            arb_get_abs_ubound_arf(u, arb_mat_entry(B, i, j), prec);
-            if (arf_cmp(u, scale) > 0)
-                arf_set(scale, u);
-            arf_clear(u);
-        }
-    arb_mat_sub(A, A, B, prec);
-    v = LC_HOLDS;
-    for (i = 0; i < r && v != LC_REFUTED; i++)
-        for (j = 0; j < c; j++)
-        {
-            arf_t u;
-
-            if (!arb_contains_zero(arb_mat_entry(A, i, j)))
-            {
-                char * x = arb_get_str(arb_mat_entry(A, i, j), 10, 0);
-
-                snprintf(cert, ncert, "%s: entry (%ld, %ld) of the difference is %.200s, a ball "
-                         "that excludes 0 (certified at %ld bits)", what, (long) i + 1,
-                         (long) j + 1, x, (long) prec);
-                flint_free(x);
-                v = LC_REFUTED;
-                break;
-            }
-            arf_init(u);
-            arb_get_abs_ubound_arf(u, arb_mat_entry(A, i, j), prec);
-            if (arf_cmp(u, bound) > 0)
-                arf_set(bound, u);
-            arf_clear(u);
-        }
-    if (v == LC_HOLDS)
-    {
-        char * bs = lc_arf_get_str_up(bound);
-        arf_t lim;
-
-        /* HOLDS needs the bound below 2^-(prec/2) relative to the size of the
-           values (at least 1): a wider enclosure says nothing useful. */
-        arf_init(lim);
-        arf_mul_2exp_si(lim, scale, -(prec / 2));
-        if (arf_cmp(bound, lim) > 0)
-        {
-            v = LC_UNDECIDED;
-            snprintf(cert, ncert, "%s: enclosure too wide at %ld bits (|difference| <= %s, more "
-                     "than 2^-%ld times the size of the values); raise the precision", what,
-                     (long) prec, bs, (long) (prec / 2));
-        }
-        else
-            snprintf(cert, ncert, "%s: |difference| <= %s in every entry", what, bs);
-        arf_clear(lim);
-        flint_free(bs);
-    }
-    arf_clear(scale);
-done:
-    arb_mat_clear(A);
-    arb_mat_clear(B);
-    return v;
-}
-
-/* Record the verdict of a check and return it as a value: true when it
-   PROVED or HOLDS, false when REFUTED or, inside a claim, UNDECIDED.
-   Outside a claim an undecided check is an error. */
-static int
-finish_check(lc_val * res, lc_session_struct * S, lc_verdict v, const arf_t bound,
-             const char * method, const char * cert, lc_err_t err)
-{
-    lc_session_record(S, v, bound, method, cert);
-    if (v == LC_UNDECIDED && S->claim < 0)
-        return lc_err_set(err, LC_E_LIMIT, "undecided: %s", cert);
-    *res = lc_val_bool(v == LC_PROVED || v == LC_HOLDS);
-    return LC_OK;
-}
-
+/* Record the check a = b (exact over Q when both are exact, otherwise in
+   balls at the working precision) and return its truth as a value. */
 static int
 do_compare(lc_val * res, lc_session_struct * S, const lc_val a, const lc_val b,
            const char * what, lc_err_t err)
 {
-    char cert[600], method[100];
-    arf_t bound;
-    lc_verdict v;
+    int sa = (a->type == LC_V_NUM || a->type == LC_V_BALL);
+    int sb = (b->type == LC_V_NUM || b->type == LC_V_BALL);
+    lc_check_struct * c = lc_session_checks(S);
+    lc_check_outcome o = LC_CHECK_UNDECIDED;
+    arb_mat_t A, B;
     int st;
 
-    arf_init(bound);
-    v = compare(bound, cert, sizeof(cert), method, sizeof(method), a, b, what, S->prec, err, &st);
+    if (sa != sb)
+        return lc_err_set(err, LC_E_DIM, "cannot compare %s with %s", lc_val_kind(a), lc_val_kind(b));
+    if (!lc_is_ball(a) && !lc_is_ball(b))
+        st = sa ? lc_check_equal_fmpq(&o, c, a->u.q, b->u.q, what, err)
+                : lc_check_equal_qmat(&o, c, a->u.m, b->u.m, what, err);
+    else
+    {
+        arb_mat_init(A, 1, 1);
+        arb_mat_init(B, 1, 1);
+        if (sa)
+        {
+            lc_to_ball(arb_mat_entry(A, 0, 0), a, S->prec, err);
+            lc_to_ball(arb_mat_entry(B, 0, 0), b, S->prec, err);
+        }
+        else
+        {
+            lc_to_bmat(A, a, S->prec, err);
+            lc_to_bmat(B, b, S->prec, err);
+        }
+        st = lc_check_equal_arb_mat(&o, c, A, B, what, S->prec, err);
+        arb_mat_clear(A);
+        arb_mat_clear(B);
+    }
     if (st == LC_OK)
-        st = finish_check(res, S, v, bound, method, cert, err);
-    arf_clear(bound);
+        st = lc_session_finish_check(res, S, o, err);
     return st;
-}
-
-void
-lc_session_note(lc_session_struct * S, const char * text)
-{
-    if (S->claim >= 0)
-        append(&S->cl_cert, text);
 }
 
 int
@@ -457,128 +258,77 @@ bi_is_zero(ARGS)
     return st;
 }
 
-/* Q^T Q (or A B) as a value: exact for exact operands, balls otherwise. */
-static int
-product(lc_val * out, const lc_val a, int transpose_a, const lc_val b, slong prec, lc_err_t err)
-{
-    slong ar, ac, br, bc;
-
-    ar = a->type == LC_V_MAT ? a->u.m->r : arb_mat_nrows(a->u.bm);
-    ac = a->type == LC_V_MAT ? a->u.m->c : arb_mat_ncols(a->u.bm);
-    br = b->type == LC_V_MAT ? b->u.m->r : arb_mat_nrows(b->u.bm);
-    bc = b->type == LC_V_MAT ? b->u.m->c : arb_mat_ncols(b->u.bm);
-    if (transpose_a)
-    {
-        slong t = ar;
-        ar = ac;
-        ac = t;
-    }
-    if (ac != br)
-        return lc_err_set(err, LC_E_DIM, "cannot multiply %ldx%ld by %ldx%ld matrices",
-                          (long) ar, (long) ac, (long) br, (long) bc);
-    if (a->type == LC_V_MAT && b->type == LC_V_MAT)
-    {
-        fmpq_mat_t T;
-
-        *out = lc_val_mat();
-        fmpq_mat_init(T, 0, 0);
-        if (transpose_a)
-            lc_qmat_transpose(T, a->u.m);
-        else
-        {
-            fmpq_mat_clear(T);
-            fmpq_mat_init_set(T, a->u.m);
-        }
-        lc_qmat_mul((*out)->u.m, T, b->u.m, err);
-        fmpq_mat_clear(T);
-    }
-    else
-    {
-        arb_mat_t A, B;
-
-        arb_mat_init(A, 0, 0);
-        arb_mat_init(B, 0, 0);
-        lc_to_bmat(A, a, prec, err);
-        lc_to_bmat(B, b, prec, err);
-        if (transpose_a)
-        {
-            arb_mat_t T;
-            arb_mat_init(T, ac, ar);
-            arb_mat_transpose(T, A);
-            arb_mat_swap(A, T);
-            arb_mat_clear(T);
-        }
-        *out = lc_val_bmat();
-        lc_ball_resize((*out)->u.bm, ar, bc);
-        arb_mat_mul((*out)->u.bm, A, B, prec);
-        arb_mat_clear(A);
-        arb_mat_clear(B);
-    }
-    return LC_OK;
-}
-
 static int
 bi_is_orthogonal(ARGS)
 {
-    lc_val P, I;
-    slong n;
+    lc_check_struct * c = lc_session_checks(S);
+    lc_check_outcome o = LC_CHECK_UNDECIDED;
+    arb_mat_t A;
     int st;
 
     UNUSED_ARGS;
-    n = args[0]->type == LC_V_MAT ? args[0]->u.m->c : arb_mat_ncols(args[0]->u.bm);
-    if ((st = product(&P, args[0], 1, args[0], S->prec, err)) != LC_OK)
-        return st;
-    I = lc_val_mat();
-    lc_qmat_eye(I->u.m, n);
-    st = do_compare(res, S, P, I, "is_orthogonal (Q^T Q = I)", err);
-    lc_val_unref(P);
-    lc_val_unref(I);
-    return st;
+    if (args[0]->type == LC_V_MAT)
+        st = lc_check_orthogonal_qmat(&o, c, args[0]->u.m, err);
+    else
+    {
+        arb_mat_init(A, 0, 0);
+        lc_to_bmat(A, args[0], S->prec, err);
+        st = lc_check_orthogonal_arb_mat(&o, c, A, S->prec, err);
+        arb_mat_clear(A);
+    }
+    return st == LC_OK ? lc_session_finish_check(res, S, o, err) : st;
 }
 
 static int
 bi_commutes(ARGS)
 {
-    lc_val AB, BA;
+    lc_check_struct * c = lc_session_checks(S);
+    lc_check_outcome o = LC_CHECK_UNDECIDED;
+    arb_mat_t A, B;
     int st;
 
     UNUSED_ARGS;
-    if ((st = product(&AB, args[0], 0, args[1], S->prec, err)) != LC_OK)
-        return st;
-    if ((st = product(&BA, args[1], 0, args[0], S->prec, err)) != LC_OK)
+    if (args[0]->type == LC_V_MAT && args[1]->type == LC_V_MAT)
+        st = lc_check_commute_qmat(&o, c, args[0]->u.m, args[1]->u.m, err);
+    else
     {
-        lc_val_unref(AB);
-        return st;
+        arb_mat_init(A, 0, 0);
+        arb_mat_init(B, 0, 0);
+        lc_to_bmat(A, args[0], S->prec, err);
+        lc_to_bmat(B, args[1], S->prec, err);
+        st = lc_check_commute_arb_mat(&o, c, A, B, S->prec, err);
+        arb_mat_clear(A);
+        arb_mat_clear(B);
     }
-    st = do_compare(res, S, AB, BA, "commutes (AB = BA)", err);
-    lc_val_unref(AB);
-    lc_val_unref(BA);
-    return st;
+    return st == LC_OK ? lc_session_finish_check(res, S, o, err) : st;
 }
 
 static int
 bi_check(ARGS)
 {
-    char cert[400];
     const char * what = nargs > 1 ? args[1]->u.str.s : "check";
+    lc_check_kind kind = args[0]->cert ? LC_CHECK_CERTIFIED : LC_CHECK_EXACT;
+    char * text;
 
     UNUSED_ARGS;
-    snprintf(cert, sizeof(cert), "%.300s: %s", what, args[0]->u.b ? "true" : "false");
-    /* The boolean is exact, or a ball comparison that the evaluator only
-       answers when it is certain: either way a proof, not an estimate. */
-    return finish_check(res, S, args[0]->u.b ? LC_PROVED : LC_REFUTED, NULL,
-                        "a true/false fact, computed exactly or by a certified ball comparison",
-                        cert, err);
+    /* An exact boolean proves or refutes; one decided by a ball comparison
+       (certain, but by balls) is certified: it can refute, never prove. */
+    text = flint_malloc(strlen(what) + 64);
+    sprintf(text, "%s: %s%s", what, args[0]->u.b ? "true" : "false",
+            kind == LC_CHECK_CERTIFIED ? " (decided by a certified ball comparison)" : "");
+    lc_check_add(lc_session_checks(S), kind, args[0]->u.b ? LC_CHECK_TRUE : LC_CHECK_FALSE,
+                 NULL, S->prec, text);
+    flint_free(text);
+    return lc_session_finish_check(res, S, args[0]->u.b ? LC_CHECK_TRUE : LC_CHECK_FALSE, err);
 }
 
 static int
 bi_not_checkable(ARGS)
 {
     UNUSED_ARGS;
-    if (S->claim < 0)
+    if (S->chk == NULL)
         return lc_err_set(err, LC_E_ARG, "only meaningful inside a claim");
-    lc_session_record(S, LC_NOT_CHECKABLE, NULL, "none: the statement has no checkable content",
-                      args[0]->u.str.s);
+    lc_check_not_checkable(S->chk, args[0]->u.str.s);
     *res = lc_val_nil();
     return LC_OK;
 }
@@ -587,9 +337,9 @@ static int
 bi_method(ARGS)
 {
     UNUSED_ARGS;
-    if (S->claim < 0)
+    if (S->chk == NULL)
         return lc_err_set(err, LC_E_ARG, "only meaningful inside a claim");
-    append(&S->cl_method, args[0]->u.str.s);
+    lc_check_describe(S->chk, args[0]->u.str.s);
     *res = lc_val_nil();
     return LC_OK;
 }
@@ -598,9 +348,9 @@ static int
 bi_note(ARGS)
 {
     UNUSED_ARGS;
-    if (S->claim < 0)
+    if (S->chk == NULL)
         return lc_err_set(err, LC_E_ARG, "only meaningful inside a claim");
-    append(&S->cl_cert, args[0]->u.str.s);
+    lc_check_note(S->chk, args[0]->u.str.s);
     *res = lc_val_nil();
     return LC_OK;
 }
@@ -737,11 +487,15 @@ bi_in_log_domain(ARGS)
     if (r < 0)
     {
         char cert[LC_ERR_MSG_LEN + 40];
+
         snprintf(cert, sizeof(cert), "in_log_domain: %s", err->msg);
-        return finish_check(res, S, LC_UNDECIDED, NULL, "certified eigenvalue enclosures", cert, err);
+        lc_err_init(err);
+        lc_check_undecided(lc_session_checks(S), cert);
+        return lc_session_finish_check(res, S, LC_CHECK_UNDECIDED, err);
     }
     lc_err_init(err);
-    *res = lc_val_bool(r == 1);
+    /* Decided by certified eigenvalue enclosures: true, but not exactly. */
+    *res = lc_val_bool_cert(r == 1, 1);
     return LC_OK;
 }
 
@@ -782,6 +536,10 @@ bi_radius(ARGS)
     mag_t m;
 
     UNUSED_ARGS;
+    if ((args[0]->type == LC_V_BALL && !arb_is_finite(args[0]->u.ball))
+        || (args[0]->type == LC_V_BMAT && !arb_mat_is_finite(args[0]->u.bm)))
+        return lc_err_set(err, LC_E_DOMAIN, "the ball is not finite (nan or inf): it has no "
+                          "radius to bound");
     arf_init(r);
     mag_init(m);
     if (args[0]->type == LC_V_BALL)
@@ -790,6 +548,8 @@ bi_radius(ARGS)
         lc_ball_max_radius(m, args[0]->u.bm);
     arf_set_mag(r, m);
     *res = arf_to_num(r);
+    /* A bound read off a ball: what is decided from it is certified. */
+    (*res)->cert = (args[0]->type == LC_V_BALL || args[0]->type == LC_V_BMAT);
     arf_clear(r);
     mag_clear(m);
     return LC_OK;
@@ -974,7 +734,7 @@ static int
 bi_not(ARGS)
 {
     UNUSED_ARGS;
-    *res = lc_val_bool(!args[0]->u.b);
+    *res = lc_val_bool_cert(!args[0]->u.b, args[0]->cert);
     return LC_OK;
 }
 
@@ -1001,8 +761,13 @@ bi_upper(ARGS)
     {
         *res = lc_val_num(args[0]->u.q);
         fmpq_abs((*res)->u.q, (*res)->u.q);
+        (*res)->cert = args[0]->cert;
         return LC_OK;
     }
+    if ((args[0]->type == LC_V_BALL && !arb_is_finite(args[0]->u.ball))
+        || (args[0]->type == LC_V_BMAT && !arb_mat_is_finite(args[0]->u.bm)))
+        return lc_err_set(err, LC_E_DOMAIN, "the ball is not finite (nan or inf): it has no "
+                          "upper bound");
     arf_init(u);
     arf_init(m);
     if (args[0]->type == LC_V_BALL)
@@ -1032,9 +797,11 @@ bi_upper(ARGS)
         fmpq_clear(a);
         arf_clear(u);
         arf_clear(m);
+        (*res)->cert = args[0]->cert;
         return LC_OK;
     }
     *res = arf_to_num(m);
+    (*res)->cert = 1;   /* read off a ball: certified, not exact */
     arf_clear(u);
     arf_clear(m);
     return LC_OK;

@@ -43,11 +43,8 @@ lc_session_init(lc_session_t S)
     S->chunk = "<input>";
     lc_report_init(S->report);
     S->claim = -1;
-    S->cl_verdict = LC_VERDICT_NONE;
-    S->cl_stop = 0;
-    arf_init(S->cl_bound);
-    S->cl_cert = NULL;
-    S->cl_method = NULL;
+    S->chk = NULL;
+    lc_check_init(S->scratch);
 }
 
 void
@@ -64,9 +61,7 @@ lc_session_clear(lc_session_t S)
     flint_free(S->vars);
     lc_report_clear(S->report);
     flint_randclear(S->rnd);
-    arf_clear(S->cl_bound);
-    flint_free(S->cl_cert);
-    flint_free(S->cl_method);
+    lc_check_clear(S->scratch);
 }
 
 static lc_var_struct *
@@ -214,6 +209,57 @@ is_cmp(lc_tok_kind op)
         || op == LC_TK_GT || op == LC_TK_GE;
 }
 
+/* An exact number or matrix computed from a certified one (upper(x) of a
+   ball, say) is itself certified: a check on it can never be exact.  The
+   mark goes on a fresh copy when *out is shared. */
+static void
+keep_cert(lc_val * out, int cert)
+{
+    lc_val v = *out, c;
+
+    if (!cert || v->cert)
+        return;
+    if (v->type == LC_V_BOOL)
+        *out = lc_val_bool_cert(v->u.b, 1);
+    else if (v->type == LC_V_NUM || v->type == LC_V_MAT)
+    {
+        if (v->refs == 1)
+        {
+            v->cert = 1;
+            return;
+        }
+        if (v->type == LC_V_NUM)
+            c = lc_val_num(v->u.q);
+        else
+        {
+            c = lc_val_mat();
+            fmpq_mat_clear(c->u.m);
+            fmpq_mat_init_set(c->u.m, v->u.m);
+        }
+        c->cert = 1;
+        *out = c;
+    }
+    else
+        return;
+    lc_val_unref(v);
+}
+
+/* Whether v is or holds (in a list, at any depth) a ball: the printed text
+   of a ball is not a value to compare. */
+static int
+holds_ball(const lc_val v)
+{
+    slong i;
+
+    if (v->type == LC_V_BALL || v->type == LC_V_BMAT)
+        return 1;
+    if (v->type == LC_V_LIST)
+        for (i = 0; i < v->u.list.len; i++)
+            if (holds_ball(v->u.list.items[i]))
+                return 1;
+    return 0;
+}
+
 /* a op b for a comparison.  Exact values compare exactly; balls compare
    only when the answer is certain at this precision (otherwise an error:
    a ball cannot be said to equal, or to be below, an overlapping one). */
@@ -251,7 +297,9 @@ compare_vals(lc_val * out, lc_tok_kind op, const lc_val a, const lc_val b, slong
         if (!yes && !no)
             return lc_err_set(err, LC_E_LIMIT, "the comparison of overlapping balls is undecided "
                               "at %ld bits (raise prec(), or use equal(...) inside a claim)", (long) prec);
-        *out = lc_val_bool(yes);
+        /* Certain, but certain by ball arithmetic: a check built on this
+           value is certified, not exact. */
+        *out = lc_val_bool_cert(yes, 1);
         return LC_OK;
     }
     if (lc_is_ball(a) || lc_is_ball(b))
@@ -268,6 +316,16 @@ compare_vals(lc_val * out, lc_tok_kind op, const lc_val a, const lc_val b, slong
     }
     if (!eq_op)
         return lc_err_set(err, LC_E_ARG, "cannot order %s and %s", lc_val_kind(a), lc_val_kind(b));
+    if (holds_ball(a) || holds_ball(b))
+        return lc_err_set(err, LC_E_ARG, "cannot compare lists that hold balls with %s (compare "
+                          "their elements, or use equal(...) inside a claim)",
+                          op == LC_TK_EQ ? "==" : "!=");
+    if (a->type == LC_V_BOOL && b->type == LC_V_BOOL)
+    {
+        r = (a->u.b != 0) == (b->u.b != 0);
+        *out = lc_val_bool_cert(op == LC_TK_EQ ? r : !r, a->cert || b->cert);
+        return LC_OK;
+    }
     if (a->type == LC_V_LIE && b->type == LC_V_LIE)
         r = lc_lie_equal(a->u.lie, b->u.lie);
     else if (a->type == LC_V_GROUP && b->type == LC_V_GROUP)
@@ -871,6 +929,8 @@ eval(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d)
                 return st;
             if ((st = negate(out, v[0], d->err)) != LC_OK)
                 d->pos = n->pos;
+            else
+                keep_cert(out, v[0]->cert);
             lc_val_unref(v[0]);
             return st;
 
@@ -879,6 +939,8 @@ eval(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d)
                 return st;
             if ((st = arith(out, n->op, v[0], v[1], S->prec, d->err)) != LC_OK)
                 d->pos = n->pos;
+            else
+                keep_cert(out, v[0]->cert || v[1]->cert);
             unref_all(v, 2);
             return st;
 

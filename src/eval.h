@@ -12,9 +12,12 @@
 #include "value.h"
 #include "claim.h"
 
-/* The default and the accepted range of the working precision, in bits. */
+/* The default and the accepted range of the working precision, in bits.
+   Below 16 bits a ball cannot tell a certified bound from a real effect of
+   a few percent (at 4 bits e and 27/10 agree within every enclosure), so
+   the verdict rule (lib/check) would have nothing to stand on. */
 #define LC_PREC_DEFAULT 128
-#define LC_PREC_MIN 2
+#define LC_PREC_MIN 16
 #define LC_PREC_MAX 1048576
 
 typedef struct
@@ -38,13 +41,11 @@ typedef struct
     const char * chunk;     /* name of the chunk being run, for claims */
     lc_report_t report;     /* every claim checked in this session */
     /* The claim being checked (index into report->claims, -1 outside a
-       claim) and its state at the current precision of its sweep. */
+       claim) and the checks of its current run (lib/check decides the
+       verdict from them); scratch takes a check made outside a claim. */
     slong claim;
-    lc_verdict cl_verdict;  /* LC_VERDICT_NONE until a check is recorded */
-    int cl_stop;            /* a check refuted or said "not checkable" */
-    arf_t cl_bound;         /* largest certified bound of HOLDS checks */
-    char * cl_cert;         /* certificates of this run */
-    char * cl_method;       /* methods of this run */
+    lc_check_struct * chk;
+    lc_check_t scratch;
 }
 lc_session_struct;
 
@@ -58,14 +59,21 @@ lc_val lc_session_get(const lc_session_t S, const char * name);
 /* Bind name to v; takes over the caller's reference to v. */
 void lc_session_set(lc_session_t S, const char * name, lc_val v);
 
-/* Record the outcome of one check in the current claim: verdict v, an
-   optional certified bound (HOLDS), how it was checked, and what anyone can
-   re-check.  Outside a claim it does nothing. */
-void lc_session_record(lc_session_struct * S, lc_verdict v, const arf_t bound,
-                       const char * method, const char * cert);
+/* Where a check records itself: the current claim run's checks, or outside
+   a claim an emptied scratch accumulator. */
+lc_check_struct * lc_session_checks(lc_session_struct * S);
 
-/* A decimal upper bound of x (rounded up, 3 significant digits); flint_free it. */
-char * lc_arf_get_str_up(const arf_t x);
+/* Record a true/false fact (exact, or certified by balls) with its text
+   and, optionally, a description of the method; returns truth. */
+int lc_session_fact(lc_session_struct * S, int truth, lc_check_kind kind,
+                    const char * method, const char * text);
+
+/* After a check recorded outcome o in lc_session_checks(S): *res := true
+   when it was true, false otherwise (a certified boolean when the check
+   was certified).  Outside a claim an undecided check is an error
+   carrying its reason. */
+int lc_session_finish_check(lc_val * res, lc_session_struct * S, lc_check_outcome o,
+                            lc_err_t err);
 
 /* User-function calls nest at most this deep. */
 #define LC_MAX_CALL_DEPTH 200

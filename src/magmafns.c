@@ -182,7 +182,7 @@ get_modulus(slong * m, lc_val * args, slong nargs, slong i, lc_err_t err)
 static void
 record(lc_session_struct * S, int ok, const char * method, const char * cert)
 {
-    lc_session_record(S, ok ? LC_PROVED : LC_REFUTED, NULL, method, cert);
+    lc_session_fact(S, ok, LC_CHECK_EXACT, method, cert);
 }
 
 /* ------------------------------------------------------------- axioms */

@@ -197,8 +197,8 @@ bi_span_certificate(ARGS)
         else
         {
             text = lc_equiv_span_cert_get_str(c);
-            lc_session_record(S, c->in_span ? LC_PROVED : LC_REFUTED, NULL,
-                              "exact over Q: Householder span argument (Ma & Ying, App. A)", text);
+            lc_session_fact(S, c->in_span, LC_CHECK_EXACT,
+                            "exact over Q: Householder span argument (Ma & Ying, App. A)", text);
             flint_free(text);
             *res = lc_val_mat();
             fmpq_mat_clear((*res)->u.m);
@@ -330,8 +330,8 @@ bi_finfo_structure(ARGS)
     table = lc_finfo_enum_get_str(E);
     cert = flint_malloc(strlen(table) + strlen(why ? why : "") + 4);
     sprintf(cert, "%s\n%s", why ? why : "", table);
-    lc_session_record(S, ok ? LC_PROVED : LC_REFUTED, NULL,
-                      "exhaustive enumeration of the words of eq. (3.2) by shape algebra", cert);
+    lc_session_fact(S, ok, LC_CHECK_EXACT,
+                    "exhaustive enumeration of the words of eq. (3.2) by shape algebra", cert);
     flint_free(cert);
     flint_free(table);
     flint_free(why);
@@ -408,8 +408,8 @@ bi_finfo_check_numeric(ARGS)
             snprintf(cert, sizeof(cert), "%ld admissible words of degree <= %ld, n = 1..%ld, k = %ld: "
                      "%ld exact evaluations, each n x n and permutation equivariant",
                      (long) E->nterms, (long) maxK, (long) nmax, (long) k, (long) checks);
-        lc_session_record(S, ok ? LC_PROVED : LC_REFUTED, NULL,
-                          "exact evaluation on random rational Y, W from seed()", cert);
+        lc_session_fact(S, ok, LC_CHECK_EXACT,
+                        "exact evaluation on random rational Y, W from seed()", cert);
         *res = lc_val_bool(ok);
     }
     for (i = 0; i < maxK + 2; i++)

@@ -5,9 +5,11 @@
 #include "parse.h"
 #include "builtins.h"
 
-static lc_val_struct lc_nil_obj = { LC_V_NIL, -1, { 0 } };
-static lc_val_struct lc_true_obj = { LC_V_BOOL, -1, { 1 } };
-static lc_val_struct lc_false_obj = { LC_V_BOOL, -1, { 0 } };
+static lc_val_struct lc_nil_obj = { LC_V_NIL, -1, { 0 }, 0 };
+static lc_val_struct lc_true_obj = { LC_V_BOOL, -1, { 1 }, 0 };
+static lc_val_struct lc_false_obj = { LC_V_BOOL, -1, { 0 }, 0 };
+static lc_val_struct lc_true_cert_obj = { LC_V_BOOL, -1, { 1 }, 1 };
+static lc_val_struct lc_false_cert_obj = { LC_V_BOOL, -1, { 0 }, 1 };
 
 static lc_val
 val_new(lc_vtype type)
@@ -16,6 +18,7 @@ val_new(lc_vtype type)
 
     v->type = type;
     v->refs = 1;
+    v->cert = 0;
     return v;
 }
 
@@ -29,6 +32,14 @@ lc_val
 lc_val_bool(int b)
 {
     return b ? &lc_true_obj : &lc_false_obj;
+}
+
+lc_val
+lc_val_bool_cert(int b, int cert)
+{
+    if (!cert)
+        return lc_val_bool(b);
+    return b ? &lc_true_cert_obj : &lc_false_cert_obj;
 }
 
 lc_val

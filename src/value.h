@@ -63,6 +63,9 @@ typedef struct lc_val_struct
         struct lc_node_struct * def;   /* LC_V_FUNC: an owned copy of the def */
         lc_tmodel_struct * model;       /* LC_V_MODEL */
     } u;
+    /* LC_V_BOOL: decided by a certified ball comparison rather than exactly,
+       so that a check built on it is certified, never exact (lib/check). */
+    int cert;
 }
 lc_val_struct;
 
@@ -71,6 +74,8 @@ typedef lc_val_struct * lc_val;
 /* Constructors return a value with one reference owned by the caller. */
 lc_val lc_val_nil(void);
 lc_val lc_val_bool(int b);
+/* A boolean decided by certified ball arithmetic (cert != 0) or exactly. */
+lc_val lc_val_bool_cert(int b, int cert);
 lc_val lc_val_num(const fmpq_t q);
 lc_val lc_val_si(slong n);
 lc_val lc_val_str(const char * s, size_t len);
