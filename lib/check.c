@@ -216,16 +216,13 @@ lc_check_certificate(const lc_check_t c)
             continue;
         if (n++ > 0)
             lc_sb_cat(&b, "; ");
+        if (v == LC_UNDECIDED && r->outcome == LC_CHECK_NOT_CHECKABLE)
+            lc_sb_cat(&b, "not_checkable(...) beside other checks (a statement has checkable "
+                          "content or not; split the checks into a control): ");
         lc_sb_cat(&b, r->text);
     }
     if (v == LC_UNDECIDED && c->len == 0)
         lc_sb_cat(&b, (n++ > 0) ? "; no check was made" : "no check was made");
-    if (v == LC_UNDECIDED && n == 0)
-    {
-        lc_sb_cat(&b, "not_checkable(...) stands beside other checks: a statement either has "
-                      "checkable content or not");
-        n++;
-    }
     if (c->notes != NULL)
     {
         if (n++ > 0)
