@@ -370,6 +370,7 @@ bi_flat_directions(ARGS)
     {
         v[0] = lc_val_si(np);
         v[1] = lc_val_si(rank);
+        v[1]->cert = 1;     /* a rank certified by a ball minor, not an exact rank */
         v[2] = lc_val_si(k);
         v[3] = lc_val_bmat();
         lc_ball_set_qmat(Tb, T, S->prec);

@@ -364,6 +364,7 @@ bi_truncation_order(ARGS)
             items[1] = ball_val(e2);
             items[2] = ball_val(ratio);
             items[3] = lc_val_si(p);
+            items[3]->cert = 1;     /* an order read off balls: certified */
             *res = lc_val_list(items, 4);
         }
     }
