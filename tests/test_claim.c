@@ -193,6 +193,76 @@ count_entries(const char * dir)
 #define ck_assert_lacks(hay, needle) \
     ck_assert_msg(strstr((hay), (needle)) == NULL, "did not expect <<%s>>", (needle))
 
+/* The report of an audit (DESIGN.md, principle 6), mixing the roles:
+     thm-1          statement, PROVED (one exact check)
+     prop-2         statement, REFUTED, expected REFUTED (one exact false check)
+     eq-3           statement, HOLDS with bound 1e-70 (one certified check at 256 bits)
+     ctl-negative   control, REFUTED, expected REFUTED
+     ctl-planted    control, REFUTED under the default expectation (not met)
+     prop-2-fixed   corrected of prop-2, PROVED (one exact check)
+   So: 3 statements (1 proved, 1 holds, 1 refuted, 0 undecided, 0 not
+   checkable), 2 controls, 1 corrected; every record but ctl-planted met its
+   expectation: 5 met, 1 not met. */
+static void
+build_roles(lc_report_t r)
+{
+    lc_claim_struct * c;
+
+    lc_report_init(r);
+    r->seed = 7;
+    r->precision = 256;
+
+    c = lc_report_add(r);
+    lc_claim_set(&c->id, "thm-1");
+    lc_claim_set(&c->source, "Thm. 1");
+    lc_claim_set(&c->statement, "so(3) is simple");
+    lc_claim_add_check(c, LC_CHECK_EXACT, LC_CHECK_TRUE, "the derived algebra has dimension 3",
+                       NULL, 0);
+    c->verdict = LC_PROVED;
+
+    c = lc_report_add(r);
+    lc_claim_set(&c->id, "prop-2");
+    lc_claim_set(&c->source, "Prop. 2");
+    lc_claim_set(&c->statement, "a stack of k layers reaches derived length exactly k");
+    lc_claim_set(&c->certificate, "k = 4 reaches derived length 3, not 4");
+    lc_claim_add_check(c, LC_CHECK_EXACT, LC_CHECK_FALSE, "k = 4 reaches derived length 3, not 4",
+                       NULL, 0);
+    c->verdict = LC_REFUTED;
+    c->expected = LC_REFUTED;
+
+    c = lc_report_add(r);
+    lc_claim_set(&c->id, "eq-3");
+    lc_claim_set(&c->source, "Eq. (3)");
+    lc_claim_set(&c->statement, "layer norm is permutation equivariant");
+    lc_claim_set(&c->bound, "1e-70");
+    lc_claim_add_check(c, LC_CHECK_CERTIFIED, LC_CHECK_TRUE, "max deviation of f(PX) - P f(X)",
+                       "1e-70", 256);
+    c->verdict = LC_HOLDS;
+
+    c = lc_report_add(r);
+    lc_claim_set(&c->id, "ctl-negative");
+    c->role = LC_ROLE_CONTROL;
+    lc_claim_set(&c->statement, "a non-orthogonal Q breaks the equivariance");
+    lc_claim_set(&c->certificate, "deviation 1/2");
+    c->verdict = LC_REFUTED;
+    c->expected = LC_REFUTED;
+
+    c = lc_report_add(r);
+    lc_claim_set(&c->id, "ctl-planted");
+    c->role = LC_ROLE_CONTROL;
+    lc_claim_set(&c->statement, "the comparison sees a planted error");
+    lc_claim_set(&c->certificate, "planted error of 1e-3 found");
+    c->verdict = LC_REFUTED;
+
+    c = lc_report_add(r);
+    lc_claim_set(&c->id, "prop-2-fixed");
+    c->role = LC_ROLE_CORRECTED;
+    lc_claim_set(&c->corrects, "prop-2");
+    lc_claim_set(&c->statement, "a linear stack of k layers reaches at most 1 + ceil(log2 k)");
+    lc_claim_add_check(c, LC_CHECK_EXACT, LC_CHECK_TRUE, "k = 1..8: true", NULL, 0);
+    c->verdict = LC_PROVED;
+}
+
 /* ------------------------------------------------------------------ verdicts */
 
 START_TEST(verdict_names_are_the_contract_strings)
@@ -440,11 +510,11 @@ END_TEST
 START_TEST(json_reads_back_with_every_key_of_the_contract)
 {
     static const char * const top_keys[] =
-        { "liecheck", "script", "seed", "precision", "environment", "claims" };
+        { "liecheck", "script", "seed", "precision", "environment", "summary", "claims" };
     static const char * const env_keys[] = { "flint", "arb", "mpfr", "gmp" };
     static const char * const claim_keys[] =
-        { "id", "source", "statement", "method", "verdict", "expected", "met", "bound",
-          "certificate", "sweep", "seconds", "file", "line" };
+        { "id", "source", "statement", "method", "role", "corrects", "checks", "verdict",
+          "expected", "met", "bound", "certificate", "sweep", "seconds", "file", "line" };
     static const char * const point_keys[] = { "prec", "verdict", "bound" };
     /* id, verdict, expected (as the contract defines it), met */
     static const char * const want[5][4] =
@@ -460,7 +530,7 @@ START_TEST(json_reads_back_with_every_key_of_the_contract)
     build_fixture(r, 0);
     doc = parse_json(r);
     ck_assert(json_is_object(doc));
-    ck_json_keys(doc, top_keys, 6);
+    ck_json_keys(doc, top_keys, 7);
     ck_assert_json_str(doc, "liecheck", lc_version());
     ck_assert_json_str(doc, "script", "examples/papers/ma_ying.lc");
     ck_json_int(doc, "seed", 42);
@@ -479,7 +549,11 @@ START_TEST(json_reads_back_with_every_key_of_the_contract)
     for (k = 0; k < 5; k++)
     {
         c = json_array_get(claims, k);
-        ck_json_keys(c, claim_keys, 13);
+        ck_json_keys(c, claim_keys, 16);
+        /* the fixture's records are all statements of the paper, without checks */
+        ck_assert_json_str(c, "role", "claim");
+        ck_assert_json_str(c, "corrects", NULL);
+        ck_assert_int_eq(json_array_size(json_object_get(c, "checks")), 0);
         ck_assert_json_str(c, "id", want[k][0]);
         ck_assert_json_str(c, "verdict", want[k][1]);
         ck_assert_json_str(c, "expected", want[k][2]);
@@ -611,6 +685,185 @@ START_TEST(json_seed_beyond_int64_is_a_decimal_string)
         ck_json_int(doc, "seed", (json_int_t) ULONG_MAX);
     ck_assert_int_eq(json_array_size(json_object_get(doc, "claims")), 0);
     json_decref(doc);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(json_summary_counts_statements_controls_and_corrected)
+{
+    static const char * const keys[] =
+        { "statements", "proved", "holds", "refuted", "undecided", "not_checkable", "controls",
+          "corrected", "met", "not_met" };
+    /* From the comment of build_roles. */
+    static const json_int_t want[10] = { 3, 1, 1, 1, 0, 0, 2, 1, 5, 1 };
+    lc_report_t r;
+    json_t * doc, * s;
+    size_t k;
+
+    build_roles(r);
+    doc = parse_json(r);
+    s = json_object_get(doc, "summary");
+    ck_assert(json_is_object(s));
+    ck_json_keys(s, keys, 10);
+    for (k = 0; k < 10; k++)
+        ck_json_int(s, keys[k], want[k]);
+    json_decref(doc);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(json_claims_carry_role_corrects_and_checks)
+{
+    static const char * const check_keys[] = { "kind", "outcome", "text", "bound", "prec" };
+    /* id, role, corrects (NULL: null) */
+    static const char * const want[6][3] =
+        { { "thm-1", "claim", NULL }, { "prop-2", "claim", NULL }, { "eq-3", "claim", NULL },
+          { "ctl-negative", "control", NULL }, { "ctl-planted", "control", NULL },
+          { "prop-2-fixed", "corrected", "prop-2" } };
+    static const size_t nchecks[6] = { 1, 1, 1, 0, 0, 1 };
+    lc_report_t r;
+    json_t * doc, * claims, * c, * k;
+    size_t i;
+
+    build_roles(r);
+    doc = parse_json(r);
+    claims = json_object_get(doc, "claims");
+    ck_assert_int_eq(json_array_size(claims), 6);
+    for (i = 0; i < 6; i++)
+    {
+        c = json_array_get(claims, i);
+        ck_assert_json_str(c, "id", want[i][0]);
+        ck_assert_json_str(c, "role", want[i][1]);
+        ck_assert_json_str(c, "corrects", want[i][2]);
+        ck_assert(json_is_array(json_object_get(c, "checks")));
+        ck_assert_int_eq(json_array_size(json_object_get(c, "checks")), nchecks[i]);
+    }
+
+    /* An exact check has neither a bound nor a precision. */
+    k = json_array_get(json_object_get(json_array_get(claims, 1), "checks"), 0);
+    ck_json_keys(k, check_keys, 5);
+    ck_assert_json_str(k, "kind", "exact");
+    ck_assert_json_str(k, "outcome", "false");
+    ck_assert_json_str(k, "text", "k = 4 reaches derived length 3, not 4");
+    ck_assert_json_str(k, "bound", NULL);
+    ck_assert(json_is_null(json_object_get(k, "prec")));
+
+    k = json_array_get(json_object_get(json_array_get(claims, 2), "checks"), 0);
+    ck_json_keys(k, check_keys, 5);
+    ck_assert_json_str(k, "kind", "certified");
+    ck_assert_json_str(k, "outcome", "true");
+    ck_assert_json_str(k, "text", "max deviation of f(PX) - P f(X)");
+    ck_assert_json_str(k, "bound", "1e-70");
+    ck_json_int(k, "prec", 256);
+
+    k = json_array_get(json_object_get(json_array_get(claims, 5), "checks"), 0);
+    ck_assert_json_str(k, "kind", "exact");
+    ck_assert_json_str(k, "outcome", "true");
+    json_decref(doc);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(json_check_without_computation_is_kind_none)
+{
+    lc_report_t r;
+    lc_claim_struct * c;
+    json_t * doc, * checks, * k;
+
+    lc_report_init(r);
+    c = lc_report_add(r);
+    lc_claim_set(&c->statement, "lift commutes with attention");
+    lc_claim_add_check(c, LC_CHECK_NONE, LC_CHECK_NOT_CHECKABLE, "'lift' is never defined",
+                       NULL, 0);
+    c->verdict = LC_NOT_CHECKABLE;
+    c = lc_report_add(r);
+    lc_claim_set(&c->statement, "the tower has depth 3");
+    lc_claim_add_check(c, LC_CHECK_CERTIFIED, LC_CHECK_UNDECIDED, "a ball too wide at 64 bits",
+                       NULL, 64);
+    lc_claim_add_check(c, LC_CHECK_NONE, LC_CHECK_UNDECIDED, "error at line 3: no such name",
+                       NULL, 0);
+    c->verdict = LC_UNDECIDED;
+    doc = parse_json(r);
+
+    checks = json_object_get(json_array_get(json_object_get(doc, "claims"), 0), "checks");
+    k = json_array_get(checks, 0);
+    ck_assert_json_str(k, "kind", "none");
+    ck_assert_json_str(k, "outcome", "not_checkable");
+    ck_assert_json_str(k, "text", "'lift' is never defined");
+    ck_assert(json_is_null(json_object_get(k, "prec")));
+
+    checks = json_object_get(json_array_get(json_object_get(doc, "claims"), 1), "checks");
+    ck_assert_int_eq(json_array_size(checks), 2);
+    k = json_array_get(checks, 0);
+    ck_assert_json_str(k, "kind", "certified");
+    ck_assert_json_str(k, "outcome", "undecided");
+    ck_json_int(k, "prec", 64);
+    k = json_array_get(checks, 1);
+    ck_assert_json_str(k, "kind", "none");
+    ck_assert_json_str(k, "outcome", "undecided");
+    ck_assert_json_str(k, "text", "error at line 3: no such name");
+
+    /* One statement, not checkable; the other undecided. */
+    ck_json_int(json_object_get(doc, "summary"), "statements", 2);
+    ck_json_int(json_object_get(doc, "summary"), "not_checkable", 1);
+    ck_json_int(json_object_get(doc, "summary"), "undecided", 1);
+    ck_json_int(json_object_get(doc, "summary"), "met", 0);
+    ck_json_int(json_object_get(doc, "summary"), "not_met", 2);
+    json_decref(doc);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(report_counts_give_odd_roles_and_verdicts_a_place)
+{
+    lc_report_counts_struct n;
+    lc_report_t r;
+    lc_claim_struct * c;
+
+    build_roles(r);
+    lc_report_counts(&n, r);
+    ck_assert_int_eq(n.statements, 3);
+    ck_assert_int_eq(n.proved, 1);
+    ck_assert_int_eq(n.holds, 1);
+    ck_assert_int_eq(n.refuted, 1);
+    ck_assert_int_eq(n.undecided, 0);
+    ck_assert_int_eq(n.not_checkable, 0);
+    ck_assert_int_eq(n.controls, 2);
+    ck_assert_int_eq(n.corrected, 1);
+    ck_assert_int_eq(n.met, 5);
+    ck_assert_int_eq(n.not_met, 1);
+
+    /* A role out of range is counted as a statement (never hidden), a
+       verdict out of range as undecided (never a pass): the verdict counts
+       still add up to the statements. */
+    c = lc_report_add(r);
+    c->role = (lc_claim_role) 7;
+    c->verdict = (lc_verdict) 99;
+    lc_report_counts(&n, r);
+    ck_assert_int_eq(n.statements, 4);
+    ck_assert_int_eq(n.undecided, 1);
+    ck_assert_int_eq(n.proved + n.holds + n.refuted + n.undecided + n.not_checkable, 4);
+    ck_assert_int_eq(n.not_met, 2);
+    ck_assert_int_eq(lc_claim_is_statement(c), 1);
+    lc_report_clear(r);
+
+    lc_report_init(r);
+    lc_report_counts(&n, r);
+    ck_assert_int_eq(n.statements + n.controls + n.corrected + n.met + n.not_met, 0);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(refuted_statement_lookup_ignores_controls_and_verdicts_not_refuted)
+{
+    lc_report_t r;
+
+    build_roles(r);
+    ck_assert_ptr_eq(lc_report_refuted_statement(r, "prop-2"), r->claims + 1);
+    ck_assert_ptr_null(lc_report_refuted_statement(r, "thm-1"));          /* PROVED */
+    ck_assert_ptr_null(lc_report_refuted_statement(r, "ctl-negative"));   /* a control */
+    ck_assert_ptr_null(lc_report_refuted_statement(r, "nope"));
+    ck_assert_ptr_null(lc_report_refuted_statement(r, NULL));
     lc_report_clear(r);
 }
 END_TEST
@@ -1053,6 +1306,11 @@ claim_suite(void)
     tcase_add_test(tc, json_of_an_empty_record_has_nulls_not_crashes);
     tcase_add_test(tc, json_strings_are_escaped_and_valid_utf8);
     tcase_add_test(tc, json_seed_beyond_int64_is_a_decimal_string);
+    tcase_add_test(tc, json_summary_counts_statements_controls_and_corrected);
+    tcase_add_test(tc, json_claims_carry_role_corrects_and_checks);
+    tcase_add_test(tc, json_check_without_computation_is_kind_none);
+    tcase_add_test(tc, report_counts_give_odd_roles_and_verdicts_a_place);
+    tcase_add_test(tc, refuted_statement_lookup_ignores_controls_and_verdicts_not_refuted);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("human");
