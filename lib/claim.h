@@ -194,7 +194,9 @@ const lc_claim_struct * lc_report_refuted_statement(const lc_report_t r, const c
    prec}], verdict, expected, met, bound, certificate, sweep[{prec, verdict,
    bound}], seconds, file, line}]); "expected" is an explicit expectation, or
    the verdict itself when that was PROVED or HOLDS, or "PROVED" otherwise;
-   seconds are null without timings. */
+   seconds are null without timings.  The human formats open with the verdict
+   on the paper, then its errata, the statements of the paper, the corrected
+   statements, the controls and the environment (doc/reports.md). */
 char * lc_report_json(const lc_report_t r);
 char * lc_report_markdown(const lc_report_t r);
 char * lc_report_latex(const lc_report_t r);

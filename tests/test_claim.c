@@ -193,6 +193,40 @@ count_entries(const char * dir)
 #define ck_assert_lacks(hay, needle) \
     ck_assert_msg(strstr((hay), (needle)) == NULL, "did not expect <<%s>>", (needle))
 
+/* The text of hay from the first occurrence of from up to the first
+   occurrence of to after it (or to the end); both must occur when to is
+   given.  free() it. */
+static char *
+between(const char * hay, const char * from, const char * to)
+{
+    const char * a = strstr(hay, from), * z;
+    char * s;
+
+    ck_assert_msg(a != NULL, "expected to find <<%s>>", from);
+    z = (to == NULL) ? a + strlen(a) : strstr(a + strlen(from), to);
+    ck_assert_msg(z != NULL, "expected <<%s>> after <<%s>>", to, from);
+    s = malloc(z - a + 1);
+    memcpy(s, a, z - a);
+    s[z - a] = '\0';
+    return s;
+}
+
+/* first, then second later in hay. */
+#define ck_assert_before(hay, first, second) \
+    ck_assert_msg(strstr((hay), (first)) != NULL && strstr((hay), (second)) != NULL \
+                  && strstr((hay), (first)) < strstr((hay), (second)), \
+                  "expected <<%s>> before <<%s>>", (first), (second))
+
+static int
+count_occurrences(const char * hay, const char * needle)
+{
+    int k = 0;
+
+    for (hay = strstr(hay, needle); hay != NULL; hay = strstr(hay + 1, needle))
+        k++;
+    return k;
+}
+
 /* The report of an audit (DESIGN.md, principle 6), mixing the roles:
      thm-1          statement, PROVED (one exact check)
      prop-2         statement, REFUTED, expected REFUTED (one exact false check)
@@ -262,6 +296,11 @@ build_roles(lc_report_t r)
     lc_claim_add_check(c, LC_CHECK_EXACT, LC_CHECK_TRUE, "k = 1..8: true", NULL, 0);
     c->verdict = LC_PROVED;
 }
+
+/* The verdict line of build_roles, written from its definition (the counts
+   above; singular "holds", "corrected statement" for a count of 1). */
+#define ROLES_VERDICT_LINE "3 statements of the paper checked: 1 proved, 1 holds, 1 refuted, " \
+    "0 undecided, 0 not checkable; 2 controls; 1 corrected statement"
 
 /* ------------------------------------------------------------------ verdicts */
 
@@ -892,8 +931,8 @@ START_TEST(markdown_has_environment_summary_and_table_rows)
     ck_assert_contains(md, "| precision | 256 bits |");
     ck_assert_contains(md, "| seed | 42 |");
     ck_assert_contains(md, "| script | examples/papers/ma\\_ying.lc |");
-    ck_assert_contains(md, "5 claims: 3 met, 2 not met (PROVED 1, HOLDS 1, REFUTED 1, "
-                    "UNDECIDED 1, NOT\\_CHECKABLE 1)");
+    ck_assert_contains(md, "Expected verdicts: 3 of 5 records met, 2 not met (all records: "
+                    "PROVED 1, HOLDS 1, REFUTED 1, UNDECIDED 1, NOT\\_CHECKABLE 1)");
     ck_assert_contains(md, "| id | source | statement | method | verdict | expected | met "
                     "| bound / certificate |\n");
     ck_assert_contains(md, "| prop-3.1-span | Ma \\& Ying, Prop. 3.1 / App. A "
@@ -1066,7 +1105,7 @@ START_TEST(latex_is_a_standalone_document)
     ck_assert_contains(tex, "\\begin{document}");
     ck_assert_contains(tex, "\\begin{longtable}");
     ck_assert_contains(tex, "NOT\\_\\allowbreak{}CHECKABLE");
-    ck_assert_contains(tex, "5 claims: 3 met, 2 not met");
+    ck_assert_contains(tex, "Expected verdicts: 3 of 5 records met, 2 not met");
     ck_assert_contains(tex, "1024 & HOLDS & 1e-308 \\\\\n");
     ck_assert_str_eq(tex + strlen(tex) - 15, "\\end{document}\n");
     flint_free(tex);
@@ -1124,6 +1163,408 @@ START_TEST(html_has_the_summary_rows)
 }
 END_TEST
 
+/* ------------------------------------------------------------- the audit */
+
+START_TEST(every_format_opens_with_the_verdict_on_the_paper)
+{
+    lc_report_t r;
+    char * t;
+
+    build_roles(r);
+    t = lc_report_markdown(r);
+    ck_assert(strncmp(t, "# liecheck report\n\n**" ROLES_VERDICT_LINE "**\n",
+                      strlen("# liecheck report\n\n**" ROLES_VERDICT_LINE "**\n")) == 0);
+    /* 5 of the 6 records met their expectation; ctl-planted did not. */
+    ck_assert_contains(t, "\nExpected verdicts: 5 of 6 records met, 1 not met (all records: "
+                          "PROVED 2, HOLDS 1, REFUTED 3, UNDECIDED 0, NOT\\_CHECKABLE 0)\n");
+    ck_assert_before(t, ROLES_VERDICT_LINE, "## Errata");
+    flint_free(t);
+
+    t = lc_report_latex(r);
+    ck_assert_contains(t, "\\maketitle\n\n\\textbf{" ROLES_VERDICT_LINE "}\n");
+    ck_assert_before(t, ROLES_VERDICT_LINE, "\\section*{Errata}");
+    flint_free(t);
+
+    t = lc_report_html(r);
+    ck_assert_contains(t, "<h1>liecheck report</h1>\n<p><strong>" ROLES_VERDICT_LINE
+                          "</strong></p>\n");
+    ck_assert_before(t, ROLES_VERDICT_LINE, "<h2>Errata</h2>");
+    flint_free(t);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(verdict_line_is_grammatical_for_counts_of_one_and_zero)
+{
+    lc_report_t r;
+    lc_claim_struct * c;
+    char * t;
+
+    lc_report_init(r);
+    c = lc_report_add(r);
+    c->verdict = LC_HOLDS;
+    c = lc_report_add(r);
+    c->role = LC_ROLE_CONTROL;
+    c->verdict = LC_PROVED;
+    c = lc_report_add(r);
+    c->role = LC_ROLE_CORRECTED;
+    c->verdict = LC_PROVED;
+    t = lc_report_markdown(r);
+    ck_assert_contains(t, "**1 statement of the paper checked: 0 proved, 1 holds, 0 refuted, "
+                          "0 undecided, 0 not checkable; 1 control; 1 corrected statement**\n");
+    flint_free(t);
+    lc_report_clear(r);
+
+    /* No corrected statement: the verdict line does not mention them. */
+    build_fixture(r, 0);
+    t = lc_report_markdown(r);
+    ck_assert_contains(t, "**5 statements of the paper checked: 1 proved, 1 holds, 1 refuted, "
+                          "1 undecided, 1 not checkable; 0 controls**\n");
+    ck_assert_lacks(t, "corrected statements**");
+    ck_assert_lacks(t, "## Corrected statements");
+    /* ... and the refuted claim-3 has no correction. */
+    ck_assert_contains(t, "\n### Erratum 1: claim-3\n");
+    ck_assert_contains(t, "\nNo corrected statement is given for it.\n");
+    flint_free(t);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(errata_list_refuted_statements_with_their_corrections_not_controls)
+{
+    lc_report_t r;
+    lc_claim_struct * c;
+    char * t, * e;
+
+    build_roles(r);
+    /* A second correction of prop-2, certified: its bound goes with it. */
+    c = lc_report_add(r);
+    lc_claim_set(&c->id, "prop-2-bound");
+    c->role = LC_ROLE_CORRECTED;
+    lc_claim_set(&c->corrects, "prop-2");
+    lc_claim_set(&c->statement, "the deviation is below 3e-75");
+    lc_claim_set(&c->bound, "3e-75");
+    c->verdict = LC_HOLDS;
+
+    t = lc_report_markdown(r);
+    e = between(t, "\n## Errata\n", "\n## Statements of the paper\n");
+    ck_assert_contains(e, "\n### Erratum 1: prop-2\n\n"
+                          "- **Statement:** a stack of k layers reaches derived length exactly k\n"
+                          "- **Source:** Prop. 2\n"
+                          "- **Verdict:** REFUTED (expected REFUTED: met)\n");
+    ck_assert_contains(e, "\n#### Certificate\n\n```\nk = 4 reaches derived length 3, not 4\n```\n");
+    ck_assert_contains(e, "\n#### Correction: prop-2-fixed\n\n"
+                          "- **Statement:** a linear stack of k layers reaches at most "
+                          "1 + ceil(log2 k)\n"
+                          "- **Verdict:** PROVED (expected PROVED or HOLDS: met)\n"
+                          "- **Bound:** \xe2\x80\x94\n");
+    ck_assert_contains(e, "\n#### Correction: prop-2-bound\n\n"
+                          "- **Statement:** the deviation is below 3e-75\n"
+                          "- **Verdict:** HOLDS (expected PROVED or HOLDS: met)\n"
+                          "- **Bound:** 3e-75\n");
+    /* The refuted controls are not errata of the paper, nor are statements
+       that were not refuted. */
+    ck_assert_lacks(e, "ctl-negative");
+    ck_assert_lacks(e, "ctl-planted");
+    ck_assert_lacks(e, "thm-1");
+    ck_assert_lacks(e, "eq-3");
+    ck_assert_lacks(e, "Erratum 2");
+    ck_assert_lacks(e, "No statement of the paper was refuted.");
+    free(e);
+    flint_free(t);
+
+    t = lc_report_latex(r);
+    e = between(t, "\\section*{Errata}", "\\section*{Statements of the paper}");
+    ck_assert_contains(e, "\\subsection*{Erratum 1: prop-2}");
+    ck_assert_contains(e, "\\subsubsection*{Correction: prop-2-fixed}");
+    ck_assert_lacks(e, "ctl-");
+    free(e);
+    flint_free(t);
+
+    t = lc_report_html(r);
+    e = between(t, "<h2>Errata</h2>", "<h2>Statements of the paper</h2>");
+    ck_assert_contains(e, "<h3>Erratum 1: prop-2</h3>");
+    ck_assert_contains(e, "<h4>Correction: prop-2-bound</h4>");
+    ck_assert_contains(e, "<dt>Bound</dt><dd>3e-75</dd>");
+    ck_assert_lacks(e, "ctl-");
+    free(e);
+    flint_free(t);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(sections_come_in_the_order_of_an_audit)
+{
+    static const char * const md_heads[5] =
+        { "\n## Errata\n", "\n## Statements of the paper\n", "\n## Corrected statements\n",
+          "\n## Controls\n", "\n## Environment\n" };
+    lc_report_t r;
+    char * t, * s;
+    int k;
+
+    build_roles(r);
+    t = lc_report_markdown(r);
+    for (k = 0; k < 4; k++)
+        ck_assert_before(t, md_heads[k], md_heads[k + 1]);
+    for (k = 0; k < 5; k++)
+        ck_assert_int_eq(count_occurrences(t, md_heads[k]), 1);
+
+    /* Each section holds the records of its role, numbered within it. */
+    s = between(t, md_heads[1], md_heads[2]);
+    ck_assert_contains(s, "\n### 1. thm-1\n");
+    ck_assert_contains(s, "\n### 2. prop-2\n");
+    ck_assert_contains(s, "\n### 3. eq-3\n");
+    ck_assert_contains(s, "| id | source | statement |");
+    ck_assert_lacks(s, "ctl-");
+    ck_assert_lacks(s, "prop-2-fixed");
+    free(s);
+    s = between(t, md_heads[2], md_heads[3]);
+    ck_assert_contains(s, "| id | corrects | statement |");
+    ck_assert_contains(s, "| prop-2-fixed | prop-2 |");
+    ck_assert_contains(s, "\n### 1. prop-2-fixed\n");
+    ck_assert_contains(s, "- **Corrects:** prop-2\n");
+    ck_assert_lacks(s, "which is not a refuted statement");
+    free(s);
+    s = between(t, md_heads[3], md_heads[4]);
+    ck_assert_contains(s, "\n### 1. ctl-negative\n");
+    ck_assert_contains(s, "\n### 2. ctl-planted\n");
+    ck_assert_contains(s, "- **Verdict:** REFUTED (expected PROVED or HOLDS: NOT met)\n");
+    ck_assert_lacks(s, "thm-1");
+    free(s);
+    s = between(t, md_heads[4], NULL);
+    ck_assert_contains(s, "| seed | 7 |");
+    ck_assert_contains(s, "| precision | 256 bits |");
+    free(s);
+    flint_free(t);
+
+    t = lc_report_latex(r);
+    ck_assert_before(t, "\\section*{Errata}", "\\section*{Statements of the paper}");
+    ck_assert_before(t, "\\section*{Statements of the paper}", "\\section*{Corrected statements}");
+    ck_assert_before(t, "\\section*{Corrected statements}", "\\section*{Controls}");
+    ck_assert_before(t, "\\section*{Controls}", "\\section*{Environment}");
+    flint_free(t);
+
+    t = lc_report_html(r);
+    ck_assert_before(t, "<h2>Errata</h2>", "<h2>Statements of the paper</h2>");
+    ck_assert_before(t, "<h2>Statements of the paper</h2>", "<h2>Corrected statements</h2>");
+    ck_assert_before(t, "<h2>Corrected statements</h2>", "<h2>Controls</h2>");
+    ck_assert_before(t, "<h2>Controls</h2>", "<h2>Environment</h2>");
+    flint_free(t);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(a_paper_without_errata_says_so_in_every_format)
+{
+    lc_report_t r;
+    char * t;
+
+    build_roles(r);
+    r->claims[1].verdict = LC_PROVED;   /* prop-2 no longer refuted */
+    r->claims[1].expected = LC_VERDICT_NONE;
+    t = lc_report_markdown(r);
+    ck_assert_contains(t, "\n## Errata\n\nNo statement of the paper was refuted.\n");
+    ck_assert_lacks(t, "Erratum");
+    /* its correction now corrects no refuted statement */
+    ck_assert_contains(t, "(corrects prop-2, which is not a refuted statement of this report)");
+    flint_free(t);
+    t = lc_report_latex(r);
+    ck_assert_contains(t, "\\section*{Errata}\n\nNo statement of the paper was refuted.\n");
+    flint_free(t);
+    t = lc_report_html(r);
+    ck_assert_contains(t, "<h2>Errata</h2>\n<p>No statement of the paper was refuted.</p>\n");
+    flint_free(t);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(details_list_every_check_with_kind_outcome_and_bound)
+{
+    lc_report_t r;
+    char * t;
+
+    build_roles(r);
+    t = lc_report_markdown(r);
+    ck_assert_contains(t, "\n#### Checks\n\n- **Check 1:** exact, true\n\n"
+                          "```\nthe derived algebra has dimension 3\n```\n");
+    ck_assert_contains(t, "\n- **Check 1:** exact, false\n\n"
+                          "```\nk = 4 reaches derived length 3, not 4\n```\n");
+    ck_assert_contains(t, "\n- **Check 1:** certified, true, bound 1e-70, 256 bits\n\n"
+                          "```\nmax deviation of f(PX) - P f(X)\n```\n");
+    /* the controls made no check */
+    ck_assert_contains(t, "\n#### Checks\n\nNo check was recorded.\n");
+    flint_free(t);
+    t = lc_report_latex(r);
+    ck_assert_contains(t, "\\item[Check 1] certified, true, bound 1e-70, 256 bits\n");
+    flint_free(t);
+    t = lc_report_html(r);
+    ck_assert_contains(t, "<dt>Check 1</dt><dd>exact, false</dd>\n</dl>\n"
+                          "<pre>k = 4 reaches derived length 3, not 4</pre>\n");
+    flint_free(t);
+    lc_report_clear(r);
+}
+END_TEST
+
+/* LONG_TEXT_REPS copies of an 11-character unit that no format escapes
+   (letters, digits, '=', '/', ';', no space, no doubled '-' or ','), then a
+   recognisable tail: 12,100 characters and the tail. */
+#define LONG_TEXT_REPS 1100
+
+static char *
+long_text(const char * tail)
+{
+    size_t n = 11 * LONG_TEXT_REPS + strlen(tail);
+    char * s = malloc(n + 1), * p = s;
+    int k;
+
+    for (k = 0; k < LONG_TEXT_REPS; k++)
+        p += sprintf(p, "q%05d=1/3;", k);
+    strcpy(p, tail);
+    ck_assert_int_eq(strlen(s), n);
+    return s;
+}
+
+START_TEST(long_certificate_and_check_text_survive_whole_in_every_format)
+{
+    char * (*writers[3])(const lc_report_t) =
+        { lc_report_markdown, lc_report_latex, lc_report_html };
+    char * cert = long_text("ENDOFCERTIFICATE");
+    char * text = long_text("ENDOFCHECKTEXT");
+    lc_report_t r;
+    lc_claim_struct * c;
+    json_t * doc, * jc;
+    char * t;
+    int k;
+
+    ck_assert_int_ge(strlen(cert), 12000);
+    lc_report_init(r);
+    c = lc_report_add(r);
+    lc_claim_set(&c->statement, "a long refutation");
+    lc_claim_set(&c->certificate, cert);
+    lc_claim_add_check(c, LC_CHECK_EXACT, LC_CHECK_FALSE, text, NULL, 0);
+    c->verdict = LC_REFUTED;
+
+    doc = parse_json(r);
+    jc = json_array_get(json_object_get(doc, "claims"), 0);
+    ck_assert_json_str(jc, "certificate", cert);
+    ck_assert_json_str(json_array_get(json_object_get(jc, "checks"), 0), "text", text);
+    json_decref(doc);
+
+    for (k = 0; k < 3; k++)
+    {
+        t = writers[k](r);
+        /* The certificate in full twice (the erratum and the details), the
+           check text once (the details). */
+        ck_assert_int_eq(count_occurrences(t, cert), 2);
+        ck_assert_int_eq(count_occurrences(t, text), 1);
+        flint_free(t);
+    }
+    lc_report_clear(r);
+    free(cert);
+    free(text);
+}
+END_TEST
+
+START_TEST(check_text_is_escaped_for_each_format)
+{
+    lc_report_t r;
+    lc_claim_struct * c;
+    char * t;
+
+    build_one(r, "s", NULL);
+    c = r->claims;
+    lc_claim_add_check(c, LC_CHECK_CERTIFIED, LC_CHECK_TRUE, "a_b & <c> 50%", "1e-9", 64);
+    t = lc_report_markdown(r);
+    /* a code block: nothing escaped */
+    ck_assert_contains(t, "```\na_b & <c> 50%\n```\n");
+    flint_free(t);
+    t = lc_report_latex(r);
+    /* spaces of a code block are kept as control spaces */
+    ck_assert_contains(t, "a\\_\\allowbreak{}b\\ \\&\\ \\textless{}c\\textgreater{}\\ 50\\%");
+    ck_assert_lacks(t, "a_b");
+    flint_free(t);
+    t = lc_report_html(r);
+    ck_assert_contains(t, "<pre>a_b &amp; &lt;c&gt; 50%</pre>");
+    ck_assert_lacks(t, "<c>");
+    flint_free(t);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(a_correction_of_no_refuted_statement_is_listed_with_a_note)
+{
+    static const char * const dangling[3] = { "fix-missing", "fix-proved", "fix-control" };
+    char * (*writers[3])(const lc_report_t) =
+        { lc_report_markdown, lc_report_latex, lc_report_html };
+    lc_report_t r;
+    lc_claim_struct * c;
+    json_t * doc;
+    char * t, * s;
+    int k;
+
+    build_roles(r);
+    /* Names no record; names a PROVED statement; names a refuted control;
+       names nothing at all. */
+    c = lc_report_add(r);
+    lc_claim_set(&c->id, "fix-missing");
+    c->role = LC_ROLE_CORRECTED;
+    lc_claim_set(&c->corrects, "nope");
+    c->verdict = LC_PROVED;
+    c = lc_report_add(r);
+    lc_claim_set(&c->id, "fix-proved");
+    c->role = LC_ROLE_CORRECTED;
+    lc_claim_set(&c->corrects, "thm-1");
+    c->verdict = LC_REFUTED;
+    c = lc_report_add(r);
+    lc_claim_set(&c->id, "fix-control");
+    c->role = LC_ROLE_CORRECTED;
+    lc_claim_set(&c->corrects, "ctl-negative");
+    c->verdict = LC_HOLDS;
+    c = lc_report_add(r);
+    lc_claim_set(&c->id, "fix-nothing");
+    c->role = LC_ROLE_CORRECTED;
+    c->verdict = LC_UNDECIDED;
+
+    t = lc_report_markdown(r);
+    ck_assert_contains(t, "**3 statements of the paper checked: 1 proved, 1 holds, 1 refuted, "
+                          "0 undecided, 0 not checkable; 2 controls; 5 corrected statements**");
+    s = between(t, "\n## Errata\n", "\n## Statements of the paper\n");
+    for (k = 0; k < 3; k++)
+        ck_assert_lacks(s, dangling[k]);
+    ck_assert_lacks(s, "fix-nothing");
+    ck_assert_contains(s, "#### Correction: prop-2-fixed\n");
+    free(s);
+    s = between(t, "\n## Corrected statements\n", "\n## Controls\n");
+    ck_assert_contains(s, "\n### 2. fix-missing\n\n"
+                          "(corrects nope, which is not a refuted statement of this report)\n");
+    ck_assert_contains(s, "\n### 3. fix-proved\n\n"
+                          "(corrects thm-1, which is not a refuted statement of this report)\n");
+    ck_assert_contains(s, "\n### 4. fix-control\n\n"
+                          "(corrects ctl-negative, which is not a refuted statement of this "
+                          "report)\n");
+    ck_assert_contains(s, "\n### 5. fix-nothing\n\n(names no statement that it corrects)\n");
+    ck_assert_contains(s, "| fix-missing | nope (not a refuted statement of this report) |");
+    ck_assert_contains(s, "| fix-nothing | (none named) |");
+    free(s);
+    flint_free(t);
+
+    for (k = 1; k < 3; k++)
+    {
+        t = writers[k](r);
+        ck_assert_contains(t, "(corrects nope, which is not a refuted statement of this report)");
+        ck_assert_contains(t, "(names no statement that it corrects)");
+        flint_free(t);
+    }
+
+    doc = parse_json(r);
+    ck_assert_json_str(json_array_get(json_object_get(doc, "claims"), 6), "corrects", "nope");
+    ck_assert_json_str(json_array_get(json_object_get(doc, "claims"), 9), "corrects", NULL);
+    ck_json_int(json_object_get(doc, "summary"), "corrected", 5);
+    json_decref(doc);
+    lc_report_clear(r);
+}
+END_TEST
+
 /* ----------------------------------------------------------- reproducibility */
 
 START_TEST(identical_reports_are_byte_identical_without_timings)
@@ -1157,7 +1598,14 @@ START_TEST(an_empty_report_is_still_a_report)
 
     lc_report_init(r);
     t = lc_report_markdown(r);
-    ck_assert_contains(t, "0 claims: 0 met, 0 not met");
+    ck_assert_contains(t, "**0 statements of the paper checked: 0 proved, 0 hold, 0 refuted, "
+                          "0 undecided, 0 not checkable; 0 controls**\n");
+    ck_assert_contains(t, "Expected verdicts: 0 of 0 records met, 0 not met");
+    ck_assert_contains(t, "\n## Errata\n\nNo statement of the paper was refuted.\n");
+    ck_assert_contains(t, "\n## Statements of the paper\n\nNo statement of the paper was "
+                          "checked.\n");
+    ck_assert_lacks(t, "## Corrected statements");
+    ck_assert_contains(t, "\n## Controls\n\nNo control was run.\n");
     flint_free(t);
     t = lc_report_latex(r);
     ck_assert_contains(t, "\\end{document}");
@@ -1328,6 +1776,18 @@ claim_suite(void)
     tcase_add_test(tc, html_has_the_summary_rows);
     tcase_add_test(tc, identical_reports_are_byte_identical_without_timings);
     tcase_add_test(tc, an_empty_report_is_still_a_report);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("audit");
+    tcase_add_test(tc, every_format_opens_with_the_verdict_on_the_paper);
+    tcase_add_test(tc, verdict_line_is_grammatical_for_counts_of_one_and_zero);
+    tcase_add_test(tc, errata_list_refuted_statements_with_their_corrections_not_controls);
+    tcase_add_test(tc, sections_come_in_the_order_of_an_audit);
+    tcase_add_test(tc, a_paper_without_errata_says_so_in_every_format);
+    tcase_add_test(tc, details_list_every_check_with_kind_outcome_and_bound);
+    tcase_add_test(tc, long_certificate_and_check_text_survive_whole_in_every_format);
+    tcase_add_test(tc, check_text_is_escaped_for_each_format);
+    tcase_add_test(tc, a_correction_of_no_refuted_statement_is_listed_with_a_note);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("write");
