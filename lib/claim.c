@@ -263,6 +263,63 @@ lc_report_count_unmet(const lc_report_t r)
     return r->len - lc_report_count_met(r);
 }
 
+int
+lc_claim_is_statement(const lc_claim_struct * c)
+{
+    return c->role != LC_ROLE_CONTROL && c->role != LC_ROLE_CORRECTED;
+}
+
+void
+lc_report_counts(lc_report_counts_struct * n, const lc_report_t r)
+{
+    slong i;
+
+    memset(n, 0, sizeof(*n));
+    for (i = 0; i < r->len; i++)
+    {
+        const lc_claim_struct * c = r->claims + i;
+
+        if (lc_claim_met(c))
+            n->met++;
+        else
+            n->not_met++;
+        if (c->role == LC_ROLE_CONTROL)
+            n->controls++;
+        else if (c->role == LC_ROLE_CORRECTED)
+            n->corrected++;
+        else
+        {
+            n->statements++;
+            switch (c->verdict)
+            {
+                case LC_PROVED: n->proved++; break;
+                case LC_HOLDS: n->holds++; break;
+                case LC_REFUTED: n->refuted++; break;
+                case LC_NOT_CHECKABLE: n->not_checkable++; break;
+                default: n->undecided++; break;
+            }
+        }
+    }
+}
+
+const lc_claim_struct *
+lc_report_refuted_statement(const lc_report_t r, const char * id)
+{
+    slong i;
+
+    if (id == NULL)
+        return NULL;
+    for (i = 0; i < r->len; i++)
+    {
+        const lc_claim_struct * c = r->claims + i;
+
+        if (lc_claim_is_statement(c) && c->verdict == LC_REFUTED && c->id != NULL
+            && strcmp(c->id, id) == 0)
+            return c;
+    }
+    return NULL;
+}
+
 /* ------------------------------------------------------------------ text */
 
 int
@@ -380,6 +437,51 @@ json_expected(const lc_claim_struct * c)
     return LC_PROVED;
 }
 
+/* The check records of a claim.  Kind "none" and outcome "not_checkable"
+   extend DESIGN.md's schema: they record not_checkable() and an error inside
+   the claim, which decided the verdict without any computation. */
+static json_t *
+json_checks(const lc_claim_struct * c)
+{
+    json_t * a = json_array(), * jk;
+    slong j;
+
+    for (j = 0; j < c->nchecks; j++)
+    {
+        const lc_claim_check * k = c->checks + j;
+
+        jk = json_object();
+        json_object_set_new(jk, "kind", json_string(lc_check_kind_name(k->kind)));
+        json_object_set_new(jk, "outcome", json_string(lc_check_outcome_name(k->outcome)));
+        json_object_set_new(jk, "text", jstr(k->text));
+        json_object_set_new(jk, "bound", jstr(k->bound));
+        /* Only a certified check has a working precision. */
+        json_object_set_new(jk, "prec", k->prec > 0 ? json_integer(k->prec) : json_null());
+        json_array_append_new(a, jk);
+    }
+    return a;
+}
+
+static json_t *
+json_summary(const lc_report_t r)
+{
+    lc_report_counts_struct n;
+    json_t * s = json_object();
+
+    lc_report_counts(&n, r);
+    json_object_set_new(s, "statements", json_integer(n.statements));
+    json_object_set_new(s, "proved", json_integer(n.proved));
+    json_object_set_new(s, "holds", json_integer(n.holds));
+    json_object_set_new(s, "refuted", json_integer(n.refuted));
+    json_object_set_new(s, "undecided", json_integer(n.undecided));
+    json_object_set_new(s, "not_checkable", json_integer(n.not_checkable));
+    json_object_set_new(s, "controls", json_integer(n.controls));
+    json_object_set_new(s, "corrected", json_integer(n.corrected));
+    json_object_set_new(s, "met", json_integer(n.met));
+    json_object_set_new(s, "not_met", json_integer(n.not_met));
+    return s;
+}
+
 char *
 lc_report_json(const lc_report_t r)
 {
@@ -409,6 +511,8 @@ lc_report_json(const lc_report_t r)
     json_object_set_new(env, "mpfr", jstr(lc_mpfr_version()));
     json_object_set_new(env, "gmp", jstr(lc_gmp_version()));
     json_object_set_new(root, "environment", env);
+    /* Before the claims: a reader meets the verdict on the paper first. */
+    json_object_set_new(root, "summary", json_summary(r));
 
     claims = json_array();
     for (i = 0; i < r->len; i++)
@@ -420,6 +524,9 @@ lc_report_json(const lc_report_t r)
         json_object_set_new(jc, "source", jstr(c->source));
         json_object_set_new(jc, "statement", jstr(c->statement));
         json_object_set_new(jc, "method", jstr(c->method));
+        json_object_set_new(jc, "role", json_string(lc_claim_role_name(c->role)));
+        json_object_set_new(jc, "corrects", jstr(c->corrects));
+        json_object_set_new(jc, "checks", json_checks(c));
         json_object_set_new(jc, "verdict", json_string(lc_verdict_name(c->verdict)));
         json_object_set_new(jc, "expected", json_string(lc_verdict_name(json_expected(c))));
         json_object_set_new(jc, "met", json_boolean(lc_claim_met(c)));

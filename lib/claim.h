@@ -158,12 +158,45 @@ lc_claim_struct * lc_report_add(lc_report_t r);
 slong lc_report_count_met(const lc_report_t r);
 slong lc_report_count_unmet(const lc_report_t r);
 
+/* The counts a report opens with (the verdict on the paper), computed once
+   for every writer.  The verdict counts are over the statements of the paper
+   (role LC_ROLE_CLAIM) only: a control or a corrected statement says nothing
+   about the paper.  A record whose role is out of range counts as a
+   statement (never hide one), and a statement whose verdict is out of range
+   as undecided (never a pass), so that the verdict counts add up to
+   `statements`.  met / not_met are over every record, as lc_claim_met. */
+typedef struct
+{
+    slong statements;       /* records of role LC_ROLE_CLAIM */
+    slong proved, holds, refuted, undecided, not_checkable;
+    slong controls;         /* records of role LC_ROLE_CONTROL */
+    slong corrected;        /* records of role LC_ROLE_CORRECTED */
+    slong met, not_met;     /* over every record */
+}
+lc_report_counts_struct;
+
+void lc_report_counts(lc_report_counts_struct * n, const lc_report_t r);
+
+/* Whether the record counts as a statement of the paper: role LC_ROLE_CLAIM,
+   or a role out of range (see lc_report_counts). */
+int lc_claim_is_statement(const lc_claim_struct * c);
+
+/* The record of the refuted statement of the paper (a statement, verdict
+   LC_REFUTED) whose id is id, or NULL: what a corrected claim's `corrects`
+   must name for it to be listed under that erratum. */
+const lc_claim_struct * lc_report_refuted_statement(const lc_report_t r, const char * id);
+
 /* The report as text (flint_free the result).  JSON follows the contract of
    DESIGN.md (keys liecheck, script, seed, precision, environment{flint, arb,
-   mpfr, gmp}, claims[{id, source, statement, method, verdict, expected, met,
-   bound, certificate, sweep[{prec, verdict, bound}], seconds, file, line}]);
-   "expected" is an explicit expectation, or the verdict itself when that was
-   PROVED or HOLDS, or "PROVED" otherwise; seconds are null without timings. */
+   mpfr, gmp}, summary{statements, proved, holds, refuted, undecided,
+   not_checkable, controls, corrected, met, not_met}, claims[{id, source,
+   statement, method, role, corrects, checks[{kind, outcome, text, bound,
+   prec}], verdict, expected, met, bound, certificate, sweep[{prec, verdict,
+   bound}], seconds, file, line}]); "expected" is an explicit expectation, or
+   the verdict itself when that was PROVED or HOLDS, or "PROVED" otherwise;
+   seconds are null without timings.  The human formats open with the verdict
+   on the paper, then its errata, the statements of the paper, the corrected
+   statements, the controls and the environment (doc/reports.md). */
 char * lc_report_json(const lc_report_t r);
 char * lc_report_markdown(const lc_report_t r);
 char * lc_report_latex(const lc_report_t r);

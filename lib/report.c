@@ -57,6 +57,13 @@ buf_puts(buf_t * b, const char * s)
 }
 
 static void
+buf_reset(buf_t * b)
+{
+    b->len = 0;
+    b->s[0] = '\0';
+}
+
+static void
 buf_putc(buf_t * b, char c)
 {
     buf_putn(b, &c, 1);
@@ -147,9 +154,38 @@ is_empty(const char * s)
     return s == NULL || s[0] == '\0';
 }
 
-/* "N claims: k met, m not met (PROVED a, HOLDS b, ...)". */
+/* Singular or plural: reports are read by people. */
+static const char *
+plural(slong n, const char * one, const char * many)
+{
+    return n == 1 ? one : many;
+}
+
+/* The verdict on the paper, the first thing every report says:
+   "N statements of the paper checked: P proved, H hold, R refuted,
+   U undecided, C not checkable; K controls[; M corrected statements]",
+   in the singular for a count of 1 ("1 statement", "1 holds", "1 control",
+   "1 corrected statement"); the corrected part only when M > 0. */
 static void
-summary_line(buf_t * b, const lc_report_t r)
+verdict_line(buf_t * b, const lc_report_counts_struct * n)
+{
+    buf_printf(b, "%ld %s of the paper checked: %ld proved, %ld %s, %ld refuted, "
+               "%ld undecided, %ld not checkable; %ld %s", (long) n->statements,
+               plural(n->statements, "statement", "statements"), (long) n->proved,
+               (long) n->holds, plural(n->holds, "holds", "hold"), (long) n->refuted,
+               (long) n->undecided, (long) n->not_checkable, (long) n->controls,
+               plural(n->controls, "control", "controls"));
+    if (n->corrected > 0)
+        buf_printf(b, "; %ld %s", (long) n->corrected,
+                   plural(n->corrected, "corrected statement", "corrected statements"));
+}
+
+/* Whether the script's expectations were met, over every record (this is
+   what liecheck's exit status follows):
+   "Expected verdicts: k of N records met, m not met (all records: PROVED a,
+   HOLDS b, ...)". */
+static void
+expectations_line(buf_t * b, const lc_report_t r, const lc_report_counts_struct * n)
 {
     slong count[LC_VERDICT_NONE] = { 0 };
     slong i;
@@ -158,8 +194,9 @@ summary_line(buf_t * b, const lc_report_t r)
     for (i = 0; i < r->len; i++)
         if ((int) r->claims[i].verdict >= 0 && r->claims[i].verdict < LC_VERDICT_NONE)
             count[r->claims[i].verdict]++;
-    buf_printf(b, "%ld claim%s: %ld met, %ld not met (", (long) r->len, r->len == 1 ? "" : "s",
-               (long) lc_report_count_met(r), (long) lc_report_count_unmet(r));
+    buf_printf(b, "Expected verdicts: %ld of %ld %s met, %ld not met (all records: ",
+               (long) n->met, (long) r->len, plural(r->len, "record", "records"),
+               (long) n->not_met);
     for (v = 0; v < (int) LC_VERDICT_NONE; v++)
         buf_printf(b, "%s%s %ld", v == 0 ? "" : ", ", lc_verdict_name((lc_verdict) v),
                    (long) count[v]);
@@ -237,32 +274,312 @@ typedef struct
     void (*field)(buf_t * b, const char * label, const char * value);
     void (*fields_end)(buf_t * b);
     void (*code)(buf_t * b, const char * text);
+    void (*para)(buf_t * b, const char * text);
 }
 fmt_t;
 
-/* One walk over the report for all human formats. */
+/* The sections of records, each with its summary table and details. */
+typedef enum { SEC_STATEMENTS = 0, SEC_CORRECTED, SEC_CONTROLS } section_t;
+
+static int
+in_section(const lc_claim_struct * c, section_t s)
+{
+    if (s == SEC_CORRECTED)
+        return c->role == LC_ROLE_CORRECTED;
+    if (s == SEC_CONTROLS)
+        return c->role == LC_ROLE_CONTROL;
+    return lc_claim_is_statement(c);
+}
+
+/* Whether a corrected claim names a refuted statement of this report: only
+   then is it listed under that erratum; otherwise it carries a note. */
+static int
+corrects_an_erratum(const lc_report_t r, const lc_claim_struct * c)
+{
+    return lc_report_refuted_statement(r, c->corrects) != NULL;
+}
+
+/* "VERDICT (expected E: met)" */
+static void
+verdict_text(buf_t * t, const lc_claim_struct * c)
+{
+    buf_reset(t);
+    buf_printf(t, "%s (expected %s: %s)", lc_verdict_name(c->verdict),
+               lc_verdict_name(c->expected), lc_claim_met(c) ? "met" : "NOT met");
+}
+
+/* The note of a corrected claim that is not listed under an erratum. */
+static void
+dangling_note(buf_t * t, const lc_claim_struct * c)
+{
+    buf_reset(t);
+    if (is_empty(c->corrects))
+        buf_puts(t, "(names no statement that it corrects)");
+    else
+    {
+        buf_puts(t, "(corrects ");
+        buf_puts(t, c->corrects);
+        buf_puts(t, ", which is not a refuted statement of this report)");
+    }
+}
+
+static void
+summary_table(buf_t * b, const fmt_t * f, const lc_report_t r, section_t s)
+{
+    static const char * const head[2][9] =
+        { { "id", "source", "statement", "method", "verdict", "expected", "met",
+            "bound / certificate", "time" },
+          { "id", "corrects", "statement", "method", "verdict", "expected", "met",
+            "bound / certificate", "time" } };
+    static const double width[2][9] =
+        { { 0.10, 0.11, 0.19, 0.12, 0.11, 0.11, 0.04, 0.10, 0.00 },
+          { 0.10, 0.11, 0.15, 0.11, 0.11, 0.11, 0.04, 0.10, 0.05 } };
+    const char * cells[9];
+    char time_s[32];
+    int ncols = r->timings ? 9 : 8;
+    buf_t t;
+    slong i;
+
+    buf_init(&t);
+    f->table_begin(b, ncols, head[s == SEC_CORRECTED], width[r->timings ? 1 : 0]);
+    for (i = 0; i < r->len; i++)
+    {
+        const lc_claim_struct * c = r->claims + i;
+        char * st, * me, * ce;
+
+        if (!in_section(c, s))
+            continue;
+        st = text_short(c->statement, SHORT_STATEMENT);
+        me = text_short(c->method, SHORT_METHOD);
+        ce = is_empty(c->bound) ? text_short(c->certificate, SHORT_CERTIFICATE) : NULL;
+        cells[0] = c->id;
+        cells[1] = c->source;
+        if (s == SEC_CORRECTED)
+        {
+            buf_reset(&t);
+            if (!is_empty(c->corrects))
+                buf_puts(&t, c->corrects);
+            if (!corrects_an_erratum(r, c))
+                buf_puts(&t, is_empty(c->corrects) ? "(none named)"
+                                : " (not a refuted statement of this report)");
+            cells[1] = t.s;
+        }
+        cells[2] = st;
+        cells[3] = me;
+        cells[4] = lc_verdict_name(c->verdict);
+        cells[5] = c->expected == LC_VERDICT_NONE ? NULL : lc_verdict_name(c->expected);
+        cells[6] = lc_claim_met(c) ? "yes" : "no";
+        cells[7] = is_empty(c->bound) ? ce : c->bound;
+        time_s[0] = '\0';
+        if (has_seconds(r, c))
+            snprintf(time_s, sizeof(time_s), "%.3g s", c->seconds);
+        cells[8] = time_s;
+        f->table_row(b, ncols, cells);
+        flint_free(st);
+        flint_free(me);
+        flint_free(ce);
+    }
+    f->table_end(b);
+    flint_free(t.s);
+}
+
+/* "exact, true", then the bound and the precision of a certified check. */
+static void
+check_text(buf_t * t, const lc_claim_check * k)
+{
+    buf_reset(t);
+    buf_printf(t, "%s, %s", lc_check_kind_name(k->kind), lc_check_outcome_name(k->outcome));
+    if (!is_empty(k->bound))
+        buf_printf(t, ", bound %s", k->bound);
+    if (k->prec > 0)
+        buf_printf(t, ", %ld bits", (long) k->prec);
+}
+
+static void
+claim_details(buf_t * b, const fmt_t * f, const lc_report_t r, const lc_claim_struct * c,
+              slong num)
+{
+    static const char * const sweep_head[3] = { "prec", "verdict", "bound" };
+    static const double sweep_width[3] = { 0.15, 0.25, 0.30 };
+    const char * cells[3];
+    char prec_s[32], time_s[32], label[48];
+    char * where = where_text(c);
+    buf_t t;
+    slong j;
+
+    buf_init(&t);
+    buf_printf(&t, "%ld. %s", (long) num, is_empty(c->id) ? "(no id)" : c->id);
+    f->heading(b, 3, t.s);
+    if (c->role == LC_ROLE_CORRECTED && !corrects_an_erratum(r, c))
+    {
+        dangling_note(&t, c);
+        f->para(b, t.s);
+    }
+
+    f->fields_begin(b);
+    f->field(b, "Statement", c->statement);
+    f->field(b, "Source", c->source);
+    if (c->role == LC_ROLE_CORRECTED)
+        f->field(b, "Corrects", c->corrects);
+    f->field(b, "Method", c->method);
+    verdict_text(&t, c);
+    f->field(b, "Verdict", t.s);
+    f->field(b, "Bound", c->bound);
+    bits_text(prec_s, sizeof(prec_s), c->prec);
+    f->field(b, "Precision", prec_s);
+    if (r->timings)
+    {
+        time_s[0] = '\0';
+        if (has_seconds(r, c))
+            snprintf(time_s, sizeof(time_s), "%.3g s", c->seconds);
+        f->field(b, "Time", time_s);
+    }
+    f->field(b, "Where", where);
+    f->fields_end(b);
+    flint_free(where);
+
+    f->heading(b, 4, "Certificate");
+    f->code(b, c->certificate);
+
+    /* The checks are what decided the verdict (lib/check): each in full, so
+       that a reader can re-check the one that matters. */
+    f->heading(b, 4, "Checks");
+    if (c->nchecks == 0)
+        f->para(b, "No check was recorded.");
+    for (j = 0; j < c->nchecks; j++)
+    {
+        snprintf(label, sizeof(label), "Check %ld", (long) (j + 1));
+        check_text(&t, c->checks + j);
+        f->fields_begin(b);
+        f->field(b, label, t.s);
+        f->fields_end(b);
+        f->code(b, c->checks[j].text);
+    }
+
+    if (c->nsweep > 0)
+    {
+        f->heading(b, 4, "Precision sweep");
+        f->table_begin(b, 3, sweep_head, sweep_width);
+        for (j = 0; j < c->nsweep; j++)
+        {
+            snprintf(prec_s, sizeof(prec_s), "%ld", (long) c->sweep[j].prec);
+            cells[0] = prec_s;
+            cells[1] = lc_verdict_name(c->sweep[j].verdict);
+            cells[2] = c->sweep[j].bound;
+            f->table_row(b, 3, cells);
+        }
+        f->table_end(b);
+    }
+    flint_free(t.s);
+}
+
+/* Each refuted statement of the paper, its certificate in full, and the
+   corrected statements that name it, each with its own verdict. */
+static void
+errata(buf_t * b, const fmt_t * f, const lc_report_t r)
+{
+    buf_t t;
+    slong i, j, k = 0, m;
+
+    buf_init(&t);
+    f->heading(b, 2, "Errata");
+    for (i = 0; i < r->len; i++)
+    {
+        const lc_claim_struct * c = r->claims + i;
+
+        if (!lc_claim_is_statement(c) || c->verdict != LC_REFUTED)
+            continue;
+        buf_reset(&t);
+        buf_printf(&t, "Erratum %ld: %s", (long) ++k, is_empty(c->id) ? "(no id)" : c->id);
+        f->heading(b, 3, t.s);
+        f->fields_begin(b);
+        f->field(b, "Statement", c->statement);
+        f->field(b, "Source", c->source);
+        verdict_text(&t, c);
+        f->field(b, "Verdict", t.s);
+        f->fields_end(b);
+        f->heading(b, 4, "Certificate");
+        f->code(b, c->certificate);
+
+        for (j = 0, m = 0; j < r->len; j++)
+        {
+            const lc_claim_struct * d = r->claims + j;
+
+            /* A statement without an id cannot be named by `corrects`. */
+            if (d->role != LC_ROLE_CORRECTED || is_empty(c->id) || is_empty(d->corrects)
+                || strcmp(d->corrects, c->id) != 0)
+                continue;
+            m++;
+            buf_reset(&t);
+            buf_printf(&t, "Correction: %s", is_empty(d->id) ? "(no id)" : d->id);
+            f->heading(b, 4, t.s);
+            f->fields_begin(b);
+            f->field(b, "Statement", d->statement);
+            verdict_text(&t, d);
+            f->field(b, "Verdict", t.s);
+            f->field(b, "Bound", d->bound);
+            f->fields_end(b);
+        }
+        if (m == 0)
+            f->para(b, "No corrected statement is given for it.");
+    }
+    if (k == 0)
+        f->para(b, "No statement of the paper was refuted.");
+    flint_free(t.s);
+}
+
+/* One section of records (statements, corrected, controls): the summary
+   table, then each record in detail, numbered within the section. */
+static void
+section(buf_t * b, const fmt_t * f, const lc_report_t r, section_t s, slong count,
+        const char * title, const char * none)
+{
+    slong i, k = 0;
+
+    f->heading(b, 2, title);
+    if (count == 0)
+    {
+        f->para(b, none);
+        return;
+    }
+    summary_table(b, f, r, s);
+    for (i = 0; i < r->len; i++)
+        if (in_section(r->claims + i, s))
+            claim_details(b, f, r, r->claims + i, ++k);
+}
+
+/* One walk over the report for all human formats.  The order is that of an
+   audit (DESIGN.md, principle 6): the verdict on the paper, its errata, the
+   statements of the paper, our corrected statements, the controls, and the
+   environment last (provenance, not findings). */
 static char *
 report_text(const lc_report_t r, const fmt_t * f)
 {
     static const char * const env_head[2] = { "item", "value" };
     static const double env_width[2] = { 0.25, 0.65 };
-    static const char * const sum_head[9] =
-        { "id", "source", "statement", "method", "verdict", "expected", "met",
-          "bound / certificate", "time" };
-    static const double sum_width[2][9] =
-        { { 0.10, 0.11, 0.19, 0.12, 0.11, 0.11, 0.04, 0.10, 0.00 },
-          { 0.10, 0.11, 0.15, 0.11, 0.11, 0.11, 0.04, 0.10, 0.05 } };
-    static const char * const sweep_head[3] = { "prec", "verdict", "bound" };
-    static const double sweep_width[3] = { 0.15, 0.25, 0.30 };
-    const char * cells[9];
-    char prec_s[32], seed_s[32], time_s[32];
+    lc_report_counts_struct n;
+    const char * cells[2];
+    char prec_s[32], seed_s[32];
     buf_t b, t;
-    slong i, j;
-    int ncols = r->timings ? 9 : 8;
 
+    lc_report_counts(&n, r);
     buf_init(&b);
     buf_init(&t);
     f->begin(&b, is_empty(r->title) ? DEFAULT_TITLE : r->title);
+
+    verdict_line(&t, &n);
+    f->strong_para(&b, t.s);
+    buf_reset(&t);
+    expectations_line(&t, r, &n);
+    f->para(&b, t.s);
+
+    errata(&b, f, r);
+    section(&b, f, r, SEC_STATEMENTS, n.statements, "Statements of the paper",
+            "No statement of the paper was checked.");
+    /* A paper with nothing to correct needs no empty section for it. */
+    if (n.corrected > 0)
+        section(&b, f, r, SEC_CORRECTED, n.corrected, "Corrected statements", NULL);
+    section(&b, f, r, SEC_CONTROLS, n.controls, "Controls", "No control was run.");
 
     f->heading(&b, 2, "Environment");
     f->table_begin(&b, 2, env_head, env_width);
@@ -280,89 +597,6 @@ report_text(const lc_report_t r, const fmt_t * f)
 #undef ENV_ROW
     f->table_end(&b);
 
-    summary_line(&t, r);
-    f->strong_para(&b, t.s);
-
-    f->heading(&b, 2, "Summary");
-    f->table_begin(&b, ncols, sum_head, sum_width[r->timings ? 1 : 0]);
-    for (i = 0; i < r->len; i++)
-    {
-        const lc_claim_struct * c = r->claims + i;
-        char * st = text_short(c->statement, SHORT_STATEMENT);
-        char * me = text_short(c->method, SHORT_METHOD);
-        char * ce = is_empty(c->bound) ? text_short(c->certificate, SHORT_CERTIFICATE) : NULL;
-
-        cells[0] = c->id;
-        cells[1] = c->source;
-        cells[2] = st;
-        cells[3] = me;
-        cells[4] = lc_verdict_name(c->verdict);
-        cells[5] = c->expected == LC_VERDICT_NONE ? NULL : lc_verdict_name(c->expected);
-        cells[6] = lc_claim_met(c) ? "yes" : "no";
-        cells[7] = is_empty(c->bound) ? ce : c->bound;
-        time_s[0] = '\0';
-        if (has_seconds(r, c))
-            snprintf(time_s, sizeof(time_s), "%.3g s", c->seconds);
-        cells[8] = time_s;
-        f->table_row(&b, ncols, cells);
-        flint_free(st);
-        flint_free(me);
-        flint_free(ce);
-    }
-    f->table_end(&b);
-
-    f->heading(&b, 2, "Claims");
-    for (i = 0; i < r->len; i++)
-    {
-        const lc_claim_struct * c = r->claims + i;
-        char * where = where_text(c);
-
-        t.len = 0;
-        t.s[0] = '\0';
-        buf_printf(&t, "%ld. %s", (long) (i + 1), is_empty(c->id) ? "(no id)" : c->id);
-        f->heading(&b, 3, t.s);
-
-        f->fields_begin(&b);
-        f->field(&b, "Statement", c->statement);
-        f->field(&b, "Source", c->source);
-        f->field(&b, "Method", c->method);
-        t.len = 0;
-        t.s[0] = '\0';
-        buf_printf(&t, "%s (expected %s: %s)", lc_verdict_name(c->verdict),
-                   lc_verdict_name(c->expected), lc_claim_met(c) ? "met" : "NOT met");
-        f->field(&b, "Verdict", t.s);
-        f->field(&b, "Bound", c->bound);
-        bits_text(prec_s, sizeof(prec_s), c->prec);
-        f->field(&b, "Precision", prec_s);
-        if (r->timings)
-        {
-            time_s[0] = '\0';
-            if (has_seconds(r, c))
-                snprintf(time_s, sizeof(time_s), "%.3g s", c->seconds);
-            f->field(&b, "Time", time_s);
-        }
-        f->field(&b, "Where", where);
-        f->fields_end(&b);
-        flint_free(where);
-
-        f->heading(&b, 4, "Certificate");
-        f->code(&b, c->certificate);
-
-        if (c->nsweep > 0)
-        {
-            f->heading(&b, 4, "Precision sweep");
-            f->table_begin(&b, 3, sweep_head, sweep_width);
-            for (j = 0; j < c->nsweep; j++)
-            {
-                snprintf(prec_s, sizeof(prec_s), "%ld", (long) c->sweep[j].prec);
-                cells[0] = prec_s;
-                cells[1] = lc_verdict_name(c->sweep[j].verdict);
-                cells[2] = c->sweep[j].bound;
-                f->table_row(&b, 3, cells);
-            }
-            f->table_end(&b);
-        }
-    }
     f->end(&b);
     flint_free(t.s);
     return b.s;
@@ -421,6 +655,14 @@ md_strong_para(buf_t * b, const char * text)
     buf_puts(b, "\n**");
     put_text(b, MD_DASH, md_esc, text, NL_BREAK);
     buf_puts(b, "**\n");
+}
+
+static void
+md_para(buf_t * b, const char * text)
+{
+    buf_puts(b, "\n");
+    put_text(b, MD_DASH, md_esc, text, NL_BREAK);
+    buf_puts(b, "\n");
 }
 
 static void
@@ -512,7 +754,7 @@ md_code(buf_t * b, const char * text)
 static const fmt_t md_fmt =
 {
     md_begin, md_end, md_heading, md_strong_para, md_table_begin, md_table_row,
-    md_nothing, md_fields_begin, md_field, md_nothing, md_code
+    md_nothing, md_fields_begin, md_field, md_nothing, md_code, md_para
 };
 
 char *
@@ -691,6 +933,14 @@ tex_strong_para(buf_t * b, const char * text)
 }
 
 static void
+tex_para(buf_t * b, const char * text)
+{
+    buf_puts(b, "\n");
+    put_text(b, "---", tex_esc, text, NL_BREAK);
+    buf_puts(b, "\n");
+}
+
+static void
 tex_table_begin(buf_t * b, int ncols, const char * const * head, const double * width)
 {
     int i;
@@ -765,7 +1015,7 @@ tex_code(buf_t * b, const char * text)
 static const fmt_t tex_fmt =
 {
     tex_begin, tex_end, tex_heading, tex_strong_para, tex_table_begin, tex_table_row,
-    tex_table_end, tex_fields_begin, tex_field, tex_fields_end, tex_code
+    tex_table_end, tex_fields_begin, tex_field, tex_fields_end, tex_code, tex_para
 };
 
 char *
@@ -841,6 +1091,14 @@ html_strong_para(buf_t * b, const char * text)
 }
 
 static void
+html_para(buf_t * b, const char * text)
+{
+    buf_puts(b, "<p>");
+    put_text(b, HTML_DASH, html_esc, text, NL_BREAK);
+    buf_puts(b, "</p>\n");
+}
+
+static void
 html_table_begin(buf_t * b, int ncols, const char * const * head, const double * width)
 {
     int i;
@@ -913,7 +1171,7 @@ html_code(buf_t * b, const char * text)
 static const fmt_t html_fmt =
 {
     html_begin, html_end, html_heading, html_strong_para, html_table_begin, html_table_row,
-    html_table_end, html_fields_begin, html_field, html_fields_end, html_code
+    html_table_end, html_fields_begin, html_field, html_fields_end, html_code, html_para
 };
 
 char *

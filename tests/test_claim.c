@@ -193,6 +193,115 @@ count_entries(const char * dir)
 #define ck_assert_lacks(hay, needle) \
     ck_assert_msg(strstr((hay), (needle)) == NULL, "did not expect <<%s>>", (needle))
 
+/* The text of hay from the first occurrence of from up to the first
+   occurrence of to after it (or to the end); both must occur when to is
+   given.  free() it. */
+static char *
+between(const char * hay, const char * from, const char * to)
+{
+    const char * a = strstr(hay, from), * z;
+    char * s;
+
+    ck_assert_msg(a != NULL, "expected to find <<%s>>", from);
+    z = (to == NULL) ? a + strlen(a) : strstr(a + strlen(from), to);
+    ck_assert_msg(z != NULL, "expected <<%s>> after <<%s>>", to, from);
+    s = malloc(z - a + 1);
+    memcpy(s, a, z - a);
+    s[z - a] = '\0';
+    return s;
+}
+
+/* first, then second later in hay. */
+#define ck_assert_before(hay, first, second) \
+    ck_assert_msg(strstr((hay), (first)) != NULL && strstr((hay), (second)) != NULL \
+                  && strstr((hay), (first)) < strstr((hay), (second)), \
+                  "expected <<%s>> before <<%s>>", (first), (second))
+
+static int
+count_occurrences(const char * hay, const char * needle)
+{
+    int k = 0;
+
+    for (hay = strstr(hay, needle); hay != NULL; hay = strstr(hay + 1, needle))
+        k++;
+    return k;
+}
+
+/* The report of an audit (DESIGN.md, principle 6), mixing the roles:
+     thm-1          statement, PROVED (one exact check)
+     prop-2         statement, REFUTED, expected REFUTED (one exact false check)
+     eq-3           statement, HOLDS with bound 1e-70 (one certified check at 256 bits)
+     ctl-negative   control, REFUTED, expected REFUTED
+     ctl-planted    control, REFUTED under the default expectation (not met)
+     prop-2-fixed   corrected of prop-2, PROVED (one exact check)
+   So: 3 statements (1 proved, 1 holds, 1 refuted, 0 undecided, 0 not
+   checkable), 2 controls, 1 corrected; every record but ctl-planted met its
+   expectation: 5 met, 1 not met. */
+static void
+build_roles(lc_report_t r)
+{
+    lc_claim_struct * c;
+
+    lc_report_init(r);
+    r->seed = 7;
+    r->precision = 256;
+
+    c = lc_report_add(r);
+    lc_claim_set(&c->id, "thm-1");
+    lc_claim_set(&c->source, "Thm. 1");
+    lc_claim_set(&c->statement, "so(3) is simple");
+    lc_claim_add_check(c, LC_CHECK_EXACT, LC_CHECK_TRUE, "the derived algebra has dimension 3",
+                       NULL, 0);
+    c->verdict = LC_PROVED;
+
+    c = lc_report_add(r);
+    lc_claim_set(&c->id, "prop-2");
+    lc_claim_set(&c->source, "Prop. 2");
+    lc_claim_set(&c->statement, "a stack of k layers reaches derived length exactly k");
+    lc_claim_set(&c->certificate, "k = 4 reaches derived length 3, not 4");
+    lc_claim_add_check(c, LC_CHECK_EXACT, LC_CHECK_FALSE, "k = 4 reaches derived length 3, not 4",
+                       NULL, 0);
+    c->verdict = LC_REFUTED;
+    c->expected = LC_REFUTED;
+
+    c = lc_report_add(r);
+    lc_claim_set(&c->id, "eq-3");
+    lc_claim_set(&c->source, "Eq. (3)");
+    lc_claim_set(&c->statement, "layer norm is permutation equivariant");
+    lc_claim_set(&c->bound, "1e-70");
+    lc_claim_add_check(c, LC_CHECK_CERTIFIED, LC_CHECK_TRUE, "max deviation of f(PX) - P f(X)",
+                       "1e-70", 256);
+    c->verdict = LC_HOLDS;
+
+    c = lc_report_add(r);
+    lc_claim_set(&c->id, "ctl-negative");
+    c->role = LC_ROLE_CONTROL;
+    lc_claim_set(&c->statement, "a non-orthogonal Q breaks the equivariance");
+    lc_claim_set(&c->certificate, "deviation 1/2");
+    c->verdict = LC_REFUTED;
+    c->expected = LC_REFUTED;
+
+    c = lc_report_add(r);
+    lc_claim_set(&c->id, "ctl-planted");
+    c->role = LC_ROLE_CONTROL;
+    lc_claim_set(&c->statement, "the comparison sees a planted error");
+    lc_claim_set(&c->certificate, "planted error of 1e-3 found");
+    c->verdict = LC_REFUTED;
+
+    c = lc_report_add(r);
+    lc_claim_set(&c->id, "prop-2-fixed");
+    c->role = LC_ROLE_CORRECTED;
+    lc_claim_set(&c->corrects, "prop-2");
+    lc_claim_set(&c->statement, "a linear stack of k layers reaches at most 1 + ceil(log2 k)");
+    lc_claim_add_check(c, LC_CHECK_EXACT, LC_CHECK_TRUE, "k = 1..8: true", NULL, 0);
+    c->verdict = LC_PROVED;
+}
+
+/* The verdict line of build_roles, written from its definition (the counts
+   above; singular "holds", "corrected statement" for a count of 1). */
+#define ROLES_VERDICT_LINE "3 statements of the paper checked: 1 proved, 1 holds, 1 refuted, " \
+    "0 undecided, 0 not checkable; 2 controls; 1 corrected statement"
+
 /* ------------------------------------------------------------------ verdicts */
 
 START_TEST(verdict_names_are_the_contract_strings)
@@ -440,11 +549,11 @@ END_TEST
 START_TEST(json_reads_back_with_every_key_of_the_contract)
 {
     static const char * const top_keys[] =
-        { "liecheck", "script", "seed", "precision", "environment", "claims" };
+        { "liecheck", "script", "seed", "precision", "environment", "summary", "claims" };
     static const char * const env_keys[] = { "flint", "arb", "mpfr", "gmp" };
     static const char * const claim_keys[] =
-        { "id", "source", "statement", "method", "verdict", "expected", "met", "bound",
-          "certificate", "sweep", "seconds", "file", "line" };
+        { "id", "source", "statement", "method", "role", "corrects", "checks", "verdict",
+          "expected", "met", "bound", "certificate", "sweep", "seconds", "file", "line" };
     static const char * const point_keys[] = { "prec", "verdict", "bound" };
     /* id, verdict, expected (as the contract defines it), met */
     static const char * const want[5][4] =
@@ -460,7 +569,7 @@ START_TEST(json_reads_back_with_every_key_of_the_contract)
     build_fixture(r, 0);
     doc = parse_json(r);
     ck_assert(json_is_object(doc));
-    ck_json_keys(doc, top_keys, 6);
+    ck_json_keys(doc, top_keys, 7);
     ck_assert_json_str(doc, "liecheck", lc_version());
     ck_assert_json_str(doc, "script", "examples/papers/ma_ying.lc");
     ck_json_int(doc, "seed", 42);
@@ -479,7 +588,11 @@ START_TEST(json_reads_back_with_every_key_of_the_contract)
     for (k = 0; k < 5; k++)
     {
         c = json_array_get(claims, k);
-        ck_json_keys(c, claim_keys, 13);
+        ck_json_keys(c, claim_keys, 16);
+        /* the fixture's records are all statements of the paper, without checks */
+        ck_assert_json_str(c, "role", "claim");
+        ck_assert_json_str(c, "corrects", NULL);
+        ck_assert_int_eq(json_array_size(json_object_get(c, "checks")), 0);
         ck_assert_json_str(c, "id", want[k][0]);
         ck_assert_json_str(c, "verdict", want[k][1]);
         ck_assert_json_str(c, "expected", want[k][2]);
@@ -615,6 +728,185 @@ START_TEST(json_seed_beyond_int64_is_a_decimal_string)
 }
 END_TEST
 
+START_TEST(json_summary_counts_statements_controls_and_corrected)
+{
+    static const char * const keys[] =
+        { "statements", "proved", "holds", "refuted", "undecided", "not_checkable", "controls",
+          "corrected", "met", "not_met" };
+    /* From the comment of build_roles. */
+    static const json_int_t want[10] = { 3, 1, 1, 1, 0, 0, 2, 1, 5, 1 };
+    lc_report_t r;
+    json_t * doc, * s;
+    size_t k;
+
+    build_roles(r);
+    doc = parse_json(r);
+    s = json_object_get(doc, "summary");
+    ck_assert(json_is_object(s));
+    ck_json_keys(s, keys, 10);
+    for (k = 0; k < 10; k++)
+        ck_json_int(s, keys[k], want[k]);
+    json_decref(doc);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(json_claims_carry_role_corrects_and_checks)
+{
+    static const char * const check_keys[] = { "kind", "outcome", "text", "bound", "prec" };
+    /* id, role, corrects (NULL: null) */
+    static const char * const want[6][3] =
+        { { "thm-1", "claim", NULL }, { "prop-2", "claim", NULL }, { "eq-3", "claim", NULL },
+          { "ctl-negative", "control", NULL }, { "ctl-planted", "control", NULL },
+          { "prop-2-fixed", "corrected", "prop-2" } };
+    static const size_t nchecks[6] = { 1, 1, 1, 0, 0, 1 };
+    lc_report_t r;
+    json_t * doc, * claims, * c, * k;
+    size_t i;
+
+    build_roles(r);
+    doc = parse_json(r);
+    claims = json_object_get(doc, "claims");
+    ck_assert_int_eq(json_array_size(claims), 6);
+    for (i = 0; i < 6; i++)
+    {
+        c = json_array_get(claims, i);
+        ck_assert_json_str(c, "id", want[i][0]);
+        ck_assert_json_str(c, "role", want[i][1]);
+        ck_assert_json_str(c, "corrects", want[i][2]);
+        ck_assert(json_is_array(json_object_get(c, "checks")));
+        ck_assert_int_eq(json_array_size(json_object_get(c, "checks")), nchecks[i]);
+    }
+
+    /* An exact check has neither a bound nor a precision. */
+    k = json_array_get(json_object_get(json_array_get(claims, 1), "checks"), 0);
+    ck_json_keys(k, check_keys, 5);
+    ck_assert_json_str(k, "kind", "exact");
+    ck_assert_json_str(k, "outcome", "false");
+    ck_assert_json_str(k, "text", "k = 4 reaches derived length 3, not 4");
+    ck_assert_json_str(k, "bound", NULL);
+    ck_assert(json_is_null(json_object_get(k, "prec")));
+
+    k = json_array_get(json_object_get(json_array_get(claims, 2), "checks"), 0);
+    ck_json_keys(k, check_keys, 5);
+    ck_assert_json_str(k, "kind", "certified");
+    ck_assert_json_str(k, "outcome", "true");
+    ck_assert_json_str(k, "text", "max deviation of f(PX) - P f(X)");
+    ck_assert_json_str(k, "bound", "1e-70");
+    ck_json_int(k, "prec", 256);
+
+    k = json_array_get(json_object_get(json_array_get(claims, 5), "checks"), 0);
+    ck_assert_json_str(k, "kind", "exact");
+    ck_assert_json_str(k, "outcome", "true");
+    json_decref(doc);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(json_check_without_computation_is_kind_none)
+{
+    lc_report_t r;
+    lc_claim_struct * c;
+    json_t * doc, * checks, * k;
+
+    lc_report_init(r);
+    c = lc_report_add(r);
+    lc_claim_set(&c->statement, "lift commutes with attention");
+    lc_claim_add_check(c, LC_CHECK_NONE, LC_CHECK_NOT_CHECKABLE, "'lift' is never defined",
+                       NULL, 0);
+    c->verdict = LC_NOT_CHECKABLE;
+    c = lc_report_add(r);
+    lc_claim_set(&c->statement, "the tower has depth 3");
+    lc_claim_add_check(c, LC_CHECK_CERTIFIED, LC_CHECK_UNDECIDED, "a ball too wide at 64 bits",
+                       NULL, 64);
+    lc_claim_add_check(c, LC_CHECK_NONE, LC_CHECK_UNDECIDED, "error at line 3: no such name",
+                       NULL, 0);
+    c->verdict = LC_UNDECIDED;
+    doc = parse_json(r);
+
+    checks = json_object_get(json_array_get(json_object_get(doc, "claims"), 0), "checks");
+    k = json_array_get(checks, 0);
+    ck_assert_json_str(k, "kind", "none");
+    ck_assert_json_str(k, "outcome", "not_checkable");
+    ck_assert_json_str(k, "text", "'lift' is never defined");
+    ck_assert(json_is_null(json_object_get(k, "prec")));
+
+    checks = json_object_get(json_array_get(json_object_get(doc, "claims"), 1), "checks");
+    ck_assert_int_eq(json_array_size(checks), 2);
+    k = json_array_get(checks, 0);
+    ck_assert_json_str(k, "kind", "certified");
+    ck_assert_json_str(k, "outcome", "undecided");
+    ck_json_int(k, "prec", 64);
+    k = json_array_get(checks, 1);
+    ck_assert_json_str(k, "kind", "none");
+    ck_assert_json_str(k, "outcome", "undecided");
+    ck_assert_json_str(k, "text", "error at line 3: no such name");
+
+    /* One statement, not checkable; the other undecided. */
+    ck_json_int(json_object_get(doc, "summary"), "statements", 2);
+    ck_json_int(json_object_get(doc, "summary"), "not_checkable", 1);
+    ck_json_int(json_object_get(doc, "summary"), "undecided", 1);
+    ck_json_int(json_object_get(doc, "summary"), "met", 0);
+    ck_json_int(json_object_get(doc, "summary"), "not_met", 2);
+    json_decref(doc);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(report_counts_give_odd_roles_and_verdicts_a_place)
+{
+    lc_report_counts_struct n;
+    lc_report_t r;
+    lc_claim_struct * c;
+
+    build_roles(r);
+    lc_report_counts(&n, r);
+    ck_assert_int_eq(n.statements, 3);
+    ck_assert_int_eq(n.proved, 1);
+    ck_assert_int_eq(n.holds, 1);
+    ck_assert_int_eq(n.refuted, 1);
+    ck_assert_int_eq(n.undecided, 0);
+    ck_assert_int_eq(n.not_checkable, 0);
+    ck_assert_int_eq(n.controls, 2);
+    ck_assert_int_eq(n.corrected, 1);
+    ck_assert_int_eq(n.met, 5);
+    ck_assert_int_eq(n.not_met, 1);
+
+    /* A role out of range is counted as a statement (never hidden), a
+       verdict out of range as undecided (never a pass): the verdict counts
+       still add up to the statements. */
+    c = lc_report_add(r);
+    c->role = (lc_claim_role) 7;
+    c->verdict = (lc_verdict) 99;
+    lc_report_counts(&n, r);
+    ck_assert_int_eq(n.statements, 4);
+    ck_assert_int_eq(n.undecided, 1);
+    ck_assert_int_eq(n.proved + n.holds + n.refuted + n.undecided + n.not_checkable, 4);
+    ck_assert_int_eq(n.not_met, 2);
+    ck_assert_int_eq(lc_claim_is_statement(c), 1);
+    lc_report_clear(r);
+
+    lc_report_init(r);
+    lc_report_counts(&n, r);
+    ck_assert_int_eq(n.statements + n.controls + n.corrected + n.met + n.not_met, 0);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(refuted_statement_lookup_ignores_controls_and_verdicts_not_refuted)
+{
+    lc_report_t r;
+
+    build_roles(r);
+    ck_assert_ptr_eq(lc_report_refuted_statement(r, "prop-2"), r->claims + 1);
+    ck_assert_ptr_null(lc_report_refuted_statement(r, "thm-1"));          /* PROVED */
+    ck_assert_ptr_null(lc_report_refuted_statement(r, "ctl-negative"));   /* a control */
+    ck_assert_ptr_null(lc_report_refuted_statement(r, "nope"));
+    ck_assert_ptr_null(lc_report_refuted_statement(r, NULL));
+    lc_report_clear(r);
+}
+END_TEST
+
 /* ------------------------------------------------------------------ Markdown */
 
 START_TEST(markdown_has_environment_summary_and_table_rows)
@@ -639,8 +931,8 @@ START_TEST(markdown_has_environment_summary_and_table_rows)
     ck_assert_contains(md, "| precision | 256 bits |");
     ck_assert_contains(md, "| seed | 42 |");
     ck_assert_contains(md, "| script | examples/papers/ma\\_ying.lc |");
-    ck_assert_contains(md, "5 claims: 3 met, 2 not met (PROVED 1, HOLDS 1, REFUTED 1, "
-                    "UNDECIDED 1, NOT\\_CHECKABLE 1)");
+    ck_assert_contains(md, "Expected verdicts: 3 of 5 records met, 2 not met (all records: "
+                    "PROVED 1, HOLDS 1, REFUTED 1, UNDECIDED 1, NOT\\_CHECKABLE 1)");
     ck_assert_contains(md, "| id | source | statement | method | verdict | expected | met "
                     "| bound / certificate |\n");
     ck_assert_contains(md, "| prop-3.1-span | Ma \\& Ying, Prop. 3.1 / App. A "
@@ -813,7 +1105,7 @@ START_TEST(latex_is_a_standalone_document)
     ck_assert_contains(tex, "\\begin{document}");
     ck_assert_contains(tex, "\\begin{longtable}");
     ck_assert_contains(tex, "NOT\\_\\allowbreak{}CHECKABLE");
-    ck_assert_contains(tex, "5 claims: 3 met, 2 not met");
+    ck_assert_contains(tex, "Expected verdicts: 3 of 5 records met, 2 not met");
     ck_assert_contains(tex, "1024 & HOLDS & 1e-308 \\\\\n");
     ck_assert_str_eq(tex + strlen(tex) - 15, "\\end{document}\n");
     flint_free(tex);
@@ -871,6 +1163,408 @@ START_TEST(html_has_the_summary_rows)
 }
 END_TEST
 
+/* ------------------------------------------------------------- the audit */
+
+START_TEST(every_format_opens_with_the_verdict_on_the_paper)
+{
+    lc_report_t r;
+    char * t;
+
+    build_roles(r);
+    t = lc_report_markdown(r);
+    ck_assert(strncmp(t, "# liecheck report\n\n**" ROLES_VERDICT_LINE "**\n",
+                      strlen("# liecheck report\n\n**" ROLES_VERDICT_LINE "**\n")) == 0);
+    /* 5 of the 6 records met their expectation; ctl-planted did not. */
+    ck_assert_contains(t, "\nExpected verdicts: 5 of 6 records met, 1 not met (all records: "
+                          "PROVED 2, HOLDS 1, REFUTED 3, UNDECIDED 0, NOT\\_CHECKABLE 0)\n");
+    ck_assert_before(t, ROLES_VERDICT_LINE, "## Errata");
+    flint_free(t);
+
+    t = lc_report_latex(r);
+    ck_assert_contains(t, "\\maketitle\n\n\\textbf{" ROLES_VERDICT_LINE "}\n");
+    ck_assert_before(t, ROLES_VERDICT_LINE, "\\section*{Errata}");
+    flint_free(t);
+
+    t = lc_report_html(r);
+    ck_assert_contains(t, "<h1>liecheck report</h1>\n<p><strong>" ROLES_VERDICT_LINE
+                          "</strong></p>\n");
+    ck_assert_before(t, ROLES_VERDICT_LINE, "<h2>Errata</h2>");
+    flint_free(t);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(verdict_line_is_grammatical_for_counts_of_one_and_zero)
+{
+    lc_report_t r;
+    lc_claim_struct * c;
+    char * t;
+
+    lc_report_init(r);
+    c = lc_report_add(r);
+    c->verdict = LC_HOLDS;
+    c = lc_report_add(r);
+    c->role = LC_ROLE_CONTROL;
+    c->verdict = LC_PROVED;
+    c = lc_report_add(r);
+    c->role = LC_ROLE_CORRECTED;
+    c->verdict = LC_PROVED;
+    t = lc_report_markdown(r);
+    ck_assert_contains(t, "**1 statement of the paper checked: 0 proved, 1 holds, 0 refuted, "
+                          "0 undecided, 0 not checkable; 1 control; 1 corrected statement**\n");
+    flint_free(t);
+    lc_report_clear(r);
+
+    /* No corrected statement: the verdict line does not mention them. */
+    build_fixture(r, 0);
+    t = lc_report_markdown(r);
+    ck_assert_contains(t, "**5 statements of the paper checked: 1 proved, 1 holds, 1 refuted, "
+                          "1 undecided, 1 not checkable; 0 controls**\n");
+    ck_assert_lacks(t, "corrected statements**");
+    ck_assert_lacks(t, "## Corrected statements");
+    /* ... and the refuted claim-3 has no correction. */
+    ck_assert_contains(t, "\n### Erratum 1: claim-3\n");
+    ck_assert_contains(t, "\nNo corrected statement is given for it.\n");
+    flint_free(t);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(errata_list_refuted_statements_with_their_corrections_not_controls)
+{
+    lc_report_t r;
+    lc_claim_struct * c;
+    char * t, * e;
+
+    build_roles(r);
+    /* A second correction of prop-2, certified: its bound goes with it. */
+    c = lc_report_add(r);
+    lc_claim_set(&c->id, "prop-2-bound");
+    c->role = LC_ROLE_CORRECTED;
+    lc_claim_set(&c->corrects, "prop-2");
+    lc_claim_set(&c->statement, "the deviation is below 3e-75");
+    lc_claim_set(&c->bound, "3e-75");
+    c->verdict = LC_HOLDS;
+
+    t = lc_report_markdown(r);
+    e = between(t, "\n## Errata\n", "\n## Statements of the paper\n");
+    ck_assert_contains(e, "\n### Erratum 1: prop-2\n\n"
+                          "- **Statement:** a stack of k layers reaches derived length exactly k\n"
+                          "- **Source:** Prop. 2\n"
+                          "- **Verdict:** REFUTED (expected REFUTED: met)\n");
+    ck_assert_contains(e, "\n#### Certificate\n\n```\nk = 4 reaches derived length 3, not 4\n```\n");
+    ck_assert_contains(e, "\n#### Correction: prop-2-fixed\n\n"
+                          "- **Statement:** a linear stack of k layers reaches at most "
+                          "1 + ceil(log2 k)\n"
+                          "- **Verdict:** PROVED (expected PROVED or HOLDS: met)\n"
+                          "- **Bound:** \xe2\x80\x94\n");
+    ck_assert_contains(e, "\n#### Correction: prop-2-bound\n\n"
+                          "- **Statement:** the deviation is below 3e-75\n"
+                          "- **Verdict:** HOLDS (expected PROVED or HOLDS: met)\n"
+                          "- **Bound:** 3e-75\n");
+    /* The refuted controls are not errata of the paper, nor are statements
+       that were not refuted. */
+    ck_assert_lacks(e, "ctl-negative");
+    ck_assert_lacks(e, "ctl-planted");
+    ck_assert_lacks(e, "thm-1");
+    ck_assert_lacks(e, "eq-3");
+    ck_assert_lacks(e, "Erratum 2");
+    ck_assert_lacks(e, "No statement of the paper was refuted.");
+    free(e);
+    flint_free(t);
+
+    t = lc_report_latex(r);
+    e = between(t, "\\section*{Errata}", "\\section*{Statements of the paper}");
+    ck_assert_contains(e, "\\subsection*{Erratum 1: prop-2}");
+    ck_assert_contains(e, "\\subsubsection*{Correction: prop-2-fixed}");
+    ck_assert_lacks(e, "ctl-");
+    free(e);
+    flint_free(t);
+
+    t = lc_report_html(r);
+    e = between(t, "<h2>Errata</h2>", "<h2>Statements of the paper</h2>");
+    ck_assert_contains(e, "<h3>Erratum 1: prop-2</h3>");
+    ck_assert_contains(e, "<h4>Correction: prop-2-bound</h4>");
+    ck_assert_contains(e, "<dt>Bound</dt><dd>3e-75</dd>");
+    ck_assert_lacks(e, "ctl-");
+    free(e);
+    flint_free(t);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(sections_come_in_the_order_of_an_audit)
+{
+    static const char * const md_heads[5] =
+        { "\n## Errata\n", "\n## Statements of the paper\n", "\n## Corrected statements\n",
+          "\n## Controls\n", "\n## Environment\n" };
+    lc_report_t r;
+    char * t, * s;
+    int k;
+
+    build_roles(r);
+    t = lc_report_markdown(r);
+    for (k = 0; k < 4; k++)
+        ck_assert_before(t, md_heads[k], md_heads[k + 1]);
+    for (k = 0; k < 5; k++)
+        ck_assert_int_eq(count_occurrences(t, md_heads[k]), 1);
+
+    /* Each section holds the records of its role, numbered within it. */
+    s = between(t, md_heads[1], md_heads[2]);
+    ck_assert_contains(s, "\n### 1. thm-1\n");
+    ck_assert_contains(s, "\n### 2. prop-2\n");
+    ck_assert_contains(s, "\n### 3. eq-3\n");
+    ck_assert_contains(s, "| id | source | statement |");
+    ck_assert_lacks(s, "ctl-");
+    ck_assert_lacks(s, "prop-2-fixed");
+    free(s);
+    s = between(t, md_heads[2], md_heads[3]);
+    ck_assert_contains(s, "| id | corrects | statement |");
+    ck_assert_contains(s, "| prop-2-fixed | prop-2 |");
+    ck_assert_contains(s, "\n### 1. prop-2-fixed\n");
+    ck_assert_contains(s, "- **Corrects:** prop-2\n");
+    ck_assert_lacks(s, "which is not a refuted statement");
+    free(s);
+    s = between(t, md_heads[3], md_heads[4]);
+    ck_assert_contains(s, "\n### 1. ctl-negative\n");
+    ck_assert_contains(s, "\n### 2. ctl-planted\n");
+    ck_assert_contains(s, "- **Verdict:** REFUTED (expected PROVED or HOLDS: NOT met)\n");
+    ck_assert_lacks(s, "thm-1");
+    free(s);
+    s = between(t, md_heads[4], NULL);
+    ck_assert_contains(s, "| seed | 7 |");
+    ck_assert_contains(s, "| precision | 256 bits |");
+    free(s);
+    flint_free(t);
+
+    t = lc_report_latex(r);
+    ck_assert_before(t, "\\section*{Errata}", "\\section*{Statements of the paper}");
+    ck_assert_before(t, "\\section*{Statements of the paper}", "\\section*{Corrected statements}");
+    ck_assert_before(t, "\\section*{Corrected statements}", "\\section*{Controls}");
+    ck_assert_before(t, "\\section*{Controls}", "\\section*{Environment}");
+    flint_free(t);
+
+    t = lc_report_html(r);
+    ck_assert_before(t, "<h2>Errata</h2>", "<h2>Statements of the paper</h2>");
+    ck_assert_before(t, "<h2>Statements of the paper</h2>", "<h2>Corrected statements</h2>");
+    ck_assert_before(t, "<h2>Corrected statements</h2>", "<h2>Controls</h2>");
+    ck_assert_before(t, "<h2>Controls</h2>", "<h2>Environment</h2>");
+    flint_free(t);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(a_paper_without_errata_says_so_in_every_format)
+{
+    lc_report_t r;
+    char * t;
+
+    build_roles(r);
+    r->claims[1].verdict = LC_PROVED;   /* prop-2 no longer refuted */
+    r->claims[1].expected = LC_VERDICT_NONE;
+    t = lc_report_markdown(r);
+    ck_assert_contains(t, "\n## Errata\n\nNo statement of the paper was refuted.\n");
+    ck_assert_lacks(t, "Erratum");
+    /* its correction now corrects no refuted statement */
+    ck_assert_contains(t, "(corrects prop-2, which is not a refuted statement of this report)");
+    flint_free(t);
+    t = lc_report_latex(r);
+    ck_assert_contains(t, "\\section*{Errata}\n\nNo statement of the paper was refuted.\n");
+    flint_free(t);
+    t = lc_report_html(r);
+    ck_assert_contains(t, "<h2>Errata</h2>\n<p>No statement of the paper was refuted.</p>\n");
+    flint_free(t);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(details_list_every_check_with_kind_outcome_and_bound)
+{
+    lc_report_t r;
+    char * t;
+
+    build_roles(r);
+    t = lc_report_markdown(r);
+    ck_assert_contains(t, "\n#### Checks\n\n- **Check 1:** exact, true\n\n"
+                          "```\nthe derived algebra has dimension 3\n```\n");
+    ck_assert_contains(t, "\n- **Check 1:** exact, false\n\n"
+                          "```\nk = 4 reaches derived length 3, not 4\n```\n");
+    ck_assert_contains(t, "\n- **Check 1:** certified, true, bound 1e-70, 256 bits\n\n"
+                          "```\nmax deviation of f(PX) - P f(X)\n```\n");
+    /* the controls made no check */
+    ck_assert_contains(t, "\n#### Checks\n\nNo check was recorded.\n");
+    flint_free(t);
+    t = lc_report_latex(r);
+    ck_assert_contains(t, "\\item[Check 1] certified, true, bound 1e-70, 256 bits\n");
+    flint_free(t);
+    t = lc_report_html(r);
+    ck_assert_contains(t, "<dt>Check 1</dt><dd>exact, false</dd>\n</dl>\n"
+                          "<pre>k = 4 reaches derived length 3, not 4</pre>\n");
+    flint_free(t);
+    lc_report_clear(r);
+}
+END_TEST
+
+/* LONG_TEXT_REPS copies of an 11-character unit that no format escapes
+   (letters, digits, '=', '/', ';', no space, no doubled '-' or ','), then a
+   recognisable tail: 12,100 characters and the tail. */
+#define LONG_TEXT_REPS 1100
+
+static char *
+long_text(const char * tail)
+{
+    size_t n = 11 * LONG_TEXT_REPS + strlen(tail);
+    char * s = malloc(n + 1), * p = s;
+    int k;
+
+    for (k = 0; k < LONG_TEXT_REPS; k++)
+        p += sprintf(p, "q%05d=1/3;", k);
+    strcpy(p, tail);
+    ck_assert_int_eq(strlen(s), n);
+    return s;
+}
+
+START_TEST(long_certificate_and_check_text_survive_whole_in_every_format)
+{
+    char * (*writers[3])(const lc_report_t) =
+        { lc_report_markdown, lc_report_latex, lc_report_html };
+    char * cert = long_text("ENDOFCERTIFICATE");
+    char * text = long_text("ENDOFCHECKTEXT");
+    lc_report_t r;
+    lc_claim_struct * c;
+    json_t * doc, * jc;
+    char * t;
+    int k;
+
+    ck_assert_int_ge(strlen(cert), 12000);
+    lc_report_init(r);
+    c = lc_report_add(r);
+    lc_claim_set(&c->statement, "a long refutation");
+    lc_claim_set(&c->certificate, cert);
+    lc_claim_add_check(c, LC_CHECK_EXACT, LC_CHECK_FALSE, text, NULL, 0);
+    c->verdict = LC_REFUTED;
+
+    doc = parse_json(r);
+    jc = json_array_get(json_object_get(doc, "claims"), 0);
+    ck_assert_json_str(jc, "certificate", cert);
+    ck_assert_json_str(json_array_get(json_object_get(jc, "checks"), 0), "text", text);
+    json_decref(doc);
+
+    for (k = 0; k < 3; k++)
+    {
+        t = writers[k](r);
+        /* The certificate in full twice (the erratum and the details), the
+           check text once (the details). */
+        ck_assert_int_eq(count_occurrences(t, cert), 2);
+        ck_assert_int_eq(count_occurrences(t, text), 1);
+        flint_free(t);
+    }
+    lc_report_clear(r);
+    free(cert);
+    free(text);
+}
+END_TEST
+
+START_TEST(check_text_is_escaped_for_each_format)
+{
+    lc_report_t r;
+    lc_claim_struct * c;
+    char * t;
+
+    build_one(r, "s", NULL);
+    c = r->claims;
+    lc_claim_add_check(c, LC_CHECK_CERTIFIED, LC_CHECK_TRUE, "a_b & <c> 50%", "1e-9", 64);
+    t = lc_report_markdown(r);
+    /* a code block: nothing escaped */
+    ck_assert_contains(t, "```\na_b & <c> 50%\n```\n");
+    flint_free(t);
+    t = lc_report_latex(r);
+    /* spaces of a code block are kept as control spaces */
+    ck_assert_contains(t, "a\\_\\allowbreak{}b\\ \\&\\ \\textless{}c\\textgreater{}\\ 50\\%");
+    ck_assert_lacks(t, "a_b");
+    flint_free(t);
+    t = lc_report_html(r);
+    ck_assert_contains(t, "<pre>a_b &amp; &lt;c&gt; 50%</pre>");
+    ck_assert_lacks(t, "<c>");
+    flint_free(t);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(a_correction_of_no_refuted_statement_is_listed_with_a_note)
+{
+    static const char * const dangling[3] = { "fix-missing", "fix-proved", "fix-control" };
+    char * (*writers[3])(const lc_report_t) =
+        { lc_report_markdown, lc_report_latex, lc_report_html };
+    lc_report_t r;
+    lc_claim_struct * c;
+    json_t * doc;
+    char * t, * s;
+    int k;
+
+    build_roles(r);
+    /* Names no record; names a PROVED statement; names a refuted control;
+       names nothing at all. */
+    c = lc_report_add(r);
+    lc_claim_set(&c->id, "fix-missing");
+    c->role = LC_ROLE_CORRECTED;
+    lc_claim_set(&c->corrects, "nope");
+    c->verdict = LC_PROVED;
+    c = lc_report_add(r);
+    lc_claim_set(&c->id, "fix-proved");
+    c->role = LC_ROLE_CORRECTED;
+    lc_claim_set(&c->corrects, "thm-1");
+    c->verdict = LC_REFUTED;
+    c = lc_report_add(r);
+    lc_claim_set(&c->id, "fix-control");
+    c->role = LC_ROLE_CORRECTED;
+    lc_claim_set(&c->corrects, "ctl-negative");
+    c->verdict = LC_HOLDS;
+    c = lc_report_add(r);
+    lc_claim_set(&c->id, "fix-nothing");
+    c->role = LC_ROLE_CORRECTED;
+    c->verdict = LC_UNDECIDED;
+
+    t = lc_report_markdown(r);
+    ck_assert_contains(t, "**3 statements of the paper checked: 1 proved, 1 holds, 1 refuted, "
+                          "0 undecided, 0 not checkable; 2 controls; 5 corrected statements**");
+    s = between(t, "\n## Errata\n", "\n## Statements of the paper\n");
+    for (k = 0; k < 3; k++)
+        ck_assert_lacks(s, dangling[k]);
+    ck_assert_lacks(s, "fix-nothing");
+    ck_assert_contains(s, "#### Correction: prop-2-fixed\n");
+    free(s);
+    s = between(t, "\n## Corrected statements\n", "\n## Controls\n");
+    ck_assert_contains(s, "\n### 2. fix-missing\n\n"
+                          "(corrects nope, which is not a refuted statement of this report)\n");
+    ck_assert_contains(s, "\n### 3. fix-proved\n\n"
+                          "(corrects thm-1, which is not a refuted statement of this report)\n");
+    ck_assert_contains(s, "\n### 4. fix-control\n\n"
+                          "(corrects ctl-negative, which is not a refuted statement of this "
+                          "report)\n");
+    ck_assert_contains(s, "\n### 5. fix-nothing\n\n(names no statement that it corrects)\n");
+    ck_assert_contains(s, "| fix-missing | nope (not a refuted statement of this report) |");
+    ck_assert_contains(s, "| fix-nothing | (none named) |");
+    free(s);
+    flint_free(t);
+
+    for (k = 1; k < 3; k++)
+    {
+        t = writers[k](r);
+        ck_assert_contains(t, "(corrects nope, which is not a refuted statement of this report)");
+        ck_assert_contains(t, "(names no statement that it corrects)");
+        flint_free(t);
+    }
+
+    doc = parse_json(r);
+    ck_assert_json_str(json_array_get(json_object_get(doc, "claims"), 6), "corrects", "nope");
+    ck_assert_json_str(json_array_get(json_object_get(doc, "claims"), 9), "corrects", NULL);
+    ck_json_int(json_object_get(doc, "summary"), "corrected", 5);
+    json_decref(doc);
+    lc_report_clear(r);
+}
+END_TEST
+
 /* ----------------------------------------------------------- reproducibility */
 
 START_TEST(identical_reports_are_byte_identical_without_timings)
@@ -904,7 +1598,14 @@ START_TEST(an_empty_report_is_still_a_report)
 
     lc_report_init(r);
     t = lc_report_markdown(r);
-    ck_assert_contains(t, "0 claims: 0 met, 0 not met");
+    ck_assert_contains(t, "**0 statements of the paper checked: 0 proved, 0 hold, 0 refuted, "
+                          "0 undecided, 0 not checkable; 0 controls**\n");
+    ck_assert_contains(t, "Expected verdicts: 0 of 0 records met, 0 not met");
+    ck_assert_contains(t, "\n## Errata\n\nNo statement of the paper was refuted.\n");
+    ck_assert_contains(t, "\n## Statements of the paper\n\nNo statement of the paper was "
+                          "checked.\n");
+    ck_assert_lacks(t, "## Corrected statements");
+    ck_assert_contains(t, "\n## Controls\n\nNo control was run.\n");
     flint_free(t);
     t = lc_report_latex(r);
     ck_assert_contains(t, "\\end{document}");
@@ -1053,6 +1754,11 @@ claim_suite(void)
     tcase_add_test(tc, json_of_an_empty_record_has_nulls_not_crashes);
     tcase_add_test(tc, json_strings_are_escaped_and_valid_utf8);
     tcase_add_test(tc, json_seed_beyond_int64_is_a_decimal_string);
+    tcase_add_test(tc, json_summary_counts_statements_controls_and_corrected);
+    tcase_add_test(tc, json_claims_carry_role_corrects_and_checks);
+    tcase_add_test(tc, json_check_without_computation_is_kind_none);
+    tcase_add_test(tc, report_counts_give_odd_roles_and_verdicts_a_place);
+    tcase_add_test(tc, refuted_statement_lookup_ignores_controls_and_verdicts_not_refuted);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("human");
@@ -1070,6 +1776,18 @@ claim_suite(void)
     tcase_add_test(tc, html_has_the_summary_rows);
     tcase_add_test(tc, identical_reports_are_byte_identical_without_timings);
     tcase_add_test(tc, an_empty_report_is_still_a_report);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("audit");
+    tcase_add_test(tc, every_format_opens_with_the_verdict_on_the_paper);
+    tcase_add_test(tc, verdict_line_is_grammatical_for_counts_of_one_and_zero);
+    tcase_add_test(tc, errata_list_refuted_statements_with_their_corrections_not_controls);
+    tcase_add_test(tc, sections_come_in_the_order_of_an_audit);
+    tcase_add_test(tc, a_paper_without_errata_says_so_in_every_format);
+    tcase_add_test(tc, details_list_every_check_with_kind_outcome_and_bound);
+    tcase_add_test(tc, long_certificate_and_check_text_survive_whole_in_every_format);
+    tcase_add_test(tc, check_text_is_escaped_for_each_format);
+    tcase_add_test(tc, a_correction_of_no_refuted_statement_is_listed_with_a_note);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("write");
