@@ -177,6 +177,11 @@ lc_report_counts_struct;
 
 void lc_report_counts(lc_report_counts_struct * n, const lc_report_t r);
 
+/* The verdict on the paper as one line, as every report opens with it:
+   "N statements of the paper checked: P proved, ...; K controls[; M
+   corrected statements]" (flint_free it). */
+char * lc_report_verdict_line(const lc_report_t r);
+
 /* Whether the record counts as a statement of the paper: role LC_ROLE_CLAIM,
    or a role out of range (see lc_report_counts). */
 int lc_claim_is_statement(const lc_claim_struct * c);

@@ -180,6 +180,18 @@ verdict_line(buf_t * b, const lc_report_counts_struct * n)
                    plural(n->corrected, "corrected statement", "corrected statements"));
 }
 
+char *
+lc_report_verdict_line(const lc_report_t r)
+{
+    lc_report_counts_struct n;
+    buf_t b;
+
+    lc_report_counts(&n, r);
+    buf_init(&b);
+    verdict_line(&b, &n);
+    return b.s;
+}
+
 /* Whether the script's expectations were met, over every record (this is
    what liecheck's exit status follows):
    "Expected verdicts: k of N records met, m not met (all records: PROVED a,

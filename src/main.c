@@ -212,8 +212,14 @@ main(int argc, char ** argv)
         st = lc_repl(S);
 
     if (S->report->len > 0)
+    {
+        char * line = lc_report_verdict_line(S->report);
+
+        fprintf(S->out, "%s\n", line);
+        flint_free(line);
         fprintf(S->out, "claims: %ld met, %ld not met\n", (long) lc_report_count_met(S->report),
                 (long) lc_report_count_unmet(S->report));
+    }
     lc_claim_set(&S->report->script, nexpr > 0 ? "<-e>" : file != NULL ? file : "<stdin>");
     S->report->seed = S->seed;
     S->report->precision = S->prec;
