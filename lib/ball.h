@@ -43,6 +43,15 @@ void lc_ball_bound_spectral(mag_t b, const arb_mat_t A);
    power-series tail bounded in terms of b bounds every entry of the tail. */
 void lc_ball_bound_norm(mag_t b, const arb_mat_t A);
 
+/* C := the entrywise (Hadamard) product, c_ij = a_ij b_ij, and quotient,
+   c_ij = a_ij / b_ij, of two ball matrices, each entry an enclosure at prec
+   bits.  LC_E_DIM unless A and B have the same shape; ediv: LC_E_DOMAIN,
+   naming the first (1-based) entry, when a ball b_ij contains 0 (the
+   quotient would be unbounded; C is then unchanged).  C may alias A or B. */
+int lc_ball_hadamard(arb_mat_t C, const arb_mat_t A, const arb_mat_t B, slong prec,
+                     lc_err_t err);
+int lc_ball_ediv(arb_mat_t C, const arb_mat_t A, const arb_mat_t B, slong prec, lc_err_t err);
+
 /* r := an upper bound for the largest entry radius of A (0 iff A is exact). */
 void lc_ball_max_radius(mag_t r, const arb_mat_t A);
 
