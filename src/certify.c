@@ -799,20 +799,13 @@ static int
 bi_norm(ARGS)
 {
     arb_mat_t A;
-    arb_t t;
-    slong i, j;
 
     UNUSED_ARGS;
     arb_mat_init(A, 0, 0);
-    arb_init(t);
     lc_to_bmat(A, args[0], S->prec, err);
     *res = lc_val_ball();
-    for (i = 0; i < arb_mat_nrows(A); i++)
-        for (j = 0; j < arb_mat_ncols(A); j++)
-            arb_addmul((*res)->u.ball, arb_mat_entry(A, i, j), arb_mat_entry(A, i, j), S->prec);
-    arb_sqrtpos((*res)->u.ball, (*res)->u.ball, S->prec);
+    arb_mat_frobenius_norm((*res)->u.ball, A, S->prec);
     arb_mat_clear(A);
-    arb_clear(t);
     return LC_OK;
 }
 
