@@ -175,6 +175,29 @@ lc_ball_ediv(arb_mat_t C, const arb_mat_t A, const arb_mat_t B, slong prec, lc_e
     return LC_OK;
 }
 
+int
+lc_ball_arf_get_fmpq(fmpq_t q, const arf_t x, lc_err_t err)
+{
+    fmpq_zero(q);
+    if (!arf_is_finite(x))
+        return lc_err_set(err, LC_E_DOMAIN, "not finite: %s has no exact rational value",
+                          arf_is_nan(x) ? "NaN" : arf_sgn(x) > 0 ? "+inf" : "-inf");
+    if (arf_is_zero(x))
+        return LC_OK;
+    /* the numerator has about log2 |x| bits, the denominator about -log2 |x|
+       plus the mantissa's (which x already holds) */
+    if (arf_cmpabs_2exp_si(x, LC_BALL_EXACT_MAX_EXP) >= 0)
+        return lc_err_set(err, LC_E_LIMIT, "|x| >= 2^%ld: its exact value would need more "
+                          "than %ld bits", (long) LC_BALL_EXACT_MAX_EXP,
+                          (long) LC_BALL_EXACT_MAX_EXP);
+    if (arf_cmpabs_2exp_si(x, -LC_BALL_EXACT_MAX_EXP) < 0)
+        return lc_err_set(err, LC_E_LIMIT, "0 < |x| < 2^-%ld: its exact value would need more "
+                          "than %ld bits", (long) LC_BALL_EXACT_MAX_EXP,
+                          (long) LC_BALL_EXACT_MAX_EXP);
+    arf_get_fmpq(q, x);
+    return LC_OK;
+}
+
 void
 lc_ball_max_radius(mag_t r, const arb_mat_t A)
 {

@@ -745,34 +745,19 @@ bi_in_log_domain(ARGS)
     return LC_OK;
 }
 
-/* An exact rational from an arf (dyadic, so exact). */
-static lc_val
-arf_to_num(const arf_t x)
+/* *res := the exact rational value of an arf (dyadic, so exact); an error
+   when it is not finite or too large to write out (lc_ball_arf_get_fmpq). */
+static int
+arf_to_num(lc_val * res, const arf_t x, lc_err_t err)
 {
     fmpq_t q;
-    fmpz_t m, e;
-    lc_val v;
+    int st;
 
     fmpq_init(q);
-    fmpz_init(m);
-    fmpz_init(e);
-    if (!arf_is_zero(x))
-    {
-        arf_get_fmpz_2exp(m, e, x);
-        fmpq_set_fmpz(q, m);
-        if (fmpz_sgn(e) >= 0)
-            fmpq_mul_2exp(q, q, fmpz_get_ui(e));
-        else
-        {
-            fmpz_neg(e, e);
-            fmpq_div_2exp(q, q, fmpz_get_ui(e));
-        }
-    }
-    v = lc_val_num(q);
+    if ((st = lc_ball_arf_get_fmpq(q, x, err)) == LC_OK)
+        *res = lc_val_num(q);
     fmpq_clear(q);
-    fmpz_clear(m);
-    fmpz_clear(e);
-    return v;
+    return st;
 }
 
 static int
@@ -780,6 +765,7 @@ bi_radius(ARGS)
 {
     arf_t r;
     mag_t m;
+    int st;
 
     UNUSED_ARGS;
     arf_init(r);
@@ -789,10 +775,10 @@ bi_radius(ARGS)
     else if (args[0]->type == LC_V_BMAT)
         lc_ball_max_radius(m, args[0]->u.bm);
     arf_set_mag(r, m);
-    *res = arf_to_num(r);
+    st = arf_to_num(res, r, err);
     arf_clear(r);
     mag_clear(m);
-    return LC_OK;
+    return st;
 }
 
 static int
@@ -988,6 +974,7 @@ bi_upper(ARGS)
 {
     arf_t u, m;
     slong i, j;
+    int st;
 
     UNUSED_ARGS;
     if (args[0]->type == LC_V_NUM)
@@ -1027,10 +1014,10 @@ bi_upper(ARGS)
         arf_clear(m);
         return LC_OK;
     }
-    *res = arf_to_num(m);
+    st = arf_to_num(res, m, err);
     arf_clear(u);
     arf_clear(m);
-    return LC_OK;
+    return st;
 }
 
 /* sweep is a special form (the evaluator runs its expression once per

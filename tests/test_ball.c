@@ -686,6 +686,64 @@ START_TEST(ediv_refuses_a_divisor_ball_that_contains_zero)
 }
 END_TEST
 
+START_TEST(arf_get_fmpq_is_exact_and_refuses_infinities_and_giants)
+{
+    arf_t x;
+    fmpq_t q, e;
+    lc_err_t err;
+
+    arf_init(x);
+    fmpq_init(q);
+    fmpq_init(e);
+    /* 3/8 and -5 * 2^-100 are dyadic: their rationals are exact */
+    arf_set_si_2exp_si(x, 3, -3);
+    ck_assert_int_eq(lc_ball_arf_get_fmpq(q, x, err), LC_OK);
+    fmpq_set_si(e, 3, 8);
+    ck_assert(fmpq_equal(q, e));
+    arf_set_si_2exp_si(x, -5, -100);
+    ck_assert_int_eq(lc_ball_arf_get_fmpq(q, x, err), LC_OK);
+    fmpz_set_si(fmpq_numref(e), -5);
+    fmpz_one(fmpq_denref(e));
+    fmpz_mul_2exp(fmpq_denref(e), fmpq_denref(e), 100);
+    ck_assert(fmpq_equal(q, e));
+    arf_zero(x);
+    fmpq_set_si(q, 1, 2);
+    ck_assert_int_eq(lc_ball_arf_get_fmpq(q, x, err), LC_OK);
+    ck_assert(fmpq_is_zero(q));
+    /* the largest accepted exponent: 2^(LC_BALL_EXACT_MAX_EXP - 1) */
+    arf_one(x);
+    arf_mul_2exp_si(x, x, LC_BALL_EXACT_MAX_EXP - 1);
+    ck_assert_int_eq(lc_ball_arf_get_fmpq(q, x, err), LC_OK);
+    ck_assert(fmpz_is_one(fmpq_denref(q)));
+    ck_assert_int_eq(fmpz_bits(fmpq_numref(q)), LC_BALL_EXACT_MAX_EXP);
+    /* one more bit, or as small the other way: an error, q = 0 */
+    arf_mul_2exp_si(x, x, 1);
+    ck_assert_int_eq(lc_ball_arf_get_fmpq(q, x, err), LC_E_LIMIT);
+    ck_assert(fmpq_is_zero(q));
+    arf_one(x);
+    arf_mul_2exp_si(x, x, -LC_BALL_EXACT_MAX_EXP - 1);
+    ck_assert_int_eq(lc_ball_arf_get_fmpq(q, x, err), LC_E_LIMIT);
+    /* far beyond Arb's own range for arf_get_fmpq (which would abort) */
+    arf_one(x);
+    arf_mul_2exp_si(x, x, WORD(1) << 62);
+    ck_assert_int_eq(lc_ball_arf_get_fmpq(q, x, err), LC_E_LIMIT);
+    /* not finite: an error that says so, never 0 */
+    arf_pos_inf(x);
+    fmpq_set_si(q, 1, 2);
+    ck_assert_int_eq(lc_ball_arf_get_fmpq(q, x, err), LC_E_DOMAIN);
+    ck_assert_msg(strstr(err->msg, "not finite") != NULL, "%s", err->msg);
+    ck_assert(fmpq_is_zero(q));
+    arf_neg_inf(x);
+    ck_assert_int_eq(lc_ball_arf_get_fmpq(q, x, err), LC_E_DOMAIN);
+    arf_nan(x);
+    ck_assert_int_eq(lc_ball_arf_get_fmpq(q, x, err), LC_E_DOMAIN);
+    ck_assert_msg(strstr(err->msg, "not finite") != NULL, "%s", err->msg);
+    arf_clear(x);
+    fmpq_clear(q);
+    fmpq_clear(e);
+}
+END_TEST
+
 static Suite *
 ball_suite(void)
 {
@@ -716,6 +774,7 @@ ball_suite(void)
     tc = tcase_create("entrywise");
     tcase_add_test(tc, hadamard_and_ediv_enclose_the_exact_entrywise_results);
     tcase_add_test(tc, ediv_refuses_a_divisor_ball_that_contains_zero);
+    tcase_add_test(tc, arf_get_fmpq_is_exact_and_refuses_infinities_and_giants);
     suite_add_tcase(s, tc);
 
     return s;
