@@ -124,6 +124,80 @@ lc_ball_bound_norm(mag_t b, const arb_mat_t A)
     mag_clear(t);
 }
 
+/* The shape message of the language's hadamard and ediv, kept word for word
+   so that scripts print what they always printed. */
+static int
+same_shape(const arb_mat_t A, const arb_mat_t B, lc_err_t err)
+{
+    if (arb_mat_nrows(A) != arb_mat_nrows(B) || arb_mat_ncols(A) != arb_mat_ncols(B))
+        return lc_err_set(err, LC_E_DIM, "the matrices must have the same shape");
+    return LC_OK;
+}
+
+int
+lc_ball_hadamard(arb_mat_t C, const arb_mat_t A, const arb_mat_t B, slong prec, lc_err_t err)
+{
+    slong i, j;
+    int status = same_shape(A, B, err);
+
+    if (status != LC_OK)
+        return status;
+    /* lc_ball_resize keeps a matrix of the right shape, so an aliased C
+       survives it; each entry is read before it is written */
+    lc_ball_resize(C, arb_mat_nrows(A), arb_mat_ncols(A));
+    for (i = 0; i < arb_mat_nrows(A); i++)
+        for (j = 0; j < arb_mat_ncols(A); j++)
+            arb_mul(arb_mat_entry(C, i, j), arb_mat_entry(A, i, j), arb_mat_entry(B, i, j),
+                    prec);
+    return LC_OK;
+}
+
+int
+lc_ball_ediv(arb_mat_t C, const arb_mat_t A, const arb_mat_t B, slong prec, lc_err_t err)
+{
+    slong i, j;
+    int status = same_shape(A, B, err);
+
+    if (status != LC_OK)
+        return status;
+    /* Arb would return [+/- inf] for such an entry; a quotient that is not
+       finite is refused rather than passed on, before C is touched */
+    for (i = 0; i < arb_mat_nrows(A); i++)
+        for (j = 0; j < arb_mat_ncols(A); j++)
+            if (arb_contains_zero(arb_mat_entry(B, i, j)))
+                return lc_err_set(err, LC_E_DOMAIN, "division by a ball that contains 0 at "
+                                  "entry (%ld, %ld)", (long) i + 1, (long) j + 1);
+    lc_ball_resize(C, arb_mat_nrows(A), arb_mat_ncols(A));
+    for (i = 0; i < arb_mat_nrows(A); i++)
+        for (j = 0; j < arb_mat_ncols(A); j++)
+            arb_div(arb_mat_entry(C, i, j), arb_mat_entry(A, i, j), arb_mat_entry(B, i, j),
+                    prec);
+    return LC_OK;
+}
+
+int
+lc_ball_arf_get_fmpq(fmpq_t q, const arf_t x, lc_err_t err)
+{
+    fmpq_zero(q);
+    if (!arf_is_finite(x))
+        return lc_err_set(err, LC_E_DOMAIN, "not finite: %s has no exact rational value",
+                          arf_is_nan(x) ? "NaN" : arf_sgn(x) > 0 ? "+inf" : "-inf");
+    if (arf_is_zero(x))
+        return LC_OK;
+    /* the numerator has about log2 |x| bits, the denominator about -log2 |x|
+       plus the mantissa's (which x already holds) */
+    if (arf_cmpabs_2exp_si(x, LC_BALL_EXACT_MAX_EXP) >= 0)
+        return lc_err_set(err, LC_E_LIMIT, "|x| >= 2^%ld: its exact value would need more "
+                          "than %ld bits", (long) LC_BALL_EXACT_MAX_EXP,
+                          (long) LC_BALL_EXACT_MAX_EXP);
+    if (arf_cmpabs_2exp_si(x, -LC_BALL_EXACT_MAX_EXP) < 0)
+        return lc_err_set(err, LC_E_LIMIT, "0 < |x| < 2^-%ld: its exact value would need more "
+                          "than %ld bits", (long) LC_BALL_EXACT_MAX_EXP,
+                          (long) LC_BALL_EXACT_MAX_EXP);
+    arf_get_fmpq(q, x);
+    return LC_OK;
+}
+
 void
 lc_ball_max_radius(mag_t r, const arb_mat_t A)
 {

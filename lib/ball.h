@@ -43,6 +43,26 @@ void lc_ball_bound_spectral(mag_t b, const arb_mat_t A);
    power-series tail bounded in terms of b bounds every entry of the tail. */
 void lc_ball_bound_norm(mag_t b, const arb_mat_t A);
 
+/* C := the entrywise (Hadamard) product, c_ij = a_ij b_ij, and quotient,
+   c_ij = a_ij / b_ij, of two ball matrices, each entry an enclosure at prec
+   bits.  LC_E_DIM unless A and B have the same shape; ediv: LC_E_DOMAIN,
+   naming the first (1-based) entry, when a ball b_ij contains 0 (the
+   quotient would be unbounded; C is then unchanged).  C may alias A or B. */
+int lc_ball_hadamard(arb_mat_t C, const arb_mat_t A, const arb_mat_t B, slong prec,
+                     lc_err_t err);
+int lc_ball_ediv(arb_mat_t C, const arb_mat_t A, const arb_mat_t B, slong prec, lc_err_t err);
+
+/* Largest |binary exponent| lc_ball_arf_get_fmpq writes out: 2^22 bits,
+   512 KiB for the numerator or the denominator. */
+#define LC_BALL_EXACT_MAX_EXP (WORD(1) << 22)
+
+/* q := x exactly (an arf is dyadic, so the rational is exact), through Arb's
+   arf_get_fmpq.  LC_E_DOMAIN ("not finite") when x is an infinity or NaN;
+   LC_E_LIMIT when |x| >= 2^LC_BALL_EXACT_MAX_EXP or 0 < |x| <
+   2^-LC_BALL_EXACT_MAX_EXP, rather than allocating an integer of that size
+   (Arb would abort beyond its own exponent range).  q is 0 on error. */
+int lc_ball_arf_get_fmpq(fmpq_t q, const arf_t x, lc_err_t err);
+
 /* r := an upper bound for the largest entry radius of A (0 iff A is exact). */
 void lc_ball_max_radius(mag_t r, const arb_mat_t A);
 

@@ -147,6 +147,42 @@ int lc_finfo_term_perm_equivariant(int * holds, const lc_finfo_term_struct * t,
                                    const fmpq_mat_t Y, const fmpq_mat_struct * W, slong nW,
                                    const slong * perm, lc_err_t err);
 
+/* The transformations lc_finfo_term_check_random applies to Y. */
+typedef enum
+{
+    LC_FINFO_PERM,  /* Y -> Y P, P an n x n permutation: g(Y P) = P^T g(Y) P (Def. 4.1) */
+    LC_FINFO_ORTH   /* Y -> O Y, O a k x k rational orthogonal: g(O Y) = g(Y), a rotation
+                       of the k knowledge vectors (Z -> Z O^T) */
+}
+lc_finfo_action;
+
+/* Largest k and nmax of the random checks below. */
+#define LC_FINFO_MAX_RANDOM 16
+
+/* The word t on random exact instances, for n = 1, ..., nmax in turn: Y a
+   k x n and each parameter a k x k matrix of integers in [-5, 5], then the
+   transformation (LC_FINFO_PERM: a uniform random permutation, lc_rand_perm;
+   LC_FINFO_ORTH: a Cayley orthogonal O with skew entries in [-3, 3]), all
+   drawn from st in that order.  The value must be n x n and satisfy the
+   identity of the action exactly.  *holds := 1 when every n passes; else 0,
+   stopping at the first failure, and *why := "WORD at n = N: reason"
+   (flint_free it; NULL when the word holds or on error).  *checks is
+   increased by the number of instances examined.  LC_E_LIMIT unless
+   1 <= k, nmax <= LC_FINFO_MAX_RANDOM; errors of lc_finfo_term_eval
+   (LC_E_DIM for a word that is not admissible). */
+int lc_finfo_term_check_random(int * holds, char ** why, slong * checks,
+                               const lc_finfo_term_struct * t, lc_finfo_action action,
+                               slong k, slong nmax, flint_rand_t st, lc_err_t err);
+
+/* Every admissible word of degree <= max_K (lc_finfo_enumerate, knowledge
+   width k) through lc_finfo_term_check_random with LC_FINFO_PERM, words in
+   enumeration order.  *holds := whether all pass; *cert := the counts
+   ("15 admissible words of degree <= 6, n = 1..5, k = 3: 75 exact
+   evaluations, ...") or the first failure (flint_free it; NULL on error).
+   Errors of lc_finfo_term_check_random and lc_finfo_enumerate. */
+int lc_finfo_check_numeric(int * holds, char ** cert, slong max_K, slong k, slong nmax,
+                           flint_rand_t st, lc_err_t err);
+
 /* Kernel forms of g (Sec. 3.3, "a perspective from kernels").
    inner:  G := Y^T Y, the Gram of the columns (sigma is applied by the caller);
    sqdist: G_ij := ||y_i - y_j||^2 exactly, so an RBF kernel

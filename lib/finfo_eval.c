@@ -3,6 +3,7 @@
  * kernel forms of Sec. 3.3 (inner product, squared distances, Gaussian RBF).
  * The shape decision itself lives in finfo.c. */
 #include "finfo.h"
+#include "strbuf.h"
 
 /* ---------------------------------------------------------- exact values */
 
@@ -170,6 +171,146 @@ lc_finfo_term_perm_equivariant(int * holds, const lc_finfo_term_struct * t,
     fmpq_mat_clear(YP);
     fmpq_mat_clear(G);
     fmpq_mat_clear(GP);
+    return status;
+}
+
+/* ------------------------------------------------------- random instances */
+
+static int
+random_limits(slong k, slong nmax, lc_err_t err)
+{
+    if (k < 1 || k > LC_FINFO_MAX_RANDOM || nmax < 1 || nmax > LC_FINFO_MAX_RANDOM)
+        return lc_err_set(err, LC_E_LIMIT, "k and nmax must be between 1 and %d",
+                          LC_FINFO_MAX_RANDOM);
+    return LC_OK;
+}
+
+/* *holds := whether g(O Y) = g(Y) for G = g(Y), O drawn from st. */
+static int
+orth_invariant(int * holds, char ** reason, const fmpq_mat_t G, const lc_finfo_term_struct * t,
+               const fmpq_mat_t Y, const fmpq_mat_struct * W, slong nW, flint_rand_t st,
+               lc_err_t err)
+{
+    fmpq_mat_t O, OY, GO;
+    int status;
+
+    fmpq_mat_init(O, 0, 0);
+    fmpq_mat_init(OY, fmpq_mat_nrows(Y), fmpq_mat_ncols(Y));
+    fmpq_mat_init(GO, 0, 0);
+    lc_qmat_rand_orthogonal(O, fmpq_mat_nrows(Y), st, 3);
+    fmpq_mat_mul(OY, O, Y);
+    status = lc_finfo_term_eval(GO, t, OY, W, nW, err);
+    *holds = status == LC_OK && fmpq_mat_equal(GO, G);
+    if (status == LC_OK && !*holds)
+    {
+        /* O in full, so that the failure can be re-checked by hand */
+        lc_sb b = {NULL, 0, 0};
+        char * o = lc_qmat_get_str(O);
+
+        lc_sb_printf(&b, "g(OY) != g(Y) for O = %s", o);
+        flint_free(o);
+        *reason = lc_sb_take(&b);
+    }
+    fmpq_mat_clear(O);
+    fmpq_mat_clear(OY);
+    fmpq_mat_clear(GO);
+    return status;
+}
+
+int
+lc_finfo_term_check_random(int * holds, char ** why, slong * checks,
+                           const lc_finfo_term_struct * t, lc_finfo_action action,
+                           slong k, slong nmax, flint_rand_t st, lc_err_t err)
+{
+    slong n, i, * p;
+    fmpq_mat_t Y, G;
+    fmpq_mat_struct * W;
+    char * reason = NULL;
+    int ok = 1, status;
+
+    *holds = 0;
+    *why = NULL;
+    if ((status = random_limits(k, nmax, err)) != LC_OK)
+        return status;
+    fmpq_mat_init(Y, 0, 0);
+    fmpq_mat_init(G, 0, 0);
+    W = flint_malloc(sizeof(fmpq_mat_struct) * (t->nparam + 1));
+    for (i = 0; i < t->nparam; i++)
+        fmpq_mat_init(W + i, 0, 0);
+    p = flint_malloc(sizeof(slong) * nmax);
+    for (n = 1; ok && status == LC_OK && n <= nmax; n++)
+    {
+        /* the draws, in this order, are those of finfo_check_numeric since
+           its first version: a seed gives the same instances */
+        lc_qmat_rand(Y, k, n, st, 5);
+        for (i = 0; i < t->nparam; i++)
+            lc_qmat_rand(W + i, k, k, st, 5);
+        if ((status = lc_finfo_term_eval(G, t, Y, W, t->nparam, err)) != LC_OK)
+            break;
+        if (action == LC_FINFO_PERM)
+        {
+            lc_rand_perm(p, n, st);
+            status = lc_finfo_term_perm_equivariant(&ok, t, Y, W, t->nparam, p, err);
+        }
+        else
+            status = orth_invariant(&ok, &reason, G, t, Y, W, t->nparam, st, err);
+        if (status != LC_OK)
+            break;
+        (*checks)++;
+        if (fmpq_mat_nrows(G) != n || fmpq_mat_ncols(G) != n || !ok)
+        {
+            lc_sb b = {NULL, 0, 0};
+            char * s = lc_finfo_term_get_str(t);
+
+            lc_sb_printf(&b, "%s at n = %ld: %s", s, (long) n,
+                         ok ? "not n x n" : reason != NULL ? reason : "g(YP) != P^T g(Y) P");
+            flint_free(s);
+            *why = lc_sb_take(&b);
+            ok = 0;
+        }
+    }
+    *holds = status == LC_OK && ok;
+    flint_free(reason);
+    flint_free(p);
+    for (i = 0; i < t->nparam; i++)
+        fmpq_mat_clear(W + i);
+    flint_free(W);
+    fmpq_mat_clear(Y);
+    fmpq_mat_clear(G);
+    return status;
+}
+
+int
+lc_finfo_check_numeric(int * holds, char ** cert, slong max_K, slong k, slong nmax,
+                       flint_rand_t st, lc_err_t err)
+{
+    lc_finfo_enum_t E;
+    slong w, checks = 0;
+    int ok = 1, status;
+
+    *holds = 0;
+    *cert = NULL;
+    /* the limits first, as the language has always reported them */
+    if ((status = random_limits(k, nmax, err)) != LC_OK)
+        return status;
+    lc_finfo_enum_init(E);
+    if ((status = lc_finfo_enumerate(E, max_K, k, err)) == LC_OK)
+    {
+        for (w = 0; ok && status == LC_OK && w < E->nterms; w++)
+            status = lc_finfo_term_check_random(&ok, cert, &checks, E->terms + w,
+                                                LC_FINFO_PERM, k, nmax, st, err);
+        if (status == LC_OK && ok)
+        {
+            lc_sb b = {NULL, 0, 0};
+
+            lc_sb_printf(&b, "%ld admissible words of degree <= %ld, n = 1..%ld, k = %ld: "
+                         "%ld exact evaluations, each n x n and permutation equivariant",
+                         (long) E->nterms, (long) max_K, (long) nmax, (long) k, (long) checks);
+            *cert = lc_sb_take(&b);
+        }
+        *holds = status == LC_OK && ok;
+    }
+    lc_finfo_enum_clear(E);
     return status;
 }
 

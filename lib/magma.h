@@ -202,6 +202,19 @@ int lc_magma_normalizer(slong * N, slong * nn, const lc_magma_t G, const slong *
    closed under inverses; why := the reason or the failing elements. */
 int lc_magma_is_subgroup(char ** why, const lc_magma_t G, const slong * S, slong ns);
 
+/* Largest order lc_magma_normalizers_are_subgroups accepts (2^n subsets). */
+#define LC_MAGMA_MAX_SUBSETS_ORDER 12
+
+/* Murakami's Lemma 6 exhaustively: for every subset S of the group G (all
+   2^n, in the order of their bit masks, element i being bit i), whether N(S)
+   is a subgroup (lc_magma_is_subgroup).  *holds := 1 and *cert := "for all
+   64 subsets S of the 6 elements, N(S) is a subgroup", or 0 and *cert := the
+   first subset whose normalizer is not one, with S, N(S) and the reason
+   (1-based).  flint_free *cert (NULL on error).  LC_E_LIMIT beyond
+   LC_MAGMA_MAX_SUBSETS_ORDER elements, LC_E_DOMAIN when G is not a group. */
+int lc_magma_normalizers_are_subgroups(int * holds, char ** cert, const lc_magma_t G,
+                                       lc_err_t err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -440,3 +440,60 @@ lc_magma_is_subgroup(char ** why, const lc_magma_t G, const slong * S, slong ns)
         flint_free(b.s);
     return ok;
 }
+
+int
+lc_magma_normalizers_are_subgroups(int * holds, char ** cert, const lc_magma_t G,
+                                   lc_err_t err)
+{
+    slong * s, ns, * N, nn, mask, i, total, bad = -1;
+    char * why = NULL;
+    lc_sb b = {NULL, 0, 0};
+    int st = LC_OK;
+
+    *holds = 0;
+    *cert = NULL;
+    if (G->n > LC_MAGMA_MAX_SUBSETS_ORDER)
+        return lc_err_set(err, LC_E_LIMIT, "at most %d elements (2^n subsets)",
+                          LC_MAGMA_MAX_SUBSETS_ORDER);
+    if (!lc_magma_is_group(G))
+        return lc_err_set(err, LC_E_DOMAIN, "the table is not a group");
+    total = WORD(1) << G->n;
+    s = flint_malloc(sizeof(slong) * (G->n + 1));
+    N = flint_malloc(sizeof(slong) * (G->n + 1));
+    for (mask = 0; mask < total && bad < 0 && st == LC_OK; mask++)
+    {
+        for (ns = 0, i = 0; i < G->n; i++)
+            if (mask >> i & 1)
+                s[ns++] = i;
+        if ((st = lc_magma_normalizer(N, &nn, G, s, ns, err)) == LC_OK
+            && !lc_magma_is_subgroup(&why, G, N, nn))
+            bad = mask;
+        else
+        {
+            flint_free(why);
+            why = NULL;
+        }
+    }
+    if (st == LC_OK)
+    {
+        /* on failure s, N and why still describe the subset at mask bad */
+        if (bad < 0)
+            lc_sb_printf(&b, "for all %ld subsets S of the %ld elements, N(S) is a subgroup",
+                         (long) total, (long) G->n);
+        else
+        {
+            lc_sb_printf(&b, "the subset with bit mask %ld has a normalizer that is not a "
+                         "subgroup: S = ", (long) bad);
+            lc_sb_set(&b, s, ns);
+            lc_sb_cat(&b, ", N(S) = ");
+            lc_sb_set(&b, N, nn);
+            lc_sb_printf(&b, ": %s", why);
+        }
+        *cert = lc_sb_take(&b);
+        *holds = bad < 0;
+    }
+    flint_free(why);
+    flint_free(s);
+    flint_free(N);
+    return st;
+}

@@ -314,6 +314,68 @@ lc_qmat_mul(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat_t B, lc_err_t err)
     return LC_OK;
 }
 
+/* The shape message of the language's hadamard and ediv, kept word for word
+   so that scripts print what they always printed. */
+static int
+same_shape_entrywise(const fmpq_mat_t A, const fmpq_mat_t B, lc_err_t err)
+{
+    if (fmpq_mat_nrows(A) != fmpq_mat_nrows(B) || fmpq_mat_ncols(A) != fmpq_mat_ncols(B))
+        return lc_err_set(err, LC_E_DIM, "the matrices must have the same shape");
+    return LC_OK;
+}
+
+int
+lc_qmat_hadamard(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat_t B, lc_err_t err)
+{
+    slong r = fmpq_mat_nrows(A), c = fmpq_mat_ncols(A), i, j;
+    int status = same_shape_entrywise(A, B, err);
+
+    if (status != LC_OK)
+        return status;
+    /* entry by entry, each read before it is written: aliasing is safe, and
+       C is resized only when it is neither input */
+    if (C != A && C != B)
+        lc_qmat_resize(C, r, c);
+    for (i = 0; i < r; i++)
+        for (j = 0; j < c; j++)
+            fmpq_mul(fmpq_mat_entry(C, i, j), fmpq_mat_entry(A, i, j), fmpq_mat_entry(B, i, j));
+    return LC_OK;
+}
+
+int
+lc_qmat_ediv(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat_t B, lc_err_t err)
+{
+    slong r = fmpq_mat_nrows(A), c = fmpq_mat_ncols(A), i, j;
+    int status = same_shape_entrywise(A, B, err);
+
+    if (status != LC_OK)
+        return status;
+    /* every divisor is checked first, so that a failure leaves C untouched
+       (fmpq_div by zero would abort) */
+    for (i = 0; i < r; i++)
+        for (j = 0; j < c; j++)
+            if (fmpq_is_zero(fmpq_mat_entry(B, i, j)))
+                return lc_err_set(err, LC_E_DOMAIN, "division by zero at entry (%ld, %ld)",
+                                  (long) i + 1, (long) j + 1);
+    if (C != A && C != B)
+        lc_qmat_resize(C, r, c);
+    for (i = 0; i < r; i++)
+        for (j = 0; j < c; j++)
+            fmpq_div(fmpq_mat_entry(C, i, j), fmpq_mat_entry(A, i, j), fmpq_mat_entry(B, i, j));
+    return LC_OK;
+}
+
+void
+lc_qmat_ones(fmpq_mat_t A, slong m, slong n)
+{
+    slong i, j;
+
+    lc_qmat_resize(A, m, n);
+    for (i = 0; i < m; i++)
+        for (j = 0; j < n; j++)
+            fmpq_one(fmpq_mat_entry(A, i, j));
+}
+
 void
 lc_qmat_scalar_mul(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_t c)
 {
@@ -490,6 +552,24 @@ lc_qmat_rand(fmpq_mat_t A, slong m, slong n, flint_rand_t st, slong bound)
     for (i = 0; i < m; i++)
         for (j = 0; j < n; j++)
             fmpq_set_si(fmpq_mat_entry(A, i, j), rand_int(st, bound), 1);
+}
+
+void
+lc_rand_perm(slong * p, slong n, flint_rand_t st)
+{
+    slong i, j, t;
+
+    /* the order of the draws is part of the contract: scripts that were run
+       with a seed must give the same instances again */
+    for (i = 0; i < n; i++)
+        p[i] = i;
+    for (i = n - 1; i > 0; i--)
+    {
+        j = (slong) n_randint(st, (ulong) i + 1);
+        t = p[i];
+        p[i] = p[j];
+        p[j] = t;
+    }
 }
 
 void

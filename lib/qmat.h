@@ -49,6 +49,16 @@ int lc_qmat_add(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat_t B, lc_err_t e
 int lc_qmat_sub(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat_t B, lc_err_t err);
 int lc_qmat_mul(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat_t B, lc_err_t err);
 
+/* C := the entrywise (Hadamard) product A o B, c_ij = a_ij b_ij, and the
+   entrywise quotient, c_ij = a_ij / b_ij.  LC_E_DIM unless A and B have the
+   same shape; ediv: LC_E_DOMAIN, naming the first (1-based) entry, when some
+   b_ij = 0 (C is then unchanged).  C may alias A or B. */
+int lc_qmat_hadamard(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat_t B, lc_err_t err);
+int lc_qmat_ediv(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat_t B, lc_err_t err);
+
+/* A := the m x n matrix of ones. */
+void lc_qmat_ones(fmpq_mat_t A, slong m, slong n);
+
 /* C := c * A. */
 void lc_qmat_scalar_mul(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_t c);
 
@@ -85,6 +95,10 @@ void lc_rand_seed(flint_rand_t st, ulong seed);
 
 /* A := an m x n matrix of integers drawn uniformly from [-bound, bound]. */
 void lc_qmat_rand(fmpq_mat_t A, slong m, slong n, flint_rand_t st, slong bound);
+
+/* p := a uniformly random permutation of 0..n-1 (Fisher-Yates: for
+   i = n-1, ..., 1, swap p[i] with p[j], j drawn uniformly from 0..i). */
+void lc_rand_perm(slong * p, slong n, flint_rand_t st);
 
 /* Q := a random rational orthogonal n x n matrix with det 1: the Cayley
    transform (I - S)(I + S)^-1 of a skew-symmetric S with integer entries in

@@ -499,34 +499,40 @@ bi_in_log_domain(ARGS)
     return LC_OK;
 }
 
-/* An exact rational from an arf (dyadic, so exact). */
-static lc_val
-arf_to_num(const arf_t x)
+/* *res := the exact rational value of an arf (dyadic, so exact); an error
+   when it is not finite or too large to write out (lc_ball_arf_get_fmpq). */
+static int
+arf_to_num(lc_val * res, const arf_t x, lc_err_t err)
 {
     fmpq_t q;
-    fmpz_t m, e;
-    lc_val v;
+    int st;
 
     fmpq_init(q);
-    fmpz_init(m);
-    fmpz_init(e);
-    if (!arf_is_zero(x))
-    {
-        arf_get_fmpz_2exp(m, e, x);
-        fmpq_set_fmpz(q, m);
-        if (fmpz_sgn(e) >= 0)
-            fmpq_mul_2exp(q, q, fmpz_get_ui(e));
-        else
-        {
-            fmpz_neg(e, e);
-            fmpq_div_2exp(q, q, fmpz_get_ui(e));
-        }
-    }
-    v = lc_val_num(q);
+    if ((st = lc_ball_arf_get_fmpq(q, x, err)) == LC_OK)
+        *res = lc_val_num(q);
     fmpq_clear(q);
-    fmpz_clear(m);
-    fmpz_clear(e);
-    return v;
+    return st;
+}
+
+/* *res := an exact upper bound for x >= 0: x itself, or 2^-LC_BALL_EXACT_MAX_EXP
+   when x is smaller than that (e^-(10^100) is a fine radius, but its exact
+   value would not fit in memory; for an upper bound, rounding up is honest). */
+static int
+bound_to_num(lc_val * res, const arf_t x, lc_err_t err)
+{
+    arf_t t;
+    int st;
+
+    if (arf_is_finite(x) && !arf_is_zero(x) && arf_cmpabs_2exp_si(x, -LC_BALL_EXACT_MAX_EXP) < 0)
+    {
+        arf_init(t);
+        arf_one(t);
+        arf_mul_2exp_si(t, t, -LC_BALL_EXACT_MAX_EXP);
+        st = arf_to_num(res, t, err);
+        arf_clear(t);
+        return st;
+    }
+    return arf_to_num(res, x, err);
 }
 
 static int
@@ -534,6 +540,7 @@ bi_radius(ARGS)
 {
     arf_t r;
     mag_t m;
+    int st;
 
     UNUSED_ARGS;
     if ((args[0]->type == LC_V_BALL && !arb_is_finite(args[0]->u.ball))
@@ -547,32 +554,25 @@ bi_radius(ARGS)
     else if (args[0]->type == LC_V_BMAT)
         lc_ball_max_radius(m, args[0]->u.bm);
     arf_set_mag(r, m);
-    *res = arf_to_num(r);
-    /* A bound read off a ball: what is decided from it is certified. */
-    (*res)->cert = (args[0]->type == LC_V_BALL || args[0]->type == LC_V_BMAT);
+    if ((st = bound_to_num(res, r, err)) == LC_OK)
+        /* A bound read off a ball: what is decided from it is certified. */
+        (*res)->cert = (args[0]->type == LC_V_BALL || args[0]->type == LC_V_BMAT);
     arf_clear(r);
     mag_clear(m);
-    return LC_OK;
+    return st;
 }
 
 static int
 bi_norm(ARGS)
 {
     arb_mat_t A;
-    arb_t t;
-    slong i, j;
 
     UNUSED_ARGS;
     arb_mat_init(A, 0, 0);
-    arb_init(t);
     lc_to_bmat(A, args[0], S->prec, err);
     *res = lc_val_ball();
-    for (i = 0; i < arb_mat_nrows(A); i++)
-        for (j = 0; j < arb_mat_ncols(A); j++)
-            arb_addmul((*res)->u.ball, arb_mat_entry(A, i, j), arb_mat_entry(A, i, j), S->prec);
-    arb_sqrtpos((*res)->u.ball, (*res)->u.ball, S->prec);
+    arb_mat_frobenius_norm((*res)->u.ball, A, S->prec);
     arb_mat_clear(A);
-    arb_clear(t);
     return LC_OK;
 }
 
@@ -755,6 +755,7 @@ bi_upper(ARGS)
 {
     arf_t u, m;
     slong i, j;
+    int st;
 
     UNUSED_ARGS;
     if (args[0]->type == LC_V_NUM)
@@ -800,11 +801,11 @@ bi_upper(ARGS)
         (*res)->cert = args[0]->cert;
         return LC_OK;
     }
-    *res = arf_to_num(m);
-    (*res)->cert = 1;   /* read off a ball: certified, not exact */
+    if ((st = bound_to_num(res, m, err)) == LC_OK)
+        (*res)->cert = 1;   /* read off a ball: certified, not exact */
     arf_clear(u);
     arf_clear(m);
-    return LC_OK;
+    return st;
 }
 
 /* sweep is a special form (the evaluator runs its expression once per

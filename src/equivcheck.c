@@ -80,7 +80,7 @@ bi_map(ARGS)
 static int
 bi_trace(ARGS)
 {
-    slong i, n;
+    slong n;
 
     UNUSED_ARGS;
     if (args[0]->type == LC_V_MAT)
@@ -99,92 +99,50 @@ bi_trace(ARGS)
     if (n != arb_mat_ncols(args[0]->u.bm))
         return lc_err_set(err, LC_E_DIM, "the trace needs a square matrix");
     *res = lc_val_ball();
-    for (i = 0; i < n; i++)
-        arb_add((*res)->u.ball, (*res)->u.ball, arb_mat_entry(args[0]->u.bm, i, i), S->prec);
+    arb_mat_trace((*res)->u.ball, args[0]->u.bm, S->prec);
     return LC_OK;
 }
 
 static int
 bi_ones(ARGS)
 {
-    slong r = lc_val_get_si(args[0]), c = lc_val_get_si(args[1]), i, j;
+    slong r = lc_val_get_si(args[0]), c = lc_val_get_si(args[1]);
 
     UNUSED_ARGS;
     if (r < 1 || c < 1 || r > LC_QMAT_MAX_SIZE || c > LC_QMAT_MAX_SIZE)
         return lc_err_set(err, LC_E_LIMIT, "sizes must be between 1 and %d", LC_QMAT_MAX_SIZE);
     *res = lc_val_mat();
-    lc_qmat_resize((*res)->u.m, r, c);
-    for (i = 0; i < r; i++)
-        for (j = 0; j < c; j++)
-            fmpq_one(fmpq_mat_entry((*res)->u.m, i, j));
+    lc_qmat_ones((*res)->u.m, r, c);
     return LC_OK;
 }
 
-/* Entrywise product (op 0) or quotient (op 1) of two matrices of one shape. */
+/* Entrywise product (op 0) or quotient (op 1) of two matrices of one shape:
+   exact when both are exact, balls otherwise. */
 static int
 entrywise(lc_val * res, lc_session_struct * S, const lc_val a, const lc_val b, int op, lc_err_t err)
 {
-    slong r, c, i, j;
+    arb_mat_t A, B;
+    int st;
 
-    r = a->type == LC_V_MAT ? a->u.m->r : arb_mat_nrows(a->u.bm);
-    c = a->type == LC_V_MAT ? a->u.m->c : arb_mat_ncols(a->u.bm);
-    if (r != (b->type == LC_V_MAT ? b->u.m->r : arb_mat_nrows(b->u.bm))
-        || c != (b->type == LC_V_MAT ? b->u.m->c : arb_mat_ncols(b->u.bm)))
-        return lc_err_set(err, LC_E_DIM, "the matrices must have the same shape");
     if (a->type == LC_V_MAT && b->type == LC_V_MAT)
     {
         *res = lc_val_mat();
-        lc_qmat_resize((*res)->u.m, r, c);
-        for (i = 0; i < r; i++)
-            for (j = 0; j < c; j++)
-            {
-                if (op == 1 && fmpq_is_zero(fmpq_mat_entry(b->u.m, i, j)))
-                {
-                    lc_val_unref(*res);
-                    return lc_err_set(err, LC_E_DOMAIN, "division by zero at entry (%ld, %ld)",
-                                      (long) i + 1, (long) j + 1);
-                }
-                if (op == 0)
-                    fmpq_mul(fmpq_mat_entry((*res)->u.m, i, j), fmpq_mat_entry(a->u.m, i, j),
-                             fmpq_mat_entry(b->u.m, i, j));
-                else
-                    fmpq_div(fmpq_mat_entry((*res)->u.m, i, j), fmpq_mat_entry(a->u.m, i, j),
-                             fmpq_mat_entry(b->u.m, i, j));
-            }
-        return LC_OK;
+        if ((st = (op == 0 ? lc_qmat_hadamard : lc_qmat_ediv)((*res)->u.m, a->u.m, b->u.m, err))
+            != LC_OK)
+            lc_val_unref(*res);
+        return st;
     }
-    else
-    {
-        arb_mat_t A, B;
-
-        arb_mat_init(A, 0, 0);
-        arb_mat_init(B, 0, 0);
-        lc_to_bmat(A, a, S->prec, err);
-        lc_to_bmat(B, b, S->prec, err);
-        *res = lc_val_bmat();
-        lc_ball_resize((*res)->u.bm, r, c);
-        for (i = 0; i < r; i++)
-            for (j = 0; j < c; j++)
-            {
-                if (op == 1 && arb_contains_zero(arb_mat_entry(B, i, j)))
-                {
-                    lc_val_unref(*res);
-                    arb_mat_clear(A);
-                    arb_mat_clear(B);
-                    return lc_err_set(err, LC_E_DOMAIN, "division by a ball that contains 0 at "
-                                      "entry (%ld, %ld)", (long) i + 1, (long) j + 1);
-                }
-                if (op == 0)
-                    arb_mul(arb_mat_entry((*res)->u.bm, i, j), arb_mat_entry(A, i, j),
-                            arb_mat_entry(B, i, j), S->prec);
-                else
-                    arb_div(arb_mat_entry((*res)->u.bm, i, j), arb_mat_entry(A, i, j),
-                            arb_mat_entry(B, i, j), S->prec);
-            }
-        arb_mat_clear(A);
-        arb_mat_clear(B);
-        return LC_OK;
-    }
+    arb_mat_init(A, 0, 0);
+    arb_mat_init(B, 0, 0);
+    lc_to_bmat(A, a, S->prec, err);
+    lc_to_bmat(B, b, S->prec, err);
+    *res = lc_val_bmat();
+    if ((st = (op == 0 ? lc_ball_hadamard : lc_ball_ediv)((*res)->u.bm, A, B, S->prec, err))
+        != LC_OK)
+        lc_val_unref(*res);
+    arb_mat_clear(A);
+    arb_mat_clear(B);
+    return st;
 }
 
 static int
@@ -201,24 +159,15 @@ bi_ediv(ARGS)
     return entrywise(res, S, args[0], args[1], 1, err);
 }
 
-/* A uniformly random n x n permutation matrix (Fisher-Yates) into P. */
+/* A uniformly random n x n permutation matrix (lc_rand_perm) into P. */
 static void
 random_perm(fmpq_mat_t P, slong n, flint_rand_t st)
 {
-    slong * p = flint_malloc(sizeof(slong) * n), i, j, t;
+    slong * p = flint_malloc(sizeof(slong) * n);
+    lc_err_t e;
 
-    for (i = 0; i < n; i++)
-        p[i] = i;
-    for (i = n - 1; i > 0; i--)
-    {
-        j = (slong) n_randint(st, (ulong) i + 1);
-        t = p[i];
-        p[i] = p[j];
-        p[j] = t;
-    }
-    lc_qmat_zeros(P, n, n);
-    for (j = 0; j < n; j++)
-        fmpq_one(fmpq_mat_entry(P, p[j], j));
+    lc_rand_perm(p, n, st);
+    lc_qmat_perm(P, p, n, e);   /* cannot fail: p is a permutation */
     flint_free(p);
 }
 

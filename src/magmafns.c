@@ -887,47 +887,18 @@ static int
 bi_normalizers_are_subgroups(ARGS)
 {
     lc_magma_t G;
-    slong * s, ns, * N, nn, mask, i, total, bad = -1;
-    char cert[400];
-    int st;
+    char * cert;
+    int st, ok;
 
     UNUSED_ARGS;
     lc_magma_init(G);
-    if ((st = get_group(G, args[0], 1, err)) != LC_OK)
+    if ((st = get_group(G, args[0], 1, err)) == LC_OK
+        && (st = lc_magma_normalizers_are_subgroups(&ok, &cert, G, err)) == LC_OK)
     {
-        lc_magma_clear(G);
-        return st;
+        record(S, ok, "exact: exhaustive over all subsets", cert);
+        *res = lc_val_bool(ok);
+        flint_free(cert);
     }
-    if (G->n > 12)
-    {
-        lc_magma_clear(G);
-        return lc_err_set(err, LC_E_LIMIT, "at most 12 elements (2^n subsets)");
-    }
-    total = WORD(1) << G->n;
-    s = flint_malloc(sizeof(slong) * (G->n + 1));
-    N = flint_malloc(sizeof(slong) * (G->n + 1));
-    for (mask = 0; mask < total && bad < 0 && st == LC_OK; mask++)
-    {
-        for (ns = 0, i = 0; i < G->n; i++)
-            if (mask >> i & 1)
-                s[ns++] = i;
-        if ((st = lc_magma_normalizer(N, &nn, G, s, ns, err)) == LC_OK
-            && !lc_magma_is_subgroup(NULL, G, N, nn))
-            bad = mask;
-    }
-    if (st == LC_OK)
-    {
-        if (bad < 0)
-            snprintf(cert, sizeof(cert), "for all %ld subsets S of the %ld elements, N(S) is a subgroup",
-                     (long) total, (long) G->n);
-        else
-            snprintf(cert, sizeof(cert), "the subset with bit mask %ld has a normalizer that is not a "
-                     "subgroup", (long) bad);
-        record(S, bad < 0, "exact: exhaustive over all subsets", cert);
-        *res = lc_val_bool(bad < 0);
-    }
-    flint_free(s);
-    flint_free(N);
     lc_magma_clear(G);
     return st;
 }

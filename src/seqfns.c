@@ -349,76 +349,17 @@ static int
 bi_finfo_check_numeric(ARGS)
 {
     slong maxK = lc_val_get_si(args[0]), k = lc_val_get_si(args[1]), nmax = lc_val_get_si(args[2]);
-    slong w, n, i, j, t, checks = 0, * p;
-    lc_finfo_enum_t E;
-    fmpq_mat_t Y, G;
-    fmpq_mat_struct * W;
-    char cert[400];
-    int ok = 1, holds, st = LC_OK;
+    char * cert;
+    int ok, st;
 
     UNUSED_ARGS;
-    if (k < 1 || k > 16 || nmax < 1 || nmax > 16)
-        return lc_err_set(err, LC_E_LIMIT, "k and nmax must be between 1 and 16");
-    lc_finfo_enum_init(E);
-    if (lc_finfo_enumerate(E, maxK, k, err) != LC_OK)
+    if ((st = lc_finfo_check_numeric(&ok, &cert, maxK, k, nmax, S->rnd, err)) == LC_OK)
     {
-        lc_finfo_enum_clear(E);
-        return err->code;
-    }
-    fmpq_mat_init(Y, 0, 0);
-    fmpq_mat_init(G, 0, 0);
-    W = flint_malloc(sizeof(fmpq_mat_struct) * (maxK + 2));
-    for (i = 0; i < maxK + 2; i++)
-        fmpq_mat_init(W + i, 0, 0);
-    p = flint_malloc(sizeof(slong) * nmax);
-    cert[0] = '\0';
-    for (w = 0; ok && st == LC_OK && w < E->nterms; w++)
-        for (n = 1; ok && st == LC_OK && n <= nmax; n++)
-        {
-            const lc_finfo_term_struct * term = E->terms + w;
-
-            lc_qmat_rand(Y, k, n, S->rnd, 5);
-            for (i = 0; i < term->nparam; i++)
-                lc_qmat_rand(W + i, k, k, S->rnd, 5);
-            if ((st = lc_finfo_term_eval(G, term, Y, W, term->nparam, err)) != LC_OK)
-                break;
-            for (i = 0; i < n; i++)
-                p[i] = i;
-            for (i = n - 1; i > 0; i--)
-            {
-                j = (slong) n_randint(S->rnd, (ulong) i + 1);
-                t = p[i], p[i] = p[j], p[j] = t;
-            }
-            if ((st = lc_finfo_term_perm_equivariant(&holds, term, Y, W, term->nparam, p, err))
-                != LC_OK)
-                break;
-            checks++;
-            if (fmpq_mat_nrows(G) != n || fmpq_mat_ncols(G) != n || !holds)
-            {
-                char * s = lc_finfo_term_get_str(term);
-                snprintf(cert, sizeof(cert), "%s at n = %ld: %s", s, (long) n,
-                         !holds ? "g(YP) != P^T g(Y) P" : "not n x n");
-                flint_free(s);
-                ok = 0;
-            }
-        }
-    if (st == LC_OK)
-    {
-        if (ok)
-            snprintf(cert, sizeof(cert), "%ld admissible words of degree <= %ld, n = 1..%ld, k = %ld: "
-                     "%ld exact evaluations, each n x n and permutation equivariant",
-                     (long) E->nterms, (long) maxK, (long) nmax, (long) k, (long) checks);
         lc_session_fact(S, ok, LC_CHECK_EXACT,
                         "exact evaluation on random rational Y, W from seed()", cert);
         *res = lc_val_bool(ok);
+        flint_free(cert);
     }
-    for (i = 0; i < maxK + 2; i++)
-        fmpq_mat_clear(W + i);
-    flint_free(W);
-    flint_free(p);
-    fmpq_mat_clear(Y);
-    fmpq_mat_clear(G);
-    lc_finfo_enum_clear(E);
     return st;
 }
 

@@ -613,6 +613,137 @@ START_TEST(defect_and_difference_bounds_are_upper_bounds)
 }
 END_TEST
 
+/* ------------------------------------------------- entrywise, exact values */
+
+START_TEST(hadamard_and_ediv_enclose_the_exact_entrywise_results)
+{
+    arb_mat_t A, B, C;
+    fmpq_mat_t E;
+    lc_err_t err;
+    slong i, j;
+
+    arb_mat_init(A, 0, 0);
+    arb_mat_init(B, 0, 0);
+    arb_mat_init(C, 0, 0);
+    fmpq_mat_init(E, 0, 0);
+    /* dyadic entries: the products are exact at 64 bits, radius 0 */
+    qset(A, "[[1, 2], [3, -4]]", 64);
+    qset(B, "[[5, 1/2], [-1, 0]]", 64);
+    ck_assert_int_eq(lc_ball_hadamard(C, A, B, 64, err), LC_OK);
+    qparse(E, "[[5, 1], [-3, 0]]");
+    for (i = 0; i < 2; i++)
+        for (j = 0; j < 2; j++)
+            ck_assert(arb_is_exact(arb_mat_entry(C, i, j)));
+    assert_contains(C, E, "hadamard of dyadics");
+    /* 1/3 and 1/7 are balls at 64 bits: (1/3)(1/7) = 1/21, (1/3)/(1/7) = 7/3 */
+    qset(A, "[[1/3, 2]]", 64);
+    qset(B, "[[1/7, -3]]", 64);
+    ck_assert_int_eq(lc_ball_hadamard(C, A, B, 64, err), LC_OK);
+    assert_contains_str(C, "[[1/21, -6]]", "hadamard of balls");
+    ck_assert_int_eq(lc_ball_ediv(C, A, B, 64, err), LC_OK);
+    assert_contains_str(C, "[[7/3, -2/3]]", "ediv of balls");
+    /* and tight: inputs with radius about 2^-66 give a radius below 2^-55 */
+    ck_assert(mag_cmp_2exp_si(arb_radref(arb_mat_entry(C, 0, 0)), -55) < 0);
+    /* in place, C := C o C */
+    ck_assert_int_eq(lc_ball_hadamard(C, C, C, 64, err), LC_OK);
+    assert_contains_str(C, "[[49/9, 4/9]]", "in-place hadamard");
+    arb_mat_clear(A);
+    arb_mat_clear(B);
+    arb_mat_clear(C);
+    fmpq_mat_clear(E);
+}
+END_TEST
+
+START_TEST(ediv_refuses_a_divisor_ball_that_contains_zero)
+{
+    arb_mat_t A, B, C;
+    lc_err_t err;
+
+    arb_mat_init(A, 0, 0);
+    arb_mat_init(B, 0, 0);
+    arb_mat_init(C, 0, 0);
+    qset(A, "[[1, 2], [3, 4]]", 64);
+    qset(B, "[[1, 2], [3, 4]]", 64);
+    /* [0 +/- 2^-30] at (1, 2): not certainly nonzero */
+    arb_zero(arb_mat_entry(B, 0, 1));
+    mag_set_ui_2exp_si(arb_radref(arb_mat_entry(B, 0, 1)), 1, -30);
+    qset(C, "[[9]]", 64);
+    ck_assert_int_eq(lc_ball_ediv(C, A, B, 64, err), LC_E_DOMAIN);
+    ck_assert_msg(strstr(err->msg, "entry (1, 2)") != NULL, "%s", err->msg);
+    assert_contains_str(C, "[[9]]", "C untouched");
+    /* a divisor ball beside 0 is fine: [1 +/- 1/2] */
+    mag_set_ui_2exp_si(arb_radref(arb_mat_entry(B, 0, 0)), 1, -1);
+    arb_one(arb_mat_entry(B, 0, 1));
+    ck_assert_int_eq(lc_ball_ediv(C, A, B, 64, err), LC_OK);
+    assert_contains_str(C, "[[1, 2], [1, 1]]", "ediv");
+    assert_contains_str(C, "[[2, 2], [1, 1]]", "1 / [1/2, 3/2] reaches 2");
+    qset(B, "[[1, 2]]", 64);
+    ck_assert_int_eq(lc_ball_ediv(C, A, B, 64, err), LC_E_DIM);
+    ck_assert_int_eq(lc_ball_hadamard(C, A, B, 64, err), LC_E_DIM);
+    arb_mat_clear(A);
+    arb_mat_clear(B);
+    arb_mat_clear(C);
+}
+END_TEST
+
+START_TEST(arf_get_fmpq_is_exact_and_refuses_infinities_and_giants)
+{
+    arf_t x;
+    fmpq_t q, e;
+    lc_err_t err;
+
+    arf_init(x);
+    fmpq_init(q);
+    fmpq_init(e);
+    /* 3/8 and -5 * 2^-100 are dyadic: their rationals are exact */
+    arf_set_si_2exp_si(x, 3, -3);
+    ck_assert_int_eq(lc_ball_arf_get_fmpq(q, x, err), LC_OK);
+    fmpq_set_si(e, 3, 8);
+    ck_assert(fmpq_equal(q, e));
+    arf_set_si_2exp_si(x, -5, -100);
+    ck_assert_int_eq(lc_ball_arf_get_fmpq(q, x, err), LC_OK);
+    fmpz_set_si(fmpq_numref(e), -5);
+    fmpz_one(fmpq_denref(e));
+    fmpz_mul_2exp(fmpq_denref(e), fmpq_denref(e), 100);
+    ck_assert(fmpq_equal(q, e));
+    arf_zero(x);
+    fmpq_set_si(q, 1, 2);
+    ck_assert_int_eq(lc_ball_arf_get_fmpq(q, x, err), LC_OK);
+    ck_assert(fmpq_is_zero(q));
+    /* the largest accepted exponent: 2^(LC_BALL_EXACT_MAX_EXP - 1) */
+    arf_one(x);
+    arf_mul_2exp_si(x, x, LC_BALL_EXACT_MAX_EXP - 1);
+    ck_assert_int_eq(lc_ball_arf_get_fmpq(q, x, err), LC_OK);
+    ck_assert(fmpz_is_one(fmpq_denref(q)));
+    ck_assert_int_eq(fmpz_bits(fmpq_numref(q)), LC_BALL_EXACT_MAX_EXP);
+    /* one more bit, or as small the other way: an error, q = 0 */
+    arf_mul_2exp_si(x, x, 1);
+    ck_assert_int_eq(lc_ball_arf_get_fmpq(q, x, err), LC_E_LIMIT);
+    ck_assert(fmpq_is_zero(q));
+    arf_one(x);
+    arf_mul_2exp_si(x, x, -LC_BALL_EXACT_MAX_EXP - 1);
+    ck_assert_int_eq(lc_ball_arf_get_fmpq(q, x, err), LC_E_LIMIT);
+    /* far beyond Arb's own range for arf_get_fmpq (which would abort) */
+    arf_one(x);
+    arf_mul_2exp_si(x, x, WORD(1) << 62);
+    ck_assert_int_eq(lc_ball_arf_get_fmpq(q, x, err), LC_E_LIMIT);
+    /* not finite: an error that says so, never 0 */
+    arf_pos_inf(x);
+    fmpq_set_si(q, 1, 2);
+    ck_assert_int_eq(lc_ball_arf_get_fmpq(q, x, err), LC_E_DOMAIN);
+    ck_assert_msg(strstr(err->msg, "not finite") != NULL, "%s", err->msg);
+    ck_assert(fmpq_is_zero(q));
+    arf_neg_inf(x);
+    ck_assert_int_eq(lc_ball_arf_get_fmpq(q, x, err), LC_E_DOMAIN);
+    arf_nan(x);
+    ck_assert_int_eq(lc_ball_arf_get_fmpq(q, x, err), LC_E_DOMAIN);
+    ck_assert_msg(strstr(err->msg, "not finite") != NULL, "%s", err->msg);
+    arf_clear(x);
+    fmpq_clear(q);
+    fmpq_clear(e);
+}
+END_TEST
+
 static Suite *
 ball_suite(void)
 {
@@ -638,6 +769,12 @@ ball_suite(void)
     tcase_add_test(tc, gram_q_reports_a_precision_limit_and_succeeds_higher);
     tcase_add_test(tc, gram_q_bound_falls_with_precision);
     tcase_add_test(tc, defect_and_difference_bounds_are_upper_bounds);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("entrywise");
+    tcase_add_test(tc, hadamard_and_ediv_enclose_the_exact_entrywise_results);
+    tcase_add_test(tc, ediv_refuses_a_divisor_ball_that_contains_zero);
+    tcase_add_test(tc, arf_get_fmpq_is_exact_and_refuses_infinities_and_giants);
     suite_add_tcase(s, tc);
 
     return s;

@@ -852,6 +852,140 @@ START_TEST(gaussian_rbf_encloses_exp_of_minus_gamma_d2)
 }
 END_TEST
 
+/* ------------------------------------------------------- random instances */
+
+START_TEST(random_check_passes_admissible_words_under_permutations)
+{
+    const char * words[4] = {"", "Y^T Y", "Y^T W Y", "Y^T W Y Y^T Y"};
+    lc_finfo_term_t t;
+    flint_rand_t st;
+    lc_err_t err;
+    slong i, checks = 0;
+    char * why;
+    int holds;
+
+    flint_randinit(st);
+    lc_rand_seed(st, 5);
+    lc_finfo_term_init(t);
+    /* every admissible word is permutation equivariant (doc/finfo.md) */
+    for (i = 0; i < 4; i++)
+    {
+        mk_term(t, words[i]);
+        ck_assert_int_eq(lc_finfo_term_check_random(&holds, &why, &checks, t, LC_FINFO_PERM,
+                                                    2, 6, st, err), LC_OK);
+        ck_assert_msg(holds && why == NULL, "%s: %s", words[i], why);
+        ck_assert_int_eq(checks, 6 * (i + 1));
+    }
+    /* a word that is not n x n is an error, not a verdict */
+    mk_term(t, "Y Y^T");
+    ck_assert_int_eq(lc_finfo_term_check_random(&holds, &why, &checks, t, LC_FINFO_PERM,
+                                                2, 3, st, err), LC_E_DIM);
+    ck_assert(!holds && why == NULL);
+    mk_term(t, "Y^T Y");
+    ck_assert_int_eq(lc_finfo_term_check_random(&holds, &why, &checks, t, LC_FINFO_PERM,
+                                                0, 3, st, err), LC_E_LIMIT);
+    ck_assert_int_eq(lc_finfo_term_check_random(&holds, &why, &checks, t, LC_FINFO_PERM,
+                                                2, LC_FINFO_MAX_RANDOM + 1, st, err), LC_E_LIMIT);
+    lc_finfo_term_clear(t);
+    flint_randclear(st);
+}
+END_TEST
+
+/* Run the orthogonal check of s at seed 3; returns holds, *why as given. */
+static int
+orth_check(char ** why, slong * checks, const char * s)
+{
+    lc_finfo_term_t t;
+    flint_rand_t st;
+    lc_err_t err;
+    int holds;
+
+    flint_randinit(st);
+    lc_rand_seed(st, 3);
+    lc_finfo_term_init(t);
+    mk_term(t, s);
+    *checks = 0;
+    ck_assert_int_eq(lc_finfo_term_check_random(&holds, why, checks, t, LC_FINFO_ORTH, 3, 5, st,
+                                                err), LC_OK);
+    lc_finfo_term_clear(t);
+    flint_randclear(st);
+    return holds;
+}
+
+START_TEST(rotating_the_knowledge_keeps_yty_and_breaks_ytwy)
+{
+    fmpq_mat_t O, Ot, P;
+    lc_err_t err;
+    slong checks, checks2;
+    char * why, * why2;
+    const char * o;
+
+    /* (O Y)^T (O Y) = Y^T O^T O Y = Y^T Y, and I_n does not see Y at all */
+    ck_assert(orth_check(&why, &checks, "Y^T Y") && why == NULL);
+    ck_assert_int_eq(checks, 5);
+    ck_assert(orth_check(&why, &checks, "") && why == NULL);
+    /* Y^T W Y becomes Y^T (O^T W O) Y, a different form for a generic W */
+    ck_assert(!orth_check(&why, &checks, "Y^T W Y"));
+    ck_assert_msg(why != NULL && strncmp(why, "Y^T W1 Y at n = ", 16) == 0, "%s", why);
+    ck_assert_msg(strstr(why, ": g(OY) != g(Y) for O = ") != NULL, "%s", why);
+    ck_assert(checks >= 1 && checks <= 5);
+    /* the O printed is an exact rotation, and not the identity */
+    o = strstr(why, "O = ") + 4;
+    fmpq_mat_init(O, 0, 0);
+    fmpq_mat_init(Ot, 0, 0);
+    fmpq_mat_init(P, 0, 0);
+    ck_assert_int_eq(lc_qmat_parse(O, o, err), LC_OK);
+    ck_assert(fmpq_mat_nrows(O) == 3 && fmpq_mat_ncols(O) == 3);
+    lc_qmat_transpose(Ot, O);
+    ck_assert_int_eq(lc_qmat_mul(P, Ot, O, err), LC_OK);
+    ck_assert(fmpq_mat_is_one(P));
+    ck_assert(!fmpq_mat_is_one(O));
+    /* the same seed gives the same instance and the same certificate */
+    ck_assert(!orth_check(&why2, &checks2, "Y^T W Y"));
+    ck_assert_str_eq(why, why2);
+    ck_assert_int_eq(checks, checks2);
+    flint_free(why);
+    flint_free(why2);
+    fmpq_mat_clear(O);
+    fmpq_mat_clear(Ot);
+    fmpq_mat_clear(P);
+}
+END_TEST
+
+START_TEST(check_numeric_counts_every_word_and_every_n)
+{
+    flint_rand_t st;
+    lc_err_t err;
+    char * cert;
+    int holds;
+
+    flint_randinit(st);
+    lc_rand_seed(st, 42);
+    /* degrees 0, 2, 4, 6 have 1 + 2 + 4 + 8 = 15 words; 5 values of n each */
+    ck_assert_int_eq(lc_finfo_check_numeric(&holds, &cert, 6, 3, 5, st, err), LC_OK);
+    ck_assert(holds);
+    ck_assert_str_eq(cert, "15 admissible words of degree <= 6, n = 1..5, k = 3: 75 exact "
+                     "evaluations, each n x n and permutation equivariant");
+    flint_free(cert);
+    /* degree <= 1: I_n alone */
+    ck_assert_int_eq(lc_finfo_check_numeric(&holds, &cert, 1, 2, 3, st, err), LC_OK);
+    ck_assert(holds);
+    ck_assert_str_eq(cert, "1 admissible words of degree <= 1, n = 1..3, k = 2: 3 exact "
+                     "evaluations, each n x n and permutation equivariant");
+    flint_free(cert);
+    /* errors leave holds = 0 and no certificate */
+    ck_assert_int_eq(lc_finfo_check_numeric(&holds, &cert, 4, 0, 3, st, err), LC_E_LIMIT);
+    ck_assert(!holds && cert == NULL);
+    ck_assert_str_eq(err->msg, "k and nmax must be between 1 and 16");
+    ck_assert_int_eq(lc_finfo_check_numeric(&holds, &cert, 4, 2, 17, st, err), LC_E_LIMIT);
+    ck_assert_int_eq(lc_finfo_check_numeric(&holds, &cert, LC_FINFO_MAX_K + 1, 2, 2, st, err),
+                     LC_E_LIMIT);
+    ck_assert_int_eq(lc_finfo_check_numeric(&holds, &cert, -1, 2, 2, st, err), LC_E_ARG);
+    ck_assert(!holds && cert == NULL);
+    flint_randclear(st);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -878,6 +1012,9 @@ main(void)
     tcase_add_test(tc, kernels_are_symmetric_equivariant_and_orthogonally_invariant);
     tcase_add_test(tc, inner_kernel_is_the_word_yty);
     tcase_add_test(tc, gaussian_rbf_encloses_exp_of_minus_gamma_d2);
+    tcase_add_test(tc, random_check_passes_admissible_words_under_permutations);
+    tcase_add_test(tc, rotating_the_knowledge_keeps_yty_and_breaks_ytwy);
+    tcase_add_test(tc, check_numeric_counts_every_word_and_every_n);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_ENV);

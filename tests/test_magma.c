@@ -423,6 +423,70 @@ START_TEST(normalizers_in_s3_are_subgroups)
 }
 END_TEST
 
+START_TEST(subgroups_of_z6_and_s3_with_witnesses)
+{
+    lc_magma_t G;
+    lc_err_t err;
+    slong S[3];
+    char * why;
+
+    lc_magma_init(G);
+    ck_assert_int_eq(lc_magma_set_mod(G, 6, '+', err), LC_OK);
+    /* {0, 2, 4} = 2Z/6Z, shown 1-based as {1, 3, 5} */
+    S[0] = 0, S[1] = 2, S[2] = 4;
+    ck_assert(lc_magma_is_subgroup(&why, G, S, 3));
+    ck_assert_str_eq(why, "{1, 3, 5} is a subgroup of order 3: contains the identity 1, closed "
+                     "under the operation and under inverses");
+    flint_free(why);
+    /* {0, 1}: 1 + 1 = 2 is outside; 1-based, 2*2 = 3 */
+    S[0] = 0, S[1] = 1;
+    ck_assert(!lc_magma_is_subgroup(&why, G, S, 2));
+    ck_assert_str_eq(why, "2*2 = 3 is not in the subset");
+    flint_free(why);
+    /* in S3, {e, (01), (12)}: (01)(12) = (012), element 4, shown as 5 */
+    mk_s3(G);
+    S[0] = 0, S[1] = 1, S[2] = 2;
+    ck_assert(!lc_magma_is_subgroup(&why, G, S, 3));
+    ck_assert_str_eq(why, "2*3 = 5 is not in the subset");
+    flint_free(why);
+    S[0] = 0, S[1] = 1;
+    ck_assert(lc_magma_is_subgroup(NULL, G, S, 2));
+    lc_magma_clear(G);
+}
+END_TEST
+
+START_TEST(every_normalizer_is_a_subgroup_exhaustively)
+{
+    lc_magma_t G;
+    lc_err_t err;
+    char * cert;
+    int holds;
+
+    /* Lemma 6: N(S) is a subgroup for every subset S, so for a group the
+       check holds; the certificate counts the 2^n subsets examined */
+    lc_magma_init(G);
+    mk_s3(G);
+    ck_assert_int_eq(lc_magma_normalizers_are_subgroups(&holds, &cert, G, err), LC_OK);
+    ck_assert(holds);
+    ck_assert_str_eq(cert, "for all 64 subsets S of the 6 elements, N(S) is a subgroup");
+    flint_free(cert);
+    ck_assert_int_eq(lc_magma_set_mod(G, 12, '+', err), LC_OK);
+    ck_assert_int_eq(lc_magma_normalizers_are_subgroups(&holds, &cert, G, err), LC_OK);
+    ck_assert(holds);
+    ck_assert_str_eq(cert, "for all 4096 subsets S of the 12 elements, N(S) is a subgroup");
+    flint_free(cert);
+    /* not a group: subtraction mod 4 is not associative */
+    ck_assert_int_eq(lc_magma_set_mod(G, 4, '-', err), LC_OK);
+    ck_assert_int_eq(lc_magma_normalizers_are_subgroups(&holds, &cert, G, err), LC_E_DOMAIN);
+    ck_assert(!holds && cert == NULL);
+    /* 2^13 subsets: beyond the limit */
+    ck_assert_int_eq(lc_magma_set_mod(G, 13, '+', err), LC_OK);
+    ck_assert_int_eq(lc_magma_normalizers_are_subgroups(&holds, &cert, G, err), LC_E_LIMIT);
+    ck_assert(!holds && cert == NULL);
+    lc_magma_clear(G);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -445,6 +509,8 @@ main(void)
     tcase_add_test(tc, non_actions_are_caught_with_witness);
     tcase_add_test(tc, orbit_stabilizer_and_orbits_of_an_intransitive_action);
     tcase_add_test(tc, normalizers_in_s3_are_subgroups);
+    tcase_add_test(tc, subgroups_of_z6_and_s3_with_witnesses);
+    tcase_add_test(tc, every_normalizer_is_a_subgroup_exhaustively);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_ENV);

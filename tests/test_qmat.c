@@ -845,6 +845,164 @@ START_TEST(set_fmpz_mat_converts)
 }
 END_TEST
 
+/* -------------------------------------------------------------- entrywise */
+
+START_TEST(hadamard_and_ediv_by_hand)
+{
+    fmpq_mat_t A, B, C;
+    lc_err_t err;
+
+    fmpq_mat_init(A, 0, 0);
+    fmpq_mat_init(B, 0, 0);
+    fmpq_mat_init(C, 0, 0);
+    mat(A, "[[1, 2/3], [3, -4]]");
+    mat(B, "[[5, 6], [7/2, 8]]");
+    /* 1*5, (2/3)*6, 3*(7/2), -4*8 */
+    ck_assert_int_eq(lc_qmat_hadamard(C, A, B, err), LC_OK);
+    ck_assert_mat(C, "[[5, 4], [21/2, -32]]");
+    /* 1/5, (2/3)/6, 3/(7/2), -4/8 */
+    ck_assert_int_eq(lc_qmat_ediv(C, A, B, err), LC_OK);
+    ck_assert_mat(C, "[[1/5, 1/9], [6/7, -1/2]]");
+    /* in place: A := A o A squares every entry */
+    ck_assert_int_eq(lc_qmat_hadamard(A, A, A, err), LC_OK);
+    ck_assert_mat(A, "[[1, 4/9], [9, 16]]");
+    ck_assert_int_eq(lc_qmat_ediv(B, A, B, err), LC_OK);
+    ck_assert_mat(B, "[[1/5, 2/27], [18/7, 2]]");
+    fmpq_mat_clear(A);
+    fmpq_mat_clear(B);
+    fmpq_mat_clear(C);
+}
+END_TEST
+
+START_TEST(hadamard_with_a_transpose_sums_to_the_trace_of_the_product)
+{
+    /* tr(A B) = sum_ij a_ij b_ji: the entries of A o B^T add up to it */
+    fmpq_mat_t A, B, Bt, H, P;
+    fmpq_t s, t, e;
+    lc_err_t err;
+    slong i, j;
+
+    fmpq_mat_init(A, 0, 0);
+    fmpq_mat_init(B, 0, 0);
+    fmpq_mat_init(Bt, 0, 0);
+    fmpq_mat_init(H, 0, 0);
+    fmpq_mat_init(P, 0, 0);
+    fmpq_init(s);
+    fmpq_init(t);
+    fmpq_init(e);
+    mat(A, "[[1, 2, 3], [0, -1/2, 4]]");
+    mat(B, "[[2, 1], [1/3, 0], [-1, 5]]");
+    lc_qmat_transpose(Bt, B);
+    ck_assert_int_eq(lc_qmat_hadamard(H, A, Bt, err), LC_OK);
+    for (i = 0; i < 2; i++)
+        for (j = 0; j < 3; j++)
+            fmpq_add(s, s, fmpq_mat_entry(H, i, j));
+    ck_assert_int_eq(lc_qmat_mul(P, A, B, err), LC_OK);
+    fmpq_mat_trace(t, P);
+    /* A B = [[2 + 2/3 - 3, 1 + 15], [-1/6 - 4, 20]]: trace -1/3 + 20 = 59/3 */
+    fmpq_set_si(e, 59, 3);
+    ck_assert(fmpq_equal(t, e));
+    ck_assert(fmpq_equal(s, e));
+    fmpq_clear(s);
+    fmpq_clear(t);
+    fmpq_clear(e);
+    fmpq_mat_clear(A);
+    fmpq_mat_clear(B);
+    fmpq_mat_clear(Bt);
+    fmpq_mat_clear(H);
+    fmpq_mat_clear(P);
+}
+END_TEST
+
+START_TEST(entrywise_refuses_shapes_and_zero_divisors)
+{
+    fmpq_mat_t A, B, C;
+    lc_err_t err;
+
+    fmpq_mat_init(A, 0, 0);
+    fmpq_mat_init(B, 0, 0);
+    fmpq_mat_init(C, 0, 0);
+    mat(A, "[[1, 2]]");
+    mat(B, "[[1], [2]]");
+    ck_assert_int_eq(lc_qmat_hadamard(C, A, B, err), LC_E_DIM);
+    ck_assert_int_eq(lc_qmat_ediv(C, A, B, err), LC_E_DIM);
+    mat(A, "[[1, 2], [3, 4]]");
+    mat(B, "[[1, 2], [0, 0]]");
+    mat(C, "[[7]]");
+    ck_assert_int_eq(lc_qmat_ediv(C, A, B, err), LC_E_DOMAIN);
+    /* the first zero in row-major order, 1-based, and C untouched */
+    ck_assert_msg(strstr(err->msg, "entry (2, 1)") != NULL, "%s", err->msg);
+    ck_assert_mat(C, "[[7]]");
+    fmpq_mat_clear(A);
+    fmpq_mat_clear(B);
+    fmpq_mat_clear(C);
+}
+END_TEST
+
+START_TEST(ones_is_the_hadamard_identity)
+{
+    fmpq_mat_t A, J, C;
+    lc_err_t err;
+
+    fmpq_mat_init(A, 0, 0);
+    fmpq_mat_init(J, 0, 0);
+    fmpq_mat_init(C, 0, 0);
+    lc_qmat_ones(J, 2, 3);
+    ck_assert_mat(J, "[[1, 1, 1], [1, 1, 1]]");
+    mat(A, "[[1/2, -3, 0], [7, 2/9, 1]]");
+    ck_assert_int_eq(lc_qmat_hadamard(C, J, A, err), LC_OK);
+    ck_assert(fmpq_mat_equal(C, A));
+    fmpq_mat_clear(A);
+    fmpq_mat_clear(J);
+    fmpq_mat_clear(C);
+}
+END_TEST
+
+START_TEST(rand_perm_is_fisher_yates_and_uniform)
+{
+    flint_rand_t st, st2;
+    slong p[20], q[20], count[6] = {0}, i, j, n, t, k;
+    char seen[20];
+
+    flint_randinit(st);
+    flint_randinit(st2);
+    lc_rand_seed(st, 11);
+    lc_rand_seed(st2, 11);
+    for (n = 1; n <= 20; n++)
+    {
+        lc_rand_perm(p, n, st);
+        memset(seen, 0, sizeof(seen));
+        for (i = 0; i < n; i++)
+        {
+            ck_assert(p[i] >= 0 && p[i] < n && !seen[p[i]]);
+            seen[p[i]] = 1;
+        }
+        /* the documented draws, replayed: swap p[i] with p[j], j in 0..i */
+        for (i = 0; i < n; i++)
+            q[i] = i;
+        for (i = n - 1; i > 0; i--)
+        {
+            j = (slong) n_randint(st2, (ulong) i + 1);
+            t = q[i], q[i] = q[j], q[j] = t;
+        }
+        ck_assert(memcmp(p, q, sizeof(slong) * n) == 0);
+    }
+    /* the 6 permutations of 3 points, 6000 draws: each expected 1000 times,
+       standard deviation about 29; [850, 1150] is more than 5 of them */
+    for (t = 0; t < 6000; t++)
+    {
+        lc_rand_perm(p, 3, st);
+        k = 2 * p[0] + (p[1] > p[2]);
+        count[k]++;
+    }
+    for (k = 0; k < 6; k++)
+        ck_assert_msg(count[k] >= 850 && count[k] <= 1150, "permutation %ld drawn %ld times",
+                      (long) k, (long) count[k]);
+    flint_randclear(st);
+    flint_randclear(st2);
+}
+END_TEST
+
 static Suite *
 qmat_suite(void)
 {
@@ -883,6 +1041,11 @@ qmat_suite(void)
     tcase_add_test(tc, det_of_vandermonde_is_product_of_differences);
     tcase_add_test(tc, det_of_triangular_is_product_of_diagonal);
     tcase_add_test(tc, rank_over_q);
+    tcase_add_test(tc, hadamard_and_ediv_by_hand);
+    tcase_add_test(tc, hadamard_with_a_transpose_sums_to_the_trace_of_the_product);
+    tcase_add_test(tc, entrywise_refuses_shapes_and_zero_divisors);
+    tcase_add_test(tc, ones_is_the_hadamard_identity);
+    tcase_add_test(tc, rand_perm_is_fisher_yates_and_uniform);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("spaces");
