@@ -7,14 +7,15 @@
  * acts on the left.  Its logarithm is the Magnus series sum_k t^k Omega_k
  * with rational Lie polynomials Omega_1 = sum d_i A_i,
  * Omega_2 = 1/2 sum_{i>j} d_i d_j [A_i, A_j], ...
- *   magnus.c  Magnus / BCH terms exactly over Q (truncated power series in t
- *             with matrix coefficients) and in balls; commutator and
- *             generator mass; the certified local truncation error and its
- *             order; transition matrices; the exp-Lipschitz inequality.
- *   tower.c   derived-series towers, perfect core, solvable radical,
- *             block-triangular cascades of abelian layers.
- *   freelie.c Witt's formula, the free Lie algebra by degree, free
- *             nilpotent Lie algebras as matrix algebras.
+ *   ssm_magnus.c   Magnus / BCH terms exactly over Q (truncated power series
+ *                  in t with matrix coefficients) and in balls; commutator
+ *                  and generator mass; the certified local truncation error
+ *                  and its order; transition matrices; the exp-Lipschitz
+ *                  inequality.
+ *   ssm_tower.c    derived-series towers, perfect core, solvable radical,
+ *                  block-triangular cascades of abelian layers.
+ *   ssm_freelie.c  Witt's formula, the free Lie algebra by degree, free
+ *                  nilpotent Lie algebras as matrix algebras.
  * See doc/ssm.md for the statements, the proofs the checks rest on, and
  * what is not claimed. */
 #ifndef LC_SSM_H
@@ -33,7 +34,7 @@ extern "C" {
 #define LC_SSM_MAX_STEPS 1024
 #define LC_SSM_MAX_ORDER 32
 
-/* ------------------------------------------------------------ magnus.c
+/* -------------------------------------------------------- ssm_magnus.c
    Generators As[0..T-1] (A_1 first, in time order), durations dur[0..T-1]
    (NULL: every duration 1).  Errors: LC_E_ARG (T < 1, order < 1),
    LC_E_DIM (generators not square of one size), LC_E_LIMIT (T, order). */
@@ -119,7 +120,7 @@ int lc_ssm_exp_gap(arb_t lhs, arb_t rhs, const arb_mat_t X, const arb_mat_t Y, s
    of A5 with elements of orders 3 and 5 has order divisible by 15). */
 void lc_ssm_icosahedral(arb_mat_struct * G, slong prec);
 
-/* ------------------------------------------------------------- tower.c */
+/* --------------------------------------------------------- ssm_tower.c */
 
 /* The derived series L = L^(0) > L^(1) > ..., up to and including the first
    term that is 0 or equal to its predecessor: dims[i] = dim L^(i) and
@@ -155,7 +156,7 @@ int lc_ssm_cascade(fmpq_mat_struct * gens, slong k, slong d, slong nsym, int sel
    blocks commute (see doc/ssm.md); m = k (+1 for the selective kind). */
 slong lc_ssm_cascade_bound(slong m);
 
-/* ----------------------------------------------------------- freelie.c */
+/* ------------------------------------------------------- ssm_freelie.c */
 
 /* w := Witt's number (1/m) sum_{d | m} mu(d) n^(m/d), the dimension of the
    degree-m part of the free Lie algebra on n generators (m >= 1). */

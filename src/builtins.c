@@ -1,10 +1,13 @@
-/* builtins.c -- the built-in functions and their table. */
+/* builtins.c -- the registry of built-in functions (lookup, dispatch among
+ * the rows of a name, argument checking and unpacking, help, the startup
+ * check), and the core rows: matrices, Lie algebras and the session. */
 #include "config.h"
+#include <stdarg.h>
 #include <string.h>
 #include "builtins.h"
 
-#define ARGS lc_val * res, lc_session_struct * S, lc_val * args, slong nargs, lc_err_t err
-#define UNUSED_ARGS (void) S; (void) args; (void) nargs; (void) err
+#define ARGS LC_BUILTIN_PARAMS
+#define UNUSED_ARGS LC_BUILTIN_UNUSED
 
 /* ------------------------------------------------------------- matrices */
 
@@ -28,8 +31,6 @@ static int
 bi_inv(ARGS)
 {
     UNUSED_ARGS;
-    if (args[0]->type == LC_V_PERM)
-        return lc_groupfn_overload("inv", res, S, args, nargs, err);
     if (args[0]->type == LC_V_BMAT)
     {
         *res = lc_val_bmat();
@@ -153,37 +154,43 @@ bi_bracket(ARGS)
     return LC_OK;
 }
 
-/* lie(A, B, ...) and lie([A, B, ...]): the generators are copied into one
-   array of fmpq_mat_struct, as lc_lie_closure wants them. */
+/* The closure of n generators (only read). */
 static int
-bi_lie(ARGS)
+lie_closure(lc_val * res, fmpq_mat_struct * m, slong n, lc_err_t err)
 {
-    lc_val * gens = args;
-    slong i, n = nargs;
-    fmpq_mat_struct * m;
-    int st, from_list = 0;
+    int st;
 
-    UNUSED_ARGS;
-    if (nargs == 1 && args[0]->type == LC_V_LIST)
-    {
-        gens = args[0]->u.list.items;
-        n = args[0]->u.list.len;
-        from_list = 1;
-        if (n == 0)
-            return lc_err_set(err, LC_E_ARG, "the list of generators is empty");
-    }
-    for (i = 0; i < n; i++)
-        if (gens[i]->type != LC_V_MAT)
-            return lc_err_set(err, LC_E_ARG, "%s %ld must be a matrix, got %s",
-                              from_list ? "element" : "argument", (long) (i + 1), lc_val_kind(gens[i]));
-    m = flint_malloc(sizeof(fmpq_mat_struct) * n);
-    for (i = 0; i < n; i++)
-        m[i] = *gens[i]->u.m;   /* shallow: the closure only reads them */
     *res = lc_val_lie();
     if ((st = lc_lie_closure((*res)->u.lie, m, n, 0, err)) != LC_OK)
         lc_val_unref(*res);
+    return st;
+}
+
+/* lie(A, B, ...): the arguments, checked to be matrices, copied into the
+   array lc_lie_closure wants. */
+static int
+bi_lie(ARGS)
+{
+    fmpq_mat_struct * m = flint_malloc(sizeof(fmpq_mat_struct) * nargs);
+    slong i;
+    int st;
+
+    UNUSED_ARGS;
+    for (i = 0; i < nargs; i++)
+        m[i] = *args[i]->u.m;   /* shallow: the closure only reads them */
+    st = lie_closure(res, m, nargs, err);
     flint_free(m);
     return st;
+}
+
+/* lie([A, B, ...]): the list, unpacked by the caller. */
+static int
+bi_lie_list(ARGS)
+{
+    UNUSED_ARGS;
+    if (mats[0].len == 0)
+        return lc_err_set(err, LC_E_ARG, "the list of generators is empty");
+    return lie_closure(res, mats[0].m, mats[0].len, err);
 }
 
 static int
@@ -227,8 +234,6 @@ series_list(const slong * dims, slong len)
 static int
 bi_derived_series(ARGS)
 {
-    if (args[0]->type == LC_V_GROUP)
-        return lc_groupfn_overload("derived_series", res, S, args, nargs, err);
     slong * dims = flint_malloc(sizeof(slong) * (lc_lie_dim(args[0]->u.lie) + 2));
 
     UNUSED_ARGS;
@@ -240,8 +245,6 @@ bi_derived_series(ARGS)
 static int
 bi_lower_central_series(ARGS)
 {
-    if (args[0]->type == LC_V_GROUP)
-        return lc_groupfn_overload("lower_central_series", res, S, args, nargs, err);
     slong * dims = flint_malloc(sizeof(slong) * (lc_lie_dim(args[0]->u.lie) + 2));
 
     UNUSED_ARGS;
@@ -253,8 +256,6 @@ bi_lower_central_series(ARGS)
 static int
 bi_centre(ARGS)
 {
-    if (args[0]->type == LC_V_GROUP)
-        return lc_groupfn_overload("centre", res, S, args, nargs, err);
     UNUSED_ARGS;
     *res = lc_val_lie();
     lc_lie_centre((*res)->u.lie, args[0]->u.lie);
@@ -264,8 +265,6 @@ bi_centre(ARGS)
 static int
 bi_is_solvable(ARGS)
 {
-    if (args[0]->type == LC_V_GROUP)
-        return lc_groupfn_overload("is_solvable", res, S, args, nargs, err);
     UNUSED_ARGS;
     *res = lc_val_bool(lc_lie_is_solvable(args[0]->u.lie));
     return LC_OK;
@@ -274,8 +273,6 @@ bi_is_solvable(ARGS)
 static int
 bi_is_nilpotent(ARGS)
 {
-    if (args[0]->type == LC_V_GROUP)
-        return lc_groupfn_overload("is_nilpotent", res, S, args, nargs, err);
     UNUSED_ARGS;
     *res = lc_val_bool(lc_lie_is_nilpotent(args[0]->u.lie));
     return LC_OK;
@@ -284,8 +281,6 @@ bi_is_nilpotent(ARGS)
 static int
 bi_is_abelian(ARGS)
 {
-    if (args[0]->type == LC_V_GROUP)
-        return lc_groupfn_overload("is_abelian", res, S, args, nargs, err);
     UNUSED_ARGS;
     *res = lc_val_bool(lc_lie_is_abelian(args[0]->u.lie));
     return LC_OK;
@@ -304,8 +299,6 @@ bi_is_semisimple(ARGS)
 static int
 bi_derived_length(ARGS)
 {
-    if (args[0]->type == LC_V_GROUP)
-        return lc_groupfn_overload("derived_length", res, S, args, nargs, err);
     slong k = lc_lie_derived_length(args[0]->u.lie);
 
     UNUSED_ARGS;
@@ -410,84 +403,149 @@ bi_len(ARGS)
 
 static int bi_help(ARGS);
 
-/* ---------------------------------------------------------------- table */
+/* ----------------------------------------------------------- core rows */
 
-static const lc_builtin_struct lc_builtins[] =
+const lc_builtin_struct lc_builtins_core[] =
 {
-    { "transpose", "x", 1, 1, bi_transpose, "transpose(A)", "the transpose of the matrix A" },
-    { "inv", "I", 1, 1, bi_inv, "inv(A)",
-      "the inverse of the square matrix A (error if singular), or of a permutation" },
-    { "det", "m", 1, 1, bi_det, "det(A)", "the determinant of the square matrix A" },
-    { "rank", "m", 1, 1, bi_rank, "rank(A)", "the rank of A over Q" },
-    { "eye", "i", 1, 1, bi_eye, "eye(n)", "the n x n identity matrix" },
-    { "zeros", "ii", 2, 2, bi_zeros, "zeros(m, n)", "the m x n zero matrix" },
-    { "vec", "m", 1, 1, bi_vec, "vec(A)", "the column that stacks the columns of A" },
-    { "size", "x", 1, 1, bi_size, "size(A)", "[rows, columns] of A" },
-    { "bracket", "mm", 2, 2, bi_bracket, "bracket(A, B)", "the commutator [A, B] = AB - BA" },
-    { "lie", "a", 1, -1, bi_lie, "lie(A, B, ...)",
-      "the Lie algebra generated by matrices (also lie([A, B, ...]))" },
-    { "dim", "l", 1, 1, bi_dim, "dim(L)", "the dimension of the Lie algebra L" },
-    { "basis", "l", 1, 1, bi_basis, "basis(L)", "the reduced echelon basis of L, a list of matrices" },
-    { "derived_series", "G", 1, 1, bi_derived_series, "derived_series(L)",
-      "dimensions of L, [L,L], ... up to 0 or the first repeat (orders, for a group)" },
-    { "lower_central_series", "G", 1, 1, bi_lower_central_series, "lower_central_series(L)",
-      "dimensions of L, [L,L], [L,[L,L]], ... up to 0 or the first repeat (orders, for a group)" },
-    { "centre", "G", 1, 1, bi_centre, "centre(L)", "the centre of L, a Lie algebra (of a group G, a group)" },
-    { "center", "G", 1, 1, bi_centre, "center(L)", "the same as centre(L)" },
-    { "is_solvable", "G", 1, 1, bi_is_solvable, "is_solvable(L)", "whether the derived series reaches 0 (1)" },
-    { "is_nilpotent", "G", 1, 1, bi_is_nilpotent, "is_nilpotent(L)",
-      "whether the lower central series reaches 0 (1)" },
-    { "is_abelian", "G", 1, 1, bi_is_abelian, "is_abelian(L)", "whether [L, L] = 0 (1)" },
-    { "is_semisimple", "l", 1, 1, bi_is_semisimple, "is_semisimple(L)",
+    { LC_FAM_QMAT, "transpose", "x", 1, 1, bi_transpose, "transpose(A)", "the transpose of the matrix A" },
+    { LC_FAM_QMAT, "inv", "x", 1, 1, bi_inv, "inv(A)",
+      "the inverse of the square matrix A (error if singular)" },
+    { LC_FAM_QMAT, "det", "m", 1, 1, bi_det, "det(A)", "the determinant of the square matrix A" },
+    { LC_FAM_QMAT, "rank", "m", 1, 1, bi_rank, "rank(A)", "the rank of A over Q" },
+    { LC_FAM_QMAT, "eye", "i", 1, 1, bi_eye, "eye(n)", "the n x n identity matrix" },
+    { LC_FAM_QMAT, "zeros", "ii", 2, 2, bi_zeros, "zeros(m, n)", "the m x n zero matrix" },
+    { LC_FAM_QMAT, "vec", "m", 1, 1, bi_vec, "vec(A)", "the column that stacks the columns of A" },
+    { LC_FAM_QMAT, "size", "x", 1, 1, bi_size, "size(A)", "[rows, columns] of A" },
+    { LC_FAM_LIE, "bracket", "mm", 2, 2, bi_bracket, "bracket(A, B)", "the commutator [A, B] = AB - BA" },
+    { LC_FAM_LIE, "lie", "m", 1, -1, bi_lie, "lie(A, B, ...)", "the Lie algebra generated by the matrices" },
+    { LC_FAM_LIE, "lie", "M", 1, 1, bi_lie_list, "lie([A, B, ...])",
+      "the Lie algebra generated by a list of matrices" },
+    { LC_FAM_LIE, "dim", "l", 1, 1, bi_dim, "dim(L)", "the dimension of the Lie algebra L" },
+    { LC_FAM_LIE, "basis", "l", 1, 1, bi_basis, "basis(L)",
+      "the reduced echelon basis of L, a list of matrices" },
+    { LC_FAM_LIE, "derived_series", "l", 1, 1, bi_derived_series, "derived_series(L)",
+      "dimensions of L, [L,L], ... up to 0 or the first repeat" },
+    { LC_FAM_LIE, "lower_central_series", "l", 1, 1, bi_lower_central_series, "lower_central_series(L)",
+      "dimensions of L, [L,L], [L,[L,L]], ... up to 0 or the first repeat" },
+    { LC_FAM_LIE, "centre", "l", 1, 1, bi_centre, "centre(L)", "the centre of L, a Lie algebra" },
+    { LC_FAM_LIE, "center", "l", 1, 1, bi_centre, "center(L)", "the same as centre(L)" },
+    { LC_FAM_LIE, "is_solvable", "l", 1, 1, bi_is_solvable, "is_solvable(L)",
+      "whether the derived series reaches 0" },
+    { LC_FAM_LIE, "is_nilpotent", "l", 1, 1, bi_is_nilpotent, "is_nilpotent(L)",
+      "whether the lower central series reaches 0" },
+    { LC_FAM_LIE, "is_abelian", "l", 1, 1, bi_is_abelian, "is_abelian(L)", "whether [L, L] = 0" },
+    { LC_FAM_LIE, "is_semisimple", "l", 1, 1, bi_is_semisimple, "is_semisimple(L)",
       "whether the Killing form is non-degenerate (Cartan's criterion)" },
-    { "derived_length", "G", 1, 1, bi_derived_length, "derived_length(L)",
+    { LC_FAM_LIE, "derived_length", "l", 1, 1, bi_derived_length, "derived_length(L)",
       "the least k with L^(k) = 0, or the string \"not solvable\"" },
-    { "killing_form", "l", 1, 1, bi_killing_form, "killing_form(L)",
+    { LC_FAM_LIE, "killing_form", "l", 1, 1, bi_killing_form, "killing_form(L)",
       "the matrix of tr(ad x ad y) in the basis of L" },
-    { "killing_rank", "l", 1, 1, bi_killing_rank, "killing_rank(L)", "the rank of the Killing form" },
-    { "contains", "lm", 2, 2, bi_contains, "contains(L, A)", "whether the matrix A lies in L" },
-    { "print", "a", 0, -1, bi_print, "print(a, b, ...)", "write the values on one line, separated by spaces" },
-    { "prec", "i", 0, 1, bi_prec, "prec(p)", "set the working precision to p bits; prec() returns it" },
-    { "seed", "i", 0, 1, bi_seed, "seed(s)", "set the random seed; seed() returns it" },
-    { "len", "c", 1, 1, bi_len, "len(x)", "the length of a list or string" },
-    { "help", "f", 0, 1, bi_help, "help(name)", "list the built-ins, or describe one: help(\"lie\")" },
+    { LC_FAM_LIE, "killing_rank", "l", 1, 1, bi_killing_rank, "killing_rank(L)",
+      "the rank of the Killing form" },
+    { LC_FAM_LIE, "contains", "lm", 2, 2, bi_contains, "contains(L, A)", "whether the matrix A lies in L" },
+    { LC_FAM_CORE, "print", "a", 0, -1, bi_print, "print(a, b, ...)",
+      "write the values on one line, separated by spaces" },
+    { LC_FAM_CORE, "prec", "i", 0, 1, bi_prec, "prec(p)",
+      "set the working precision to p bits; prec() returns it" },
+    { LC_FAM_CORE, "seed", "i", 0, 1, bi_seed, "seed(s)", "set the random seed; seed() returns it" },
+    { LC_FAM_CORE, "len", "c", 1, 1, bi_len, "len(x)", "the length of a list or string" },
+    { LC_FAM_CORE, "help", "f", 0, 1, bi_help, "help(name)",
+      "list the built-ins by family, or describe one: help(\"lie\")" },
 };
 
-#define NBUILTINS ((slong) (sizeof(lc_builtins) / sizeof(lc_builtins[0])))
+const slong lc_nbuiltins_core = (slong) (sizeof(lc_builtins_core) / sizeof(lc_builtins_core[0]));
 
-static const slong nbuiltins_core = NBUILTINS;
+/* ------------------------------------------------------------- registry */
 
-/* Every table of built-ins, in the order help() lists them. */
+/* Every array of rows, in the order in which the rows of one name are
+   tried (so the Lie forms come before the group forms) and help() lists the
+   rows of one family. */
 static const struct
 {
-    const lc_builtin_struct * t;
+    const lc_builtin_struct * rows;
     const slong * n;
-    const char * title;
 }
-tables[] =
+registry[] =
 {
-    { lc_builtins, &nbuiltins_core, "built-in functions (help(\"name\") describes one):" },
-    { lc_builtins_cert, &lc_nbuiltins_cert, "certified numerics and claims:" },
-    { lc_builtins_equiv, &lc_nbuiltins_equiv, "functions and equivariance:" },
-    { lc_builtins_seq, &lc_nbuiltins_seq, "sequences, certificates and finite information:" },
-    { lc_builtins_ssm, &lc_nbuiltins_ssm, "sequence models: Magnus terms, towers, free nilpotent algebras:" },
-    { lc_builtins_group, &lc_nbuiltins_group, "finite groups and permutations:" },
-    { lc_builtins_magma, &lc_nbuiltins_magma, "finite operations, groups and actions (Cayley tables):" },
-    { lc_builtins_tf, &lc_nbuiltins_tf, "transformer models:" },
-    { lc_builtins_gauge, &lc_nbuiltins_gauge, "gauge symmetries of transformers:" },
+    { lc_builtins_core, &lc_nbuiltins_core },
+    { lc_builtins_cert, &lc_nbuiltins_cert },
+    { lc_builtins_equiv, &lc_nbuiltins_equiv },
+    { lc_builtins_seq, &lc_nbuiltins_seq },
+    { lc_builtins_ssm, &lc_nbuiltins_ssm },
+    { lc_builtins_group, &lc_nbuiltins_group },
+    { lc_builtins_magma, &lc_nbuiltins_magma },
+    { lc_builtins_tf, &lc_nbuiltins_tf },
+    { lc_builtins_gauge, &lc_nbuiltins_gauge },
 };
 
-#define NTABLES ((slong) (sizeof(tables) / sizeof(tables[0])))
+#define NARRAYS ((slong) (sizeof(registry) / sizeof(registry[0])))
+
+/* Every row of the registry, in order: FOR_ROWS(r) { ... } with r a
+   const lc_builtin_struct *. */
+#define FOR_ROWS(r) \
+    for (slong k_ = 0; k_ < NARRAYS; k_++) \
+        for (const lc_builtin_struct * r = registry[k_].rows; r < registry[k_].rows + *registry[k_].n; r++)
+
+static const struct
+{
+    const char * name;
+    const char * title;
+}
+families[LC_FAM_COUNT] =
+{
+    [LC_FAM_CORE] = { "core", "the language and the session" },
+    [LC_FAM_QMAT] = { "qmat", "exact rational matrices" },
+    [LC_FAM_LIE] = { "lie", "matrix Lie algebras over Q" },
+    [LC_FAM_GROUP] = { "group", "permutations and finite groups" },
+    [LC_FAM_MAGMA] = { "magma", "finite operations: Cayley tables, homomorphisms, actions" },
+    [LC_FAM_BALL] = { "ball", "certified real numbers and matrices (balls)" },
+    [LC_FAM_MATFUN] = { "matfun", "certified matrix exponentials and logarithms" },
+    [LC_FAM_EQUIV] = { "equiv", "equivariance checks and certificates" },
+    [LC_FAM_FINFO] = { "finfo", "finite-information words" },
+    [LC_FAM_TRANSFORMER] = { "transformer", "transformer models" },
+    [LC_FAM_GAUGE] = { "gauge", "gauge symmetries of transformers" },
+    [LC_FAM_SSM] = { "ssm", "sequence models: Magnus terms, towers, free nilpotent algebras" },
+    [LC_FAM_LIEATTN] = { "lieattn", "Lie-algebra attention scores" },
+    [LC_FAM_CHECK] = { "check", "checks that record a verdict in a claim" },
+    [LC_FAM_CLAIM] = { "claim", "claim records and the report" },
+};
+
+const char *
+lc_family_name(lc_family f)
+{
+    return (int) f >= 0 && f < LC_FAM_COUNT ? families[f].name : "?";
+}
+
+slong
+lc_builtin_nrows(void)
+{
+    slong k, n = 0;
+
+    for (k = 0; k < NARRAYS; k++)
+        n += *registry[k].n;
+    return n;
+}
+
+const lc_builtin_struct *
+lc_builtin_row(slong i)
+{
+    slong k;
+
+    for (k = 0; k < NARRAYS && i >= 0; k++)
+    {
+        if (i < *registry[k].n)
+            return registry[k].rows + i;
+        i -= *registry[k].n;
+    }
+    return NULL;
+}
 
 const lc_builtin_struct *
 lc_builtin_find(const char * name)
 {
-    slong i, k;
-
-    for (k = 0; k < NTABLES; k++)
-        for (i = 0; i < *tables[k].n; i++)
-            if (strcmp(tables[k].t[i].name, name) == 0)
-                return tables[k].t + i;
+    FOR_ROWS(r)
+        if (strcmp(r->name, name) == 0)
+            return r;
     return NULL;
 }
 
@@ -495,36 +553,39 @@ static int
 bi_help(ARGS)
 {
     const lc_builtin_struct * b;
-    slong i;
+    const char * name;
+    slong f;
 
     UNUSED_ARGS;
     if (nargs == 0)
     {
-        slong k;
-
-        for (k = 0; k < NTABLES; k++)
+        fprintf(S->out, "built-in functions by family (the lib module each exposes); help(\"name\") "
+                        "describes one):\n");
+        for (f = 0; f < LC_FAM_COUNT; f++)
         {
-            fprintf(S->out, "%s\n", tables[k].title);
-            for (i = 0; i < *tables[k].n; i++)
-                fprintf(S->out, "  %-26s %s\n", tables[k].t[i].sig, tables[k].t[i].help);
+            fprintf(S->out, "%s: %s\n", families[f].name, families[f].title);
+            FOR_ROWS(r)
+                if (r->family == (lc_family) f)
+                    fprintf(S->out, "  %-26s %s\n", r->sig, r->help);
         }
         *res = lc_val_nil();
         return LC_OK;
     }
-    if (args[0]->type == LC_V_BUILTIN)
-        b = args[0]->u.fn;
-    else if ((b = lc_builtin_find(args[0]->u.str.s)) == NULL)
-        return lc_err_set(err, LC_E_ARG, "no built-in named '%.100s'", args[0]->u.str.s);
-    fprintf(S->out, "%s\n  %s\n", b->sig, b->help);
+    name = args[0]->type == LC_V_BUILTIN ? args[0]->u.fn->name : args[0]->u.str.s;
+    if ((b = lc_builtin_find(name)) == NULL)
+        return lc_err_set(err, LC_E_ARG, "no built-in named '%.100s'", name);
+    FOR_ROWS(r)
+        if (strcmp(r->name, b->name) == 0)
+            fprintf(S->out, "%s\n  %s\n", r->sig, r->help);
     *res = lc_val_nil();
     return LC_OK;
 }
 
-/* The position of the parameter called name in b's signature text
+/* The position of the parameter called name in the signature text of b
    ("load_model(path, heads, activation, ...)"), or -1.  Parameters that are
    not plain names ("[A, B]", "\"what\"") match nothing. */
-slong
-lc_builtin_param_index(const lc_builtin_struct * b, const char * name)
+static slong
+param_index(const lc_builtin_struct * b, const char * name)
 {
     const char * p = strchr(b->sig, '(');
     slong k = 0, depth = 0;
@@ -547,7 +608,51 @@ lc_builtin_param_index(const lc_builtin_struct * b, const char * name)
     return -1;
 }
 
-/* Does v fit kind k?  If not, what to call the expected kind. */
+slong
+lc_builtin_param_index(const lc_builtin_struct * b, const char * name)
+{
+    slong k;
+
+    FOR_ROWS(r)
+        if (strcmp(r->name, b->name) == 0 && (k = param_index(r, name)) >= 0)
+            return k;
+    return -1;
+}
+
+/* ---------------------------------------------------- argument kinds */
+
+#define T(t) (UWORD(1) << (t))
+#define ANY_TYPE (T(LC_V_MODEL + 1) - 1)   /* every value type, nil included */
+
+/* The value types kind k admits (for the overlap of two rows), 0 for a
+   letter that is not a kind. */
+static ulong
+kind_types(char k)
+{
+    switch (k)
+    {
+        case 'a': return ANY_TYPE;
+        case 'n': case 'i': return T(LC_V_NUM);
+        case 'r': return T(LC_V_NUM) | T(LC_V_BALL);
+        case 'm': return T(LC_V_MAT);
+        case 'x': return T(LC_V_MAT) | T(LC_V_BMAT);
+        case 'v': return T(LC_V_NUM) | T(LC_V_BALL) | T(LC_V_MAT) | T(LC_V_BMAT);
+        case 'l': return T(LC_V_LIE);
+        case 'p': return T(LC_V_PERM);
+        case 'g': return T(LC_V_GROUP);
+        case 'L': case 'M': case 'X': return T(LC_V_LIST);
+        case 's': return T(LC_V_STR);
+        case 'c': return T(LC_V_LIST) | T(LC_V_STR);
+        case 'f': return T(LC_V_STR) | T(LC_V_BUILTIN);
+        case 'F': return T(LC_V_FUNC) | T(LC_V_BUILTIN);
+        case 'b': return T(LC_V_BOOL);
+        case 'T': return T(LC_V_MODEL);
+        default: return 0;
+    }
+}
+
+/* Does v fit kind k?  If not, what to call the expected kind.  The
+   elements of M and X lists are checked when they are unpacked. */
 static const char *
 kind_mismatch(char k, const lc_val v)
 {
@@ -560,10 +665,9 @@ kind_mismatch(char k, const lc_val v)
         case 'l': return v->type == LC_V_LIE ? NULL : "a lie algebra";
         case 'p': return v->type == LC_V_PERM ? NULL : "a permutation";
         case 'g': return v->type == LC_V_GROUP ? NULL : "a group";
-        case 'G': return v->type == LC_V_LIE || v->type == LC_V_GROUP ? NULL : "a lie algebra or a group";
-        case 'I': return v->type == LC_V_MAT || v->type == LC_V_BMAT || v->type == LC_V_PERM ? NULL
-                         : "a matrix or a permutation";
         case 'L': return v->type == LC_V_LIST ? NULL : "a list";
+        case 'M': return v->type == LC_V_LIST ? NULL : "a list of exact matrices";
+        case 'X': return v->type == LC_V_LIST ? NULL : "a list of matrices";
         case 's': return v->type == LC_V_STR ? NULL : "a string";
         case 'c': return v->type == LC_V_LIST || v->type == LC_V_STR ? NULL : "a list or a string";
         case 'f': return v->type == LC_V_STR || v->type == LC_V_BUILTIN ? NULL : "a string or a function";
@@ -578,13 +682,47 @@ kind_mismatch(char k, const lc_val v)
     }
 }
 
-static int
-check_args(const lc_builtin_struct * b, lc_val * args, slong nargs, lc_err_t err)
+/* The kind of argument i of b (the last letter applies to the rest). */
+static char
+kind_at(const lc_builtin_struct * b, slong i)
 {
-    slong i, nk = (slong) strlen(b->kinds);
-    const char * want;
+    slong nk = (slong) strlen(b->kinds);
 
-    if (nargs < b->min_args || (b->max_args >= 0 && nargs > b->max_args))
+    return nk == 0 ? 'a' : b->kinds[i < nk ? i : nk - 1];
+}
+
+static int
+arity_fits(const lc_builtin_struct * b, slong nargs)
+{
+    return nargs >= b->min_args && (b->max_args < 0 || nargs <= b->max_args);
+}
+
+/* The first argument that does not fit b's kinds, or -1; *want says what
+   it should have been.  nil in an optional position is an argument skipped
+   by keywords, and fits. */
+static slong
+misfit(const char ** want, const lc_builtin_struct * b, lc_val * args, slong nargs)
+{
+    slong i;
+
+    for (i = 0; i < nargs; i++)
+    {
+        if (args[i]->type == LC_V_NIL && i >= b->min_args)
+            continue;
+        if ((*want = kind_mismatch(kind_at(b, i), args[i])) != NULL)
+            return i;
+    }
+    return -1;
+}
+
+/* The message for the only row of a name: its arity, or its first misfit. */
+static int
+row_error(const lc_builtin_struct * b, lc_val * args, slong nargs, lc_err_t err)
+{
+    const char * want;
+    slong i;
+
+    if (!arity_fits(b, nargs))
     {
         if (b->max_args < 0)
             return lc_err_set(err, LC_E_ARG, "expected at least %ld argument%s, got %ld",
@@ -595,26 +733,121 @@ check_args(const lc_builtin_struct * b, lc_val * args, slong nargs, lc_err_t err
         return lc_err_set(err, LC_E_ARG, "expected %ld to %ld arguments, got %ld",
                           (long) b->min_args, (long) b->max_args, (long) nargs);
     }
+    i = misfit(&want, b, args, nargs);
+    if (args[i]->type == LC_V_NUM)
+    {
+        char * s = lc_val_get_str(args[i], 0);
+
+        lc_err_set(err, LC_E_ARG, "argument %ld must be %s, got %.200s", (long) (i + 1), want, s);
+        flint_free(s);
+        return LC_E_ARG;
+    }
+    return lc_err_set(err, LC_E_ARG, "argument %ld must be %s, got %s",
+                      (long) (i + 1), want, lc_val_kind(args[i]));
+}
+
+/* Append printf-style text to msg (of LC_ERR_MSG_LEN bytes, holding *len),
+   truncating at its end. */
+static void
+put(char * msg, size_t * len, const char * fmt, ...)
+{
+    va_list ap;
+    int k;
+
+    if (*len + 1 >= LC_ERR_MSG_LEN)
+        return;
+    va_start(ap, fmt);
+    k = vsnprintf(msg + *len, LC_ERR_MSG_LEN - *len, fmt, ap);
+    va_end(ap);
+    if (k > 0)
+        *len = FLINT_MIN(*len + (size_t) k, (size_t) LC_ERR_MSG_LEN - 1);
+}
+
+/* The message when a name has several rows and none fits: the kinds given
+   and every accepted signature. */
+static int
+forms_error(const char * name, lc_val * args, slong nargs, lc_err_t err)
+{
+    char msg[LC_ERR_MSG_LEN] = "";
+    size_t len = 0;
+    slong i, nforms = 0;
+
+    put(msg, &len, "no form takes (");
+    for (i = 0; i < nargs; i++)
+        put(msg, &len, "%s%s", i > 0 ? ", " : "", lc_val_kind(args[i]));
+    put(msg, &len, "); accepted: ");
+    FOR_ROWS(r)
+        if (strcmp(r->name, name) == 0)
+            put(msg, &len, "%s%s", nforms++ > 0 ? ", " : "", r->sig);
+    return lc_err_set(err, LC_E_ARG, "%s", msg);
+}
+
+static void
+mats_clear(lc_mats_struct * ms, slong nargs)
+{
+    slong i;
+
+    if (ms == NULL)
+        return;
+    for (i = 0; i < nargs; i++)
+        flint_free(ms[i].m);
+    flint_free(ms);
+}
+
+/* The length of the unpacked array for b called with nargs arguments: one
+   entry per argument, and per kind letter, so that an omitted optional
+   argument reads as an empty list. */
+static slong
+mats_len(const lc_builtin_struct * b, slong nargs)
+{
+    return FLINT_MAX(nargs, (slong) strlen(b->kinds));
+}
+
+/* Check the elements of the M and X arguments of b and unpack them into a
+   new array of mats_len entries (NULL when b has no such kind); mats_clear
+   frees it. */
+static int
+mats_unpack(lc_mats_struct ** out, const lc_builtin_struct * b, lc_val * args, slong nargs,
+            lc_err_t err)
+{
+    lc_mats_struct * ms = NULL;
+    slong i, j;
+
+    *out = NULL;
+    if (strchr(b->kinds, 'M') == NULL && strchr(b->kinds, 'X') == NULL)
+        return LC_OK;
+    ms = flint_calloc(mats_len(b, nargs), sizeof(lc_mats_struct));
     for (i = 0; i < nargs; i++)
     {
-        const lc_val v = args[i];
+        const char k = kind_at(b, i);
+        const lc_val l = args[i];
+        int exact = 1;
 
-        /* nil in an optional position: an argument skipped by keywords */
-        if (v->type == LC_V_NIL && i >= b->min_args)
+        if ((k != 'M' && k != 'X') || l->type != LC_V_LIST)   /* nil: skipped */
             continue;
-        if ((want = kind_mismatch(b->kinds[i < nk ? i : nk - 1], v)) == NULL)
-            continue;
-        if (v->type == LC_V_NUM)
+        for (j = 0; j < l->u.list.len; j++)
         {
-            char * s = lc_val_get_str(v, 0);
+            const lc_vtype t = l->u.list.items[j]->type;
 
-            lc_err_set(err, LC_E_ARG, "argument %ld must be %s, got %.200s", (long) (i + 1), want, s);
-            flint_free(s);
-            return LC_E_ARG;
+            if (t == LC_V_MAT || (k == 'X' && t == LC_V_BMAT))
+            {
+                exact = exact && t == LC_V_MAT;
+                continue;
+            }
+            mats_clear(ms, mats_len(b, nargs));
+            return lc_err_set(err, LC_E_ARG, "argument %ld, element %ld must be %s, got %s",
+                              (long) (i + 1), (long) (j + 1), k == 'M' ? "an exact matrix" : "a matrix",
+                              lc_val_kind(l->u.list.items[j]));
         }
-        return lc_err_set(err, LC_E_ARG, "argument %ld must be %s, got %s",
-                          (long) (i + 1), want, lc_val_kind(v));
+        ms[i].len = l->u.list.len;
+        if (exact && ms[i].len > 0)
+        {
+            ms[i].m = flint_malloc(sizeof(fmpq_mat_struct) * ms[i].len);
+            for (j = 0; j < ms[i].len; j++)
+                ms[i].m[j] = *l->u.list.items[j]->u.m;    /* shallow: only read */
+        }
     }
+    *out = ms;
     return LC_OK;
 }
 
@@ -622,11 +855,30 @@ int
 lc_builtin_call(lc_val * res, lc_session_struct * S, const lc_builtin_struct * b,
                 lc_val * args, slong nargs, lc_err_t err)
 {
+    const lc_builtin_struct * row = NULL;
+    lc_mats_struct * ms = NULL;
     char msg[LC_ERR_MSG_LEN];
+    const char * want;
+    slong nforms = 0;
     size_t n;
+    int st;
 
     lc_err_init(err);
-    if (check_args(b, args, nargs, err) == LC_OK && b->fn(res, S, args, nargs, err) == LC_OK)
+    FOR_ROWS(r)
+        if (strcmp(r->name, b->name) == 0)
+        {
+            nforms++;
+            if (row == NULL && arity_fits(r, nargs) && misfit(&want, r, args, nargs) < 0)
+                row = r;
+        }
+    if (row == NULL)
+        st = nforms == 1 ? row_error(b, args, nargs, err) : forms_error(b->name, args, nargs, err);
+    else if ((st = mats_unpack(&ms, row, args, nargs, err)) == LC_OK)
+    {
+        st = row->fn(res, S, args, nargs, ms, err);
+        mats_clear(ms, mats_len(row, nargs));
+    }
+    if (st == LC_OK)
         return LC_OK;
     /* library messages may already name the function */
     n = strlen(b->name);
@@ -634,4 +886,100 @@ lc_builtin_call(lc_val * res, lc_session_struct * S, const lc_builtin_struct * b
         return err->code != LC_OK ? err->code : LC_E_ARG;
     memcpy(msg, err->msg, sizeof(msg));
     return lc_err_set(err, err->code != LC_OK ? err->code : LC_E_ARG, "%s: %s", b->name, msg);
+}
+
+/* ------------------------------------------------------------ invariants */
+
+/* Is there an argument list that both a and b accept (so that the later of
+   the two rows can never run for it)?  Past the longer kind string and both
+   minimum counts every position repeats, so one more argument decides the
+   unbounded case. */
+static int
+rows_overlap(const lc_builtin_struct * a, const lc_builtin_struct * b)
+{
+    slong lo = FLINT_MAX(a->min_args, b->min_args), hi, n, i;
+
+    hi = FLINT_MAX(FLINT_MAX((slong) strlen(a->kinds), (slong) strlen(b->kinds)), lo) + 1;
+    if (a->max_args >= 0)
+        hi = FLINT_MIN(hi, a->max_args);
+    if (b->max_args >= 0)
+        hi = FLINT_MIN(hi, b->max_args);
+    for (n = lo; n <= hi; n++)
+    {
+        for (i = 0; i < n; i++)
+        {
+            ulong ta = kind_types(kind_at(a, i)) | (i >= a->min_args ? T(LC_V_NIL) : 0);
+            ulong tb = kind_types(kind_at(b, i)) | (i >= b->min_args ? T(LC_V_NIL) : 0);
+
+            if ((ta & tb) == 0)
+                break;
+        }
+        if (i == n)
+            return 1;
+    }
+    return 0;
+}
+
+static int
+check_row(const lc_builtin_struct * b, lc_err_t err)
+{
+    const char * k;
+    size_t n = strlen(b->name);
+
+    for (k = b->kinds; *k != '\0'; k++)
+        if (kind_types(*k) == 0)
+            return lc_err_set(err, LC_E_ARG, "%s: unknown kind '%c'", b->sig, *k);
+    if (b->min_args < 0 || (b->max_args >= 0 && b->max_args < b->min_args))
+        return lc_err_set(err, LC_E_ARG, "%s: arity %ld..%ld", b->sig, (long) b->min_args,
+                          (long) b->max_args);
+    if (strncmp(b->sig, b->name, n) != 0 || b->sig[n] != '(')
+        return lc_err_set(err, LC_E_ARG, "%s: the signature does not start with '%s('", b->sig, b->name);
+    if ((int) b->family < 0 || b->family >= LC_FAM_COUNT)
+        return lc_err_set(err, LC_E_ARG, "%s: no family", b->sig);
+    if (b->fn == NULL || b->help == NULL)
+        return lc_err_set(err, LC_E_ARG, "%s: no function or no help", b->sig);
+    return LC_OK;
+}
+
+static int
+check_pair(const lc_builtin_struct * a, const lc_builtin_struct * b, lc_err_t err)
+{
+    if (strcmp(a->name, b->name) == 0 && rows_overlap(a, b))
+        return lc_err_set(err, LC_E_ARG, "%s and %s: two rows of '%s' that one argument list fits",
+                          a->sig, b->sig, a->name);
+    return LC_OK;
+}
+
+int
+lc_builtin_check_table(const lc_builtin_struct * rows, slong n, lc_err_t err)
+{
+    slong i, j;
+
+    lc_err_init(err);
+    for (i = 0; i < n; i++)
+    {
+        if (check_row(rows + i, err) != LC_OK)
+            return err->code;
+        for (j = 0; j < i; j++)
+            if (check_pair(rows + j, rows + i, err) != LC_OK)
+                return err->code;
+    }
+    return LC_OK;
+}
+
+int
+lc_builtin_check_registry(lc_err_t err)
+{
+    slong i, j, n = lc_builtin_nrows();
+
+    lc_err_init(err);
+    for (i = 0; i < n; i++)
+    {
+        if (check_row(lc_builtin_row(i), err) != LC_OK)
+            return err->code;
+        for (j = 0; j < i; j++)
+            if (check_pair(lc_builtin_row(j), lc_builtin_row(i), err) != LC_OK)
+                return err->code;
+    }
+    return LC_OK;
 }

@@ -1,21 +1,48 @@
-/* builtins.h -- the table of built-in functions.
+/* builtins.h -- the registry of built-in functions.
  *
- * One typed table, after LiE: each entry names the function, the kinds of
- * its arguments, the C function and a one-line help text.  The caller checks
- * arity and kinds from the table before the C function runs, so every
- * built-in reports "lie: argument 2 must be a matrix, got a list" the same
- * way, and help() is generated from the same entries. */
+ * One typed table, after LiE: each row names the function, the kinds of its
+ * arguments, the C function, a one-line help text and the family (the lib
+ * module it exposes).  The table is assembled from one array per source file
+ * (lc_builtins_core, lc_builtins_cert, ...), listed once in builtins.c; every
+ * lookup, help text and argument check goes through that list.
+ *
+ * Several rows may share a name when they take different kinds of arguments
+ * (centre(L) for a Lie algebra, centre(G, limit) for a group): the caller
+ * tries the rows of the name in registry order and runs the first whose
+ * arity and kinds fit, so every form is checked the same way, and a call
+ * that fits none is told which forms exist.  Two rows of one name that some
+ * argument list fits both would make the later one unreachable for it;
+ * lc_builtin_check_registry, run when a session starts, refuses that. */
 #ifndef LC_BUILTINS_H
 #define LC_BUILTINS_H
 
 #include "eval.h"
 
+/* A list-of-matrices argument (kinds M and X), unpacked by the caller:
+   shallow copies of the entries, read only and valid during the call (the
+   list is borrowed from the caller, which frees the array afterwards).  m is
+   NULL when the list is empty or, for kind X, holds a ball matrix. */
+typedef struct
+{
+    fmpq_mat_struct * m;
+    slong len;
+}
+lc_mats_struct;
+
 /* A built-in: *res := f(args).  The arguments have been checked against the
-   entry's kinds.  On failure return an error code with a message in err,
-   without the function's name (the caller prefixes it), and leave *res
-   unset. */
-typedef int (*lc_builtin_fn)(lc_val * res, lc_session_struct * S,
-                             lc_val * args, slong nargs, lc_err_t err);
+   row's kinds; mats[i] is the unpacked argument i when the row gives it kind
+   M or X, {NULL, 0} when that argument is omitted or nil (mats is NULL for
+   rows without those kinds).  On failure return an
+   error code with a message in err, without the function's name (the caller
+   prefixes it), and leave *res unset. */
+typedef int (*lc_builtin_fn)(lc_val * res, lc_session_struct * S, lc_val * args, slong nargs,
+                             const lc_mats_struct * mats, lc_err_t err);
+
+/* The parameter list of every built-in, so that the files defining them
+   spell it once (#define ARGS LC_BUILTIN_PARAMS). */
+#define LC_BUILTIN_PARAMS lc_val * res, lc_session_struct * S, lc_val * args, slong nargs, \
+    const lc_mats_struct * mats, lc_err_t err
+#define LC_BUILTIN_UNUSED (void) S; (void) args; (void) nargs; (void) mats; (void) err
 
 /* Argument kinds, one character per argument; when there are more
    arguments than characters the last character applies to the rest:
@@ -23,31 +50,69 @@ typedef int (*lc_builtin_fn)(lc_val * res, lc_session_struct * S,
      m  matrix             l  lie algebra      L  list
      s  string             c  list or string   f  string or function
      b  bool               x  matrix, exact or ball      F  function (def or built-in)
-     p  permutation        g  group            G  lie algebra or group
-     I  matrix (exact or ball) or permutation
+     p  permutation        g  group            T  transformer model
      r  number, exact or ball                  v  number or matrix, exact or ball
-     T  transformer model */
+     M  list of exact matrices, unpacked into mats[i].m
+     X  list of matrices, exact or ball; mats[i].m unpacks them when all are exact
+   A nil argument in an optional position (one skipped by keywords) fits
+   every kind. */
+
+/* The family of a built-in: the lib module whose mathematics it exposes
+   (help() groups by it), or LC_FAM_CORE for the language itself. */
+typedef enum
+{
+    LC_FAM_CORE = 0,        /* the language and the session: print, prec, help, map, ... */
+    LC_FAM_QMAT,
+    LC_FAM_LIE,
+    LC_FAM_GROUP,
+    LC_FAM_MAGMA,
+    LC_FAM_BALL,
+    LC_FAM_MATFUN,
+    LC_FAM_EQUIV,
+    LC_FAM_FINFO,
+    LC_FAM_TRANSFORMER,
+    LC_FAM_GAUGE,
+    LC_FAM_SSM,
+    LC_FAM_LIEATTN,
+    LC_FAM_CHECK,
+    LC_FAM_CLAIM,
+    LC_FAM_COUNT
+}
+lc_family;
+
+/* "lie", "qmat", ...: the name of a family (its lib module). */
+const char * lc_family_name(lc_family f);
+
 typedef struct lc_builtin_struct
 {
+    lc_family family;
     const char * name;
     const char * kinds;
     slong min_args;
     slong max_args;         /* -1: no upper limit */
     lc_builtin_fn fn;
-    const char * sig;       /* "bracket(A, B)" */
+    const char * sig;       /* "bracket(A, B)": the name, then the parameters */
     const char * help;      /* one line */
 }
 lc_builtin_struct;
 
-/* The second table: certified numerics and claim checks (certify.c). */
+/* The per-file arrays of rows.  A module adds its rows by defining such an
+   array and its length in its file, declaring both here and listing them in
+   the registry in builtins.c. */
+
+/* Matrices, Lie algebras and the session (builtins.c). */
+extern const lc_builtin_struct lc_builtins_core[];
+extern const slong lc_nbuiltins_core;
+
+/* Checks, claims and certified numerics (certify.c). */
 extern const lc_builtin_struct lc_builtins_cert[];
 extern const slong lc_nbuiltins_cert;
 
-/* The third: sequences, user functions and equivariance (equivcheck.c). */
+/* Entrywise maps and equivariance (equivcheck.c). */
 extern const lc_builtin_struct lc_builtins_equiv[];
 extern const slong lc_nbuiltins_equiv;
 
-/* The fourth: sequences, certificates, finite information (seqfns.c). */
+/* Sequences, certificates, finite information (seqfns.c). */
 extern const lc_builtin_struct lc_builtins_seq[];
 extern const slong lc_nbuiltins_seq;
 
@@ -59,7 +124,7 @@ extern const slong lc_nbuiltins_ssm;
 extern const lc_builtin_struct lc_builtins_magma[];
 extern const slong lc_nbuiltins_magma;
 
-/* The fifth: transformer models (tfns.c). */
+/* Transformer models (tfns.c). */
 extern const lc_builtin_struct lc_builtins_tf[];
 extern const slong lc_nbuiltins_tf;
 
@@ -67,30 +132,43 @@ extern const slong lc_nbuiltins_tf;
 extern const lc_builtin_struct lc_builtins_gauge[];
 extern const slong lc_nbuiltins_gauge;
 
-/* The sixth: finite groups and permutations (groupfns.c). */
+/* Finite groups and permutations, with the group forms of the Lie built-ins
+   (groupfns.c). */
 extern const lc_builtin_struct lc_builtins_group[];
 extern const slong lc_nbuiltins_group;
-
-/* The group versions of built-ins that also take other kinds (perm with a
-   string, derived_series(G), inv(p), ...): a core built-in whose argument is
-   a group or permutation hands over to the entry of that name here. */
-int lc_groupfn_overload(const char * name, lc_val * res, lc_session_struct * S,
-                        lc_val * args, slong nargs, lc_err_t err);
 
 /* a op b when a or b is a permutation: p * q (first p, then q), p / q,
    p ^ k, p ^ q (conjugation q^-1 p q), i ^ p (the image of point i). */
 int lc_groupfn_arith(lc_val * out, lc_tok_kind op, const lc_val a, const lc_val b, lc_err_t err);
 
-/* The position of parameter name in b's signature, or -1 (for keyword
-   arguments: f(x, heads=3)). */
-slong lc_builtin_param_index(const lc_builtin_struct * b, const char * name);
+/* The registry as one table: its number of rows, and row i (0-based, in the
+   order of the arrays in builtins.c). */
+slong lc_builtin_nrows(void);
+const lc_builtin_struct * lc_builtin_row(slong i);
 
-/* The entry named name (aliases included), or NULL. */
+/* The first row named name, or NULL.  A function value refers to it and
+   stands for every row of the name. */
 const lc_builtin_struct * lc_builtin_find(const char * name);
 
-/* Check the arguments against b, then call it.  Messages come back as
-   "NAME: ...". */
+/* The position of parameter name in the signature of some row named like b,
+   or -1 (for keyword arguments: f(x, heads=3)). */
+slong lc_builtin_param_index(const lc_builtin_struct * b, const char * name);
+
+/* Pick the row named like b that fits the arguments, check and unpack them,
+   then call it.  Messages come back as "NAME: ..."; when a name has several
+   rows and none fits, the message lists them: "centre: no form takes (a
+   list); accepted: centre(L), centre(G, limit)". */
 int lc_builtin_call(lc_val * res, lc_session_struct * S, const lc_builtin_struct * b,
                     lc_val * args, slong nargs, lc_err_t err);
+
+/* The invariants of a table of n rows: known kind letters, 0 <= min_args <=
+   max_args (or max_args = -1), a signature that starts with "NAME(", a
+   family in range, and no two rows of one name that an argument list fits
+   both.  LC_OK, or LC_E_ARG with a message naming the rows. */
+int lc_builtin_check_table(const lc_builtin_struct * rows, slong n, lc_err_t err);
+
+/* The same for the whole registry, across its arrays (lc_session_init runs
+   it and aborts on failure: a broken registry is a programming error). */
+int lc_builtin_check_registry(lc_err_t err);
 
 #endif

@@ -16,8 +16,8 @@
 #include "matfun.h"
 #include "lieattn.h"
 
-#define ARGS lc_val * res, lc_session_struct * S, lc_val * args, slong nargs, lc_err_t err
-#define UNUSED_ARGS (void) S; (void) args; (void) nargs; (void) err
+#define ARGS LC_BUILTIN_PARAMS
+#define UNUSED_ARGS LC_BUILTIN_UNUSED
 
 /* ------------------------------------------------------ recording checks */
 
@@ -610,51 +610,30 @@ bi_random_orthogonal(ARGS)
     return LC_OK;
 }
 
-/* The matrices of a list, shallow (valid while the list lives). */
-static fmpq_mat_struct *
-list_mats(const lc_val l, const char * what, lc_err_t err)
+/* The tokens of lie_scores and dot_scores: a non-empty list of exact
+   matrices, unpacked by the caller (kind M). */
+static int
+tokens_nonempty(const lc_mats_struct * g, lc_err_t err)
 {
-    fmpq_mat_struct * m;
-    slong i, n = l->u.list.len;
-
-    if (n == 0)
-    {
-        lc_err_set(err, LC_E_ARG, "the list of %s is empty", what);
-        return NULL;
-    }
-    for (i = 0; i < n; i++)
-        if (l->u.list.items[i]->type != LC_V_MAT)
-        {
-            lc_err_set(err, LC_E_ARG, "element %ld of the %s must be an exact matrix, got %s",
-                       (long) i + 1, what, lc_val_kind(l->u.list.items[i]));
-            return NULL;
-        }
-    m = flint_malloc(n * sizeof(fmpq_mat_struct));
-    for (i = 0; i < n; i++)
-        m[i] = *l->u.list.items[i]->u.m;
-    return m;
+    return g->len > 0 ? LC_OK : lc_err_set(err, LC_E_ARG, "the list of tokens is empty");
 }
 
 static int
 bi_lie_scores(ARGS)
 {
-    fmpq_mat_struct * g;
     fmpq * lam;
     slong nl, i;
     int st = LC_OK;
 
     UNUSED_ARGS;
-    if ((g = list_mats(args[0], "tokens", err)) == NULL)
+    if (tokens_nonempty(mats + 0, err) != LC_OK)
         return err->code;
     if (args[1]->type == LC_V_NUM)
         nl = 1;
     else if (args[1]->type == LC_V_LIST)
         nl = args[1]->u.list.len;
     else
-    {
-        flint_free(g);
         return lc_err_set(err, LC_E_ARG, "lambda must be a number or a list of numbers");
-    }
     lam = _fmpq_vec_init(FLINT_MAX(nl, 1));
     for (i = 0; i < nl; i++)
     {
@@ -668,29 +647,26 @@ bi_lie_scores(ARGS)
     if (st == LC_OK)
     {
         *res = lc_val_bmat();
-        if ((st = lc_lieattn_scores((*res)->u.bm, g, args[0]->u.list.len, lam, nl,
+        if ((st = lc_lieattn_scores((*res)->u.bm, mats[0].m, mats[0].len, lam, nl,
                                     args[2]->u.q, S->prec, err)) != LC_OK)
             lc_val_unref(*res);
     }
     _fmpq_vec_clear(lam, FLINT_MAX(nl, 1));
-    flint_free(g);
     return st;
 }
 
 static int
 bi_dot_scores(ARGS)
 {
-    fmpq_mat_struct * g;
     int st;
 
     UNUSED_ARGS;
-    if ((g = list_mats(args[0], "tokens", err)) == NULL)
+    if (tokens_nonempty(mats + 0, err) != LC_OK)
         return err->code;
     *res = lc_val_mat();
-    if ((st = lc_lieattn_dot_scores((*res)->u.m, g, args[0]->u.list.len,
+    if ((st = lc_lieattn_dot_scores((*res)->u.m, mats[0].m, mats[0].len,
                                     nargs > 1 ? args[1]->u.m : NULL, err)) != LC_OK)
         lc_val_unref(*res);
-    flint_free(g);
     return st;
 }
 
@@ -820,50 +796,60 @@ bi_sweep(ARGS)
 
 const lc_builtin_struct lc_builtins_cert[] =
 {
-    { "equal", "vv", 2, 2, bi_equal, "equal(A, B)",
+    { LC_FAM_CHECK, "equal", "vv", 2, 2, bi_equal, "equal(A, B)",
       "check A = B: exact over Q, or a certified bound on |A - B| for balls (records in a claim)" },
-    { "is_zero", "v", 1, 1, bi_is_zero, "is_zero(A)", "check A = 0 (as equal(A, 0))" },
-    { "is_orthogonal", "x", 1, 1, bi_is_orthogonal, "is_orthogonal(Q)", "check Q^T Q = I" },
-    { "commutes", "xx", 2, 2, bi_commutes, "commutes(A, B)", "check AB = BA" },
-    { "check", "bs", 1, 2, bi_check, "check(cond, \"what\")",
+    { LC_FAM_CHECK, "is_zero", "v", 1, 1, bi_is_zero, "is_zero(A)", "check A = 0 (as equal(A, 0))" },
+    { LC_FAM_CHECK, "is_orthogonal", "x", 1, 1, bi_is_orthogonal, "is_orthogonal(Q)", "check Q^T Q = I" },
+    { LC_FAM_CHECK, "commutes", "xx", 2, 2, bi_commutes, "commutes(A, B)", "check AB = BA" },
+    { LC_FAM_CHECK, "check", "bs", 1, 2, bi_check, "check(cond, \"what\")",
       "record an exact true/false fact: PROVED when true, REFUTED when false" },
-    { "not_checkable", "s", 1, 1, bi_not_checkable, "not_checkable(\"why\")",
+    { LC_FAM_CHECK, "not_checkable", "s", 1, 1, bi_not_checkable, "not_checkable(\"why\")",
       "inside a claim: the statement has no checkable content, for this reason" },
-    { "method", "s", 1, 1, bi_method, "method(\"text\")", "inside a claim: describe how it is checked" },
-    { "note", "s", 1, 1, bi_note, "note(\"text\")", "inside a claim: add to the certificate" },
-    { "title", "s", 1, 1, bi_title, "title(\"text\")", "the title of the report" },
-    { "ball", "v", 1, 1, bi_ball, "ball(x)", "x as a ball (or ball matrix) at the working precision" },
-    { "exp", "v", 1, 1, bi_exp, "exp(A)", "the exponential of a number or square matrix, certified" },
-    { "log", "v", 1, 1, bi_log, "log(M)",
+    { LC_FAM_CLAIM, "method", "s", 1, 1, bi_method, "method(\"text\")",
+      "inside a claim: describe how it is checked" },
+    { LC_FAM_CLAIM, "note", "s", 1, 1, bi_note, "note(\"text\")", "inside a claim: add to the certificate" },
+    { LC_FAM_CLAIM, "title", "s", 1, 1, bi_title, "title(\"text\")", "the title of the report" },
+    { LC_FAM_BALL, "ball", "v", 1, 1, bi_ball, "ball(x)",
+      "x as a ball (or ball matrix) at the working precision" },
+    { LC_FAM_MATFUN, "exp", "v", 1, 1, bi_exp, "exp(A)",
+      "the exponential of a number or square matrix, certified" },
+    { LC_FAM_MATFUN, "log", "v", 1, 1, bi_log, "log(M)",
       "the principal logarithm, certified (error outside its domain)" },
-    { "sqrt", "r", 1, 1, bi_sqrt, "sqrt(x)", "the square root of a non-negative number, as a ball" },
-    { "in_log_domain", "x", 1, 1, bi_in_log_domain, "in_log_domain(M)",
+    { LC_FAM_BALL, "sqrt", "r", 1, 1, bi_sqrt, "sqrt(x)",
+      "the square root of a non-negative number, as a ball" },
+    { LC_FAM_MATFUN, "in_log_domain", "x", 1, 1, bi_in_log_domain, "in_log_domain(M)",
       "whether M has no eigenvalue on the closed negative real axis (certified)" },
-    { "exp_so3", "x", 1, 1, bi_exp_so3, "exp_so3(W)", "Rodrigues' formula for a 3x3 skew-symmetric W" },
-    { "log_so3", "x", 1, 1, bi_log_so3, "log_so3(R)", "axis-angle logarithm of a rotation (angle < pi)" },
-    { "exp_se2", "x", 1, 1, bi_exp_se2, "exp_se2(X)", "closed-form exponential on se(2) (3x3 form)" },
-    { "log_se2", "x", 1, 1, bi_log_se2, "log_se2(G)", "closed-form logarithm on SE(2) (3x3 form)" },
-    { "exp_aff2", "x", 1, 1, bi_exp_aff2, "exp_aff2(X)", "exponential on aff(2) (3x3 form)" },
-    { "log_aff2", "x", 1, 1, bi_log_aff2, "log_aff2(G)", "logarithm on Aff(2) (3x3 form)" },
-    { "radius", "v", 1, 1, bi_radius, "radius(x)",
+    { LC_FAM_MATFUN, "exp_so3", "x", 1, 1, bi_exp_so3, "exp_so3(W)",
+      "Rodrigues' formula for a 3x3 skew-symmetric W" },
+    { LC_FAM_MATFUN, "log_so3", "x", 1, 1, bi_log_so3, "log_so3(R)",
+      "axis-angle logarithm of a rotation (angle < pi)" },
+    { LC_FAM_MATFUN, "exp_se2", "x", 1, 1, bi_exp_se2, "exp_se2(X)",
+      "closed-form exponential on se(2) (3x3 form)" },
+    { LC_FAM_MATFUN, "log_se2", "x", 1, 1, bi_log_se2, "log_se2(G)",
+      "closed-form logarithm on SE(2) (3x3 form)" },
+    { LC_FAM_MATFUN, "exp_aff2", "x", 1, 1, bi_exp_aff2, "exp_aff2(X)", "exponential on aff(2) (3x3 form)" },
+    { LC_FAM_MATFUN, "log_aff2", "x", 1, 1, bi_log_aff2, "log_aff2(G)", "logarithm on Aff(2) (3x3 form)" },
+    { LC_FAM_BALL, "radius", "v", 1, 1, bi_radius, "radius(x)",
       "an exact upper bound for the largest radius of a ball or ball matrix (0 if exact)" },
-    { "norm", "x", 1, 1, bi_norm, "norm(A)", "the Frobenius norm, as a certified ball" },
-    { "random_matrix", "iii", 2, 3, bi_random_matrix, "random_matrix(m, n, bound)",
+    { LC_FAM_BALL, "norm", "x", 1, 1, bi_norm, "norm(A)", "the Frobenius norm, as a certified ball" },
+    { LC_FAM_QMAT, "random_matrix", "iii", 2, 3, bi_random_matrix, "random_matrix(m, n, bound)",
       "an m x n matrix of random integers in [-bound, bound] (default 9), from seed()" },
-    { "random_orthogonal", "ii", 1, 2, bi_random_orthogonal, "random_orthogonal(n, bound)",
+    { LC_FAM_QMAT, "random_orthogonal", "ii", 1, 2, bi_random_orthogonal, "random_orthogonal(n, bound)",
       "a random rational orthogonal matrix with det 1 (Cayley transform), from seed()" },
-    { "lie_scores", "Lan", 3, 3, bi_lie_scores, "lie_scores(gs, lambda, tau)",
+    { LC_FAM_LIEATTN, "lie_scores", "Man", 3, 3, bi_lie_scores, "lie_scores(gs, lambda, tau)",
       "Lie-algebra attention scores -||log(g_i^-1 g_j)||_lambda^2 / tau, certified" },
-    { "dot_scores", "Lm", 1, 2, bi_dot_scores, "dot_scores(gs, W)",
+    { LC_FAM_LIEATTN, "dot_scores", "Mm", 1, 2, bi_dot_scores, "dot_scores(gs, W)",
       "baseline scores vec(g_i)^T W vec(g_j) of tokens taken as vectors (exact)" },
-    { "orthogonal_from_gram", "mm", 2, 2, bi_orthogonal_from_gram, "orthogonal_from_gram(X, Y)",
+    { LC_FAM_BALL, "orthogonal_from_gram", "mm", 2, 2, bi_orthogonal_from_gram, "orthogonal_from_gram(X, Y)",
       "an orthogonal Q with X = Q Y, for X^T X = Y^T Y (checked exactly), as a certified ball matrix" },
-    { "qr", "x", 1, 1, bi_qr, "qr(A)", "[Q, R]: the Householder QR decomposition A = Q R, certified" },
-    { "not", "b", 1, 1, bi_not, "not(b)", "true when b is false, false when b is true" },
-    { "str", "a", 1, 1, bi_str, "str(x)", "the printed form of x as a string (strings join with +)" },
-    { "upper", "v", 1, 1, bi_upper, "upper(x)",
+    { LC_FAM_BALL, "qr", "x", 1, 1, bi_qr, "qr(A)",
+      "[Q, R]: the Householder QR decomposition A = Q R, certified" },
+    { LC_FAM_CORE, "not", "b", 1, 1, bi_not, "not(b)", "true when b is false, false when b is true" },
+    { LC_FAM_CORE, "str", "a", 1, 1, bi_str, "str(x)",
+      "the printed form of x as a string (strings join with +)" },
+    { LC_FAM_BALL, "upper", "v", 1, 1, bi_upper, "upper(x)",
       "an exact upper bound of |x| (of the largest |entry| of a matrix)" },
-    { "sweep", "a", 2, 2, bi_sweep, "sweep([64, 128, ...], expr)",
+    { LC_FAM_CORE, "sweep", "a", 2, 2, bi_sweep, "sweep([64, 128, ...], expr)",
       "expr evaluated at each precision: a list of [prec, value]" },
 };
 

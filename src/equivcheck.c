@@ -15,8 +15,8 @@
 #include "builtins.h"
 #include "ballops.h"
 
-#define ARGS lc_val * res, lc_session_struct * S, lc_val * args, slong nargs, lc_err_t err
-#define UNUSED_ARGS (void) S; (void) args; (void) nargs; (void) err
+#define ARGS LC_BUILTIN_PARAMS
+#define UNUSED_ARGS LC_BUILTIN_UNUSED
 
 /* Most trials an equivariance check runs. */
 #define LC_MAX_TRIALS 1000
@@ -248,7 +248,7 @@ trial(lc_val * ok, lc_session_struct * S, const lc_val f, const lc_val X, const 
 }
 
 static int
-equivariance(ARGS, int left)
+equivariance(lc_val * res, lc_session_struct * S, lc_val * args, slong nargs, lc_err_t err, int left)
 {
     lc_val X = args[1], Z = nargs > 3 ? args[3] : NULL, fX = NULL, T, ok = NULL;
     slong trials = lc_val_get_si(args[2]), t, d, n;
@@ -305,16 +305,19 @@ bi_perm_equivariant(ARGS)
 
 const lc_builtin_struct lc_builtins_equiv[] =
 {
-    { "map", "Fx", 2, 2, bi_map, "map(f, A)", "f applied to every entry of A (exact, or balls)" },
-    { "hadamard", "xx", 2, 2, bi_hadamard, "hadamard(A, B)", "the entrywise product of A and B" },
-    { "ediv", "xx", 2, 2, bi_ediv, "ediv(A, B)", "the entrywise quotient of A by B" },
-    { "trace", "x", 1, 1, bi_trace, "trace(A)", "the trace of a square matrix" },
-    { "ones", "ii", 2, 2, bi_ones, "ones(m, n)", "the m x n matrix of ones" },
-    { "random_perm", "i", 1, 1, bi_random_perm, "random_perm(n)",
+    { LC_FAM_CORE, "map", "Fx", 2, 2, bi_map, "map(f, A)",
+      "f applied to every entry of A (exact, or balls)" },
+    { LC_FAM_QMAT, "hadamard", "xx", 2, 2, bi_hadamard, "hadamard(A, B)",
+      "the entrywise product of A and B" },
+    { LC_FAM_QMAT, "ediv", "xx", 2, 2, bi_ediv, "ediv(A, B)", "the entrywise quotient of A by B" },
+    { LC_FAM_QMAT, "trace", "x", 1, 1, bi_trace, "trace(A)", "the trace of a square matrix" },
+    { LC_FAM_QMAT, "ones", "ii", 2, 2, bi_ones, "ones(m, n)", "the m x n matrix of ones" },
+    { LC_FAM_QMAT, "random_perm", "i", 1, 1, bi_random_perm, "random_perm(n)",
       "a random n x n permutation matrix, from seed()" },
-    { "equivariant", "Fmia", 3, 4, bi_equivariant, "equivariant(f, X, trials, Z)",
+    { LC_FAM_EQUIV, "equivariant", "Fmia", 3, 4, bi_equivariant, "equivariant(f, X, trials, Z)",
       "check f(QX) = Q f(X) (or f(QX, QZ) = Q f(X, Z)) for random rational orthogonal Q" },
-    { "perm_equivariant", "Fmia", 3, 4, bi_perm_equivariant, "perm_equivariant(f, X, trials, Z)",
+    { LC_FAM_EQUIV, "perm_equivariant", "Fmia", 3, 4, bi_perm_equivariant,
+      "perm_equivariant(f, X, trials, Z)",
       "check f(XP) = f(X) P (or f(XP, Z) = f(X, Z) P) for random permutations P" },
 };
 

@@ -4,6 +4,7 @@
  * the message and the position of the failing node in d (and *out unset).
  * Recursion follows the tree, whose depth the parser has capped. */
 #include "config.h"
+#include <stdlib.h>
 #include <string.h>
 #include "eval.h"
 #include "builtins.h"
@@ -30,6 +31,16 @@ hash_str(const char * s)
 void
 lc_session_init(lc_session_t S)
 {
+    lc_err_t e;
+
+    /* Two rows of one name that one call fits, or an unknown kind letter,
+       would silently run the wrong function: a programming error, so refuse
+       to start rather than run with it. */
+    if (lc_builtin_check_registry(e) != LC_OK)
+    {
+        fprintf(stderr, "liecheck: broken registry of built-ins: %s\n", e->msg);
+        abort();
+    }
     S->alloc = 64;
     S->nvars = 0;
     S->vars = flint_calloc(S->alloc, sizeof(lc_var_struct));

@@ -15,8 +15,8 @@
 #include "ballops.h"
 #include "gauge.h"
 
-#define ARGS lc_val * res, lc_session_struct * S, lc_val * args, slong nargs, lc_err_t err
-#define UNUSED_ARGS (void) S; (void) args; (void) nargs; (void) err
+#define ARGS LC_BUILTIN_PARAMS
+#define UNUSED_ARGS LC_BUILTIN_UNUSED
 
 static lc_val
 model_value(lc_tmodel_t M)
@@ -389,29 +389,29 @@ bi_flat_directions(ARGS)
 
 const lc_builtin_struct lc_builtins_gauge[] =
 {
-    { "gauge_random", "Tb", 1, 2, bi_gauge_random, "gauge_random(M, per_layer)",
+    { LC_FAM_GAUGE, "gauge_random", "Tb", 1, 2, bi_gauge_random, "gauge_random(M, per_layer)",
       "a random gauge [frames, mids, h_qk, h_vo]: g in SO(d_e - 1) fixing 1, h in GL(d_h); "
       "per_layer: a frame per layer (Sec. 4.6)" },
-    { "gauge_apply", "TL", 2, 2, bi_gauge_apply, "gauge_apply(M, G)",
+    { LC_FAM_GAUGE, "gauge_apply", "TL", 2, 2, bi_gauge_apply, "gauge_apply(M, G)",
       "the model with weights transformed by the gauge (eqs. (6)-(13), (20), (21))" },
-    { "gauge_is_valid", "TL", 2, 2, bi_gauge_is_valid, "gauge_is_valid(M, G)",
+    { LC_FAM_GAUGE, "gauge_is_valid", "TL", 2, 2, bi_gauge_is_valid, "gauge_is_valid(M, G)",
       "exact: frames orthogonal and fixing 1, every h invertible" },
-    { "fold_layernorm", "T", 1, 1, bi_fold_layernorm, "fold_layernorm(M)",
+    { LC_FAM_GAUGE, "fold_layernorm", "T", 1, 1, bi_fold_layernorm, "fold_layernorm(M)",
       "layer-norm scale and shift folded into the next maps (pre-norm; function preserving)" },
-    { "is_strict", "T", 1, 1, bi_is_strict, "is_strict(M)",
+    { LC_FAM_GAUGE, "is_strict", "T", 1, 1, bi_is_strict, "is_strict(M)",
       "whether every layer norm has scale 1 and shift 0" },
-    { "strict_layernorm", "T", 1, 1, bi_strict_layernorm, "strict_layernorm(M)",
+    { LC_FAM_GAUGE, "strict_layernorm", "T", 1, 1, bi_strict_layernorm, "strict_layernorm(M)",
       "M with every layer-norm scale 1 and shift 0 (another function in general)" },
-    { "redundancy", "a", 1, 4, bi_redundancy, "redundancy(d_e, n_h, d_h, n_t)",
+    { LC_FAM_GAUGE, "redundancy", "a", 1, 4, bi_redundancy, "redundancy(d_e, n_h, d_h, n_t)",
       "eq. (17): 2 n_t n_h d_h^2 + (d_e - 1)(d_e - 2)/2; or redundancy(M)" },
-    { "weight", "Tsi", 3, 3, bi_weight, "weight(M, \"Wq\", layer)",
+    { LC_FAM_GAUGE, "weight", "Tsi", 3, 3, bi_weight, "weight(M, \"Wq\", layer)",
       "a weight of a layer (Wq bq Wk bk Wv bv Wo bo W1 b1 W2 b2 ln1_w ln1_b ln2_w ln2_b R1 R2)" },
-    { "with_weight", "Tsim", 4, 4, bi_with_weight, "with_weight(M, \"Wq\", layer, A)",
+    { LC_FAM_GAUGE, "with_weight", "Tsim", 4, 4, bi_with_weight, "with_weight(M, \"Wq\", layer, A)",
       "a copy of M with that weight replaced by A" },
-    { "sym_tangents", "Ts", 1, 2, bi_sym_tangents, "sym_tangents(M, \"all\")",
+    { LC_FAM_GAUGE, "sym_tangents", "Ts", 1, 2, bi_sym_tangents, "sym_tangents(M, \"all\")",
       "exact tangent vectors (columns) of the symmetries: qk vo kbias vbias ones lnfold relu "
       "resid scale, paper (qk + vo) or all" },
-    { "flat_directions", "Tii", 3, 3, bi_flat_directions, "flat_directions(M, ns, n_c)",
+    { LC_FAM_GAUGE, "flat_directions", "Tii", 3, 3, bi_flat_directions, "flat_directions(M, ns, n_c)",
       "[nparams, certified Jacobian rank, exhibited kernel dimension, J T] over ns inputs" },
 };
 

@@ -12,8 +12,8 @@
 #include "builtins.h"
 #include "magma.h"
 
-#define ARGS lc_val * res, lc_session_struct * S, lc_val * args, slong nargs, lc_err_t err
-#define UNUSED_ARGS (void) S; (void) args; (void) nargs; (void) err
+#define ARGS LC_BUILTIN_PARAMS
+#define UNUSED_ARGS LC_BUILTIN_UNUSED
 
 /* ------------------------------------------------------------ helpers */
 
@@ -142,28 +142,6 @@ table_val(const lc_magma_t M)
     lc_val v = lc_val_mat();
     lc_magma_get_fmpq_mat(v->u.m, M);
     return v;
-}
-
-/* Matrices of a list, borrowed; NULL (and an error) when an item is not an
-   exact matrix. */
-static fmpq_mat_struct *
-get_mats(const lc_val L, const char * what, lc_err_t err)
-{
-    slong i, k = L->u.list.len;
-    fmpq_mat_struct * A = flint_malloc(sizeof(fmpq_mat_struct) * (k + 1));
-
-    for (i = 0; i < k; i++)
-    {
-        if (L->u.list.items[i]->type != LC_V_MAT)
-        {
-            flint_free(A);
-            lc_err_set(err, LC_E_ARG, "%s %ld must be an exact matrix, got %s", what, (long) i + 1,
-                       lc_val_kind(L->u.list.items[i]));
-            return NULL;
-        }
-        A[i] = *L->u.list.items[i]->u.m;
-    }
-    return A;
 }
 
 static int
@@ -355,22 +333,20 @@ bi_mod_table(ARGS)
     return st;
 }
 
-/* table_of(mats, m) and closed_under_product(mats, m). */
+/* table_of(mats, m) and closed_under_product(mats, m); the matrices come
+   unpacked in A (kind M). */
 static int
-mats_table(lc_val * res, lc_session_struct * S, lc_val * args, slong nargs, int check,
-           lc_err_t err)
+mats_table(lc_val * res, lc_session_struct * S, lc_val * args, slong nargs, const lc_mats_struct * A,
+           int check, lc_err_t err)
 {
-    fmpq_mat_struct * A;
     lc_magma_t M;
     slong m;
     int st;
 
     if ((st = get_modulus(&m, args, nargs, 1, err)) != LC_OK)
         return st;
-    if ((A = get_mats(args[0], "element", err)) == NULL)
-        return err->code;
     lc_magma_init(M);
-    st = lc_magma_set_mats(M, A, args[0]->u.list.len, m, err);
+    st = lc_magma_set_mats(M, A->m, A->len, m, err);
     if (check && (st == LC_OK || st == LC_E_DOMAIN))
     {
         char cert[LC_ERR_MSG_LEN + 80];
@@ -387,17 +363,16 @@ mats_table(lc_val * res, lc_session_struct * S, lc_val * args, slong nargs, int 
     else if (st == LC_OK)
         *res = table_val(M);
     lc_magma_clear(M);
-    flint_free(A);
     return st;
 }
 
-static int bi_table_of(ARGS) { return mats_table(res, S, args, nargs, 0, err); }
-static int bi_closed_under_product(ARGS) { return mats_table(res, S, args, nargs, 1, err); }
+static int bi_table_of(ARGS) { return mats_table(res, S, args, nargs, mats + 0, 0, err); }
+static int bi_closed_under_product(ARGS) { return mats_table(res, S, args, nargs, mats + 0, 1, err); }
 
 static int
 bi_generate(ARGS)
 {
-    fmpq_mat_struct * A, * E;
+    fmpq_mat_struct * E;
     lc_val * items;
     slong m, k, i, max = 512;
     int st;
@@ -409,10 +384,7 @@ bi_generate(ARGS)
         max = lc_val_get_si(args[2]);
     if (max < 1 || max > LC_MAGMA_MAX_ORDER)
         return lc_err_set(err, LC_E_LIMIT, "at most %d elements", LC_MAGMA_MAX_ORDER);
-    if ((A = get_mats(args[0], "generator", err)) == NULL)
-        return err->code;
-    st = lc_magma_generate_mats(&E, &k, A, args[0]->u.list.len, m, max, err);
-    flint_free(A);
+    st = lc_magma_generate_mats(&E, &k, mats[0].m, mats[0].len, m, max, err);
     if (st != LC_OK)
         return st;
     items = flint_malloc(sizeof(lc_val) * (k + 1));
@@ -905,57 +877,65 @@ bi_normalizers_are_subgroups(ARGS)
 
 const lc_builtin_struct lc_builtins_magma[] =
 {
-    { "group_axioms", "m", 1, 1, bi_group_axioms, "group_axioms(T)",
+    { LC_FAM_MAGMA, "group_axioms", "m", 1, 1, bi_group_axioms, "group_axioms(T)",
       "check: closure, associativity, identity, inverses of a Cayley table; witnesses on failure" },
-    { "is_associative", "m", 1, 1, bi_is_associative, "is_associative(T)",
+    { LC_FAM_MAGMA, "is_associative", "m", 1, 1, bi_is_associative, "is_associative(T)",
       "whether the table is closed and associative (all n^3 triples)" },
-    { "is_commutative", "m", 1, 1, bi_is_commutative, "is_commutative(T)", "whether a*b = b*a always" },
-    { "identity_of", "m", 1, 1, bi_identity_of, "identity_of(T)",
+    { LC_FAM_MAGMA, "is_commutative", "m", 1, 1, bi_is_commutative, "is_commutative(T)",
+      "whether a*b = b*a always" },
+    { LC_FAM_MAGMA, "identity_of", "m", 1, 1, bi_identity_of, "identity_of(T)",
       "the two-sided identity element, or the string \"none\"" },
-    { "inverse_of", "mi", 2, 2, bi_inverse_of, "inverse_of(T, a)",
+    { LC_FAM_MAGMA, "inverse_of", "mi", 2, 2, bi_inverse_of, "inverse_of(T, a)",
       "the two-sided inverse of a, or the string \"none\"" },
-    { "absorbing", "m", 1, 1, bi_absorbing, "absorbing(T)",
+    { LC_FAM_MAGMA, "absorbing", "m", 1, 1, bi_absorbing, "absorbing(T)",
       "the elements z with z*m = z for every m (Murakami's Cor. 4)" },
-    { "additive_dim", "m", 1, 1, bi_additive_dim, "additive_dim(T)",
+    { LC_FAM_MAGMA, "additive_dim", "m", 1, 1, bi_additive_dim, "additive_dim(T)",
       "the dimension of the space of F with F(a*b) = F(a) + F(b) (homomorphisms to (R, +)), exact" },
-    { "group_tables", "i", 1, 1, bi_group_tables, "group_tables(n)",
+    { LC_FAM_MAGMA, "group_tables", "i", 1, 1, bi_group_tables, "group_tables(n)",
       "every group table on 1..n (n <= 3), found by exhausting all n^(n^2) operations" },
-    { "mod_table", "is", 2, 2, bi_mod_table, "mod_table(n, \"+\")",
+    { LC_FAM_MAGMA, "mod_table", "is", 2, 2, bi_mod_table, "mod_table(n, \"+\")",
       "the table of Z_n under +, - or * mod n" },
-    { "table_of", "Li", 1, 2, bi_table_of, "table_of([A, B, ...], m)",
+    { LC_FAM_MAGMA, "table_of", "Mi", 1, 2, bi_table_of, "table_of([A, B, ...], m)",
       "the Cayley table of distinct matrices under multiplication (mod m); error naming a product outside" },
-    { "closed_under_product", "Li", 1, 2, bi_closed_under_product, "closed_under_product([A, B, ...], m)",
+    { LC_FAM_MAGMA, "closed_under_product", "Mi", 1, 2, bi_closed_under_product,
+      "closed_under_product([A, B, ...], m)",
       "check: every product (mod m) lies in the set; the witness otherwise" },
-    { "generate", "Lii", 1, 3, bi_generate, "generate([A, B, ...], m, max)",
+    { LC_FAM_MAGMA, "generate", "Mii", 1, 3, bi_generate, "generate([A, B, ...], m, max)",
       "the closure of the matrices under multiplication (mod m), at most max (512) elements" },
-    { "perm_table", "a", 1, 1, bi_perm_table, "perm_table([[2, 1, 3], ...])",
+    { LC_FAM_MAGMA, "perm_table", "a", 1, 1, bi_perm_table, "perm_table([[2, 1, 3], ...])",
       "the table of permutations under composition (p*q)(i) = p(q(i)); error naming a composite outside" },
-    { "affine", "mm", 2, 2, bi_affine, "affine(A, b)", "[[A, b], [0, 1]], the map x -> A x + b" },
-    { "is_homomorphism", "mma", 3, 3, bi_is_homomorphism, "is_homomorphism(T1, T2, images)",
+    { LC_FAM_QMAT, "affine", "mm", 2, 2, bi_affine, "affine(A, b)",
+      "[[A, b], [0, 1]], the map x -> A x + b" },
+    { LC_FAM_MAGMA, "is_homomorphism", "mma", 3, 3, bi_is_homomorphism, "is_homomorphism(T1, T2, images)",
       "check: H(a*b) = H(a) o H(b) for all pairs; the first failing pair otherwise" },
-    { "kernel", "mma", 3, 3, bi_kernel, "kernel(T1, T2, images)", "the elements mapped to the identity" },
-    { "image", "mma", 3, 3, bi_image, "image(T1, T2, images)", "the distinct images" },
-    { "is_action", "mmb", 2, 3, bi_is_action, "is_action(T, Phi, identity_axiom)",
+    { LC_FAM_MAGMA, "kernel", "mma", 3, 3, bi_kernel, "kernel(T1, T2, images)",
+      "the elements mapped to the identity" },
+    { LC_FAM_MAGMA, "image", "mma", 3, 3, bi_image, "image(T1, T2, images)", "the distinct images" },
+    { LC_FAM_MAGMA, "is_action", "mmb", 2, 3, bi_is_action, "is_action(T, Phi, identity_axiom)",
       "check: Phi(e, d) = d (unless false is given) and Phi(g*h, d) = Phi(g, Phi(h, d)); witness" },
-    { "orbits", "m", 1, 1, bi_orbits, "orbits(Phi)", "the distinct sets O_d = {Phi(g, d) : g}" },
-    { "orbit", "mi", 2, 2, bi_orbit, "orbit(Phi, d)", "O_d = {Phi(g, d) : g}" },
-    { "stabilizer", "mi", 2, 2, bi_stabilizer, "stabilizer(Phi, d)", "the elements g with Phi(g, d) = d" },
-    { "fixed_points", "m", 1, 1, bi_fixed_points, "fixed_points(Phi)", "the points fixed by every element" },
-    { "orbits_partition", "m", 1, 1, bi_orbits_partition, "orbits_partition(Phi)",
+    { LC_FAM_MAGMA, "orbits", "m", 1, 1, bi_orbits, "orbits(Phi)",
+      "the distinct sets O_d = {Phi(g, d) : g}" },
+    { LC_FAM_MAGMA, "orbit", "mi", 2, 2, bi_orbit, "orbit(Phi, d)", "O_d = {Phi(g, d) : g}" },
+    { LC_FAM_MAGMA, "stabilizer", "mi", 2, 2, bi_stabilizer, "stabilizer(Phi, d)",
+      "the elements g with Phi(g, d) = d" },
+    { LC_FAM_MAGMA, "fixed_points", "m", 1, 1, bi_fixed_points, "fixed_points(Phi)",
+      "the points fixed by every element" },
+    { LC_FAM_MAGMA, "orbits_partition", "m", 1, 1, bi_orbits_partition, "orbits_partition(Phi)",
       "check: the sets O_d partition the points (Murakami's Lemma 4)" },
-    { "orbit_stabilizer", "m", 1, 1, bi_orbit_stabilizer, "orbit_stabilizer(Phi)",
+    { LC_FAM_MAGMA, "orbit_stabilizer", "m", 1, 1, bi_orbit_stabilizer, "orbit_stabilizer(Phi)",
       "check: |G| = |O_d| |Stab_d| for every point d" },
-    { "is_invariant", "mL", 2, 2, bi_is_invariant, "is_invariant(Phi, psi)",
+    { LC_FAM_MAGMA, "is_invariant", "mL", 2, 2, bi_is_invariant, "is_invariant(Phi, psi)",
       "check: psi(Phi(g, d)) = psi(d) for all g, d (psi a list of numbers)" },
-    { "invariant_loss", "mL", 2, 2, bi_invariant_loss, "invariant_loss(Phi, psi)",
+    { LC_FAM_MAGMA, "invariant_loss", "mL", 2, 2, bi_invariant_loss, "invariant_loss(Phi, psi)",
       "for each g, L(g) = sum_d psi(Phi(g, d)) - psi(d) (Murakami's Thm. 3)" },
-    { "orbit_variances", "mL", 2, 2, bi_orbit_variances, "orbit_variances(Phi, psi)",
+    { LC_FAM_MAGMA, "orbit_variances", "mL", 2, 2, bi_orbit_variances, "orbit_variances(Phi, psi)",
       "for each g, [inter, intra]: between- and within-orbit variance of psi(Phi(g, d)) (Thm. 4)" },
-    { "normalizer", "ma", 2, 2, bi_normalizer, "normalizer(T, S)", "{g : g S g^-1 = S} (Def. 7)" },
-    { "conj", "mia", 3, 3, bi_conj, "conj(T, g, S)", "the set g S g^-1" },
-    { "is_subgroup", "ma", 2, 2, bi_is_subgroup, "is_subgroup(T, S)",
+    { LC_FAM_MAGMA, "normalizer", "ma", 2, 2, bi_normalizer, "normalizer(T, S)",
+      "{g : g S g^-1 = S} (Def. 7)" },
+    { LC_FAM_MAGMA, "conj", "mia", 3, 3, bi_conj, "conj(T, g, S)", "the set g S g^-1" },
+    { LC_FAM_MAGMA, "is_subgroup", "ma", 2, 2, bi_is_subgroup, "is_subgroup(T, S)",
       "check: S contains the identity and is closed under the operation and inverses" },
-    { "normalizers_are_subgroups", "m", 1, 1, bi_normalizers_are_subgroups,
+    { LC_FAM_MAGMA, "normalizers_are_subgroups", "m", 1, 1, bi_normalizers_are_subgroups,
       "normalizers_are_subgroups(T)", "check Lemma 6 for every subset of a group of order <= 12" },
 };
 

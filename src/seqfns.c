@@ -11,8 +11,8 @@
 #include "equiv.h"
 #include "finfo.h"
 
-#define ARGS lc_val * res, lc_session_struct * S, lc_val * args, slong nargs, lc_err_t err
-#define UNUSED_ARGS (void) S; (void) args; (void) nargs; (void) err
+#define ARGS LC_BUILTIN_PARAMS
+#define UNUSED_ARGS LC_BUILTIN_UNUSED
 
 typedef int (*cat_fn)(fmpq_mat_t, const fmpq_mat_t, const fmpq_mat_t, lc_err_t);
 
@@ -71,8 +71,8 @@ part(lc_val * res, const lc_val A, slong k, int column, lc_err_t err)
 static int bi_col(ARGS) { UNUSED_ARGS; return part(res, args[0], lc_val_get_si(args[1]), 1, err); }
 static int bi_row(ARGS) { UNUSED_ARGS; return part(res, args[0], lc_val_get_si(args[1]), 0, err); }
 
-/* perm([2, 3, 1]): the matrix with P e_j = e_perm[j] (1-based);
-   perm("(1,2,3)"): the permutation itself (groupfns.c). */
+/* perm([2, 3, 1]): the matrix with P e_j = e_perm[j] (1-based).  (The row
+   perm("(1,2,3)"), the permutation itself, is in groupfns.c.) */
 static int
 bi_perm(ARGS)
 {
@@ -80,8 +80,6 @@ bi_perm(ARGS)
     int st = LC_OK;
 
     UNUSED_ARGS;
-    if (args[0]->type == LC_V_STR)
-        return lc_groupfn_overload("perm", res, S, args, nargs, err);
     n = args[0]->u.list.len;
     if (n < 1 || n > LC_QMAT_MAX_SIZE)
         return lc_err_set(err, LC_E_ARG, "the permutation must have 1 to %d entries", LC_QMAT_MAX_SIZE);
@@ -381,13 +379,12 @@ bi_admissible(ARGS)
     return LC_OK;
 }
 
-/* word("Y^T W1 Y", Y, [W1]): the word evaluated exactly. */
+/* word("Y^T W1 Y", Y, [W1]): the word evaluated exactly; the parameters
+   W1, ... come unpacked in mats[2]. */
 static int
 bi_word(ARGS)
 {
     lc_finfo_term_t t;
-    fmpq_mat_struct * W = NULL;
-    slong i, nW = nargs > 2 ? args[2]->u.list.len : 0;
     int st;
 
     UNUSED_ARGS;
@@ -397,21 +394,9 @@ bi_word(ARGS)
         lc_finfo_term_clear(t);
         return st;
     }
-    W = flint_malloc(sizeof(fmpq_mat_struct) * (nW + 1));
-    for (i = 0; i < nW; i++)
-    {
-        if (args[2]->u.list.items[i]->type != LC_V_MAT)
-        {
-            flint_free(W);
-            lc_finfo_term_clear(t);
-            return lc_err_set(err, LC_E_ARG, "parameter %ld must be an exact matrix", (long) i + 1);
-        }
-        W[i] = *args[2]->u.list.items[i]->u.m;
-    }
     *res = lc_val_mat();
-    if ((st = lc_finfo_term_eval((*res)->u.m, t, args[1]->u.m, W, nW, err)) != LC_OK)
+    if ((st = lc_finfo_term_eval((*res)->u.m, t, args[1]->u.m, mats[2].m, mats[2].len, err)) != LC_OK)
         lc_val_unref(*res);
-    flint_free(W);
     lc_finfo_term_clear(t);
     return st;
 }
@@ -427,35 +412,40 @@ bi_sqdist(ARGS)
 
 const lc_builtin_struct lc_builtins_seq[] =
 {
-    { "hcat", "m", 1, -1, bi_hcat, "hcat(A, B, ...)", "[A, B, ...]: side by side (same number of rows)" },
-    { "vcat", "m", 1, -1, bi_vcat, "vcat(A, B, ...)", "[A; B; ...]: stacked (same number of columns)" },
-    { "blockdiag", "m", 1, -1, bi_blockdiag, "blockdiag(A, B, ...)", "the block-diagonal matrix" },
-    { "col", "xi", 2, 2, bi_col, "col(A, j)", "column j of A (1-based), a column matrix" },
-    { "row", "xi", 2, 2, bi_row, "row(A, i)", "row i of A (1-based), a row matrix" },
-    { "perm", "c", 1, 1, bi_perm, "perm([2, 3, 1])",
-      "the permutation matrix with P e_j = e_p(j); perm(\"(1,2,3)\") is the permutation in cycle notation" },
-    { "householder", "m", 1, 1, bi_householder, "householder(u)",
+    { LC_FAM_QMAT, "hcat", "m", 1, -1, bi_hcat, "hcat(A, B, ...)",
+      "[A, B, ...]: side by side (same number of rows)" },
+    { LC_FAM_QMAT, "vcat", "m", 1, -1, bi_vcat, "vcat(A, B, ...)",
+      "[A; B; ...]: stacked (same number of columns)" },
+    { LC_FAM_QMAT, "blockdiag", "m", 1, -1, bi_blockdiag, "blockdiag(A, B, ...)",
+      "the block-diagonal matrix" },
+    { LC_FAM_QMAT, "col", "xi", 2, 2, bi_col, "col(A, j)", "column j of A (1-based), a column matrix" },
+    { LC_FAM_QMAT, "row", "xi", 2, 2, bi_row, "row(A, i)", "row i of A (1-based), a row matrix" },
+    { LC_FAM_QMAT, "perm", "L", 1, 1, bi_perm, "perm([2, 3, 1])",
+      "the permutation matrix with P e_j = e_p(j)" },
+    { LC_FAM_QMAT, "householder", "m", 1, 1, bi_householder, "householder(u)",
       "I - 2 u u^T / (u^T u): the exact rational reflection through u's hyperplane" },
-    { "onehot", "ii", 2, 2, bi_onehot, "onehot(i, d)", "the unit column e_i of length d" },
-    { "pinv", "m", 1, 1, bi_pinv, "pinv(X)", "the exact Moore-Penrose pseudo-inverse (any rank)" },
-    { "span_certificate", "am", 2, 2, bi_span_certificate, "span_certificate(f, X)",
+    { LC_FAM_QMAT, "onehot", "ii", 2, 2, bi_onehot, "onehot(i, d)", "the unit column e_i of length d" },
+    { LC_FAM_EQUIV, "pinv", "m", 1, 1, bi_pinv, "pinv(X)",
+      "the exact Moore-Penrose pseudo-inverse (any rank)" },
+    { LC_FAM_EQUIV, "span_certificate", "am", 2, 2, bi_span_certificate, "span_certificate(f, X)",
       "App. A: PROVED f(X) = X C (returns C) or REFUTED with Q_u X = X, Q_u f(X) != f(X) (returns Q_u)" },
-    { "knowledge_split", "amm", 3, 3, bi_knowledge_split, "knowledge_split(f, X, Z)",
+    { LC_FAM_EQUIV, "knowledge_split", "amm", 3, 3, bi_knowledge_split, "knowledge_split(f, X, Z)",
       "[G1, G2], minimum-norm, with f(X, Z) = X G1 + Z G2 (Prop. 3.2)" },
-    { "softmax_rows", "x", 1, 1, bi_softmax_rows, "softmax_rows(A)",
+    { LC_FAM_BALL, "softmax_rows", "x", 1, 1, bi_softmax_rows, "softmax_rows(A)",
       "the softmax of every row, certified balls" },
-    { "finfo_words", "i", 1, 1, bi_finfo_words, "finfo_words(maxK)",
+    { LC_FAM_FINFO, "finfo_words", "i", 1, 1, bi_finfo_words, "finfo_words(maxK)",
       "the admissible words of eq. (3.2) up to degree maxK (shape algebra)" },
-    { "finfo_counts", "i", 1, 1, bi_finfo_counts, "finfo_counts(maxK)",
+    { LC_FAM_FINFO, "finfo_counts", "i", 1, 1, bi_finfo_counts, "finfo_counts(maxK)",
       "[[K, words examined, chains that fit, admissible], ...]" },
-    { "finfo_structure", "ii", 2, 2, bi_finfo_structure, "finfo_structure(maxK, k)",
+    { LC_FAM_FINFO, "finfo_structure", "ii", 2, 2, bi_finfo_structure, "finfo_structure(maxK, k)",
       "check the structure theorem (K even, Y^T W (Y Y^T) ... W Y, 2^m words) exhaustively" },
-    { "finfo_check_numeric", "iii", 3, 3, bi_finfo_check_numeric, "finfo_check_numeric(maxK, k, nmax)",
+    { LC_FAM_FINFO, "finfo_check_numeric", "iii", 3, 3, bi_finfo_check_numeric,
+      "finfo_check_numeric(maxK, k, nmax)",
       "every admissible word evaluated exactly for n = 1..nmax: n x n and permutation equivariant" },
-    { "admissible", "s", 1, 1, bi_admissible, "admissible(\"Y^T W Y\")",
+    { LC_FAM_FINFO, "admissible", "s", 1, 1, bi_admissible, "admissible(\"Y^T W Y\")",
       "whether a word is n x n for every n with n-independent parameters" },
-    { "word", "smL", 2, 3, bi_word, "word(\"Y^T W1 Y\", Y, [W1])", "a word evaluated exactly" },
-    { "sqdist", "m", 1, 1, bi_sqdist, "sqdist(Y)", "the matrix of ||y_i - y_j||^2 (exact)" },
+    { LC_FAM_FINFO, "word", "smM", 2, 3, bi_word, "word(\"Y^T W1 Y\", Y, [W1])", "a word evaluated exactly" },
+    { LC_FAM_FINFO, "sqdist", "m", 1, 1, bi_sqdist, "sqdist(Y)", "the matrix of ||y_i - y_j||^2 (exact)" },
 };
 
 const slong lc_nbuiltins_seq = (slong) (sizeof(lc_builtins_seq) / sizeof(lc_builtins_seq[0]));

@@ -9,16 +9,16 @@
 #include "ballops.h"
 #include "ssm.h"
 
-#define ARGS lc_val * res, lc_session_struct * S, lc_val * args, slong nargs, lc_err_t err
-#define UNUSED_ARGS (void) S; (void) args; (void) nargs; (void) err
+#define ARGS LC_BUILTIN_PARAMS
+#define UNUSED_ARGS LC_BUILTIN_UNUSED
 
-/* An input: the generators of a list (exact or ball matrices) and optional
-   exact durations. */
+/* An input: the generators of a list (exact or ball matrices, kind X) and
+   optional exact durations. */
 typedef struct
 {
     slong T;
     int exact;              /* every generator is an exact matrix */
-    fmpq_mat_struct * q;    /* borrowed entries (exact inputs) */
+    const fmpq_mat_struct * q;  /* borrowed from the caller's unpacking (exact inputs) */
     arb_mat_struct * b;     /* owned ball copies, durations folded in */
     fmpq * d;               /* owned durations, or NULL */
 }
@@ -41,11 +41,13 @@ input_clear(input_t * in)
             fmpq_clear(in->d + i);
         flint_free(in->d);
     }
-    flint_free(in->q);
 }
 
+/* The input of the generators As (kind X, unpacked in gs) and the
+   durations dur (or NULL). */
 static int
-input_get(input_t * in, const lc_val As, const lc_val dur, slong prec, lc_err_t err)
+input_get(input_t * in, const lc_val As, const lc_mats_struct * gs, const lc_val dur, slong prec,
+          lc_err_t err)
 {
     slong i, T = As->u.list.len;
     arb_t x;
@@ -59,16 +61,8 @@ input_get(input_t * in, const lc_val As, const lc_val dur, slong prec, lc_err_t 
         return lc_err_set(err, LC_E_ARG, "%ld durations for %ld generators",
                           (long) dur->u.list.len, (long) T);
     in->T = T;
-    in->exact = 1;
-    for (i = 0; i < T; i++)
-    {
-        lc_vtype t = As->u.list.items[i]->type;
-
-        if (t != LC_V_MAT && t != LC_V_BMAT)
-            return lc_err_set(err, LC_E_ARG, "generator %ld is not a matrix", (long) i + 1);
-        if (t == LC_V_BMAT)
-            in->exact = 0;
-    }
+    in->exact = gs->m != NULL;
+    in->q = gs->m;
     if (dur != NULL)
     {
         in->d = flint_malloc(sizeof(fmpq) * T);
@@ -85,10 +79,6 @@ input_get(input_t * in, const lc_val As, const lc_val dur, slong prec, lc_err_t 
             fmpq_set(in->d + i, dur->u.list.items[i]->u.q);
         }
     }
-    in->q = flint_malloc(sizeof(fmpq_mat_struct) * T);
-    if (in->exact)
-        for (i = 0; i < T; i++)
-            in->q[i] = *As->u.list.items[i]->u.m;
     in->b = flint_malloc(sizeof(arb_mat_struct) * T);
     arb_init(x);
     for (i = 0; i < T; i++)
@@ -190,7 +180,7 @@ bi_magnus(ARGS)
     UNUSED_ARGS;
     if (get_order(&order, args[1], err) != LC_OK)
         return err->code;
-    if (input_get(&in, args[0], nargs > 2 ? args[2] : NULL, S->prec, err) != LC_OK)
+    if (input_get(&in, args[0], mats + 0, nargs > 2 ? args[2] : NULL, S->prec, err) != LC_OK)
         return err->code;
     if (in.exact)
     {
@@ -260,7 +250,7 @@ bi_commutator_mass(ARGS)
     int st;
 
     UNUSED_ARGS;
-    if (input_get(&in, args[0], nargs > 1 ? args[1] : NULL, S->prec, err) != LC_OK)
+    if (input_get(&in, args[0], mats + 0, nargs > 1 ? args[1] : NULL, S->prec, err) != LC_OK)
         return err->code;
     fmpq_init(m2);
     arb_init(m);
@@ -286,7 +276,7 @@ bi_generator_mass(ARGS)
     int st;
 
     UNUSED_ARGS;
-    if (input_get(&in, args[0], nargs > 1 ? args[1] : NULL, S->prec, err) != LC_OK)
+    if (input_get(&in, args[0], mats + 0, nargs > 1 ? args[1] : NULL, S->prec, err) != LC_OK)
         return err->code;
     arb_init(eps);
     if ((st = need_exact(&in, err)) == LC_OK
@@ -306,7 +296,7 @@ bi_transition(ARGS)
     int st = LC_E_DOMAIN;
 
     UNUSED_ARGS;
-    if (input_get(&in, args[0], nargs > 1 ? args[1] : NULL, S->prec, err) != LC_OK)
+    if (input_get(&in, args[0], mats + 0, nargs > 1 ? args[1] : NULL, S->prec, err) != LC_OK)
         return err->code;
     if (in.exact)
     {
@@ -342,7 +332,7 @@ bi_truncation_order(ARGS)
     UNUSED_ARGS;
     if (get_order(&order, args[1], err) != LC_OK)
         return err->code;
-    if (input_get(&in, args[0], NULL, S->prec, err) != LC_OK)
+    if (input_get(&in, args[0], mats + 0, NULL, S->prec, err) != LC_OK)
         return err->code;
     arb_init(t);
     arb_init(h);
@@ -393,7 +383,7 @@ bi_magnus_residual(ARGS)
     UNUSED_ARGS;
     if (get_order(&order, args[1], err) != LC_OK)
         return err->code;
-    if (input_get(&in, args[0], NULL, S->prec, err) != LC_OK)
+    if (input_get(&in, args[0], mats + 0, NULL, S->prec, err) != LC_OK)
         return err->code;
     if ((st = need_exact(&in, err)) == LC_OK)
     {
@@ -572,38 +562,39 @@ bi_cascade_bound(ARGS)
 
 const lc_builtin_struct lc_builtins_ssm[] =
 {
-    { "magnus", "LiL", 2, 3, bi_magnus, "magnus(As, order, durations)",
+    { LC_FAM_SSM, "magnus", "XiL", 2, 3, bi_magnus, "magnus(As, order, durations)",
       "[Omega_1, ...]: log(e^(t A_T) ... e^(t A_1)) by powers of t (exact; balls for ball inputs)" },
-    { "bch", "mmi", 3, 3, bi_bch, "bch(X, Y, order)", "the degree-1..order terms of log(e^X e^Y), exactly" },
-    { "magnus_residual", "Li", 2, 2, bi_magnus_residual, "magnus_residual(As, c)",
+    { LC_FAM_SSM, "bch", "mmi", 3, 3, bi_bch, "bch(X, Y, order)",
+      "the degree-1..order terms of log(e^X e^Y), exactly" },
+    { LC_FAM_SSM, "magnus_residual", "Xi", 2, 2, bi_magnus_residual, "magnus_residual(As, c)",
       "coefficients t^0..t^(c+1) of exp(Magnus series to degree c) - product, exactly" },
-    { "commutator_mass", "LL", 1, 2, bi_commutator_mass, "commutator_mass(As, durations)",
+    { LC_FAM_SSM, "commutator_mass", "XL", 1, 2, bi_commutator_mass, "commutator_mass(As, durations)",
       "[||Omega_2||_F^2 exactly, ||Omega_2||_F certified]" },
-    { "generator_mass", "LL", 1, 2, bi_generator_mass, "generator_mass(As, durations)",
+    { LC_FAM_SSM, "generator_mass", "XL", 1, 2, bi_generator_mass, "generator_mass(As, durations)",
       "sum |d_i| ||A_i||_F, certified" },
-    { "transition", "LL", 1, 2, bi_transition, "transition(As, durations)",
+    { LC_FAM_SSM, "transition", "XL", 1, 2, bi_transition, "transition(As, durations)",
       "e^(d_T A_T) ... e^(d_1 A_1): exact for nilpotent generators, else certified balls" },
-    { "truncation_order", "Lir", 3, 3, bi_truncation_order, "truncation_order(As, c, t)",
+    { LC_FAM_SSM, "truncation_order", "Xir", 3, 3, bi_truncation_order, "truncation_order(As, c, t)",
       "[e(t), e(t/2), e(t)/e(t/2), p]: exp of the Magnus series to degree c vs the product; p certified exponent or -1" },
-    { "exp_gap", "xx", 2, 2, bi_exp_gap, "exp_gap(X, Y)",
+    { LC_FAM_SSM, "exp_gap", "xx", 2, 2, bi_exp_gap, "exp_gap(X, Y)",
       "[||e^X - e^Y||_F, e^(-max(||X||_F, ||Y||_F)) ||X - Y||_F], certified" },
-    { "icosahedral_so3", "", 0, 0, bi_icosahedral, "icosahedral_so3()",
+    { LC_FAM_SSM, "icosahedral_so3", "", 0, 0, bi_icosahedral, "icosahedral_so3()",
       "[a, b]: so(3) generators (balls) of the icosahedral rotations of orders 5 and 3 (A5)" },
-    { "tower", "l", 1, 1, bi_tower, "tower(L)",
+    { LC_FAM_SSM, "tower", "l", 1, 1, bi_tower, "tower(L)",
       "[derived series dimensions, dimensions of the abelian layers L^(i)/L^(i+1)]" },
-    { "perfect_core", "l", 1, 1, bi_perfect_core, "perfect_core(L)",
+    { LC_FAM_SSM, "perfect_core", "l", 1, 1, bi_perfect_core, "perfect_core(L)",
       "the last term of the derived series (0 iff L is solvable)" },
-    { "radical", "l", 1, 1, bi_radical, "radical(L)",
+    { LC_FAM_SSM, "radical", "l", 1, 1, bi_radical, "radical(L)",
       "the solvable radical: the Killing-orthogonal of [L, L]" },
-    { "witt", "ii", 2, 2, bi_witt, "witt(n, m)",
+    { LC_FAM_SSM, "witt", "ii", 2, 2, bi_witt, "witt(n, m)",
       "(1/m) sum_{d|m} mu(d) n^(m/d): dimension of degree m of the free Lie algebra" },
-    { "free_lie_dims", "ii", 2, 2, bi_free_lie_dims, "free_lie_dims(n, c)",
+    { LC_FAM_SSM, "free_lie_dims", "ii", 2, 2, bi_free_lie_dims, "free_lie_dims(n, c)",
       "degree-1..c dimensions of the free Lie algebra, by spanning brackets of words" },
-    { "free_nilpotent", "ii", 2, 2, bi_free_nilpotent, "free_nilpotent(n, c)",
+    { LC_FAM_SSM, "free_nilpotent", "ii", 2, 2, bi_free_nilpotent, "free_nilpotent(n, c)",
       "the free nilpotent Lie algebra of class c on n generators (a faithful matrix algebra)" },
-    { "cascade", "iiib", 3, 4, bi_cascade, "cascade(k, d, nsym, selective)",
+    { LC_FAM_SSM, "cascade", "iiib", 3, 4, bi_cascade, "cascade(k, d, nsym, selective)",
       "generators of a random k-layer stack of diagonal layers (width d), block lower-triangular" },
-    { "cascade_bound", "i", 1, 1, bi_cascade_bound, "cascade_bound(m)",
+    { LC_FAM_SSM, "cascade_bound", "i", 1, 1, bi_cascade_bound, "cascade_bound(m)",
       "1 + ceil(log2 m): the largest derived length with m block layers" },
 };
 

@@ -10,8 +10,8 @@
 #include "ballops.h"
 #include "transformer.h"
 
-#define ARGS lc_val * res, lc_session_struct * S, lc_val * args, slong nargs, lc_err_t err
-#define UNUSED_ARGS (void) S; (void) args; (void) nargs; (void) err
+#define ARGS LC_BUILTIN_PARAMS
+#define UNUSED_ARGS LC_BUILTIN_UNUSED
 
 static int
 activation_arg(int * act, const lc_val v, lc_err_t err)
@@ -163,18 +163,19 @@ bi_widen(ARGS)
 
 const lc_builtin_struct lc_builtins_tf[] =
 {
-    { "load_model", "sisbn", 1, 5, bi_load_model,
+    { LC_FAM_TRANSFORMER, "load_model", "sisbn", 1, 5, bi_load_model,
       "load_model(path, heads, activation, norm_first, eps)",
       "a transformer from safetensors (PyTorch or GPT-2 names); defaults 1, \"relu\", false, 1/100000" },
-    { "random_model", "iiiiisb", 5, 7, bi_random_model,
+    { LC_FAM_TRANSFORMER, "random_model", "iiiiisb", 5, 7, bi_random_model,
       "random_model(d_e, n_h, d_h, d_f, n_t, activation, norm_first)",
       "a seeded random transformer, weights k/32; optional activation, norm_first (true)" },
-    { "forward", "Txb", 2, 3, bi_forward, "forward(M, E, causal)",
+    { LC_FAM_TRANSFORMER, "forward", "Txb", 2, 3, bi_forward, "forward(M, E, causal)",
       "the model on E (d_e x n_c, one token per column), a certified ball matrix" },
-    { "model_config", "T", 1, 1, bi_model_config, "model_config(M)", "[d_e, n_h, d_h, d_f, n_t]" },
-    { "nparams", "T", 1, 1, bi_nparams, "nparams(M)",
+    { LC_FAM_TRANSFORMER, "model_config", "T", 1, 1, bi_model_config, "model_config(M)",
+      "[d_e, n_h, d_h, d_f, n_t]" },
+    { LC_FAM_TRANSFORMER, "nparams", "T", 1, 1, bi_nparams, "nparams(M)",
       "the number of weights, biases and layer-norm parameters" },
-    { "widen", "xr", 2, 2, bi_widen, "widen(A, r)", "A as balls with every radius grown by r" },
+    { LC_FAM_BALL, "widen", "xr", 2, 2, bi_widen, "widen(A, r)", "A as balls with every radius grown by r" },
 };
 
 const slong lc_nbuiltins_tf = (slong) (sizeof(lc_builtins_tf) / sizeof(lc_builtins_tf[0]));

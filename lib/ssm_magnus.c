@@ -1,4 +1,4 @@
-/* magnus.c -- Magnus and BCH terms exactly over Q and in balls, commutator
+/* ssm_magnus.c -- Magnus and BCH terms exactly over Q and in balls, commutator
  * and generator mass, the certified truncation error and its order,
  * transition matrices, and the exp-Lipschitz inequality (see ssm.h).
  *

@@ -1,4 +1,4 @@
-/* freelie.c -- Witt's formula, the free Lie algebra degree by degree inside
+/* ssm_freelie.c -- Witt's formula, the free Lie algebra degree by degree inside
  * the free associative algebra, and free nilpotent Lie algebras as matrix
  * algebras (see ssm.h).
  *

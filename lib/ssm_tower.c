@@ -1,4 +1,4 @@
-/* tower.c -- derived-series towers, the perfect core, the solvable radical
+/* ssm_tower.c -- derived-series towers, the perfect core, the solvable radical
  * and block-triangular cascades of abelian layers (see ssm.h). */
 #include "ssm.h"
 
