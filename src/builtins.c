@@ -468,13 +468,14 @@ static const struct
 registry[] =
 {
     { lc_builtins_core, &lc_nbuiltins_core },
-    { lc_builtins_cert, &lc_nbuiltins_cert },
+    { lc_builtins_check, &lc_nbuiltins_check },
+    { lc_builtins_matfun, &lc_nbuiltins_matfun },
     { lc_builtins_equiv, &lc_nbuiltins_equiv },
-    { lc_builtins_seq, &lc_nbuiltins_seq },
+    { lc_builtins_finfo, &lc_nbuiltins_finfo },
     { lc_builtins_ssm, &lc_nbuiltins_ssm },
     { lc_builtins_group, &lc_nbuiltins_group },
     { lc_builtins_magma, &lc_nbuiltins_magma },
-    { lc_builtins_tf, &lc_nbuiltins_tf },
+    { lc_builtins_transformer, &lc_nbuiltins_transformer },
     { lc_builtins_gauge, &lc_nbuiltins_gauge },
 };
 

@@ -3,7 +3,7 @@
  * One typed table, after LiE: each row names the function, the kinds of its
  * arguments, the C function, a one-line help text and the family (the lib
  * module it exposes).  The table is assembled from one array per source file
- * (lc_builtins_core, lc_builtins_cert, ...), listed once in builtins.c; every
+ * (lc_builtins_core, lc_builtins_check, ...), listed once in builtins.c; every
  * lookup, help text and argument check goes through that list.
  *
  * Several rows may share a name when they take different kinds of arguments
@@ -104,36 +104,40 @@ lc_builtin_struct;
 extern const lc_builtin_struct lc_builtins_core[];
 extern const slong lc_nbuiltins_core;
 
-/* Checks, claims and certified numerics (certify.c). */
-extern const lc_builtin_struct lc_builtins_cert[];
-extern const slong lc_nbuiltins_cert;
+/* Checks, claims and certified numerics (check_fns.c). */
+extern const lc_builtin_struct lc_builtins_check[];
+extern const slong lc_nbuiltins_check;
 
-/* Entrywise maps and equivariance (equivcheck.c). */
+/* Certified numerics: balls, exp / log, norms, QR, instances, scores (matfun_fns.c). */
+extern const lc_builtin_struct lc_builtins_matfun[];
+extern const slong lc_nbuiltins_matfun;
+
+/* Entrywise maps and equivariance (equiv_fns.c). */
 extern const lc_builtin_struct lc_builtins_equiv[];
 extern const slong lc_nbuiltins_equiv;
 
-/* Sequences, certificates, finite information (seqfns.c). */
-extern const lc_builtin_struct lc_builtins_seq[];
-extern const slong lc_nbuiltins_seq;
+/* Sequences, certificates, finite information (finfo_fns.c). */
+extern const lc_builtin_struct lc_builtins_finfo[];
+extern const slong lc_nbuiltins_finfo;
 
-/* Sequence models: Magnus terms, towers, free nilpotent algebras (ssmfns.c). */
+/* Sequence models: Magnus terms, towers, free nilpotent algebras (ssm_fns.c). */
 extern const lc_builtin_struct lc_builtins_ssm[];
 extern const slong lc_nbuiltins_ssm;
 
-/* Finite operations: Cayley tables, homomorphisms, actions (magmafns.c). */
+/* Finite operations: Cayley tables, homomorphisms, actions (magma_fns.c). */
 extern const lc_builtin_struct lc_builtins_magma[];
 extern const slong lc_nbuiltins_magma;
 
-/* Transformer models (tfns.c). */
-extern const lc_builtin_struct lc_builtins_tf[];
-extern const slong lc_nbuiltins_tf;
+/* Transformer models (transformer_fns.c). */
+extern const lc_builtin_struct lc_builtins_transformer[];
+extern const slong lc_nbuiltins_transformer;
 
-/* Gauge symmetries of transformer models (gaugefns.c). */
+/* Gauge symmetries of transformer models (gauge_fns.c). */
 extern const lc_builtin_struct lc_builtins_gauge[];
 extern const slong lc_nbuiltins_gauge;
 
 /* Finite groups and permutations, with the group forms of the Lie built-ins
-   (groupfns.c). */
+   (group_fns.c). */
 extern const lc_builtin_struct lc_builtins_group[];
 extern const slong lc_nbuiltins_group;
 

@@ -89,7 +89,7 @@ int lc_call_value(lc_val * out, lc_session_struct * S, const lc_val f, lc_val * 
 /* *out := a op b with the language's rules (op one of the operator tokens). */
 int lc_arith(lc_val * out, lc_tok_kind op, const lc_val a, const lc_val b, slong prec, lc_err_t err);
 
-/* The check equal(a, b) (certify.c): records a verdict in the current claim
+/* The check equal(a, b) (check_fns.c): records a verdict in the current claim
    and sets *res to true or false. */
 int lc_check_equal(lc_val * res, lc_session_struct * S, const lc_val a, const lc_val b,
                    const char * what, lc_err_t err);
@@ -100,7 +100,7 @@ void lc_session_note(lc_session_struct * S, const char * text);
 /* Run one statement (claims included). */
 int lc_exec_stmt(lc_session_t S, const lc_node n, lc_diag_t d);
 
-/* Run a claim statement (certify.c): its body at each precision of its
+/* Run a claim statement (check_fns.c): its body at each precision of its
    sweep, recording a claim in S->report.  Errors inside the body do not stop
    the script: they make the claim UNDECIDED and are reported on stderr. */
 int lc_exec_claim(lc_session_t S, const lc_node n, lc_diag_t d);

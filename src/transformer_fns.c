@@ -1,4 +1,4 @@
-/* tfns.c -- built-ins for transformer models: loading safetensors weights,
+/* transformer_fns.c -- built-ins for transformer models: loading safetensors weights,
  * seeded random models, the certified forward pass (lib/transformer).
  *
  * Optional arguments are positional; an omitted trailing argument takes the
@@ -161,7 +161,7 @@ bi_widen(ARGS)
     return st;
 }
 
-const lc_builtin_struct lc_builtins_tf[] =
+const lc_builtin_struct lc_builtins_transformer[] =
 {
     { LC_FAM_TRANSFORMER, "load_model", "sisbn", 1, 5, bi_load_model,
       "load_model(path, heads, activation, norm_first, eps)",
@@ -178,4 +178,4 @@ const lc_builtin_struct lc_builtins_tf[] =
     { LC_FAM_BALL, "widen", "xr", 2, 2, bi_widen, "widen(A, r)", "A as balls with every radius grown by r" },
 };
 
-const slong lc_nbuiltins_tf = (slong) (sizeof(lc_builtins_tf) / sizeof(lc_builtins_tf[0]));
+const slong lc_nbuiltins_transformer = (slong) (sizeof(lc_builtins_transformer) / sizeof(lc_builtins_transformer[0]));

@@ -1,4 +1,4 @@
-/* seqfns.c -- built-ins for sequences X (d x n, one element per column):
+/* finfo_fns.c -- built-ins for sequences X (d x n, one element per column):
  * matrix assembly, the exact pseudo-inverse, the Householder span
  * certificate of Ma & Ying's Appendix A, the knowledge form (Prop. 3.2), the
  * certified row softmax, and the words of the finite-information principle
@@ -72,7 +72,7 @@ static int bi_col(ARGS) { UNUSED_ARGS; return part(res, args[0], lc_val_get_si(a
 static int bi_row(ARGS) { UNUSED_ARGS; return part(res, args[0], lc_val_get_si(args[1]), 0, err); }
 
 /* perm([2, 3, 1]): the matrix with P e_j = e_perm[j] (1-based).  (The row
-   perm("(1,2,3)"), the permutation itself, is in groupfns.c.) */
+   perm("(1,2,3)"), the permutation itself, is in group_fns.c.) */
 static int
 bi_perm(ARGS)
 {
@@ -410,7 +410,7 @@ bi_sqdist(ARGS)
     return LC_OK;
 }
 
-const lc_builtin_struct lc_builtins_seq[] =
+const lc_builtin_struct lc_builtins_finfo[] =
 {
     { LC_FAM_QMAT, "hcat", "m", 1, -1, bi_hcat, "hcat(A, B, ...)",
       "[A, B, ...]: side by side (same number of rows)" },
@@ -448,4 +448,4 @@ const lc_builtin_struct lc_builtins_seq[] =
     { LC_FAM_FINFO, "sqdist", "m", 1, 1, bi_sqdist, "sqdist(Y)", "the matrix of ||y_i - y_j||^2 (exact)" },
 };
 
-const slong lc_nbuiltins_seq = (slong) (sizeof(lc_builtins_seq) / sizeof(lc_builtins_seq[0]));
+const slong lc_nbuiltins_finfo = (slong) (sizeof(lc_builtins_finfo) / sizeof(lc_builtins_finfo[0]));

@@ -1,4 +1,4 @@
-/* groupfns.c -- built-ins for permutations and finite groups, the group
+/* group_fns.c -- built-ins for permutations and finite groups, the group
  * forms of the Lie built-ins (derived_series(G), ...: rows of the same names
  * in the registry), and permutation arithmetic for the evaluator.  The
  * mathematics is in lib/group. */

@@ -1,4 +1,4 @@
-/* magmafns.c -- built-ins for finite operations (lib/magma): Cayley tables
+/* magma_fns.c -- built-ins for finite operations (lib/magma): Cayley tables
  * are exact integer matrices with entries 1..n (T[a, b] = a*b), actions are
  * matrices Phi with Phi[g, d] the image of point d under element g, subsets
  * are lists of 1-based elements.  The checks (group_axioms, is_homomorphism,

@@ -1,4 +1,4 @@
-/* gaugefns.c -- built-ins for the gauge symmetries of transformer models
+/* gauge_fns.c -- built-ins for the gauge symmetries of transformer models
  * (lib/gauge): random gauges, their action on the weights, the layer-norm
  * fold, eq. (17), weight access for hand-made transformations, and the
  * measured flat directions.

@@ -1,4 +1,4 @@
-/* equivcheck.c -- built-ins on sequences and user functions: entrywise maps
+/* equiv_fns.c -- built-ins on sequences and user functions: entrywise maps
  * and the equivariance checks of Ma & Ying (orthogonal equivariance in the
  * embedding space, Definitions 3.1/3.2; permutation equivariance of the
  * sequence, Definition 4.1).

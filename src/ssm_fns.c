@@ -1,4 +1,4 @@
-/* ssmfns.c -- built-ins for the sequence-model algebra of Heo et al.:
+/* ssm_fns.c -- built-ins for the sequence-model algebra of Heo et al.:
  * Magnus / BCH terms, commutator and generator mass, the order of the local
  * truncation error, transitions, towers, radicals, cascades, Witt numbers
  * and free nilpotent algebras.  The mathematics is in lib/ssm.h. */

@@ -1,0 +1,384 @@
+/* check_fns.c -- claims and checks in the language (family check / claim).
+ *
+ * Glue only: a claim statement hands its body to lc_check_run_claim
+ * (lib/check), which runs it at each precision of its sweep (or at the
+ * working precision and twice it) and decides the verdict from the checks
+ * the body records; the check built-ins (equal, is_zero, is_orthogonal,
+ * commutes, check, not_checkable) convert their arguments and call the
+ * comparisons of lib/check.  Nothing here decides a verdict. */
+#include "config.h"
+#include <string.h>
+#include <time.h>
+#include <mpfr.h>
+#include "eval.h"
+#include "builtins.h"
+#include "ballops.h"
+#include "matfun.h"
+#include "lieattn.h"
+
+#define ARGS LC_BUILTIN_PARAMS
+#define UNUSED_ARGS LC_BUILTIN_UNUSED
+
+/* ------------------------------------------------------ recording checks */
+
+lc_check_struct *
+lc_session_checks(lc_session_struct * S)
+{
+    if (S->chk != NULL)
+        return S->chk;
+    lc_check_reset(S->scratch);
+    return S->scratch;
+}
+
+int
+lc_session_fact(lc_session_struct * S, int truth, lc_check_kind kind, const char * method,
+                const char * text)
+{
+    lc_check_struct * c = lc_session_checks(S);
+
+    if (method != NULL)
+        lc_check_describe(c, method);
+    return lc_check_fact(c, truth, kind, text);
+}
+
+int
+lc_session_finish_check(lc_val * res, lc_session_struct * S, lc_check_outcome o, lc_err_t err)
+{
+    lc_check_struct * c = S->chk != NULL ? S->chk : S->scratch;
+    const lc_check_record * r = c->len > 0 ? c->recs + c->len - 1 : NULL;
+
+    if (o == LC_CHECK_UNDECIDED && S->chk == NULL)
+        return lc_err_set(err, LC_E_LIMIT, "undecided: %.450s", r != NULL ? r->text : "");
+    *res = lc_val_bool_cert(o == LC_CHECK_TRUE, r != NULL && r->kind == LC_CHECK_CERTIFIED);
+    return LC_OK;
+}
+
+void
+lc_session_note(lc_session_struct * S, const char * text)
+{
+    if (S->chk != NULL)
+        lc_check_note(S->chk, text);
+}
+
+/* ------------------------------------------------------------- claims */
+
+static double
+now(void)
+{
+    struct timespec t;
+
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec + 1e-9 * t.tv_nsec;
+}
+
+typedef struct
+{
+    lc_session_struct * S;
+    lc_node n;
+    lc_diag_struct * d;
+    slong idx;
+}
+claim_run;
+
+/* The body of a claim at one precision: its statements in protected mode
+   (an error makes the run undecided and is reported on stderr; the script
+   goes on). */
+static int
+claim_body(lc_check_t chk, slong prec, void * data, lc_err_t err)
+{
+    claim_run * r = data;
+    lc_session_struct * S = r->S;
+    slong k;
+    int st = LC_OK;
+
+    S->prec = prec;
+    S->chk = chk;
+    S->claim = r->idx;
+    for (k = 0; k < r->n->nkids && !lc_check_stopped(chk); k++)
+        if ((st = lc_exec_stmt(S, r->n->kids[k], r->d)) != LC_OK)
+        {
+            fflush(S->out);
+            lc_diag_fprint(stderr, S->chunk, r->d);
+            lc_err_set(err, st, "line %d, column %d: %s", r->d->pos.line, r->d->pos.col,
+                       r->d->err->msg);
+            lc_diag_init(r->d);
+            break;
+        }
+    S->chk = NULL;
+    S->claim = -1;
+    return st;
+}
+
+int
+lc_exec_claim(lc_session_t S, const lc_node n, lc_diag_t d)
+{
+    slong * precs = NULL, np = 0, i, idx, saved = S->prec;
+    lc_claim_struct * c;
+    claim_run run;
+    double t0 = now();
+    int st;
+
+    if (S->claim >= 0)
+        return lc_diag_set(d, n->pos, LC_E_ARG, "claims cannot be nested");
+    if (n->role == LC_ROLE_CORRECTED)
+    {
+        /* A correction names the statement of the paper it corrects. */
+        for (i = 0; i < S->report->len; i++)
+            if (S->report->claims[i].id != NULL && strcmp(S->report->claims[i].id, n->attr[3]) == 0)
+                break;
+        if (i == S->report->len)
+            return lc_diag_set(d, n->pos, LC_E_ARG, "corrected ... of \"%.80s\": no claim with "
+                               "that id before this one", n->attr[3]);
+        if (S->report->claims[i].role != LC_ROLE_CLAIM)
+            return lc_diag_set(d, n->pos, LC_E_ARG, "corrected ... of \"%.80s\": that is a %s, "
+                               "not a statement of the paper", n->attr[3],
+                               lc_claim_role_name(S->report->claims[i].role));
+    }
+    if (n->sweep != NULL && (st = lc_eval_precisions(&precs, &np, S, n->sweep, d)) != LC_OK)
+        return st;
+
+    c = lc_report_add(S->report);
+    idx = S->report->len - 1;
+    lc_claim_set(&c->statement, n->name);
+    lc_claim_set(&c->source, n->attr[0]);
+    if (n->attr[1] != NULL)
+        lc_claim_set(&c->id, n->attr[1]);
+    if (n->attr[2] != NULL)
+        lc_verdict_parse(&c->expected, n->attr[2], NULL);
+    lc_claim_set(&c->file, S->chunk);
+    c->line = n->pos.line;
+    c->role = (lc_claim_role) n->role;
+    lc_claim_set(&c->corrects, n->attr[3]);
+
+    run.S = S;
+    run.n = n;
+    run.d = d;
+    run.idx = idx;
+    lc_check_run_claim(c, claim_body, &run, precs, np, S->prec);
+    S->prec = saved;
+    flint_free(precs);
+
+    c = S->report->claims + idx;
+    c->seconds = now() - t0;
+    fprintf(S->out, "%s %s", c->id, lc_verdict_name(c->verdict));
+    if (c->bound != NULL)
+        fprintf(S->out, " (|deviation| <= %s)", c->bound);
+    if (c->role == LC_ROLE_CONTROL)
+        fprintf(S->out, " [control]");
+    else if (c->role == LC_ROLE_CORRECTED)
+        fprintf(S->out, " [corrects %s]", c->corrects);
+    if (!lc_claim_met(c))
+        fprintf(S->out, " [expected %s: NOT MET]", lc_verdict_name(c->expected));
+    fprintf(S->out, ": %s\n", c->statement);
+    return LC_OK;
+}
+
+/* ---------------------------------------------------------------- checks */
+
+/* Record the check a = b (exact over Q when both are exact, otherwise in
+   balls at the working precision) and return its truth as a value. */
+static int
+do_compare(lc_val * res, lc_session_struct * S, const lc_val a, const lc_val b,
+           const char * what, lc_err_t err)
+{
+    int sa = (a->type == LC_V_NUM || a->type == LC_V_BALL);
+    int sb = (b->type == LC_V_NUM || b->type == LC_V_BALL);
+    lc_check_struct * c = lc_session_checks(S);
+    lc_check_outcome o = LC_CHECK_UNDECIDED;
+    arb_mat_t A, B;
+    int st;
+
+    if (sa != sb)
+        return lc_err_set(err, LC_E_DIM, "cannot compare %s with %s", lc_val_kind(a), lc_val_kind(b));
+    if (!lc_is_ball(a) && !lc_is_ball(b))
+        st = sa ? lc_check_equal_fmpq(&o, c, a->u.q, b->u.q, what, err)
+                : lc_check_equal_qmat(&o, c, a->u.m, b->u.m, what, err);
+    else
+    {
+        arb_mat_init(A, 1, 1);
+        arb_mat_init(B, 1, 1);
+        if (sa)
+        {
+            lc_to_ball(arb_mat_entry(A, 0, 0), a, S->prec, err);
+            lc_to_ball(arb_mat_entry(B, 0, 0), b, S->prec, err);
+        }
+        else
+        {
+            lc_to_bmat(A, a, S->prec, err);
+            lc_to_bmat(B, b, S->prec, err);
+        }
+        st = lc_check_equal_arb_mat(&o, c, A, B, what, S->prec, err);
+        arb_mat_clear(A);
+        arb_mat_clear(B);
+    }
+    if (st == LC_OK)
+        st = lc_session_finish_check(res, S, o, err);
+    return st;
+}
+
+int
+lc_check_equal(lc_val * res, lc_session_struct * S, const lc_val a, const lc_val b,
+               const char * what, lc_err_t err)
+{
+    return do_compare(res, S, a, b, what, err);
+}
+
+static int
+bi_equal(ARGS)
+{
+    UNUSED_ARGS;
+    return do_compare(res, S, args[0], args[1], "equal", err);
+}
+
+/* The zero of the shape of v. */
+static lc_val
+zero_like(const lc_val v)
+{
+    lc_val z;
+
+    if (v->type == LC_V_NUM || v->type == LC_V_BALL)
+        return lc_val_si(0);
+    z = lc_val_mat();
+    if (v->type == LC_V_MAT)
+        lc_qmat_zeros(z->u.m, v->u.m->r, v->u.m->c);
+    else
+        lc_qmat_zeros(z->u.m, arb_mat_nrows(v->u.bm), arb_mat_ncols(v->u.bm));
+    return z;
+}
+
+static int
+bi_is_zero(ARGS)
+{
+    lc_val z = zero_like(args[0]);
+    int st;
+
+    UNUSED_ARGS;
+    st = do_compare(res, S, args[0], z, "is_zero", err);
+    lc_val_unref(z);
+    return st;
+}
+
+static int
+bi_is_orthogonal(ARGS)
+{
+    lc_check_struct * c = lc_session_checks(S);
+    lc_check_outcome o = LC_CHECK_UNDECIDED;
+    arb_mat_t A;
+    int st;
+
+    UNUSED_ARGS;
+    if (args[0]->type == LC_V_MAT)
+        st = lc_check_orthogonal_qmat(&o, c, args[0]->u.m, err);
+    else
+    {
+        arb_mat_init(A, 0, 0);
+        lc_to_bmat(A, args[0], S->prec, err);
+        st = lc_check_orthogonal_arb_mat(&o, c, A, S->prec, err);
+        arb_mat_clear(A);
+    }
+    return st == LC_OK ? lc_session_finish_check(res, S, o, err) : st;
+}
+
+static int
+bi_commutes(ARGS)
+{
+    lc_check_struct * c = lc_session_checks(S);
+    lc_check_outcome o = LC_CHECK_UNDECIDED;
+    arb_mat_t A, B;
+    int st;
+
+    UNUSED_ARGS;
+    if (args[0]->type == LC_V_MAT && args[1]->type == LC_V_MAT)
+        st = lc_check_commute_qmat(&o, c, args[0]->u.m, args[1]->u.m, err);
+    else
+    {
+        arb_mat_init(A, 0, 0);
+        arb_mat_init(B, 0, 0);
+        lc_to_bmat(A, args[0], S->prec, err);
+        lc_to_bmat(B, args[1], S->prec, err);
+        st = lc_check_commute_arb_mat(&o, c, A, B, S->prec, err);
+        arb_mat_clear(A);
+        arb_mat_clear(B);
+    }
+    return st == LC_OK ? lc_session_finish_check(res, S, o, err) : st;
+}
+
+static int
+bi_check(ARGS)
+{
+    const char * what = nargs > 1 ? args[1]->u.str.s : "check";
+    lc_check_kind kind = args[0]->cert ? LC_CHECK_CERTIFIED : LC_CHECK_EXACT;
+    char * text;
+
+    UNUSED_ARGS;
+    /* An exact boolean proves or refutes; one decided by a ball comparison
+       (certain, but by balls) is certified: it can refute, never prove. */
+    text = flint_malloc(strlen(what) + 64);
+    sprintf(text, "%s: %s%s", what, args[0]->u.b ? "true" : "false",
+            kind == LC_CHECK_CERTIFIED ? " (decided by a certified ball comparison)" : "");
+    lc_check_add(lc_session_checks(S), kind, args[0]->u.b ? LC_CHECK_TRUE : LC_CHECK_FALSE,
+                 NULL, S->prec, text);
+    flint_free(text);
+    return lc_session_finish_check(res, S, args[0]->u.b ? LC_CHECK_TRUE : LC_CHECK_FALSE, err);
+}
+
+static int
+bi_not_checkable(ARGS)
+{
+    UNUSED_ARGS;
+    if (S->chk == NULL)
+        return lc_err_set(err, LC_E_ARG, "only meaningful inside a claim");
+    lc_check_not_checkable(S->chk, args[0]->u.str.s);
+    *res = lc_val_nil();
+    return LC_OK;
+}
+
+static int
+bi_method(ARGS)
+{
+    UNUSED_ARGS;
+    if (S->chk == NULL)
+        return lc_err_set(err, LC_E_ARG, "only meaningful inside a claim");
+    lc_check_describe(S->chk, args[0]->u.str.s);
+    *res = lc_val_nil();
+    return LC_OK;
+}
+
+static int
+bi_note(ARGS)
+{
+    UNUSED_ARGS;
+    if (S->chk == NULL)
+        return lc_err_set(err, LC_E_ARG, "only meaningful inside a claim");
+    lc_check_note(S->chk, args[0]->u.str.s);
+    *res = lc_val_nil();
+    return LC_OK;
+}
+
+static int
+bi_title(ARGS)
+{
+    UNUSED_ARGS;
+    lc_claim_set(&S->report->title, args[0]->u.str.s);
+    *res = lc_val_nil();
+    return LC_OK;
+}
+
+const lc_builtin_struct lc_builtins_check[] =
+{
+    { LC_FAM_CHECK, "equal", "vv", 2, 2, bi_equal, "equal(A, B)",
+      "check A = B: exact over Q, or a certified bound on |A - B| for balls (records in a claim)" },
+    { LC_FAM_CHECK, "is_zero", "v", 1, 1, bi_is_zero, "is_zero(A)", "check A = 0 (as equal(A, 0))" },
+    { LC_FAM_CHECK, "is_orthogonal", "x", 1, 1, bi_is_orthogonal, "is_orthogonal(Q)", "check Q^T Q = I" },
+    { LC_FAM_CHECK, "commutes", "xx", 2, 2, bi_commutes, "commutes(A, B)", "check AB = BA" },
+    { LC_FAM_CHECK, "check", "bs", 1, 2, bi_check, "check(cond, \"what\")",
+      "record an exact true/false fact: PROVED when true, REFUTED when false" },
+    { LC_FAM_CHECK, "not_checkable", "s", 1, 1, bi_not_checkable, "not_checkable(\"why\")",
+      "inside a claim: the statement has no checkable content, for this reason" },
+    { LC_FAM_CLAIM, "method", "s", 1, 1, bi_method, "method(\"text\")",
+      "inside a claim: describe how it is checked" },
+    { LC_FAM_CLAIM, "note", "s", 1, 1, bi_note, "note(\"text\")", "inside a claim: add to the certificate" },
+    { LC_FAM_CLAIM, "title", "s", 1, 1, bi_title, "title(\"text\")", "the title of the report" },
+};
+
+const slong lc_nbuiltins_check = (slong) (sizeof(lc_builtins_check) / sizeof(lc_builtins_check[0]));
