@@ -408,18 +408,21 @@ lc_check_equal_arb_mat(lc_check_outcome * out, lc_check_t c, const arb_mat_t A,
                        const arb_mat_t B, const char * what, slong prec, lc_err_t err)
 {
     lc_sb t = { NULL, 0, 0 };
-    slong r = arb_mat_nrows(A), cols = arb_mat_ncols(A), i, j, k;
+    slong r = arb_mat_nrows(A), cols = arb_mat_ncols(A), i, j, k, ka, kb;
     arb_mat_t D;
     arf_t scale, bound, u;
 
     if (r != arb_mat_nrows(B) || cols != arb_mat_ncols(B))
         return lc_err_set(err, LC_E_DIM, "cannot compare %ldx%ld and %ldx%ld matrices", (long) r,
                           (long) cols, (long) arb_mat_nrows(B), (long) arb_mat_ncols(B));
-    if ((k = first_not_finite(A)) >= 0 || (k = first_not_finite(B)) >= 0)
+    ka = first_not_finite(A);
+    kb = ka >= 0 ? -1 : first_not_finite(B);
+    if (ka >= 0 || kb >= 0)
     {
-        int left = first_not_finite(A) >= 0;
-
-        not_finite_text(&t, what, left ? "the left side" : "the right side", left ? A : B, k);
+        if (ka >= 0)
+            not_finite_text(&t, what, "the left side", A, ka);
+        else
+            not_finite_text(&t, what, "the right side", B, kb);
         *out = LC_CHECK_UNDECIDED;
         add_text(c, LC_CHECK_CERTIFIED, *out, NULL, prec, &t);
         return LC_OK;
