@@ -213,6 +213,8 @@ lc_report_init(lc_report_t r)
     r->claims = NULL;
     r->len = 0;
     r->alloc = 0;
+    r->items = NULL;
+    r->nitems = 0;
 }
 
 void
@@ -223,6 +225,18 @@ lc_report_clear(lc_report_t r)
     for (i = 0; i < r->len; i++)
         lc_claim_clear(r->claims + i);
     flint_free(r->claims);
+    for (i = 0; i < r->nitems; i++)
+    {
+        slong j;
+
+        for (j = 0; j < r->items[i].nids; j++)
+            flint_free(r->items[i].ids[j]);
+        flint_free(r->items[i].ids);
+        flint_free(r->items[i].label);
+        flint_free(r->items[i].what);
+        flint_free(r->items[i].reason);
+    }
+    flint_free(r->items);
     flint_free(r->title);
     flint_free(r->script);
     lc_report_init(r);
@@ -300,6 +314,76 @@ lc_report_counts(lc_report_counts_struct * n, const lc_report_t r)
             }
         }
     }
+    n->items = r->nitems;
+    for (i = 0; i < r->nitems; i++)
+        n->items_addressed += (r->items[i].nids > 0);
+}
+
+int
+lc_report_add_item(lc_report_t r, const char * label, const char * what,
+                   const char * const * ids, slong nids, const char * reason, slong line,
+                   lc_err_t err)
+{
+    lc_cover_item * it;
+    slong i;
+
+    if (label == NULL || label[0] == '\0')
+        return lc_err_set(err, LC_E_ARG, "a coverage item needs a label (the paper's number)");
+    for (i = 0; i < r->nitems; i++)
+        if (strcmp(r->items[i].label, label) == 0)
+            return lc_err_set(err, LC_E_ARG, "the item \"%.80s\" is already in the coverage",
+                              label);
+    if (nids > 0 && reason != NULL)
+        return lc_err_set(err, LC_E_ARG, "the item \"%.80s\" is either addressed by records or "
+                          "not addressed for a reason, not both", label);
+    if (nids == 0 && (reason == NULL || reason[0] == '\0'))
+        return lc_err_set(err, LC_E_ARG, "the item \"%.80s\" names no record: give the ids "
+                          "that address it, or the reason it is not addressed", label);
+    for (i = 0; i < nids; i++)
+        if (ids[i] == NULL || ids[i][0] == '\0')
+            return lc_err_set(err, LC_E_ARG, "the item \"%.80s\" names an empty id", label);
+    r->items = flint_realloc(r->items, sizeof(lc_cover_item) * (r->nitems + 1));
+    it = r->items + r->nitems++;
+    it->label = str_copy(label);
+    it->what = str_copy(what);
+    it->nids = nids;
+    it->ids = nids > 0 ? flint_malloc(sizeof(char *) * nids) : NULL;
+    for (i = 0; i < nids; i++)
+        it->ids[i] = str_copy(ids[i]);
+    it->reason = nids > 0 ? NULL : str_copy(reason);
+    it->line = line;
+    return LC_OK;
+}
+
+const lc_claim_struct *
+lc_report_find(const lc_report_t r, const char * id)
+{
+    slong i;
+
+    if (id == NULL)
+        return NULL;
+    for (i = 0; i < r->len; i++)
+        if (r->claims[i].id != NULL && strcmp(r->claims[i].id, id) == 0)
+            return r->claims + i;
+    return NULL;
+}
+
+int
+lc_report_check_coverage(slong * line, const lc_report_t r, lc_err_t err)
+{
+    slong i, j;
+
+    for (i = 0; i < r->nitems; i++)
+        for (j = 0; j < r->items[i].nids; j++)
+            if (lc_report_find(r, r->items[i].ids[j]) == NULL)
+            {
+                if (line != NULL)
+                    *line = r->items[i].line;
+                return lc_err_set(err, LC_E_ARG, "coverage item \"%.80s\" names \"%.80s\", "
+                                  "which is the id of no claim, control or corrected statement",
+                                  r->items[i].label, r->items[i].ids[j]);
+            }
+    return LC_OK;
 }
 
 const lc_claim_struct *
@@ -479,7 +563,44 @@ json_summary(const lc_report_t r)
     json_object_set_new(s, "corrected", json_integer(n.corrected));
     json_object_set_new(s, "met", json_integer(n.met));
     json_object_set_new(s, "not_met", json_integer(n.not_met));
+    json_object_set_new(s, "items", json_integer(n.items));
+    json_object_set_new(s, "items_addressed", json_integer(n.items_addressed));
     return s;
+}
+
+/* [{"item", "what", "claims": [{"id", "verdict", "role"}], "reason"}]: one
+   entry per numbered item of the paper, in the order of the script. */
+static json_t *
+json_coverage(const lc_report_t r)
+{
+    json_t * a = json_array(), * it, * ids, * ji;
+    slong i, j;
+
+    for (i = 0; i < r->nitems; i++)
+    {
+        const lc_cover_item * c = r->items + i;
+
+        it = json_object();
+        json_object_set_new(it, "item", jstr(c->label));
+        json_object_set_new(it, "what", jstr(c->what));
+        ids = json_array();
+        for (j = 0; j < c->nids; j++)
+        {
+            const lc_claim_struct * k = lc_report_find(r, c->ids[j]);
+
+            ji = json_object();
+            json_object_set_new(ji, "id", jstr(c->ids[j]));
+            json_object_set_new(ji, "verdict", k ? json_string(lc_verdict_name(k->verdict))
+                                                 : json_null());
+            json_object_set_new(ji, "role", k ? json_string(lc_claim_role_name(k->role))
+                                              : json_null());
+            json_array_append_new(ids, ji);
+        }
+        json_object_set_new(it, "claims", ids);
+        json_object_set_new(it, "reason", jstr(c->reason));
+        json_array_append_new(a, it);
+    }
+    return a;
 }
 
 char *
@@ -549,6 +670,7 @@ lc_report_json(const lc_report_t r)
         json_array_append_new(claims, jc);
     }
     json_object_set_new(root, "claims", claims);
+    json_object_set_new(root, "coverage", json_coverage(r));
 
     dump = json_dumps(root, JSON_PRESERVE_ORDER | JSON_INDENT(2) | JSON_REAL_PRECISION(6));
     json_decref(root);

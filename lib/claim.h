@@ -133,6 +133,20 @@ void lc_claim_clear_checks(lc_claim_struct * c);
    LC_VERDICT_NONE, otherwise exactly the expected verdict. */
 int lc_claim_met(const lc_claim_struct * c);
 
+/* One numbered item of the paper (a definition, theorem, displayed equation,
+   footnote, table, ...) and how the report addresses it: the ids of the
+   records that check it, or the reason it is not addressed. */
+typedef struct
+{
+    char * label;       /* the paper's own number: "Thm. 3.4", "Eq. (5.2)" */
+    char * what;        /* a short quote or summary */
+    char ** ids;        /* records addressing it (nids > 0), or NULL */
+    slong nids;
+    char * reason;      /* why it is not addressed (nids == 0), or NULL */
+    slong line;         /* where the item stands in the script (0: unknown) */
+}
+lc_cover_item;
+
 typedef struct
 {
     char * title;       /* NULL (after init) stands for "liecheck report" */
@@ -142,6 +156,8 @@ typedef struct
     int timings;        /* include seconds (0: byte-identical reports) */
     lc_claim_struct * claims;
     slong len, alloc;
+    lc_cover_item * items;      /* the coverage of the paper's numbered items */
+    slong nitems;
 }
 lc_report_struct;
 
@@ -153,6 +169,22 @@ void lc_report_clear(lc_report_t r);
 /* A new, initialised claim owned by the report (valid until the next add);
    its id is set to "claim-N" (N = its 1-based position). */
 lc_claim_struct * lc_report_add(lc_report_t r);
+
+/* Add a coverage item: addressed by the nids records ids (copied), or, when
+   nids is 0, not addressed for reason.  LC_E_ARG when the label is empty or
+   already used, when nids > 0 comes with a reason or nids == 0 without one,
+   or an id is empty (nothing is added then). */
+int lc_report_add_item(lc_report_t r, const char * label, const char * what,
+                       const char * const * ids, slong nids, const char * reason,
+                       slong line, lc_err_t err);
+
+/* Whether every id that a coverage item names is the id of a record of the
+   report; LC_E_ARG naming the first item and id that is not (and *line :=
+   that item's line), else LC_OK. */
+int lc_report_check_coverage(slong * line, const lc_report_t r, lc_err_t err);
+
+/* The record with that id, or NULL. */
+const lc_claim_struct * lc_report_find(const lc_report_t r, const char * id);
 
 /* How many claims met / did not meet their expectation. */
 slong lc_report_count_met(const lc_report_t r);
@@ -172,6 +204,8 @@ typedef struct
     slong controls;         /* records of role LC_ROLE_CONTROL */
     slong corrected;        /* records of role LC_ROLE_CORRECTED */
     slong met, not_met;     /* over every record */
+    slong items;            /* numbered items of the paper in the coverage */
+    slong items_addressed;  /* ... of which records address */
 }
 lc_report_counts_struct;
 
@@ -181,6 +215,10 @@ void lc_report_counts(lc_report_counts_struct * n, const lc_report_t r);
    "N statements of the paper checked: P proved, ...; K controls[; M
    corrected statements]" (flint_free it). */
 char * lc_report_verdict_line(const lc_report_t r);
+
+/* "Coverage: N of M numbered items of the paper addressed[ (K not
+   addressed, each with its reason)]" (flint_free it). */
+char * lc_report_coverage_line(const lc_report_t r);
 
 /* Whether the record counts as a statement of the paper: role LC_ROLE_CLAIM,
    or a role out of range (see lc_report_counts). */

@@ -485,6 +485,70 @@ claim_details(buf_t * b, const fmt_t * f, const lc_report_t r, const lc_claim_st
     flint_free(t.s);
 }
 
+/* "Coverage: N of M numbered items of the paper addressed (K not
+   addressed, each with its reason)". */
+static void
+coverage_line(buf_t * b, const lc_report_counts_struct * n)
+{
+    buf_printf(b, "Coverage: %ld of %ld numbered %s of the paper addressed", (long) n->items_addressed,
+               (long) n->items, plural(n->items, "item", "items"));
+    if (n->items > n->items_addressed)
+        buf_printf(b, " (%ld not addressed, each with its reason)",
+                   (long) (n->items - n->items_addressed));
+}
+
+/* Every numbered item of the paper with the records that address it (and
+   their verdicts), or the reason it is not addressed. */
+static void
+coverage(buf_t * b, const fmt_t * f, const lc_report_t r)
+{
+    static const char * const head[3] = { "item", "what", "addressed by" };
+    static const double width[3] = { 0.15, 0.45, 0.3 };
+    const char * cells[3];
+    buf_t t;
+    slong i, j;
+
+    buf_init(&t);
+    f->heading(b, 2, "Coverage");
+    f->table_begin(b, 3, head, width);
+    for (i = 0; i < r->nitems; i++)
+    {
+        const lc_cover_item * it = r->items + i;
+
+        buf_reset(&t);
+        if (it->nids == 0)
+            buf_printf(&t, "%s%s", strncmp(it->reason, "not addressed", 13) == 0 ? ""
+                       : "not addressed: ", it->reason);
+        for (j = 0; j < it->nids; j++)
+        {
+            const lc_claim_struct * c = lc_report_find(r, it->ids[j]);
+
+            buf_printf(&t, "%s%s %s%s", j ? ", " : "", it->ids[j],
+                       c ? lc_verdict_name(c->verdict) : "(no such record)",
+                       c == NULL || c->role == LC_ROLE_CLAIM ? ""
+                       : c->role == LC_ROLE_CONTROL ? " (control)" : " (corrected)");
+        }
+        cells[0] = it->label;
+        cells[1] = it->what;
+        cells[2] = t.s;
+        f->table_row(b, 3, cells);
+    }
+    f->table_end(b);
+    flint_free(t.s);
+}
+
+char *
+lc_report_coverage_line(const lc_report_t r)
+{
+    lc_report_counts_struct n;
+    buf_t b;
+
+    lc_report_counts(&n, r);
+    buf_init(&b);
+    coverage_line(&b, &n);
+    return b.s;
+}
+
 /* Each refuted statement of the paper, its certificate in full, and the
    corrected statements that name it, each with its own verdict. */
 static void
@@ -581,11 +645,19 @@ report_text(const lc_report_t r, const fmt_t * f)
 
     verdict_line(&t, &n);
     f->strong_para(&b, t.s);
+    if (n.items > 0)
+    {
+        buf_reset(&t);
+        coverage_line(&t, &n);
+        f->para(&b, t.s);
+    }
     buf_reset(&t);
     expectations_line(&t, r, &n);
     f->para(&b, t.s);
 
     errata(&b, f, r);
+    if (n.items > 0)
+        coverage(&b, f, r);
     section(&b, f, r, SEC_STATEMENTS, n.statements, "Statements of the paper",
             "No statement of the paper was checked.");
     /* A paper with nothing to correct needs no empty section for it. */

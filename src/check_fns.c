@@ -355,6 +355,46 @@ bi_note(ARGS)
     return LC_OK;
 }
 
+/* item("Thm. 3.4", "what it says", ["id", ...] or "reason"): one numbered
+   item of the paper in the report's coverage table. */
+static int
+bi_item(ARGS)
+{
+    const lc_val x = args[2];
+    const char ** ids = NULL;
+    slong i, n = 0;
+    int st;
+
+    UNUSED_ARGS;
+    if (S->cov_line <= 0)
+        return lc_err_set(err, LC_E_ARG, "only meaningful inside a coverage block");
+    if (x->type == LC_V_LIST)
+    {
+        n = x->u.list.len;
+        if (n == 0)
+            return lc_err_set(err, LC_E_ARG, "argument 3 is an empty list: name the records "
+                              "that address the item, or give the reason it is not addressed");
+        ids = flint_malloc(sizeof(char *) * n);
+        for (i = 0; i < n; i++)
+        {
+            if (x->u.list.items[i]->type != LC_V_STR)
+            {
+                flint_free(ids);
+                return lc_err_set(err, LC_E_ARG, "argument 3, element %ld must be a string (the "
+                                  "id of a claim, control or corrected statement), got %s",
+                                  (long) i + 1, lc_val_kind(x->u.list.items[i]));
+            }
+            ids[i] = x->u.list.items[i]->u.str.s;
+        }
+    }
+    st = lc_report_add_item(S->report, args[0]->u.str.s, args[1]->u.str.s, ids, n,
+                            n == 0 ? x->u.str.s : NULL, S->cov_line, err);
+    flint_free(ids);
+    if (st == LC_OK)
+        *res = lc_val_nil();
+    return st;
+}
+
 static int
 bi_title(ARGS)
 {
@@ -379,6 +419,9 @@ const lc_builtin_struct lc_builtins_check[] =
       "inside a claim: describe how it is checked" },
     { LC_FAM_CLAIM, "note", "s", 1, 1, bi_note, "note(\"text\")", "inside a claim: add to the certificate" },
     { LC_FAM_CLAIM, "title", "s", 1, 1, bi_title, "title(\"text\")", "the title of the report" },
+    { LC_FAM_CLAIM, "item", "ssc", 3, 3, bi_item, "item(\"Thm. 3.4\", \"what it says\", [\"id\", ...])",
+      "in a coverage block: a numbered item of the paper and the records addressing it, "
+      "or the reason (a string) it is not addressed" },
 };
 
 const slong lc_nbuiltins_check = (slong) (sizeof(lc_builtins_check) / sizeof(lc_builtins_check[0]));

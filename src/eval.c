@@ -54,6 +54,7 @@ lc_session_init(lc_session_t S)
     S->chunk = "<input>";
     lc_report_init(S->report);
     S->claim = -1;
+    S->cov_line = 0;
     S->chk = NULL;
     lc_check_init(S->scratch);
 }
@@ -967,6 +968,19 @@ lc_exec_stmt(lc_session_t S, const lc_node n, lc_diag_t d)
 
     if (n->kind == LC_N_CLAIM)
         return lc_exec_claim(S, n, d);
+    if (n->kind == LC_N_COVERAGE)
+    {
+        slong k;
+        int st = LC_OK;
+
+        for (k = 0; k < n->nkids && st == LC_OK; k++)
+        {
+            S->cov_line = n->kids[k]->pos.line;
+            st = lc_exec_stmt(S, n->kids[k], d);
+        }
+        S->cov_line = 0;
+        return st;
+    }
     if (n->kind == LC_N_DEF)
     {
         if (lc_builtin_find(n->name) != NULL)

@@ -44,6 +44,7 @@ typedef struct
        claim) and the checks of its current run (lib/check decides the
        verdict from them); scratch takes a check made outside a claim. */
     slong claim;
+    slong cov_line;         /* line of the item being run in a coverage block, 0 outside */
     lc_check_struct * chk;
     lc_check_t scratch;
 }

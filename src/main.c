@@ -211,12 +211,33 @@ main(int argc, char ** argv)
     else
         st = lc_repl(S);
 
+    if (S->report->nitems > 0)
+    {
+        lc_err_t err;
+        slong line = 0;
+
+        /* Items may name claims that come later in the script: checked at the end. */
+        if (lc_report_check_coverage(&line, S->report, err) != LC_OK)
+        {
+            fflush(S->out);
+            fprintf(stderr, "%s:%ld:1: error: %s\n", file != NULL ? file : "<input>", (long) line,
+                    err->msg);
+            if (st == 0)
+                st = EXIT_SCRIPT;
+        }
+    }
     if (S->report->len > 0)
     {
         char * line = lc_report_verdict_line(S->report);
 
         fprintf(S->out, "%s\n", line);
         flint_free(line);
+        if (S->report->nitems > 0)
+        {
+            line = lc_report_coverage_line(S->report);
+            fprintf(S->out, "%s\n", line);
+            flint_free(line);
+        }
         fprintf(S->out, "claims: %ld met, %ld not met\n", (long) lc_report_count_met(S->report),
                 (long) lc_report_count_unmet(S->report));
     }

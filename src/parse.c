@@ -563,7 +563,8 @@ claim_stmt(parser * p, lc_claim_role role)
     if (p->in_claim)
     {
         lc_node_free(c);
-        return fail(p, TOK(p).pos, "claims cannot be nested", LC_E_PARSE);
+        return fail(p, TOK(p).pos, p->in_claim == 2 ? "a claim cannot stand inside a coverage "
+                    "block" : "claims cannot be nested", LC_E_PARSE);
     }
     lc_lex_next(p->lx);
     if (TOK(p).kind != LC_TK_STRING)
@@ -686,6 +687,61 @@ claim_stmt(parser * p, lc_claim_role role)
     return c;
 }
 
+/* After 'coverage': a block of statements (item(...) calls) in braces. */
+static lc_node
+coverage_stmt(parser * p)
+{
+    lc_node c = node_new(LC_N_COVERAGE, TOK(p).pos), s;
+    char msg[200];
+    int line = TOK(p).pos.line;
+
+    if (p->in_claim)
+    {
+        lc_node_free(c);
+        return fail(p, TOK(p).pos, p->in_claim == 2 ? "coverage blocks cannot be nested"
+                    : "a coverage block cannot stand inside a claim", LC_E_PARSE);
+    }
+    lc_lex_next(p->lx);
+    if (TOK(p).kind != LC_TK_LBRACE)
+    {
+        lc_node_free(c);
+        return fail_here(p, "expected '{' after 'coverage'");
+    }
+    lc_lex_next(p->lx);
+    p->in_claim = 2;    /* nothing nests inside: no claim, no coverage */
+    for (;;)
+    {
+        while (TOK(p).kind == LC_TK_NEWLINE)
+            lc_lex_next(p->lx);
+        if (TOK(p).kind == LC_TK_RBRACE)
+            break;
+        if (TOK(p).kind == LC_TK_EOF)
+        {
+            snprintf(msg, sizeof(msg), "expected '}' to close the coverage block opened on line %d",
+                     line);
+            lc_node_free(c);
+            p->in_claim = 0;
+            return fail_here(p, msg);
+        }
+        if ((s = statement(p)) == NULL)
+        {
+            lc_node_free(c);
+            p->in_claim = 0;
+            return NULL;
+        }
+        node_push(c, s);
+        if (TOK(p).kind != LC_TK_NEWLINE && TOK(p).kind != LC_TK_RBRACE)
+        {
+            lc_node_free(c);
+            p->in_claim = 0;
+            return fail_unexpected(p);
+        }
+    }
+    p->in_claim = 0;
+    lc_lex_next(p->lx);
+    return c;
+}
+
 /* After 'def': name(params) = expr. */
 static lc_node
 def_stmt(parser * p)
@@ -756,6 +812,8 @@ statement(parser * p)
 
     if (TOK(p).kind == LC_TK_NAME && strcmp(TOK(p).str, "claim") == 0)
         return claim_stmt(p, LC_ROLE_CLAIM);
+    if (TOK(p).kind == LC_TK_NAME && strcmp(TOK(p).str, "coverage") == 0)
+        return coverage_stmt(p);
     if (TOK(p).kind == LC_TK_NAME && strcmp(TOK(p).str, "control") == 0)
         return claim_stmt(p, LC_ROLE_CONTROL);
     if (TOK(p).kind == LC_TK_NAME && strcmp(TOK(p).str, "corrected") == 0)

@@ -50,6 +50,7 @@ typedef enum
     LC_N_CLAIM,   /* claim "name" [source ".."] [id ".."] [expect V] [sweep e] { kids };
                      also control "name" ... and corrected "name" of "ID" ... (role) */
     LC_N_DEF,     /* def name(params) = kids[0]; params in attr-like list below */
+    LC_N_COVERAGE,/* coverage { kids }: the numbered items of the paper (item(...) calls) */
     LC_N_KWARG    /* name = kids[0], a keyword argument of a call */
 }
 lc_node_kind;

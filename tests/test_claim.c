@@ -549,7 +549,8 @@ END_TEST
 START_TEST(json_reads_back_with_every_key_of_the_contract)
 {
     static const char * const top_keys[] =
-        { "liecheck", "script", "seed", "precision", "environment", "summary", "claims" };
+        { "liecheck", "script", "seed", "precision", "environment", "summary", "claims",
+          "coverage" };
     static const char * const env_keys[] = { "flint", "arb", "mpfr", "gmp" };
     static const char * const claim_keys[] =
         { "id", "source", "statement", "method", "role", "corrects", "checks", "verdict",
@@ -569,7 +570,7 @@ START_TEST(json_reads_back_with_every_key_of_the_contract)
     build_fixture(r, 0);
     doc = parse_json(r);
     ck_assert(json_is_object(doc));
-    ck_json_keys(doc, top_keys, 7);
+    ck_json_keys(doc, top_keys, 8);
     ck_assert_json_str(doc, "liecheck", lc_version());
     ck_assert_json_str(doc, "script", "examples/papers/ma_ying.lc");
     ck_json_int(doc, "seed", 42);
@@ -732,9 +733,9 @@ START_TEST(json_summary_counts_statements_controls_and_corrected)
 {
     static const char * const keys[] =
         { "statements", "proved", "holds", "refuted", "undecided", "not_checkable", "controls",
-          "corrected", "met", "not_met" };
-    /* From the comment of build_roles. */
-    static const json_int_t want[10] = { 3, 1, 1, 1, 0, 0, 2, 1, 5, 1 };
+          "corrected", "met", "not_met", "items", "items_addressed" };
+    /* From the comment of build_roles (which declares no coverage items). */
+    static const json_int_t want[12] = { 3, 1, 1, 1, 0, 0, 2, 1, 5, 1, 0, 0 };
     lc_report_t r;
     json_t * doc, * s;
     size_t k;
@@ -743,8 +744,8 @@ START_TEST(json_summary_counts_statements_controls_and_corrected)
     doc = parse_json(r);
     s = json_object_get(doc, "summary");
     ck_assert(json_is_object(s));
-    ck_json_keys(s, keys, 10);
-    for (k = 0; k < 10; k++)
+    ck_json_keys(s, keys, 12);
+    for (k = 0; k < 12; k++)
         ck_json_int(s, keys[k], want[k]);
     json_decref(doc);
     lc_report_clear(r);
@@ -1491,6 +1492,63 @@ START_TEST(check_text_is_escaped_for_each_format)
 }
 END_TEST
 
+/* Coverage: items addressed by records or not addressed with a reason, the
+   count every format states, the JSON entries, and the errors of add_item
+   and check_coverage (written from the definitions in claim.h). */
+START_TEST(coverage_items_are_counted_listed_and_checked)
+{
+    lc_report_t r;
+    lc_claim_struct * c;
+    const char * ids[2] = { "eq-1", "ctl" };
+    const char * bad[1] = { "nowhere" };
+    char * md, * js, * line;
+    lc_err_t err;
+    slong where = 0;
+
+    lc_report_init(r);
+    c = lc_report_add(r);
+    lc_claim_set(&c->id, "eq-1");
+    lc_claim_set(&c->statement, "2 + 2 = 4");
+    c->verdict = LC_PROVED;
+    c = lc_report_add(r);
+    lc_claim_set(&c->id, "ctl");
+    lc_claim_set(&c->statement, "a control");
+    c->role = LC_ROLE_CONTROL;
+    c->verdict = LC_PROVED;
+    ck_assert_int_eq(lc_report_add_item(r, "Eq. (1)", "2 + 2 = 4", ids, 2, NULL, 3, err), LC_OK);
+    ck_assert_int_eq(lc_report_add_item(r, "Fig. 1", "a plot", NULL, 0, "empirical", 4, err),
+                     LC_OK);
+    /* A label twice, ids and a reason together, neither: refused. */
+    ck_assert_int_eq(lc_report_add_item(r, "Eq. (1)", "x", NULL, 0, "again", 5, err), LC_E_ARG);
+    ck_assert_int_eq(lc_report_add_item(r, "Eq. (2)", "x", ids, 1, "both", 5, err), LC_E_ARG);
+    ck_assert_int_eq(lc_report_add_item(r, "Eq. (3)", "x", NULL, 0, NULL, 5, err), LC_E_ARG);
+    ck_assert_int_eq(r->nitems, 2);
+    ck_assert_int_eq(lc_report_check_coverage(&where, r, err), LC_OK);
+    line = lc_report_coverage_line(r);
+    ck_assert_str_eq(line, "Coverage: 1 of 2 numbered items of the paper addressed "
+                           "(1 not addressed, each with its reason)");
+    flint_free(line);
+    md = lc_report_markdown(r);
+    ck_assert_msg(strstr(md, "## Coverage") != NULL, "no coverage section");
+    ck_assert_msg(strstr(md, "| Eq. (1) | 2 + 2 = 4 | eq-1 PROVED, ctl PROVED (control) |") != NULL,
+                  "the addressed row is missing");
+    ck_assert_msg(strstr(md, "| Fig. 1 | a plot | not addressed: empirical |") != NULL,
+                  "the not-addressed row is missing");
+    flint_free(md);
+    js = lc_report_json(r);
+    ck_assert_msg(strstr(js, "\"items\": 2") != NULL && strstr(js, "\"items_addressed\": 1") != NULL,
+                  "summary counts missing");
+    ck_assert_msg(strstr(js, "\"coverage\": [") != NULL, "no coverage array");
+    flint_free(js);
+    /* An id no record has is found at the end, with the item's line. */
+    ck_assert_int_eq(lc_report_add_item(r, "Thm. 2", "x", bad, 1, NULL, 9, err), LC_OK);
+    ck_assert_int_eq(lc_report_check_coverage(&where, r, err), LC_E_ARG);
+    ck_assert_int_eq(where, 9);
+    ck_assert_msg(strstr(err->msg, "\"nowhere\"") != NULL, "%s", err->msg);
+    lc_report_clear(r);
+}
+END_TEST
+
 START_TEST(a_correction_of_no_refuted_statement_is_listed_with_a_note)
 {
     static const char * const dangling[3] = { "fix-missing", "fix-proved", "fix-control" };
@@ -1788,6 +1846,7 @@ claim_suite(void)
     tcase_add_test(tc, long_certificate_and_check_text_survive_whole_in_every_format);
     tcase_add_test(tc, check_text_is_escaped_for_each_format);
     tcase_add_test(tc, a_correction_of_no_refuted_statement_is_listed_with_a_note);
+    tcase_add_test(tc, coverage_items_are_counted_listed_and_checked);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("write");
