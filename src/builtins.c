@@ -699,8 +699,9 @@ arity_fits(const lc_builtin_struct * b, slong nargs)
 }
 
 /* The first argument that does not fit b's kinds, or -1; *want says what
-   it should have been.  nil in an optional position is an argument skipped
-   by keywords, and fits. */
+   it should have been.  An argument skipped by keywords (lc_val_omitted) in
+   an optional position fits; a nil value given explicitly does not, so that
+   help(print()) is told so rather than read as help(). */
 static slong
 misfit(const char ** want, const lc_builtin_struct * b, lc_val * args, slong nargs)
 {
@@ -708,12 +709,19 @@ misfit(const char ** want, const lc_builtin_struct * b, lc_val * args, slong nar
 
     for (i = 0; i < nargs; i++)
     {
-        if (args[i]->type == LC_V_NIL && i >= b->min_args)
+        if (args[i] == lc_val_omitted() && i >= b->min_args)
             continue;
         if ((*want = kind_mismatch(kind_at(b, i), args[i])) != NULL)
             return i;
     }
     return -1;
+}
+
+/* Is v an integer that does not fit a machine word (what kind i takes)? */
+static int
+past_slong(const lc_val v)
+{
+    return v->type == LC_V_NUM && fmpz_is_one(fmpq_denref(v->u.q)) && !fmpz_fits_si(fmpq_numref(v->u.q));
 }
 
 /* The message for the only row of a name: its arity, or its first misfit. */
@@ -735,14 +743,24 @@ row_error(const lc_builtin_struct * b, lc_val * args, slong nargs, lc_err_t err)
                           (long) b->min_args, (long) b->max_args, (long) nargs);
     }
     i = misfit(&want, b, args, nargs);
+    if (kind_at(b, i) == 'i' && past_slong(args[i]))
+        return lc_err_set(err, LC_E_LIMIT, "argument %ld is an integer of %ld bits, past the "
+                          "limit of integer arguments (-2^63 to 2^63 - 1)", (long) (i + 1),
+                          (long) fmpz_bits(fmpq_numref(args[i]->u.q)));
     if (args[i]->type == LC_V_NUM)
     {
         char * s = lc_val_get_str(args[i], 0);
 
-        lc_err_set(err, LC_E_ARG, "argument %ld must be %s, got %.200s", (long) (i + 1), want, s);
+        lc_err_set(err, LC_E_ARG, "argument %ld must be %s, got %.200s%s", (long) (i + 1), want, s,
+                   strlen(s) > 200 ? "..." : "");
         flint_free(s);
         return LC_E_ARG;
     }
+    if (args[i] == lc_val_omitted())
+        return lc_err_set(err, LC_E_ARG, "argument %ld is missing (it must be %s)", (long) (i + 1), want);
+    if (args[i]->type == LC_V_NIL)
+        return lc_err_set(err, LC_E_ARG, "argument %ld must be %s, got nil, the value of a "
+                          "call that returns nothing (such as print())", (long) (i + 1), want);
     return lc_err_set(err, LC_E_ARG, "argument %ld must be %s, got %s",
                       (long) (i + 1), want, lc_val_kind(args[i]));
 }
@@ -780,6 +798,13 @@ forms_error(const char * name, lc_val * args, slong nargs, lc_err_t err)
     FOR_ROWS(r)
         if (strcmp(r->name, name) == 0)
             put(msg, &len, "%s%s", nforms++ > 0 ? ", " : "", r->sig);
+    for (i = 0; i < nargs; i++)
+        if (past_slong(args[i]))
+        {
+            put(msg, &len, " (argument %ld is an integer of %ld bits, past the limit of integer "
+                "arguments, -2^63 to 2^63 - 1)", (long) (i + 1), (long) fmpz_bits(fmpq_numref(args[i]->u.q)));
+            break;
+        }
     return lc_err_set(err, LC_E_ARG, "%s", msg);
 }
 

@@ -790,7 +790,8 @@ lc_call_value(lc_val * out, lc_session_struct * S, const lc_val f, lc_val * args
 
 /* The arguments of the call n to f: positional ones in order, then keyword
    arguments (name = value) placed by the parameter names of f (a built-in's
-   signature or a def's parameters); positions skipped become nil. */
+   signature or a def's parameters); positions skipped become nil (for a
+   built-in, the nil that means omitted: lc_val_omitted). */
 static int
 eval_args(lc_val ** out, slong * nout, lc_session_t S, const lc_node n, const lc_val f, lc_diag_t d)
 {
@@ -840,7 +841,7 @@ eval_args(lc_val ** out, slong * nout, lc_session_t S, const lc_node n, const lc
     }
     for (i = 0; i < nargs; i++)
         if (args[i] == NULL)
-            args[i] = lc_val_nil();
+            args[i] = f->type == LC_V_BUILTIN ? lc_val_omitted() : lc_val_nil();
     if (st != LC_OK)
     {
         for (i = 0; i < nargs; i++)

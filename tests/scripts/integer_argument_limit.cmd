@@ -1,0 +1,7 @@
+"$LIECHECK" -e 'eye(2^63)'; echo "status $?"
+"$LIECHECK" -e 'eye(-(2^63) - 1)'; echo "status $?"
+"$LIECHECK" -e 'eye(-(2^63))'; echo "status $?"
+"$LIECHECK" -e 'eye(2^63 - 1)'; echo "status $?"
+"$LIECHECK" -e 'prec(10^30)'; echo "status $?"
+"$LIECHECK" -e 'eye(3/2)'; echo "status $?"
+"$LIECHECK" -e 'matrix_group_mod(2^64, [[1, 1], [0, 1]])'; echo "status $?"
