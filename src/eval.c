@@ -143,20 +143,31 @@ lc_session_unset(lc_session_t S, const char * name)
 static int
 num_pow(fmpq_t r, const fmpq_t a, const lc_val e, lc_err_t err)
 {
-    slong k, bits;
+    const fmpz * k = fmpq_numref(e->u.q);
+    slong bits;
 
-    if (!lc_val_is_si(e))
+    if (!fmpz_is_one(fmpq_denref(e->u.q)))
         return lc_err_set(err, LC_E_ARG, "the exponent of '^' must be an integer");
-    k = lc_val_get_si(e);
-    if (fmpq_is_zero(a) && k < 0)
+    if (fmpq_is_zero(a) && fmpz_sgn(k) < 0)
         return lc_err_set(err, LC_E_DOMAIN, "division by zero");
+    /* 0, 1 and -1 are the bases with powers of one bit at most: any integer
+       exponent, however large, gives 0, 1 or -1. */
+    if (fmpq_is_zero(a) || fmpq_is_one(a))
+    {
+        fmpq_set_si(r, fmpq_is_one(a) || fmpz_is_zero(k), 1);
+        return LC_OK;
+    }
+    if (fmpz_is_pm1(fmpq_numref(a)) && fmpz_is_one(fmpq_denref(a)))
+    {
+        fmpq_set_si(r, fmpz_is_even(k) ? 1 : -1, 1);
+        return LC_OK;
+    }
     bits = FLINT_MAX(fmpz_bits(fmpq_numref(a)), fmpz_bits(fmpq_denref(a)));
-    if (bits > 1 && (k > LC_MAX_POW_BITS / bits || -k > LC_MAX_POW_BITS / bits))
+    if (!fmpz_fits_si(k) || fmpz_get_si(k) > LC_MAX_POW_BITS / bits
+        || -fmpz_get_si(k) > LC_MAX_POW_BITS / bits)
         return lc_err_set(err, LC_E_LIMIT, "the power would exceed %ld bits",
                           (long) LC_MAX_POW_BITS);
-    if (k == WORD_MIN)
-        return lc_err_set(err, LC_E_LIMIT, "exponent out of range");
-    fmpq_pow_si(r, a, k);
+    fmpq_pow_si(r, a, fmpz_get_si(k));
     return LC_OK;
 }
 
@@ -168,8 +179,11 @@ mat_pow(fmpq_mat_t R, const fmpq_mat_t A, const lc_val e, lc_err_t err)
     slong k;
     int st = LC_OK;
 
-    if (!lc_val_is_si(e))
+    if (!fmpz_is_one(fmpq_denref(e->u.q)))
         return lc_err_set(err, LC_E_ARG, "the exponent of '^' must be an integer");
+    if (!lc_val_is_si(e))
+        return lc_err_set(err, LC_E_LIMIT, "matrix exponent exceeds the limit %ld",
+                          (long) LC_MAX_MAT_POW);
     k = lc_val_get_si(e);
     if (A->r != A->c)
         return lc_err_set(err, LC_E_DIM, "cannot raise a %ldx%ld matrix to a power (it is not square)",
