@@ -457,6 +457,7 @@ bi_normal_closure(ARGS)
     slong n, i;
     lc_perm_struct * p;
     lc_group_t N;
+    int st;
 
     UNUSED_ARGS;
     items_of(&items, &n, args + 1, nargs - 1);
@@ -468,11 +469,11 @@ bi_normal_closure(ARGS)
     for (i = 0; i < n; i++)
         p[i] = *items[i]->u.perm;
     lc_group_init(N, 0);
-    lc_group_normal_closure(N, args[0]->u.group, p, n);
-    subgroup_result(res, N);
+    if ((st = lc_group_normal_closure(N, args[0]->u.group, p, n, err)) == LC_OK)
+        subgroup_result(res, N);
     lc_group_clear(N);
     flint_free(p);
-    return LC_OK;
+    return st;
 }
 
 static int
@@ -685,7 +686,7 @@ const lc_builtin_struct lc_builtins_group[] =
     { LC_FAM_GROUP, "derived_subgroup", "g", 1, 1, bi_derived_subgroup, "derived_subgroup(G)",
       "[G, G], a group" },
     { LC_FAM_GROUP, "normal_closure", "ga", 2, -1, bi_normal_closure, "normal_closure(G, p, ...)",
-      "the smallest normal subgroup of G containing p, ... (also a list)" },
+      "the smallest normal subgroup of G containing p, ... (elements of G; also a list)" },
     { LC_FAM_GROUP, "group_stabilizer", "gi", 2, 2, bi_stabilizer, "group_stabilizer(G, i)",
       "the stabilizer of the point i, a group" },
     { LC_FAM_GROUP, "group_orbit", "gi", 2, 2, bi_orbit, "group_orbit(G, i)",
