@@ -212,7 +212,13 @@ lc_group_matrix(lc_group_t G, fmpq_mat_struct ** elements, const fmpq_mat_struct
     if ((st = check_shapes(gens, gens_sqrt, ngens, sqrt_d, err)) != LC_OK)
         return st;
     if (modulus != NULL && !fmpz_is_zero(modulus) && (fmpz_cmp_ui(modulus, 2) < 0 || !fmpz_is_probabprime(modulus)))
-        return lc_err_set(err, LC_E_ARG, "the modulus must be a prime");
+    {
+        char * s = fmpz_get_str(NULL, 10, modulus);
+
+        lc_err_set(err, LC_E_ARG, "the modulus must be a prime, got %.60s", s);
+        flint_free(s);
+        return LC_E_ARG;
+    }
     fmpz_init_set_si(dz, sqrt_d);
     if (sqrt_d != 0 && fmpz_is_square(dz))
     {

@@ -255,6 +255,18 @@ bi_matrix_group_list(ARGS)
     return matrix_group(res, mats[0].m, mats[0].len, NULL, err);
 }
 
+/* The library reads modulus 0 as "over Q"; matrix_group_mod's p is a
+   prime, and 0 is refused here rather than silently meaning matrix_group. */
+static int
+modulus_arg(fmpz_t p, const lc_val v, lc_err_t err)
+{
+    if (lc_val_get_si(v) == 0)
+        return lc_err_set(err, LC_E_ARG, "the modulus must be a prime, got 0 (for the group over Q, "
+                          "use matrix_group)");
+    fmpz_set_si(p, lc_val_get_si(v));
+    return LC_OK;
+}
+
 static int
 bi_matrix_group_mod(ARGS)
 {
@@ -262,8 +274,9 @@ bi_matrix_group_mod(ARGS)
     int st;
 
     UNUSED_ARGS;
-    fmpz_init_set_si(p, lc_val_get_si(args[0]));
-    st = matrix_group_args(res, args, nargs, 1, p, err);
+    fmpz_init(p);
+    if ((st = modulus_arg(p, args[0], err)) == LC_OK)
+        st = matrix_group_args(res, args, nargs, 1, p, err);
     fmpz_clear(p);
     return st;
 }
@@ -275,8 +288,9 @@ bi_matrix_group_mod_list(ARGS)
     int st;
 
     UNUSED_ARGS;
-    fmpz_init_set_si(p, lc_val_get_si(args[0]));
-    st = matrix_group(res, mats[1].m, mats[1].len, p, err);
+    fmpz_init(p);
+    if ((st = modulus_arg(p, args[0], err)) == LC_OK)
+        st = matrix_group(res, mats[1].m, mats[1].len, p, err);
     fmpz_clear(p);
     return st;
 }
