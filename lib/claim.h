@@ -250,6 +250,12 @@ char * lc_report_html(const lc_report_t r);
    written. */
 int lc_report_write(const lc_report_t r, const char * path, lc_err_t err);
 
+/* The format the extension of path's last component names, matched without
+   regard to case: "md", "json", "tex" or "html", or NULL for another (or no)
+   extension.  lc_report_write dispatches on it, and a command line can check
+   a path with it before anything runs. */
+const char * lc_report_format(const char * path);
+
 /* Internal, shared by the report writers.  _lc_utf8_decode: the length of
    the valid UTF-8 sequence at s (its code point in *cp), or 0.
    _lc_claim_text: a copy of s (flint_free it; NULL for NULL) that is valid
