@@ -355,6 +355,24 @@ lc_report_add_item(lc_report_t r, const char * label, const char * what,
     return LC_OK;
 }
 
+int
+lc_report_check_new_id(const lc_report_t r, const char * id, lc_err_t err)
+{
+    const lc_claim_struct * c;
+    char def[32];
+
+    snprintf(def, sizeof(def), "claim-%ld", (long) r->len + 1);
+    if ((c = lc_report_find(r, id != NULL ? id : def)) == NULL)
+        return LC_OK;
+    if (id == NULL)
+        return lc_err_set(err, LC_E_ARG, "the default id \"%s\" of this statement is already the id "
+                          "of the %s on line %ld (give this one an id)", def, lc_claim_role_name(c->role),
+                          (long) c->line);
+    return lc_err_set(err, LC_E_ARG, "the id \"%.100s\" is already the id of the %s on line %ld "
+                      "(an id names one claim, control or corrected statement)", id,
+                      lc_claim_role_name(c->role), (long) c->line);
+}
+
 const lc_claim_struct *
 lc_report_find(const lc_report_t r, const char * id)
 {
