@@ -245,6 +245,20 @@ lc_group_matrix(lc_group_t G, fmpq_mat_struct ** elements, const fmpq_mat_struct
             if ((st = reduce(ga + i, R.p, err)) == LC_OK)
                 st = reduce(gb + i, R.p, err);
     }
+    /* Over Q and Z/p a singular generator is told at once (the closure would
+       run into the element limit first, or for ever); over Q(sqrt d) the
+       check after the closure finds it. */
+    for (i = 0; i < ngens && st == LC_OK && sqrt_d == 0; i++)
+    {
+        fmpq_t det;
+
+        fmpq_init(det);
+        fmpq_mat_det(det, ga + i);
+        if (fmpq_is_zero(det) || (R.p != NULL && fmpz_divisible(fmpq_numref(det), R.p)))
+            st = lc_err_set(err, LC_E_SINGULAR, "generator %ld is not invertible (its determinant "
+                            "is 0%s)", (long) i + 1, R.p != NULL ? " modulo the prime" : "");
+        fmpq_clear(det);
+    }
     fmpq_mat_init(C, R.k, R.k);
     fmpq_mat_init(D, R.k, R.k);
     if (st == LC_OK)

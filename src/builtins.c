@@ -739,6 +739,9 @@ row_error(const lc_builtin_struct * b, lc_val * args, slong nargs, lc_err_t err)
         if (b->min_args == b->max_args)
             return lc_err_set(err, LC_E_ARG, "expected %ld argument%s, got %ld",
                               (long) b->min_args, b->min_args == 1 ? "" : "s", (long) nargs);
+        if (b->min_args == 0)
+            return lc_err_set(err, LC_E_ARG, "expected at most %ld argument%s, got %ld",
+                              (long) b->max_args, b->max_args == 1 ? "" : "s", (long) nargs);
         return lc_err_set(err, LC_E_ARG, "expected %ld to %ld arguments, got %ld",
                           (long) b->min_args, (long) b->max_args, (long) nargs);
     }

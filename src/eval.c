@@ -486,6 +486,10 @@ arith(lc_val * out, lc_tok_kind op, const lc_val a, const lc_val b, slong prec, 
     else if (op == LC_TK_SLASH && b->type == LC_V_MAT)
         return lc_err_set(err, LC_E_ARG, "cannot divide %s by a matrix (multiply by inv(...) instead)",
                           lc_val_kind(a));
+    else if (op == LC_TK_MINUS)
+        return lc_err_set(err, LC_E_ARG, "cannot subtract %s from %s", lc_val_kind(b), lc_val_kind(a));
+    else if (op == LC_TK_SLASH)
+        return lc_err_set(err, LC_E_ARG, "cannot divide %s by %s", lc_val_kind(a), lc_val_kind(b));
     else
         return lc_err_set(err, LC_E_ARG, "cannot %s %s and %s", lc_tok_verb(op), lc_val_kind(a), lc_val_kind(b));
 
@@ -529,6 +533,14 @@ get_index(slong * k, const lc_val v, slong n, const char * what, lc_err_t err)
 {
     if (v->type != LC_V_NUM)
         return lc_err_set(err, LC_E_ARG, "%s must be an integer, got %s", what, lc_val_kind(v));
+    if (!fmpz_is_one(fmpq_denref(v->u.q)))
+    {
+        char * s = lc_val_get_str(v, 0);
+
+        lc_err_set(err, LC_E_ARG, "%s must be an integer, got %.100s", what, s);
+        flint_free(s);
+        return LC_E_ARG;
+    }
     if (!lc_val_is_si(v) || lc_val_get_si(v) < 1 || lc_val_get_si(v) > n)
     {
         char * s = lc_val_get_str(v, 0);
@@ -704,12 +716,27 @@ lc_eval_precisions(slong ** precs, slong * np, lc_session_t S, const lc_node e, 
 
         if (!lc_val_is_si(x) || lc_val_get_si(x) < LC_PREC_MIN || lc_val_get_si(x) > LC_PREC_MAX)
         {
+            char * s = x->type == LC_V_NUM ? lc_val_get_str(x, 0) : NULL;
+            int st = lc_diag_set(d, e->pos, LC_E_ARG, "sweep: precision %ld must be an integer "
+                                 "from %d to %d, got %.40s%s", (long) i + 1, LC_PREC_MIN, LC_PREC_MAX,
+                                 s != NULL ? s : lc_val_kind(x), s != NULL && strlen(s) > 40 ? "..." : "");
+
+            flint_free(s);
             flint_free(*precs);
             lc_val_unref(v);
-            return lc_diag_set(d, e->pos, LC_E_ARG, "sweep: precision %ld must be an integer "
-                               "from %d to %d", (long) i + 1, LC_PREC_MIN, LC_PREC_MAX);
+            return st;
         }
         (*precs)[i] = lc_val_get_si(x);
+        /* the sweep rule reads the bounds from lower to higher precision */
+        if (i > 0 && (*precs)[i] <= (*precs)[i - 1])
+        {
+            slong a = (*precs)[i - 1], b = (*precs)[i];
+
+            flint_free(*precs);
+            lc_val_unref(v);
+            return lc_diag_set(d, e->pos, LC_E_ARG, "sweep: the precisions must increase, but "
+                               "precision %ld is %ld after %ld", (long) i + 1, (long) b, (long) a);
+        }
     }
     lc_val_unref(v);
     return LC_OK;
@@ -881,6 +908,9 @@ eval_call(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d)
     if (n->kids[0]->kind == LC_N_NAME && strcmp(n->kids[0]->name, "sweep") == 0
         && lc_session_get(S, "sweep") == NULL)
         return eval_sweep(out, S, n, d);
+    if (n->kids[0]->kind == LC_N_NAME && lc_session_get(S, n->kids[0]->name) == NULL
+        && lc_builtin_find(n->kids[0]->name) == NULL)
+        return lc_diag_set(d, n->kids[0]->pos, LC_E_ARG, "undefined function '%s'", n->kids[0]->name);
     if (eval(&f, S, n->kids[0], d) != LC_OK)
         return d->err->code;
     if (f->type != LC_V_BUILTIN && f->type != LC_V_FUNC)
