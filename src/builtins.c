@@ -652,6 +652,19 @@ kind_types(char k)
     }
 }
 
+/* The integers kind i takes: |x| <= 2^62, so that a built-in may add one,
+   subtract one or double an argument (k - 1 for a 1-based index, n + 1 for
+   a size) without overflowing a machine word.  Every function's own range
+   is far inside. */
+#define ARG_INT_BITS 62
+
+static int
+is_arg_int(const lc_val v)
+{
+    return lc_val_is_si(v) && lc_val_get_si(v) >= -(WORD(1) << ARG_INT_BITS)
+        && lc_val_get_si(v) <= (WORD(1) << ARG_INT_BITS);
+}
+
 /* Does v fit kind k?  If not, what to call the expected kind.  The
    elements of M and X lists are checked when they are unpacked. */
 static const char *
@@ -661,7 +674,7 @@ kind_mismatch(char k, const lc_val v)
     {
         case 'a': return NULL;
         case 'n': return v->type == LC_V_NUM ? NULL : "a number";
-        case 'i': return lc_val_is_si(v) ? NULL : "an integer";
+        case 'i': return is_arg_int(v) ? NULL : "an integer";
         case 'm': return v->type == LC_V_MAT ? NULL : "a matrix";
         case 'l': return v->type == LC_V_LIE ? NULL : "a lie algebra";
         case 'p': return v->type == LC_V_PERM ? NULL : "a permutation";
@@ -717,11 +730,11 @@ misfit(const char ** want, const lc_builtin_struct * b, lc_val * args, slong nar
     return -1;
 }
 
-/* Is v an integer that does not fit a machine word (what kind i takes)? */
+/* Is v an integer past the range of kind i? */
 static int
-past_slong(const lc_val v)
+past_arg_int(const lc_val v)
 {
-    return v->type == LC_V_NUM && fmpz_is_one(fmpq_denref(v->u.q)) && !fmpz_fits_si(fmpq_numref(v->u.q));
+    return v->type == LC_V_NUM && fmpz_is_one(fmpq_denref(v->u.q)) && !is_arg_int(v);
 }
 
 /* The message for the only row of a name: its arity, or its first misfit. */
@@ -746,9 +759,9 @@ row_error(const lc_builtin_struct * b, lc_val * args, slong nargs, lc_err_t err)
                           (long) b->min_args, (long) b->max_args, (long) nargs);
     }
     i = misfit(&want, b, args, nargs);
-    if (kind_at(b, i) == 'i' && past_slong(args[i]))
+    if (kind_at(b, i) == 'i' && past_arg_int(args[i]))
         return lc_err_set(err, LC_E_LIMIT, "argument %ld is an integer of %ld bits, past the "
-                          "limit of integer arguments (-2^63 to 2^63 - 1)", (long) (i + 1),
+                          "limit of integer arguments (-2^62 to 2^62)", (long) (i + 1),
                           (long) fmpz_bits(fmpq_numref(args[i]->u.q)));
     if (args[i]->type == LC_V_NUM)
     {
@@ -802,10 +815,10 @@ forms_error(const char * name, lc_val * args, slong nargs, lc_err_t err)
         if (strcmp(r->name, name) == 0)
             put(msg, &len, "%s%s", nforms++ > 0 ? ", " : "", r->sig);
     for (i = 0; i < nargs; i++)
-        if (past_slong(args[i]))
+        if (past_arg_int(args[i]))
         {
             put(msg, &len, " (argument %ld is an integer of %ld bits, past the limit of integer "
-                "arguments, -2^63 to 2^63 - 1)", (long) (i + 1), (long) fmpz_bits(fmpq_numref(args[i]->u.q)));
+                "arguments, -2^62 to 2^62)", (long) (i + 1), (long) fmpz_bits(fmpq_numref(args[i]->u.q)));
             break;
         }
     return lc_err_set(err, LC_E_ARG, "%s", msg);
