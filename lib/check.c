@@ -561,7 +561,7 @@ lc_check_commute_qmat(lc_check_outcome * out, lc_check_t c, const fmpq_mat_t A,
     int st;
 
     if (A->r != A->c || B->r != B->c || A->r != B->r)
-        return lc_err_set(err, LC_E_DIM, "commutes needs two square matrices of one size, "
+        return lc_err_set(err, LC_E_DIM, "two square matrices of one size are needed, "
                           "got %ldx%ld and %ldx%ld", (long) A->r, (long) A->c, (long) B->r,
                           (long) B->c);
     fmpq_mat_init(AB, A->r, A->r);
@@ -583,7 +583,7 @@ lc_check_commute_arb_mat(lc_check_outcome * out, lc_check_t c, const arb_mat_t A
     int st;
 
     if (n != arb_mat_ncols(A) || arb_mat_nrows(B) != arb_mat_ncols(B) || n != arb_mat_nrows(B))
-        return lc_err_set(err, LC_E_DIM, "commutes needs two square matrices of one size, "
+        return lc_err_set(err, LC_E_DIM, "two square matrices of one size are needed, "
                           "got %ldx%ld and %ldx%ld", (long) n, (long) arb_mat_ncols(A),
                           (long) arb_mat_nrows(B), (long) arb_mat_ncols(B));
     arb_mat_init(AB, n, n);

@@ -355,6 +355,24 @@ lc_report_add_item(lc_report_t r, const char * label, const char * what,
     return LC_OK;
 }
 
+int
+lc_report_check_new_id(const lc_report_t r, const char * id, lc_err_t err)
+{
+    const lc_claim_struct * c;
+    char def[32];
+
+    snprintf(def, sizeof(def), "claim-%ld", (long) r->len + 1);
+    if ((c = lc_report_find(r, id != NULL ? id : def)) == NULL)
+        return LC_OK;
+    if (id == NULL)
+        return lc_err_set(err, LC_E_ARG, "the default id \"%s\" of this statement is already the id "
+                          "of the %s on line %ld (give this one an id)", def, lc_claim_role_name(c->role),
+                          (long) c->line);
+    return lc_err_set(err, LC_E_ARG, "the id \"%.100s\" is already the id of the %s on line %ld "
+                      "(an id names one claim, control or corrected statement)", id,
+                      lc_claim_role_name(c->role), (long) c->line);
+}
+
 const lc_claim_struct *
 lc_report_find(const lc_report_t r, const char * id)
 {
@@ -707,13 +725,32 @@ write_all(int fd, const char * s, size_t n)
     return 0;
 }
 
+const char *
+lc_report_format(const char * path)
+{
+    static const char * const formats[] = { "md", "json", "tex", "html" };
+    const char * base, * ext;
+    size_t i;
+
+    if (path == NULL)
+        return NULL;
+    base = strrchr(path, '/');
+    base = (base == NULL) ? path : base + 1;
+    if ((ext = strrchr(base, '.')) == NULL)
+        return NULL;
+    for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+        if (strcasecmp(ext + 1, formats[i]) == 0)
+            return formats[i];
+    return NULL;
+}
+
 /* The text is written to a fresh file next to path and renamed over it, so
    that a failed write never leaves a truncated report behind (nor destroys
    an older one). */
 int
 lc_report_write(const lc_report_t r, const char * path, lc_err_t err)
 {
-    const char * base, * ext;
+    const char * fmt;
     char * text, * tmp;
     size_t n;
     int fd = -1, i, e;
@@ -721,21 +758,17 @@ lc_report_write(const lc_report_t r, const char * path, lc_err_t err)
     if (path == NULL || path[0] == '\0')
         return lc_err_set(err, LC_E_ARG, "no report file named (give a .md, .json, .tex "
                           "or .html path)");
-    base = strrchr(path, '/');
-    base = (base == NULL) ? path : base + 1;
-    ext = strrchr(base, '.');
-    if (ext == NULL)
+    fmt = lc_report_format(path);
+    if (fmt == NULL)
         text = NULL;
-    else if (strcasecmp(ext, ".md") == 0)
+    else if (strcmp(fmt, "md") == 0)
         text = lc_report_markdown(r);
-    else if (strcasecmp(ext, ".json") == 0)
+    else if (strcmp(fmt, "json") == 0)
         text = lc_report_json(r);
-    else if (strcasecmp(ext, ".tex") == 0)
+    else if (strcmp(fmt, "tex") == 0)
         text = lc_report_latex(r);
-    else if (strcasecmp(ext, ".html") == 0)
-        text = lc_report_html(r);
     else
-        text = NULL;
+        text = lc_report_html(r);
     if (text == NULL)
         return lc_err_set(err, LC_E_ARG, "cannot tell the report format of '%.300s': "
                           "the name must end in .md, .json, .tex or .html", path);

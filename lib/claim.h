@@ -186,6 +186,12 @@ int lc_report_check_coverage(slong * line, const lc_report_t r, lc_err_t err);
 /* The record with that id, or NULL. */
 const lc_claim_struct * lc_report_find(const lc_report_t r, const char * id);
 
+/* Ids are unique in a report (a coverage item or a correction names one
+   record): LC_OK when no record has the id that the next record would get
+   -- id, or the default "claim-N" when id is NULL -- else LC_E_ARG with a
+   message naming the record that has it and its line. */
+int lc_report_check_new_id(const lc_report_t r, const char * id, lc_err_t err);
+
 /* How many claims met / did not meet their expectation. */
 slong lc_report_count_met(const lc_report_t r);
 slong lc_report_count_unmet(const lc_report_t r);
@@ -249,6 +255,12 @@ char * lc_report_html(const lc_report_t r);
    .tex, .html); LC_E_ARG for another extension, LC_E_IO when it cannot be
    written. */
 int lc_report_write(const lc_report_t r, const char * path, lc_err_t err);
+
+/* The format the extension of path's last component names, matched without
+   regard to case: "md", "json", "tex" or "html", or NULL for another (or no)
+   extension.  lc_report_write dispatches on it, and a command line can check
+   a path with it before anything runs. */
+const char * lc_report_format(const char * path);
 
 /* Internal, shared by the report writers.  _lc_utf8_decode: the length of
    the valid UTF-8 sequence at s (its code point in *cp), or 0.

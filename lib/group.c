@@ -111,13 +111,24 @@ gens_to(slong * dst, const lc_group_t G, slong n)
             dst[k * n + i] = i < G->n ? G->gens[k * G->n + i] : i;
 }
 
-void
-lc_group_normal_closure(lc_group_t N, const lc_group_t G, const lc_perm_struct * xs, slong nxs)
+int
+lc_group_normal_closure(lc_group_t N, const lc_group_t G, const lc_perm_struct * xs, slong nxs,
+                        lc_err_t err)
 {
     slong n = G->n, k, * raw, * amb;
 
+    /* Conjugating by G is only closed on elements of G: for x outside G the
+       closure under G would not be a subgroup of G (nor normal in <G, x>). */
     for (k = 0; k < nxs; k++)
-        n = FLINT_MAX(n, lc_perm_support_degree(xs + k));
+        if (!lc_group_contains(G, xs + k))
+        {
+            char * s = lc_perm_get_str(xs + k);
+
+            lc_err_set(err, LC_E_ARG, "element %ld, %.200s, is not in G (the normal closure in "
+                       "G is taken of elements of G)", (long) (k + 1), s);
+            flint_free(s);
+            return LC_E_ARG;
+        }
     raw = flint_malloc(sizeof(slong) * (nxs * n + 1));
     amb = flint_malloc(sizeof(slong) * (G->ngens * n + 1));
     for (k = 0; k < nxs; k++)
@@ -126,6 +137,7 @@ lc_group_normal_closure(lc_group_t N, const lc_group_t G, const lc_perm_struct *
     normal_closure_raw(N, n, amb, G->ngens, raw, nxs);
     flint_free(raw);
     flint_free(amb);
+    return LC_OK;
 }
 
 void

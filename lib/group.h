@@ -160,10 +160,11 @@ int lc_group_equal(const lc_group_t G, const lc_group_t H);
 /* The base points of the chain (nbase of them). */
 slong lc_group_base(slong * base, const lc_group_t G);
 
-/* N := the normal closure of the elements xs in G: the smallest normal
-   subgroup of G containing them. */
-void lc_group_normal_closure(lc_group_t N, const lc_group_t G,
-                             const lc_perm_struct * xs, slong nxs);
+/* N := the normal closure of the elements xs of G in G: the smallest normal
+   subgroup of G containing them.  LC_E_ARG, naming the first, when some x
+   is not in G (N is then unchanged). */
+int lc_group_normal_closure(lc_group_t N, const lc_group_t G,
+                            const lc_perm_struct * xs, slong nxs, lc_err_t err);
 /* C := [H, K] for subgroups H, K of G with K normal in <H, K> (for example
    H = G and K normal in G): the normal closure in <H, K> of the commutators
    of their generators. */

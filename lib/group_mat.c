@@ -212,7 +212,13 @@ lc_group_matrix(lc_group_t G, fmpq_mat_struct ** elements, const fmpq_mat_struct
     if ((st = check_shapes(gens, gens_sqrt, ngens, sqrt_d, err)) != LC_OK)
         return st;
     if (modulus != NULL && !fmpz_is_zero(modulus) && (fmpz_cmp_ui(modulus, 2) < 0 || !fmpz_is_probabprime(modulus)))
-        return lc_err_set(err, LC_E_ARG, "the modulus must be a prime");
+    {
+        char * s = fmpz_get_str(NULL, 10, modulus);
+
+        lc_err_set(err, LC_E_ARG, "the modulus must be a prime, got %.60s", s);
+        flint_free(s);
+        return LC_E_ARG;
+    }
     fmpz_init_set_si(dz, sqrt_d);
     if (sqrt_d != 0 && fmpz_is_square(dz))
     {
@@ -238,6 +244,20 @@ lc_group_matrix(lc_group_t G, fmpq_mat_struct ** elements, const fmpq_mat_struct
         if (R.p != NULL && st == LC_OK)
             if ((st = reduce(ga + i, R.p, err)) == LC_OK)
                 st = reduce(gb + i, R.p, err);
+    }
+    /* Over Q and Z/p a singular generator is told at once (the closure would
+       run into the element limit first, or for ever); over Q(sqrt d) the
+       check after the closure finds it. */
+    for (i = 0; i < ngens && st == LC_OK && sqrt_d == 0; i++)
+    {
+        fmpq_t det;
+
+        fmpq_init(det);
+        fmpq_mat_det(det, ga + i);
+        if (fmpq_is_zero(det) || (R.p != NULL && fmpz_divisible(fmpq_numref(det), R.p)))
+            st = lc_err_set(err, LC_E_SINGULAR, "generator %ld is not invertible (its determinant "
+                            "is 0%s)", (long) i + 1, R.p != NULL ? " modulo the prime" : "");
+        fmpq_clear(det);
     }
     fmpq_mat_init(C, R.k, R.k);
     fmpq_mat_init(D, R.k, R.k);

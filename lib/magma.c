@@ -89,7 +89,8 @@ lc_magma_set_mod(lc_magma_t M, slong n, char op, lc_err_t err)
     slong a, b;
 
     if (n < 1 || n > LC_MAGMA_MAX_ORDER)
-        return lc_err_set(err, LC_E_LIMIT, "the modulus must be between 1 and %d", LC_MAGMA_MAX_ORDER);
+        return lc_err_set(err, LC_E_LIMIT, "the modulus must be between 1 and %d, got %ld",
+                          LC_MAGMA_MAX_ORDER, (long) n);
     if (op != '+' && op != '-' && op != '*')
         return lc_err_set(err, LC_E_ARG, "the operation must be \"+\", \"-\" or \"*\"");
     lc_magma_resize(M, n);

@@ -94,12 +94,12 @@ lc_matfun_so3_exp(arb_mat_t R, const arb_mat_t W, slong prec, lc_err_t err)
     arb_mat_t K, K2, T;
     int rc;
 
-    if ((rc = _check_3x3(W, "so3_exp", err)) != LC_OK)
+    if ((rc = _check_3x3(W, "exp_so3", err)) != LC_OK)
         return rc;
     for (i = 0; i < 3; i++)
         for (j = 0; j <= i; j++)
             if (!_may_sum_zero(arb_mat_entry(W, i, j), arb_mat_entry(W, j, i), wp))
-                return lc_err_set(err, LC_E_ARG, "so3_exp: the matrix is not skew-symmetric "
+                return lc_err_set(err, LC_E_ARG, "exp_so3: the matrix is not skew-symmetric "
                                   "(entries (%ld,%ld) and (%ld,%ld))", (long) i + 1,
                                   (long) j + 1, (long) j + 1, (long) i + 1);
 
@@ -179,10 +179,10 @@ lc_matfun_so3_log(arb_mat_t W, const arb_mat_t R, slong prec, lc_err_t err)
     arb_mat_t Bs, T;
     int rc = LC_OK;
 
-    if ((rc = _check_3x3(R, "so3_log", err)) != LC_OK)
+    if ((rc = _check_3x3(R, "log_so3", err)) != LC_OK)
         return rc;
     if (!_may_be_rotation(R, wp))
-        return lc_err_set(err, LC_E_ARG, "so3_log: the matrix is not a rotation "
+        return lc_err_set(err, LC_E_ARG, "log_so3: the matrix is not a rotation "
                           "(R^T R != I or det R != 1)");
 
     v = _arb_vec_init(3);
@@ -207,12 +207,12 @@ lc_matfun_so3_log(arb_mat_t W, const arb_mat_t R, slong prec, lc_err_t err)
     arb_zero_pm_one(one);
     if (!arb_intersection(c, c, one, wp))
     {
-        rc = lc_err_set(err, LC_E_ARG, "so3_log: (tr R - 1)/2 lies outside [-1, 1]");
+        rc = lc_err_set(err, LC_E_ARG, "log_so3: (tr R - 1)/2 lies outside [-1, 1]");
         goto cleanup;
     }
     if (!_angle_upper(t, s, c, wp))
     {
-        rc = lc_err_set(err, LC_E_LIMIT, "so3_log: the input balls are too wide to "
+        rc = lc_err_set(err, LC_E_LIMIT, "log_so3: the input balls are too wide to "
                         "bound the rotation angle");
         goto cleanup;
     }
@@ -231,7 +231,7 @@ lc_matfun_so3_log(arb_mat_t W, const arb_mat_t R, slong prec, lc_err_t err)
     }
     else if (!arb_is_negative(c))
     {
-        rc = lc_err_set(err, LC_E_LIMIT, "so3_log: the input balls are too wide to "
+        rc = lc_err_set(err, LC_E_LIMIT, "log_so3: the input balls are too wide to "
                         "bound the rotation angle");
         goto cleanup;
     }
@@ -256,7 +256,7 @@ lc_matfun_so3_log(arb_mat_t W, const arb_mat_t R, slong prec, lc_err_t err)
         arb_sqrtpos(nv + k, arb_mat_entry(Bs, k, k), wp);
         if (!arb_is_positive(nv + k))
         {
-            rc = lc_err_set(err, LC_E_LIMIT, "so3_log: the input balls are too wide to "
+            rc = lc_err_set(err, LC_E_LIMIT, "log_so3: the input balls are too wide to "
                             "find the rotation axis");
             goto cleanup;
         }
@@ -271,11 +271,11 @@ lc_matfun_so3_log(arb_mat_t W, const arb_mat_t R, slong prec, lc_err_t err)
         else if (!arb_is_positive(u))
         {
             if (arb_mat_is_exact(R) && arb_is_zero(s))
-                rc = lc_err_set(err, LC_E_DOMAIN, "so3_log: the rotation angle is pi "
+                rc = lc_err_set(err, LC_E_DOMAIN, "log_so3: the rotation angle is pi "
                                 "(certain): the principal logarithm is not defined "
                                 "(log R and -log R are both logarithms)");
             else
-                rc = lc_err_set(err, LC_E_DOMAIN, "so3_log: the rotation angle may be pi "
+                rc = lc_err_set(err, LC_E_DOMAIN, "log_so3: the rotation angle may be pi "
                                 "(undecided at %ld bits): the principal logarithm may not "
                                 "be defined", (long) prec);
             goto cleanup;
@@ -306,13 +306,13 @@ lc_matfun_se2_exp(arb_mat_t G, const arb_mat_t X, slong prec, lc_err_t err)
     arb_mat_t T;
     int rc;
 
-    if ((rc = _check_3x3(X, "se2_exp", err)) != LC_OK)
+    if ((rc = _check_3x3(X, "exp_se2", err)) != LC_OK)
         return rc;
     if (!arb_contains_si(arb_mat_entry(X, 0, 0), 0) || !arb_contains_si(arb_mat_entry(X, 1, 1), 0)
         || !_may_sum_zero(arb_mat_entry(X, 0, 1), arb_mat_entry(X, 1, 0), wp)
         || !arb_contains_si(arb_mat_entry(X, 2, 0), 0) || !arb_contains_si(arb_mat_entry(X, 2, 1), 0)
         || !arb_contains_si(arb_mat_entry(X, 2, 2), 0))
-        return lc_err_set(err, LC_E_ARG, "se2_exp: the matrix is not of the form "
+        return lc_err_set(err, LC_E_ARG, "exp_se2: the matrix is not of the form "
                           "[[0, -t, x], [t, 0, y], [0, 0, 0]]");
 
     arb_init(t);
@@ -369,7 +369,7 @@ lc_matfun_se2_log(arb_mat_t X, const arb_mat_t G, slong prec, lc_err_t err)
     arb_mat_t T;
     int rc = LC_OK;
 
-    if ((rc = _check_3x3(G, "se2_log", err)) != LC_OK)
+    if ((rc = _check_3x3(G, "log_se2", err)) != LC_OK)
         return rc;
 
     arb_init(c);
@@ -394,7 +394,7 @@ lc_matfun_se2_log(arb_mat_t X, const arb_mat_t G, slong prec, lc_err_t err)
         || !arb_contains_si(arb_mat_entry(G, 2, 0), 0) || !arb_contains_si(arb_mat_entry(G, 2, 1), 0)
         || !arb_contains_si(arb_mat_entry(G, 2, 2), 1))
     {
-        rc = lc_err_set(err, LC_E_ARG, "se2_log: the matrix is not of the form "
+        rc = lc_err_set(err, LC_E_ARG, "log_se2: the matrix is not of the form "
                         "[[cos t, -sin t, x], [sin t, cos t, y], [0, 0, 1]]");
         goto cleanup;
     }
@@ -404,10 +404,10 @@ lc_matfun_se2_log(arb_mat_t X, const arb_mat_t G, slong prec, lc_err_t err)
     if (!arb_is_positive(c) && !arb_is_nonzero(s))
     {
         if (arb_mat_is_exact(G) && arb_is_zero(s) && arb_is_negative(c))
-            rc = lc_err_set(err, LC_E_DOMAIN, "se2_log: the rotation angle is pi (certain): "
+            rc = lc_err_set(err, LC_E_DOMAIN, "log_se2: the rotation angle is pi (certain): "
                             "the principal logarithm is not defined");
         else
-            rc = lc_err_set(err, LC_E_DOMAIN, "se2_log: the rotation angle may be pi "
+            rc = lc_err_set(err, LC_E_DOMAIN, "log_se2: the rotation angle may be pi "
                             "(undecided at %ld bits): the principal logarithm may not be "
                             "defined", (long) prec);
         goto cleanup;
@@ -475,10 +475,10 @@ lc_matfun_aff2_exp(arb_mat_t G, const arb_mat_t X, slong prec, lc_err_t err)
     arb_mat_t T;
     int rc;
 
-    if ((rc = _check_3x3(X, "aff2_exp", err)) != LC_OK)
+    if ((rc = _check_3x3(X, "exp_aff2", err)) != LC_OK)
         return rc;
     if (!_may_have_last_row(X, 0))
-        return lc_err_set(err, LC_E_ARG, "aff2_exp: the last row is not (0, 0, 0)");
+        return lc_err_set(err, LC_E_ARG, "exp_aff2: the last row is not (0, 0, 0)");
     arb_mat_init(T, 3, 3);
     arb_mat_set(T, X);
     _set_last_row(T, 0);
@@ -499,10 +499,10 @@ lc_matfun_aff2_log(arb_mat_t X, const arb_mat_t G, slong prec, lc_err_t err)
     arb_mat_t T;
     int rc;
 
-    if ((rc = _check_3x3(G, "aff2_log", err)) != LC_OK)
+    if ((rc = _check_3x3(G, "log_aff2", err)) != LC_OK)
         return rc;
     if (!_may_have_last_row(G, 1))
-        return lc_err_set(err, LC_E_ARG, "aff2_log: the last row is not (0, 0, 1)");
+        return lc_err_set(err, LC_E_ARG, "log_aff2: the last row is not (0, 0, 1)");
     arb_mat_init(T, 3, 3);
     arb_mat_set(T, G);
     _set_last_row(T, 1);

@@ -150,9 +150,11 @@ lc_perm_set_str(lc_perm_t p, const char * s, lc_err_t err)
             }
             if (v < 1 || v > LC_PERM_MAX_DEGREE)
             {
+                /* the digits as written (v stops growing past the limit) */
                 st = lc_err_set(err, v < 1 ? LC_E_PARSE : LC_E_LIMIT,
-                                "point %s at position %ld outside 1..%d",
-                                v < 1 ? "0" : "too large", (long) (c - s), LC_PERM_MAX_DEGREE);
+                                "point %.*s%s at position %ld outside 1..%d", FLINT_MIN(digits, 20),
+                                c - digits, digits > 20 ? "..." : "", (long) (c - s) - digits + 1,
+                                LC_PERM_MAX_DEGREE);
                 break;
             }
             for (k = starts[ncyc]; k < npts; k++)

@@ -135,8 +135,10 @@ lc_ball_arith(lc_val * out, lc_tok_kind op, const lc_val a, const lc_val b,
     else if (is_matrix(a) && is_scalar(b) && op == LC_TK_CARET)
     {
         lc_to_bmat(A, a, prec, err);
-        if (b->type != LC_V_NUM || !lc_val_is_si(b))
+        if (b->type != LC_V_NUM || !fmpz_is_one(fmpq_denref(b->u.q)))
             st = lc_err_set(err, LC_E_ARG, "the exponent of a matrix power must be an integer");
+        else if (!lc_val_is_si(b))
+            st = lc_err_set(err, LC_E_LIMIT, "matrix exponents are limited to 10^6 in size");
         else if (arb_mat_nrows(A) != arb_mat_ncols(A))
             st = lc_err_set(err, LC_E_DIM, "cannot raise a non-square %ldx%ld matrix to a power",
                             (long) arb_mat_nrows(A), (long) arb_mat_ncols(A));

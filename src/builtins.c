@@ -652,6 +652,19 @@ kind_types(char k)
     }
 }
 
+/* The integers kind i takes: |x| <= 2^62, so that a built-in may add one,
+   subtract one or double an argument (k - 1 for a 1-based index, n + 1 for
+   a size) without overflowing a machine word.  Every function's own range
+   is far inside. */
+#define ARG_INT_BITS 62
+
+static int
+is_arg_int(const lc_val v)
+{
+    return lc_val_is_si(v) && lc_val_get_si(v) >= -(WORD(1) << ARG_INT_BITS)
+        && lc_val_get_si(v) <= (WORD(1) << ARG_INT_BITS);
+}
+
 /* Does v fit kind k?  If not, what to call the expected kind.  The
    elements of M and X lists are checked when they are unpacked. */
 static const char *
@@ -661,7 +674,7 @@ kind_mismatch(char k, const lc_val v)
     {
         case 'a': return NULL;
         case 'n': return v->type == LC_V_NUM ? NULL : "a number";
-        case 'i': return lc_val_is_si(v) ? NULL : "an integer";
+        case 'i': return is_arg_int(v) ? NULL : "an integer";
         case 'm': return v->type == LC_V_MAT ? NULL : "a matrix";
         case 'l': return v->type == LC_V_LIE ? NULL : "a lie algebra";
         case 'p': return v->type == LC_V_PERM ? NULL : "a permutation";
@@ -699,8 +712,9 @@ arity_fits(const lc_builtin_struct * b, slong nargs)
 }
 
 /* The first argument that does not fit b's kinds, or -1; *want says what
-   it should have been.  nil in an optional position is an argument skipped
-   by keywords, and fits. */
+   it should have been.  An argument skipped by keywords (lc_val_omitted) in
+   an optional position fits; a nil value given explicitly does not, so that
+   help(print()) is told so rather than read as help(). */
 static slong
 misfit(const char ** want, const lc_builtin_struct * b, lc_val * args, slong nargs)
 {
@@ -708,12 +722,19 @@ misfit(const char ** want, const lc_builtin_struct * b, lc_val * args, slong nar
 
     for (i = 0; i < nargs; i++)
     {
-        if (args[i]->type == LC_V_NIL && i >= b->min_args)
+        if (args[i] == lc_val_omitted() && i >= b->min_args)
             continue;
         if ((*want = kind_mismatch(kind_at(b, i), args[i])) != NULL)
             return i;
     }
     return -1;
+}
+
+/* Is v an integer past the range of kind i? */
+static int
+past_arg_int(const lc_val v)
+{
+    return v->type == LC_V_NUM && fmpz_is_one(fmpq_denref(v->u.q)) && !is_arg_int(v);
 }
 
 /* The message for the only row of a name: its arity, or its first misfit. */
@@ -731,18 +752,31 @@ row_error(const lc_builtin_struct * b, lc_val * args, slong nargs, lc_err_t err)
         if (b->min_args == b->max_args)
             return lc_err_set(err, LC_E_ARG, "expected %ld argument%s, got %ld",
                               (long) b->min_args, b->min_args == 1 ? "" : "s", (long) nargs);
+        if (b->min_args == 0)
+            return lc_err_set(err, LC_E_ARG, "expected at most %ld argument%s, got %ld",
+                              (long) b->max_args, b->max_args == 1 ? "" : "s", (long) nargs);
         return lc_err_set(err, LC_E_ARG, "expected %ld to %ld arguments, got %ld",
                           (long) b->min_args, (long) b->max_args, (long) nargs);
     }
     i = misfit(&want, b, args, nargs);
+    if (kind_at(b, i) == 'i' && past_arg_int(args[i]))
+        return lc_err_set(err, LC_E_LIMIT, "argument %ld is an integer of %ld bits, past the "
+                          "limit of integer arguments (-2^62 to 2^62)", (long) (i + 1),
+                          (long) fmpz_bits(fmpq_numref(args[i]->u.q)));
     if (args[i]->type == LC_V_NUM)
     {
         char * s = lc_val_get_str(args[i], 0);
 
-        lc_err_set(err, LC_E_ARG, "argument %ld must be %s, got %.200s", (long) (i + 1), want, s);
+        lc_err_set(err, LC_E_ARG, "argument %ld must be %s, got %.200s%s", (long) (i + 1), want, s,
+                   strlen(s) > 200 ? "..." : "");
         flint_free(s);
         return LC_E_ARG;
     }
+    if (args[i] == lc_val_omitted())
+        return lc_err_set(err, LC_E_ARG, "argument %ld is missing (it must be %s)", (long) (i + 1), want);
+    if (args[i]->type == LC_V_NIL)
+        return lc_err_set(err, LC_E_ARG, "argument %ld must be %s, got nil, the value of a "
+                          "call that returns nothing (such as print())", (long) (i + 1), want);
     return lc_err_set(err, LC_E_ARG, "argument %ld must be %s, got %s",
                       (long) (i + 1), want, lc_val_kind(args[i]));
 }
@@ -780,6 +814,13 @@ forms_error(const char * name, lc_val * args, slong nargs, lc_err_t err)
     FOR_ROWS(r)
         if (strcmp(r->name, name) == 0)
             put(msg, &len, "%s%s", nforms++ > 0 ? ", " : "", r->sig);
+    for (i = 0; i < nargs; i++)
+        if (past_arg_int(args[i]))
+        {
+            put(msg, &len, " (argument %ld is an integer of %ld bits, past the limit of integer "
+                "arguments, -2^62 to 2^62)", (long) (i + 1), (long) fmpz_bits(fmpq_numref(args[i]->u.q)));
+            break;
+        }
     return lc_err_set(err, LC_E_ARG, "%s", msg);
 }
 

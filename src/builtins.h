@@ -54,8 +54,8 @@ typedef int (*lc_builtin_fn)(lc_val * res, lc_session_struct * S, lc_val * args,
      r  number, exact or ball                  v  number or matrix, exact or ball
      M  list of exact matrices, unpacked into mats[i].m
      X  list of matrices, exact or ball; mats[i].m unpacks them when all are exact
-   A nil argument in an optional position (one skipped by keywords) fits
-   every kind. */
+   An argument skipped by keywords (lc_val_omitted) fits every kind in an
+   optional position; a nil value given explicitly fits only kind a. */
 
 /* The family of a built-in: the lib module whose mathematics it exposes
    (help() groups by it), or LC_FAM_CORE for the language itself. */

@@ -120,6 +120,11 @@ lc_exec_claim(lc_session_t S, const lc_node n, lc_diag_t d)
 
     if (S->claim >= 0)
         return lc_diag_set(d, n->pos, LC_E_ARG, "claims cannot be nested");
+    if (lc_report_check_new_id(S->report, n->attr[1], d->err) != LC_OK)
+    {
+        d->pos = n->pos;
+        return d->err->code;
+    }
     if (n->role == LC_ROLE_CORRECTED)
     {
         /* A correction names the statement of the paper it corrects. */

@@ -178,7 +178,8 @@ bi_random_perm(ARGS)
 
     UNUSED_ARGS;
     if (n < 1 || n > LC_QMAT_MAX_SIZE)
-        return lc_err_set(err, LC_E_LIMIT, "the size must be between 1 and %d", LC_QMAT_MAX_SIZE);
+        return lc_err_set(err, LC_E_LIMIT, "the size must be between 1 and %d, got %ld", LC_QMAT_MAX_SIZE,
+                          (long) n);
     *res = lc_val_mat();
     random_perm((*res)->u.m, n, S->rnd);
     return LC_OK;

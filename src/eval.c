@@ -143,20 +143,31 @@ lc_session_unset(lc_session_t S, const char * name)
 static int
 num_pow(fmpq_t r, const fmpq_t a, const lc_val e, lc_err_t err)
 {
-    slong k, bits;
+    const fmpz * k = fmpq_numref(e->u.q);
+    slong bits;
 
-    if (!lc_val_is_si(e))
+    if (!fmpz_is_one(fmpq_denref(e->u.q)))
         return lc_err_set(err, LC_E_ARG, "the exponent of '^' must be an integer");
-    k = lc_val_get_si(e);
-    if (fmpq_is_zero(a) && k < 0)
+    if (fmpq_is_zero(a) && fmpz_sgn(k) < 0)
         return lc_err_set(err, LC_E_DOMAIN, "division by zero");
+    /* 0, 1 and -1 are the bases with powers of one bit at most: any integer
+       exponent, however large, gives 0, 1 or -1. */
+    if (fmpq_is_zero(a) || fmpq_is_one(a))
+    {
+        fmpq_set_si(r, fmpq_is_one(a) || fmpz_is_zero(k), 1);
+        return LC_OK;
+    }
+    if (fmpz_is_pm1(fmpq_numref(a)) && fmpz_is_one(fmpq_denref(a)))
+    {
+        fmpq_set_si(r, fmpz_is_even(k) ? 1 : -1, 1);
+        return LC_OK;
+    }
     bits = FLINT_MAX(fmpz_bits(fmpq_numref(a)), fmpz_bits(fmpq_denref(a)));
-    if (bits > 1 && (k > LC_MAX_POW_BITS / bits || -k > LC_MAX_POW_BITS / bits))
+    if (!fmpz_fits_si(k) || fmpz_get_si(k) > LC_MAX_POW_BITS / bits
+        || -fmpz_get_si(k) > LC_MAX_POW_BITS / bits)
         return lc_err_set(err, LC_E_LIMIT, "the power would exceed %ld bits",
                           (long) LC_MAX_POW_BITS);
-    if (k == WORD_MIN)
-        return lc_err_set(err, LC_E_LIMIT, "exponent out of range");
-    fmpq_pow_si(r, a, k);
+    fmpq_pow_si(r, a, fmpz_get_si(k));
     return LC_OK;
 }
 
@@ -168,8 +179,11 @@ mat_pow(fmpq_mat_t R, const fmpq_mat_t A, const lc_val e, lc_err_t err)
     slong k;
     int st = LC_OK;
 
-    if (!lc_val_is_si(e))
+    if (!fmpz_is_one(fmpq_denref(e->u.q)))
         return lc_err_set(err, LC_E_ARG, "the exponent of '^' must be an integer");
+    if (!lc_val_is_si(e))
+        return lc_err_set(err, LC_E_LIMIT, "matrix exponent exceeds the limit %ld",
+                          (long) LC_MAX_MAT_POW);
     k = lc_val_get_si(e);
     if (A->r != A->c)
         return lc_err_set(err, LC_E_DIM, "cannot raise a %ldx%ld matrix to a power (it is not square)",
@@ -472,6 +486,10 @@ arith(lc_val * out, lc_tok_kind op, const lc_val a, const lc_val b, slong prec, 
     else if (op == LC_TK_SLASH && b->type == LC_V_MAT)
         return lc_err_set(err, LC_E_ARG, "cannot divide %s by a matrix (multiply by inv(...) instead)",
                           lc_val_kind(a));
+    else if (op == LC_TK_MINUS)
+        return lc_err_set(err, LC_E_ARG, "cannot subtract %s from %s", lc_val_kind(b), lc_val_kind(a));
+    else if (op == LC_TK_SLASH)
+        return lc_err_set(err, LC_E_ARG, "cannot divide %s by %s", lc_val_kind(a), lc_val_kind(b));
     else
         return lc_err_set(err, LC_E_ARG, "cannot %s %s and %s", lc_tok_verb(op), lc_val_kind(a), lc_val_kind(b));
 
@@ -515,6 +533,14 @@ get_index(slong * k, const lc_val v, slong n, const char * what, lc_err_t err)
 {
     if (v->type != LC_V_NUM)
         return lc_err_set(err, LC_E_ARG, "%s must be an integer, got %s", what, lc_val_kind(v));
+    if (!fmpz_is_one(fmpq_denref(v->u.q)))
+    {
+        char * s = lc_val_get_str(v, 0);
+
+        lc_err_set(err, LC_E_ARG, "%s must be an integer, got %.100s", what, s);
+        flint_free(s);
+        return LC_E_ARG;
+    }
     if (!lc_val_is_si(v) || lc_val_get_si(v) < 1 || lc_val_get_si(v) > n)
     {
         char * s = lc_val_get_str(v, 0);
@@ -690,12 +716,27 @@ lc_eval_precisions(slong ** precs, slong * np, lc_session_t S, const lc_node e, 
 
         if (!lc_val_is_si(x) || lc_val_get_si(x) < LC_PREC_MIN || lc_val_get_si(x) > LC_PREC_MAX)
         {
+            char * s = x->type == LC_V_NUM ? lc_val_get_str(x, 0) : NULL;
+            int st = lc_diag_set(d, e->pos, LC_E_ARG, "sweep: precision %ld must be an integer "
+                                 "from %d to %d, got %.40s%s", (long) i + 1, LC_PREC_MIN, LC_PREC_MAX,
+                                 s != NULL ? s : lc_val_kind(x), s != NULL && strlen(s) > 40 ? "..." : "");
+
+            flint_free(s);
             flint_free(*precs);
             lc_val_unref(v);
-            return lc_diag_set(d, e->pos, LC_E_ARG, "sweep: precision %ld must be an integer "
-                               "from %d to %d", (long) i + 1, LC_PREC_MIN, LC_PREC_MAX);
+            return st;
         }
         (*precs)[i] = lc_val_get_si(x);
+        /* the sweep rule reads the bounds from lower to higher precision */
+        if (i > 0 && (*precs)[i] <= (*precs)[i - 1])
+        {
+            slong a = (*precs)[i - 1], b = (*precs)[i];
+
+            flint_free(*precs);
+            lc_val_unref(v);
+            return lc_diag_set(d, e->pos, LC_E_ARG, "sweep: the precisions must increase, but "
+                               "precision %ld is %ld after %ld", (long) i + 1, (long) b, (long) a);
+        }
     }
     lc_val_unref(v);
     return LC_OK;
@@ -790,7 +831,8 @@ lc_call_value(lc_val * out, lc_session_struct * S, const lc_val f, lc_val * args
 
 /* The arguments of the call n to f: positional ones in order, then keyword
    arguments (name = value) placed by the parameter names of f (a built-in's
-   signature or a def's parameters); positions skipped become nil. */
+   signature or a def's parameters); positions skipped become nil (for a
+   built-in, the nil that means omitted: lc_val_omitted). */
 static int
 eval_args(lc_val ** out, slong * nout, lc_session_t S, const lc_node n, const lc_val f, lc_diag_t d)
 {
@@ -840,7 +882,7 @@ eval_args(lc_val ** out, slong * nout, lc_session_t S, const lc_node n, const lc
     }
     for (i = 0; i < nargs; i++)
         if (args[i] == NULL)
-            args[i] = lc_val_nil();
+            args[i] = f->type == LC_V_BUILTIN ? lc_val_omitted() : lc_val_nil();
     if (st != LC_OK)
     {
         for (i = 0; i < nargs; i++)
@@ -866,6 +908,9 @@ eval_call(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d)
     if (n->kids[0]->kind == LC_N_NAME && strcmp(n->kids[0]->name, "sweep") == 0
         && lc_session_get(S, "sweep") == NULL)
         return eval_sweep(out, S, n, d);
+    if (n->kids[0]->kind == LC_N_NAME && lc_session_get(S, n->kids[0]->name) == NULL
+        && lc_builtin_find(n->kids[0]->name) == NULL)
+        return lc_diag_set(d, n->kids[0]->pos, LC_E_ARG, "undefined function '%s'", n->kids[0]->name);
     if (eval(&f, S, n->kids[0], d) != LC_OK)
         return d->err->code;
     if (f->type != LC_V_BUILTIN && f->type != LC_V_FUNC)

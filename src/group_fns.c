@@ -255,6 +255,18 @@ bi_matrix_group_list(ARGS)
     return matrix_group(res, mats[0].m, mats[0].len, NULL, err);
 }
 
+/* The library reads modulus 0 as "over Q"; matrix_group_mod's p is a
+   prime, and 0 is refused here rather than silently meaning matrix_group. */
+static int
+modulus_arg(fmpz_t p, const lc_val v, lc_err_t err)
+{
+    if (lc_val_get_si(v) == 0)
+        return lc_err_set(err, LC_E_ARG, "the modulus must be a prime, got 0 (for the group over Q, "
+                          "use matrix_group)");
+    fmpz_set_si(p, lc_val_get_si(v));
+    return LC_OK;
+}
+
 static int
 bi_matrix_group_mod(ARGS)
 {
@@ -262,8 +274,9 @@ bi_matrix_group_mod(ARGS)
     int st;
 
     UNUSED_ARGS;
-    fmpz_init_set_si(p, lc_val_get_si(args[0]));
-    st = matrix_group_args(res, args, nargs, 1, p, err);
+    fmpz_init(p);
+    if ((st = modulus_arg(p, args[0], err)) == LC_OK)
+        st = matrix_group_args(res, args, nargs, 1, p, err);
     fmpz_clear(p);
     return st;
 }
@@ -275,8 +288,9 @@ bi_matrix_group_mod_list(ARGS)
     int st;
 
     UNUSED_ARGS;
-    fmpz_init_set_si(p, lc_val_get_si(args[0]));
-    st = matrix_group(res, mats[1].m, mats[1].len, p, err);
+    fmpz_init(p);
+    if ((st = modulus_arg(p, args[0], err)) == LC_OK)
+        st = matrix_group(res, mats[1].m, mats[1].len, p, err);
     fmpz_clear(p);
     return st;
 }
@@ -457,6 +471,7 @@ bi_normal_closure(ARGS)
     slong n, i;
     lc_perm_struct * p;
     lc_group_t N;
+    int st;
 
     UNUSED_ARGS;
     items_of(&items, &n, args + 1, nargs - 1);
@@ -468,11 +483,11 @@ bi_normal_closure(ARGS)
     for (i = 0; i < n; i++)
         p[i] = *items[i]->u.perm;
     lc_group_init(N, 0);
-    lc_group_normal_closure(N, args[0]->u.group, p, n);
-    subgroup_result(res, N);
+    if ((st = lc_group_normal_closure(N, args[0]->u.group, p, n, err)) == LC_OK)
+        subgroup_result(res, N);
     lc_group_clear(N);
     flint_free(p);
-    return LC_OK;
+    return st;
 }
 
 static int
@@ -685,7 +700,7 @@ const lc_builtin_struct lc_builtins_group[] =
     { LC_FAM_GROUP, "derived_subgroup", "g", 1, 1, bi_derived_subgroup, "derived_subgroup(G)",
       "[G, G], a group" },
     { LC_FAM_GROUP, "normal_closure", "ga", 2, -1, bi_normal_closure, "normal_closure(G, p, ...)",
-      "the smallest normal subgroup of G containing p, ... (also a list)" },
+      "the smallest normal subgroup of G containing p, ... (elements of G; also a list)" },
     { LC_FAM_GROUP, "group_stabilizer", "gi", 2, 2, bi_stabilizer, "group_stabilizer(G, i)",
       "the stabilizer of the point i, a group" },
     { LC_FAM_GROUP, "group_orbit", "gi", 2, 2, bi_orbit, "group_orbit(G, i)",

@@ -60,6 +60,22 @@ usage_error(const char * fmt, const char * arg)
     return EXIT_USAGE;
 }
 
+/* Flush standard output and report a failure to write it (a full disk, a
+   closed pipe): "liecheck: standard output: No space left on device", exit
+   status EXIT_SCRIPT unless st already says something went wrong. */
+static int
+stdout_status(int st)
+{
+    errno = 0;
+    if (fflush(stdout) != 0 || ferror(stdout))
+    {
+        fprintf(stderr, "liecheck: standard output: %s\n", errno != 0 ? strerror(errno) : "write error");
+        if (st == 0)
+            st = EXIT_SCRIPT;
+    }
+    return st;
+}
+
 /* Read all of f into a flint_malloc'ed buffer; NULL on a read error or when
    the input is too large. */
 static char *
@@ -148,12 +164,12 @@ main(int argc, char ** argv)
         if (!options_done && (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0))
         {
             fputs(usage_text, stdout);
-            return 0;
+            return stdout_status(0);
         }
         if (!options_done && strcmp(a, "--version") == 0)
         {
             printf("%s\n", lc_versions_line());
-            return 0;
+            return stdout_status(0);
         }
         if (!options_done && strcmp(a, "-e") == 0)
         {
@@ -163,13 +179,9 @@ main(int argc, char ** argv)
         }
         else if (!options_done && strcmp(a, "--report") == 0)
         {
-            const char * ext;
-
             if (++i == argc)
                 return usage_error("%s", "option --report needs a file name");
-            ext = strrchr(argv[i], '.');
-            if (ext == NULL || (strcmp(ext, ".md") != 0 && strcmp(ext, ".json") != 0
-                                && strcmp(ext, ".tex") != 0 && strcmp(ext, ".html") != 0))
+            if (lc_report_format(argv[i]) == NULL)    /* the extension, in any case */
                 return usage_error("the report '%s' must end in .md, .json, .tex or .html", argv[i]);
             if (nreports == MAX_REPORTS)
                 return usage_error("%s", "too many --report options");
@@ -259,7 +271,5 @@ main(int argc, char ** argv)
         st = EXIT_UNMET;
     lc_session_clear(S);
     flint_cleanup();
-    if (fflush(stdout) != 0 && st == 0)
-        st = EXIT_SCRIPT;
-    return st;
+    return stdout_status(st);
 }

@@ -252,7 +252,7 @@ bi_random_orthogonal(ARGS)
 
     UNUSED_ARGS;
     if (n < 1 || n > 256)
-        return lc_err_set(err, LC_E_LIMIT, "the size must be between 1 and 256");
+        return lc_err_set(err, LC_E_LIMIT, "the size must be between 1 and 256, got %ld", (long) n);
     if (bound < 1 || bound > WORD(1) << 20)
         return lc_err_set(err, LC_E_ARG, "the bound must be between 1 and 2^20");
     *res = lc_val_mat();

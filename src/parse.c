@@ -218,6 +218,13 @@ exprlist(parser * p, lc_node n, lc_tok_kind close, const char * what)
             e = k;
             kw_seen = 1;
         }
+        else if (n->kind == LC_N_CALL && TOK(p).kind == LC_TK_ASSIGN)
+        {
+            lc_node_free(e);
+            fail_here(p, "a keyword argument is a name, '=' and a value: f(name=value) "
+                         "(to compare, use ==)");
+            goto err;
+        }
         else if (kw_seen)
         {
             lc_node_free(e);
@@ -341,7 +348,8 @@ primary(parser * p)
             p->depth--;
             return n;
         case LC_TK_LBRACE:
-            return fail_here(p, "blocks '{ ... }' are not supported yet");
+            return fail_here(p, "a block '{ ... }' stands only after claim, control, corrected "
+                             "or coverage");
         default:
             return fail_unexpected(p);
     }
@@ -644,6 +652,11 @@ claim_stmt(parser * p, lc_claim_role role)
                 lc_node_free(c);
                 return fail_here(p, msg);
             }
+            if (slot == 1 && TOK(p).str[0] == '\0')
+            {
+                lc_node_free(c);
+                return fail_here(p, "an id cannot be empty");
+            }
             c->attr[slot] = str_dup(TOK(p).str);
             lc_lex_next(p->lx);
         }
@@ -687,7 +700,17 @@ claim_stmt(parser * p, lc_claim_role role)
     return c;
 }
 
-/* After 'coverage': a block of statements (item(...) calls) in braces. */
+/* Is s a call item(...), the one statement a coverage block holds? */
+static int
+is_item_call(const lc_node s)
+{
+    const lc_node e = s->kind == LC_N_EXPR && s->nkids == 1 ? s->kids[0] : NULL;
+
+    return e != NULL && e->kind == LC_N_CALL && e->kids[0]->kind == LC_N_NAME
+        && strcmp(e->kids[0]->name, "item") == 0;
+}
+
+/* After 'coverage': a block of item(...) calls in braces. */
 static lc_node
 coverage_stmt(parser * p)
 {
@@ -730,6 +753,15 @@ coverage_stmt(parser * p)
             return NULL;
         }
         node_push(c, s);
+        if (!is_item_call(s))
+        {
+            lc_pos_t at = s->pos;
+
+            lc_node_free(c);
+            p->in_claim = 0;
+            return fail(p, at, "a coverage block holds only item(LABEL, WHAT, IDS_OR_REASON) "
+                        "lines", LC_E_PARSE);
+        }
         if (TOK(p).kind != LC_TK_NEWLINE && TOK(p).kind != LC_TK_RBRACE)
         {
             lc_node_free(c);
@@ -831,8 +863,11 @@ statement(parser * p)
     pos = TOK(p).pos;
     if (e->kind != LC_N_NAME)
     {
+        int call = e->kind == LC_N_CALL;
+
         lc_node_free(e);
-        return fail(p, pos, "the left side of '=' must be a name", LC_E_PARSE);
+        return fail(p, pos, call ? "the left side of '=' must be a name (a function is defined "
+                    "with def: def f(x) = ...)" : "the left side of '=' must be a name", LC_E_PARSE);
     }
     lc_lex_next(p->lx);
     s = node_new(LC_N_ASSIGN, e->pos);

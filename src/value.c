@@ -6,6 +6,7 @@
 #include "builtins.h"
 
 static lc_val_struct lc_nil_obj = { LC_V_NIL, -1, { 0 }, 0 };
+static lc_val_struct lc_omitted_obj = { LC_V_NIL, -1, { 0 }, 0 };
 static lc_val_struct lc_true_obj = { LC_V_BOOL, -1, { 1 }, 0 };
 static lc_val_struct lc_false_obj = { LC_V_BOOL, -1, { 0 }, 0 };
 static lc_val_struct lc_true_cert_obj = { LC_V_BOOL, -1, { 1 }, 1 };
@@ -26,6 +27,12 @@ lc_val
 lc_val_nil(void)
 {
     return &lc_nil_obj;
+}
+
+lc_val
+lc_val_omitted(void)
+{
+    return &lc_omitted_obj;
 }
 
 lc_val

@@ -73,6 +73,12 @@ typedef lc_val_struct * lc_val;
 
 /* Constructors return a value with one reference owned by the caller. */
 lc_val lc_val_nil(void);
+/* The nil that stands for an argument of a built-in skipped by keywords
+   (f(x, heads=3) skips the ones between): it fits every kind in an optional
+   position, and a built-in reads it as omitted.  A nil given explicitly
+   (the value of print()) is not this one, and is checked against the kind
+   like any other value. */
+lc_val lc_val_omitted(void);
 lc_val lc_val_bool(int b);
 /* A boolean decided by certified ball arithmetic (cert != 0) or exactly. */
 lc_val lc_val_bool_cert(int b, int cert);

@@ -1677,6 +1677,59 @@ END_TEST
 
 /* ------------------------------------------------------------------ writing */
 
+/* Issue 12: the extension is matched without regard to case, on the last
+   component of the path only; the command line checks with the same function. */
+START_TEST(report_format_ignores_case_and_directories)
+{
+    ck_assert_str_eq(lc_report_format("r.md"), "md");
+    ck_assert_str_eq(lc_report_format("r.MD"), "md");
+    ck_assert_str_eq(lc_report_format("dir/r.Json"), "json");
+    ck_assert_str_eq(lc_report_format("a.b/r.TeX"), "tex");
+    ck_assert_str_eq(lc_report_format("r.tar.HTML"), "html");
+    ck_assert_ptr_null(lc_report_format("r.txt"));
+    ck_assert_ptr_null(lc_report_format("md"));
+    ck_assert_ptr_null(lc_report_format("x.md/report"));
+    ck_assert_ptr_null(lc_report_format("r.md."));
+    ck_assert_ptr_null(lc_report_format("r.mdx"));
+    ck_assert_ptr_null(lc_report_format(""));
+    ck_assert_ptr_null(lc_report_format(NULL));
+}
+END_TEST
+
+/* Issue 12: ids are unique in a report, given or default (claim-N). */
+START_TEST(a_new_id_must_not_be_the_id_of_a_record)
+{
+    lc_report_t r;
+    lc_err_t err;
+    lc_claim_struct * c;
+
+    lc_report_init(r);
+    ck_assert_int_eq(lc_report_check_new_id(r, "a", err), LC_OK);
+    ck_assert_int_eq(lc_report_check_new_id(r, NULL, err), LC_OK);
+    c = lc_report_add(r);           /* claim-1 */
+    c->line = 3;
+    c = lc_report_add(r);
+    lc_claim_set(&c->id, "a");
+    c->role = LC_ROLE_CONTROL;
+    c->line = 7;
+    ck_assert_int_eq(lc_report_check_new_id(r, "a", err), LC_E_ARG);
+    ck_assert_contains(err->msg, "the id \"a\" is already the id of the control on line 7");
+    ck_assert_int_eq(lc_report_check_new_id(r, "claim-1", err), LC_E_ARG);
+    ck_assert_contains(err->msg, "of the claim on line 3");
+    ck_assert_int_eq(lc_report_check_new_id(r, "claim-2", err), LC_OK);
+    /* the default id of the third record is claim-3: free */
+    ck_assert_int_eq(lc_report_check_new_id(r, NULL, err), LC_OK);
+    c = lc_report_add(r);
+    lc_claim_set(&c->id, "claim-4");
+    c->line = 9;
+    /* the fourth would be claim-4, which the third has taken */
+    ck_assert_int_eq(lc_report_check_new_id(r, NULL, err), LC_E_ARG);
+    ck_assert_contains(err->msg, "the default id \"claim-4\"");
+    ck_assert_contains(err->msg, "line 9");
+    lc_report_clear(r);
+}
+END_TEST
+
 START_TEST(write_dispatches_on_each_extension)
 {
     static const char * const ext[4] = { "md", "json", "tex", "html" };
@@ -1851,6 +1904,8 @@ claim_suite(void)
 
     tc = tcase_create("write");
     tcase_add_test(tc, write_dispatches_on_each_extension);
+    tcase_add_test(tc, report_format_ignores_case_and_directories);
+    tcase_add_test(tc, a_new_id_must_not_be_the_id_of_a_record);
     tcase_add_test(tc, write_refuses_unknown_extensions);
     tcase_add_test(tc, write_to_an_unwritable_path_is_an_io_error);
     suite_add_tcase(s, tc);

@@ -1,6 +1,7 @@
 /* test_group.c -- permutations, stabilizer chains and finite groups against
  * facts from mathematics and GAP's documentation. */
 #include <stdlib.h>
+#include <string.h>
 #include <check.h>
 #include "group.h"
 
@@ -254,7 +255,7 @@ START_TEST(symmetric_4_derived_series_and_subgroups)
     ck_assert_int_eq(centre_order(G), 1);
     /* the normal closure of a 3-cycle is A4 */
     lc_perm_set_str(p, "(1,2,3)", err);
-    lc_group_normal_closure(H, G, p, 1);
+    ck_assert_int_eq(lc_group_normal_closure(H, G, p, 1, err), LC_OK);
     ck_assert_int_eq(lc_group_order_si(H), 12);
     ck_assert(lc_group_is_subgroup(H, G) && !lc_group_is_subgroup(G, H));
     lc_perm_set_str(p, "(1,2)", err);
@@ -617,6 +618,46 @@ START_TEST(trivial_and_elements)
 }
 END_TEST
 
+/* The normal closure is of elements of G in G: (3,4) is not in <(1,2)>,
+   and closing it under conjugation by G would give <(3,4)>, which is not a
+   subgroup of G (issue 12); an element of G still works, on any degree. */
+START_TEST(normal_closure_of_an_element_outside_g_is_an_error)
+{
+    const char * s2[] = {"(1,2)"};
+    const char * s4[] = {"(1,2,3,4)", "(1,2)"};
+    lc_group_t G, N;
+    lc_perm_struct p[2];
+    lc_err_t err;
+
+    lc_group_init(G, 0);
+    lc_group_init(N, 0);
+    lc_perm_init(p + 0, 0);
+    lc_perm_init(p + 1, 0);
+    mkgroup(G, s2, 1);
+    ck_assert(lc_perm_set_str(p + 0, "(3,4)", err) == LC_OK);
+    ck_assert_int_eq(lc_group_normal_closure(N, G, p + 0, 1, err), LC_E_ARG);
+    ck_assert_msg(strstr(err->msg, "element 1, (3,4), is not in G") != NULL, "%s", err->msg);
+    ck_assert(lc_group_is_trivial(N));
+    /* the second of two elements is the one named */
+    ck_assert(lc_perm_set_str(p + 0, "(1,2)", err) == LC_OK);
+    ck_assert(lc_perm_set_str(p + 1, "(1,3)", err) == LC_OK);
+    ck_assert_int_eq(lc_group_normal_closure(N, G, p, 2, err), LC_E_ARG);
+    ck_assert_msg(strstr(err->msg, "element 2, (1,3),") != NULL, "%s", err->msg);
+    /* (1,2) in S4: its normal closure is S4 itself (all transpositions) */
+    mkgroup(G, s4, 2);
+    ck_assert_int_eq(lc_group_normal_closure(N, G, p + 0, 1, err), LC_OK);
+    ck_assert_int_eq(lc_group_order_si(N), 24);
+    /* the identity of any degree is in G; its closure is trivial */
+    ck_assert(lc_perm_set_str(p + 1, "()", err) == LC_OK);
+    ck_assert_int_eq(lc_group_normal_closure(N, G, p + 1, 1, err), LC_OK);
+    ck_assert(lc_group_is_trivial(N));
+    lc_perm_clear(p + 0);
+    lc_perm_clear(p + 1);
+    lc_group_clear(G);
+    lc_group_clear(N);
+}
+END_TEST
+
 static Suite *
 group_suite(void)
 {
@@ -639,6 +680,7 @@ group_suite(void)
     tcase_add_test(t, matrix_group_errors);
     tcase_add_test(t, word_problem_prefix_products);
     tcase_add_test(t, trivial_and_elements);
+    tcase_add_test(t, normal_closure_of_an_element_outside_g_is_an_error);
     suite_add_tcase(s, t);
     return s;
 }

@@ -1,0 +1,8 @@
+"$LIECHECK" -e 'help(print())'; echo "status $?"
+"$LIECHECK" -e 'help(name=print())'; echo "status $?"
+"$LIECHECK" -e 'x = print()' -e 'help(x)'; echo "status $?"
+"$LIECHECK" -e 'prec(print())'; echo "status $?"
+"$LIECHECK" -e 'seed(print())'; echo "status $?"
+"$LIECHECK" -e 'load_model(heads=2)'; echo "status $?"
+"$LIECHECK" -e 'eye(n=2)'; echo "status $?"
+"$LIECHECK" -e 'print(print())'; echo "status $?"
