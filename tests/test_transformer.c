@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <malloc.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <sys/resource.h>
 #include <check.h>
@@ -1488,6 +1489,64 @@ START_TEST(buffer_loader_agrees_with_file_loader)
 }
 END_TEST
 
+/* Every file of fuzz_safetensors' seed corpus, and every input that ever
+   crashed or hung it (added there as crash-*, oom-*, timeout-*): loaded from
+   the file and from memory, the same outcome; ok-* and fixture-* load, all
+   others fail with a message. */
+START_TEST(fuzz_corpus_files_load_or_fail_cleanly)
+{
+    char dir[4096], path[8192];
+    DIR * d;
+    struct dirent * e;
+    lc_tmodel_t M;
+    lc_err_t err, err2;
+    lc_tload_opts_t o;
+    int n = 0, st, st2;
+
+    snprintf(dir, sizeof dir, "%s/fuzz/corpus/safetensors", top());
+    d = opendir(dir);
+    ck_assert_msg(d != NULL, "cannot open %s", dir);
+    lc_tmodel_init(M);
+    lc_tload_opts_init(o);
+    while ((e = readdir(d)) != NULL)
+    {
+        FILE * f;
+        unsigned char * data;
+        size_t len;
+        struct stat sb;
+
+        if (e->d_name[0] == '.')
+            continue;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        ck_assert(stat(path, &sb) == 0);
+        data = malloc((size_t) sb.st_size + 1);
+        f = fopen(path, "rb");
+        ck_assert(f != NULL);
+        len = fread(data, 1, (size_t) sb.st_size, f);
+        fclose(f);
+        ck_assert(len == (size_t) sb.st_size);
+        st = lc_tmodel_load_safetensors(M, path, o, err);
+        st2 = lc_tmodel_load_safetensors_buffer(M, data, len, path, o, err2);
+        ck_assert_msg(st == st2, "%s: %d from the file, %d from memory", e->d_name, st, st2);
+        if (strncmp(e->d_name, "ok-", 3) == 0 || strncmp(e->d_name, "fixture-", 8) == 0)
+            ck_assert_msg(st == LC_OK, "%s: %s", e->d_name, err->msg);
+        else
+        {
+            ck_assert_msg(st != LC_OK, "%s loads", e->d_name);
+            ck_assert_msg(strcmp(err->msg, err2->msg) == 0, "%s: '%s' and '%s'", e->d_name,
+                          err->msg, err2->msg);
+            ck_assert(strlen(err->msg) > strlen(path) + 2);
+        }
+        free(data);
+        n++;
+    }
+    closedir(d);
+    ck_assert_int_ge(n, 40);
+    lc_tload_opts_clear(o);
+    lc_tmodel_clear(M);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -1521,6 +1580,7 @@ main(void)
     tcase_add_test(tc, tensor_names_in_messages_are_escaped_and_shortened);
     tcase_add_test(tc, header_must_conform_to_the_format);
     tcase_add_test(tc, buffer_loader_agrees_with_file_loader);
+    tcase_add_test(tc, fuzz_corpus_files_load_or_fail_cleanly);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_ENV);
