@@ -287,6 +287,8 @@ model_bytes(lc_st_file * F, int map, slong d_e, slong d_f, slong n_t)
             /* validated: numel * bytes is the tensor's size in the file */
             for (i = 0; i < json_array_size(shape); i++)
                 numel *= (uint64_t) json_integer_value(json_array_get(shape, i));
+            if (numel > (UINT64_C(1) << 50))    /* a file of petabytes: no sum overflows */
+                return UINT64_MAX;
             heap = value_heap_bytes(dtype);
             total += numel * heap;
             mine = numel * (uint64_t) bytes + 1 + numel * (16 + heap) + 8 * numel;
