@@ -44,8 +44,15 @@ for t in "$@"; do
     timeouts=$(new 'timeout-*')
     echo "$t: exit $rc; new in $art: $crashes crash/leak, $ooms oom, $timeouts timeout"
     if [ "$rc" -ne 0 ] || [ "$crashes" -gt 0 ]; then
-        echo "$t: CRASH -- the reproducers are in $art; the report:"
-        grep -E -A40 '==ERROR|deadly signal|runtime error' "fuzz-$name.log" | head -n 60
+        echo "$t: CRASH -- the reproducers are in $art"
+        # fork mode keeps the jobs' reports to itself: run each reproducer
+        # once to show the sanitizer's report
+        find "$art" -type f -newer "$art/.start" \( -name 'crash-*' -o -name 'leak-*' \) |
+            while read -r f; do
+                echo "-- $f:"
+                "./$t" -runs=1 "$f" 2>&1 | grep -E -A30 '==ERROR|runtime error|deadly signal' |
+                    head -n 40
+            done
         status=1
     fi
 done
