@@ -38,6 +38,10 @@ extern "C" {
 /* Limits: sizes a model may have (explicit, reported as LC_E_LIMIT). */
 #define LC_TMODEL_MAX_DIM 4096
 #define LC_TMODEL_MAX_LAYERS 256
+/* The memory a safetensors load may take (its header parsed, the model as
+   exact rationals), estimated from the header before anything is allocated;
+   a default that lc_tload_opts_struct.max_bytes can lower or raise. */
+#define LC_TMODEL_MAX_BYTES (WORD(1) << 30)
 
 typedef struct
 {
@@ -120,13 +124,14 @@ typedef struct
     int norm_first;         /* 1: pre-norm (GPT-2, norm_first=True), 0: post-norm */
     fmpq_t eps;             /* the layer-norm eps (PyTorch's and GPT-2's: 1/100000) */
     int mapping;            /* LC_TMAP_* */
+    size_t max_bytes;       /* the memory the load may take (LC_TMODEL_MAX_BYTES) */
 }
 lc_tload_opts_struct;
 
 typedef lc_tload_opts_struct lc_tload_opts_t[1];
 
 /* Defaults: n_h = 1, ReLU, post-norm (PyTorch's defaults), eps = 1/100000,
-   LC_TMAP_AUTO. */
+   LC_TMAP_AUTO, max_bytes = LC_TMODEL_MAX_BYTES. */
 void lc_tload_opts_init(lc_tload_opts_t o);
 void lc_tload_opts_clear(lc_tload_opts_t o);
 
@@ -134,13 +139,29 @@ void lc_tload_opts_clear(lc_tload_opts_t o);
    little-endian header length, a JSON header, raw little-endian tensors).
    F64, F32, F16 and BF16 tensors are read exactly (every finite IEEE value
    is a dyadic rational).  The layer names may carry a common prefix
-   ("encoder.", "transformer.").  Errors, with M unchanged: LC_E_IO (cannot
-   open or read), LC_E_PARSE (truncated file, bad JSON, offsets out of range,
-   non-finite or unsupported values: the message names the tensor), LC_E_DIM
-   (wrong shapes), LC_E_ARG (missing tensors, bad opts), LC_E_LIMIT (sizes
-   beyond LC_TMODEL_MAX_DIM / LC_TMODEL_MAX_LAYERS). */
+   ("encoder.", "transformer.").  The file is checked as the format defines
+   it before anything else is read: a regular file (a directory, FIFO or
+   device is refused without blocking), a header length within the file, a
+   JSON object (padded with spaces only) whose __metadata__ maps strings to
+   strings and whose tensors have known dtypes, byte sizes equal to shape x
+   dtype, and offsets that tile the data buffer exactly (no overlap, no
+   hole, no unused byte).  The memory the load needs is bounded from the
+   header and checked against opts->max_bytes before the model is
+   allocated.  Messages never quote the file's bytes; tensor names appear
+   escaped and shortened to 60 characters.  Errors, with M unchanged:
+   LC_E_IO (cannot open or read, not a regular file), LC_E_PARSE (not
+   safetensors, truncated, bad JSON, a non-conforming header, non-finite or
+   unsupported values: the message names the tensor), LC_E_DIM (wrong
+   shapes), LC_E_ARG (missing tensors, bad opts), LC_E_LIMIT (sizes beyond
+   LC_TMODEL_MAX_DIM / LC_TMODEL_MAX_LAYERS, memory beyond max_bytes). */
 int lc_tmodel_load_safetensors(lc_tmodel_t M, const char * path,
                                const lc_tload_opts_struct * opts, lc_err_t err);
+
+/* The same from the size bytes at data (the whole file in memory); name
+   stands for the file in messages. */
+int lc_tmodel_load_safetensors_buffer(lc_tmodel_t M, const void * data, size_t size,
+                                      const char * name, const lc_tload_opts_struct * opts,
+                                      lc_err_t err);
 
 #ifdef __cplusplus
 }

@@ -1,21 +1,16 @@
 /* transformer_io.c -- loading transformer weights from safetensors files.
  *
- * The format: an 8-byte little-endian header length N, N bytes of JSON
- * mapping tensor names to { "dtype", "shape", "data_offsets": [begin, end] }
- * (offsets relative to the byte after the header), then the raw little-endian
- * tensor data.  Floating-point values are decoded bit by bit into exact
- * dyadic rationals; nothing passes through a C double. */
+ * transformer_st.c opens the file and validates its header against the
+ * format; here the tensors are mapped onto a model (PyTorch or GPT-2 names),
+ * the memory the model will take is bounded from the header before anything
+ * is allocated, and the raw little-endian values are decoded bit by bit into
+ * exact dyadic rationals; nothing passes through a C double. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdint.h>
 #include <string.h>
 #include <errno.h>
-#include <sys/types.h>
-#include <jansson.h>
-#include "transformer.h"
-
-/* The safetensors specification limits the header to 100 MB. */
-#define LC_ST_MAX_HEADER (100 * 1024 * 1024)
+#include "transformer_st.h"
 
 void
 lc_tload_opts_init(lc_tload_opts_t o)
@@ -26,6 +21,7 @@ lc_tload_opts_init(lc_tload_opts_t o)
     fmpq_init(o->eps);
     fmpq_set_si(o->eps, 1, 100000);
     o->mapping = LC_TMAP_AUTO;
+    o->max_bytes = LC_TMODEL_MAX_BYTES;
 }
 
 void
@@ -34,18 +30,9 @@ lc_tload_opts_clear(lc_tload_opts_t o)
     fmpq_clear(o->eps);
 }
 
-typedef struct
-{
-    FILE * f;
-    const char * path;
-    json_t * hdr;
-    uint64_t data_start, data_size;
-    const char * prefix;        /* the layer names' common prefix, e.g. "encoder." */
-}
-st_file;
-
 enum { DT_F64, DT_F32, DT_F16, DT_BF16, DT_OTHER };
 
+/* The dtypes liecheck decodes (bytes per value in *bytes). */
 static int
 dtype_of(const char * s, int * bytes)
 {
@@ -55,6 +42,16 @@ dtype_of(const char * s, int * bytes)
     if (strcmp(s, "BF16") == 0) { *bytes = 2; return DT_BF16; }
     *bytes = 0;
     return DT_OTHER;
+}
+
+/* The heap bytes one decoded value may need beyond its fmpq, at worst: a
+   float64 can be 2^-1074 (a 1075-bit denominator, 17 limbs) or near 2^1024;
+   float32 and bfloat16 reach 2^-149 and 2^-133 (3 limbs); every float16 is
+   a small fmpz.  With the mpz header and malloc's overhead. */
+static uint64_t
+value_heap_bytes(int dt)
+{
+    return dt == DT_F64 ? 192 : dt == DT_F32 || dt == DT_BF16 ? 64 : 0;
 }
 
 /* x := the exact value of the little-endian IEEE number at p; 1 if it is
@@ -93,81 +90,58 @@ decode(fmpq_t x, const unsigned char * p, int dt)
 }
 
 /* A := the 1- or 2-dimensional tensor name (a 1-D tensor becomes a column),
-   which must have shape r x c (c = 0: 1-D of length r). */
+   which must have shape r x c (c = 0: 1-D of length r).  The header has
+   been validated: the entry is well formed and its bytes are in the file. */
 static int
-read_tensor(fmpq_mat_t A, st_file * F, const char * name, slong r, slong c, lc_err_t err)
+read_tensor(fmpq_mat_t A, lc_st_file * F, const char * name, slong r, slong c, lc_err_t err)
 {
-    json_t * t = json_object_get(F->hdr, name), * shape, * offs, * dt;
-    slong dims[2], nd, i, j, numel;
+    json_t * t = json_object_get(F->hdr, name), * shape, * dt;
+    slong dims[2], nd, i, j, numel, cols = c == 0 ? 1 : c;
     int dtype, bytes, st = LC_OK;
-    json_int_t b0, b1;
+    uint64_t b0;
     unsigned char * buf;
+    char q[LC_ST_QBUF];
 
-    if (t == NULL)
-        return lc_err_set(err, LC_E_ARG, "%s: missing tensor '%s'", F->path, name);
-    if (!json_is_object(t) || !json_is_string(dt = json_object_get(t, "dtype"))
-        || !json_is_array(shape = json_object_get(t, "shape"))
-        || !json_is_array(offs = json_object_get(t, "data_offsets")) || json_array_size(offs) != 2
-        || !json_is_integer(json_array_get(offs, 0)) || !json_is_integer(json_array_get(offs, 1)))
-        return lc_err_set(err, LC_E_PARSE, "%s: tensor '%s': the header entry needs dtype, shape "
-                          "and data_offsets [begin, end]", F->path, name);
+    if (t == NULL || strcmp(name, "__metadata__") == 0)
+        return lc_err_set(err, LC_E_ARG, "%s: missing tensor %s", F->path, _lc_st_qname(q, name));
+    dt = json_object_get(t, "dtype");
+    shape = json_object_get(t, "shape");
     nd = (slong) json_array_size(shape);
     if (nd != (c == 0 ? 1 : 2))
-        return lc_err_set(err, LC_E_DIM, "%s: tensor '%s' has %ld dimensions, expected %d",
-                          F->path, name, (long) nd, c == 0 ? 1 : 2);
+        return lc_err_set(err, LC_E_DIM, "%s: tensor %s has %ld dimensions, expected %d",
+                          F->path, _lc_st_qname(q, name), (long) nd, c == 0 ? 1 : 2);
     for (i = 0; i < nd; i++)
-    {
-        json_t * d = json_array_get(shape, i);
-
-        if (!json_is_integer(d) || json_integer_value(d) < 0)
-            return lc_err_set(err, LC_E_PARSE, "%s: tensor '%s': shape entries must be "
-                              "non-negative integers", F->path, name);
-        if (json_integer_value(d) > LC_TMODEL_MAX_DIM * 3)
-            return lc_err_set(err, LC_E_LIMIT, "%s: tensor '%s': dimension %lld exceeds the "
-                              "limit", F->path, name, (long long) json_integer_value(d));
-        dims[i] = (slong) json_integer_value(d);
-    }
+        dims[i] = (slong) json_integer_value(json_array_get(shape, i));
     if (dims[0] != r || (c != 0 && dims[1] != c))
     {
         if (c == 0)
-            return lc_err_set(err, LC_E_DIM, "%s: tensor '%s' has shape [%ld], expected [%ld]",
-                              F->path, name, (long) dims[0], (long) r);
-        return lc_err_set(err, LC_E_DIM, "%s: tensor '%s' has shape [%ld, %ld], expected "
-                          "[%ld, %ld]", F->path, name, (long) dims[0], (long) dims[1], (long) r,
-                          (long) c);
+            return lc_err_set(err, LC_E_DIM, "%s: tensor %s has shape [%ld], expected [%ld]",
+                              F->path, _lc_st_qname(q, name), (long) dims[0], (long) r);
+        return lc_err_set(err, LC_E_DIM, "%s: tensor %s has shape [%ld, %ld], expected "
+                          "[%ld, %ld]", F->path, _lc_st_qname(q, name), (long) dims[0], (long) dims[1],
+                          (long) r, (long) c);
     }
     dtype = dtype_of(json_string_value(dt), &bytes);
     if (dtype == DT_OTHER)
-        return lc_err_set(err, LC_E_PARSE, "%s: tensor '%s' has dtype %.20s; F64, F32, F16 and "
-                          "BF16 are supported", F->path, name, json_string_value(dt));
-    numel = r * (c == 0 ? 1 : c);
-    b0 = json_integer_value(json_array_get(offs, 0));
-    b1 = json_integer_value(json_array_get(offs, 1));
-    if (b0 < 0 || b1 < b0 || (uint64_t) b1 > F->data_size)
-        return lc_err_set(err, LC_E_PARSE, "%s: tensor '%s': data_offsets [%lld, %lld] out of "
-                          "range (the data section has %llu bytes)", F->path, name,
-                          (long long) b0, (long long) b1, (unsigned long long) F->data_size);
-    if ((uint64_t) (b1 - b0) != (uint64_t) numel * (uint64_t) bytes)
-        return lc_err_set(err, LC_E_PARSE, "%s: tensor '%s': data_offsets [%lld, %lld] hold %lld "
-                          "bytes, but %ld values of %s need %lld", F->path, name, (long long) b0,
-                          (long long) b1, (long long) (b1 - b0), (long) numel,
-                          json_string_value(dt), (long long) numel * bytes);
+        return lc_err_set(err, LC_E_PARSE, "%s: tensor %s has dtype %s; F64, F32, F16 and "
+                          "BF16 are supported", F->path, _lc_st_qname(q, name), json_string_value(dt));
+    numel = r * cols;
+    b0 = (uint64_t) json_integer_value(json_array_get(json_object_get(t, "data_offsets"), 0));
     buf = flint_malloc(numel * bytes + 1);
-    if (fseeko(F->f, (off_t) (F->data_start + (uint64_t) b0), SEEK_SET) != 0
-        || fread(buf, 1, (size_t) (numel * bytes), F->f) != (size_t) (numel * bytes))
+    if (_lc_st_read(F, b0, buf, (size_t) (numel * bytes)) != 0)
     {
         flint_free(buf);
-        return lc_err_set(err, LC_E_IO, "%s: cannot read tensor '%s'", F->path, name);
+        return lc_err_set(err, LC_E_IO, "%s: cannot read tensor %s", F->path, _lc_st_qname(q, name));
     }
     fmpq_mat_clear(A);
-    fmpq_mat_init(A, r, c == 0 ? 1 : c);
+    fmpq_mat_init(A, r, cols);
     for (i = 0; i < r && st == LC_OK; i++)
-        for (j = 0; j < (c == 0 ? 1 : c); j++)
-            if (decode(fmpq_mat_entry(A, i, j), buf + (i * (c == 0 ? 1 : c) + j) * bytes, dtype))
+        for (j = 0; j < cols; j++)
+            if (decode(fmpq_mat_entry(A, i, j), buf + (i * cols + j) * bytes, dtype))
             {
-                st = lc_err_set(err, LC_E_PARSE, "%s: tensor '%s' has a non-finite value (NaN "
-                                "or infinity) at index %ld", F->path, name,
-                                (long) (i * (c == 0 ? 1 : c) + j));
+                st = lc_err_set(err, LC_E_PARSE, "%s: tensor %s has a non-finite value (NaN "
+                                "or infinity) at index %ld", F->path, _lc_st_qname(q, name),
+                                (long) (i * cols + j));
                 break;
             }
     flint_free(buf);
@@ -177,7 +151,7 @@ read_tensor(fmpq_mat_t A, st_file * F, const char * name, slong r, slong c, lc_e
 /* Read a tensor of the layer: name is "layers.%ld.suffix" style with the
    prefix prepended. */
 static int
-read_layer(fmpq_mat_t A, st_file * F, const char * fmt, slong t, slong r, slong c, lc_err_t err)
+read_layer(fmpq_mat_t A, lc_st_file * F, const char * fmt, slong t, slong r, slong c, lc_err_t err)
 {
     char name[512], part[400];
 
@@ -188,25 +162,26 @@ read_layer(fmpq_mat_t A, st_file * F, const char * fmt, slong t, slong r, slong 
 
 /* The shape of a 2-D tensor (for sizes the file determines). */
 static int
-shape2(slong * r, slong * c, st_file * F, const char * fmt, lc_err_t err)
+shape2(slong * r, slong * c, lc_st_file * F, const char * fmt, lc_err_t err)
 {
-    char name[512], part[400];
+    char name[512], part[400], q[LC_ST_QBUF];
     json_t * t, * s;
 
     snprintf(part, sizeof part, fmt, 0L);
     snprintf(name, sizeof name, "%s%s", F->prefix, part);
     t = json_object_get(F->hdr, name);
     if (t == NULL)
-        return lc_err_set(err, LC_E_ARG, "%s: missing tensor '%s'", F->path, name);
+        return lc_err_set(err, LC_E_ARG, "%s: missing tensor %s", F->path, _lc_st_qname(q, name));
     s = json_is_object(t) ? json_object_get(t, "shape") : NULL;
     if (!json_is_array(s) || json_array_size(s) != 2 || !json_is_integer(json_array_get(s, 0))
         || !json_is_integer(json_array_get(s, 1)))
-        return lc_err_set(err, LC_E_DIM, "%s: tensor '%s' must be 2-dimensional", F->path, name);
+        return lc_err_set(err, LC_E_DIM, "%s: tensor %s must be 2-dimensional", F->path,
+                          _lc_st_qname(q, name));
     if (json_integer_value(json_array_get(s, 0)) < 1 || json_integer_value(json_array_get(s, 1)) < 1
         || json_integer_value(json_array_get(s, 0)) > 3 * LC_TMODEL_MAX_DIM
         || json_integer_value(json_array_get(s, 1)) > 3 * LC_TMODEL_MAX_DIM)
-        return lc_err_set(err, LC_E_LIMIT, "%s: tensor '%s' has shape [%lld, %lld], outside "
-                          "1..%d", F->path, name, (long long) json_integer_value(json_array_get(s, 0)),
+        return lc_err_set(err, LC_E_LIMIT, "%s: tensor %s has shape [%lld, %lld], outside "
+                          "1..%d", F->path, _lc_st_qname(q, name), (long long) json_integer_value(json_array_get(s, 0)),
                           (long long) json_integer_value(json_array_get(s, 1)), 3 * LC_TMODEL_MAX_DIM);
     *r = (slong) json_integer_value(json_array_get(s, 0));
     *c = (slong) json_integer_value(json_array_get(s, 1));
@@ -262,14 +237,76 @@ find_prefix(char * buf, size_t nbuf, json_t * hdr, const char * suffix)
     return NULL;
 }
 
+/* The tensors of layer %ld that the loader reads, by mapping. */
+static const char * const torch_names[12] = {
+    "layers.%ld.self_attn.in_proj_weight", "layers.%ld.self_attn.in_proj_bias",
+    "layers.%ld.self_attn.out_proj.weight", "layers.%ld.self_attn.out_proj.bias",
+    "layers.%ld.linear1.weight", "layers.%ld.linear1.bias", "layers.%ld.linear2.weight",
+    "layers.%ld.linear2.bias", "layers.%ld.norm1.weight", "layers.%ld.norm1.bias",
+    "layers.%ld.norm2.weight", "layers.%ld.norm2.bias" };
+static const char * const gpt2_names[12] = {
+    "h.%ld.attn.c_attn.weight", "h.%ld.attn.c_attn.bias", "h.%ld.attn.c_proj.weight",
+    "h.%ld.attn.c_proj.bias", "h.%ld.mlp.c_fc.weight", "h.%ld.mlp.c_fc.bias",
+    "h.%ld.mlp.c_proj.weight", "h.%ld.mlp.c_proj.bias", "h.%ld.ln_1.weight", "h.%ld.ln_1.bias",
+    "h.%ld.ln_2.weight", "h.%ld.ln_2.bias" };
+
+/* An upper bound on the bytes that loading the model takes, from the header
+   alone: the parsed header; every matrix of every layer (a 16-byte fmpq per
+   entry, R1 and R2 included, and a row pointer per row); the heap of every
+   value read, at its dtype's worst case; and the largest tensor in transit
+   (its bytes, and its values once more, for in_proj which is split). */
+static uint64_t
+model_bytes(lc_st_file * F, int map, slong d_e, slong d_f, slong n_t)
+{
+    const char * const * names = map == LC_TMAP_TORCH ? torch_names : gpt2_names;
+    uint64_t e = (uint64_t) d_e, f = (uint64_t) d_f, per, total, transit = 0;
+    char part[400], name[512];
+    slong t, k;
+
+    /* entries: q k v (3 e^2 + 3 e), Wo bo, W1 b1, W2 b2, 4 layer-norm
+       vectors, R1 and R2 */
+    per = 16 * (3 * e * e + 3 * e + e * e + e + 2 * e * f + f + e + 4 * e + 2 * e * e)
+        + 8 * (3 * e + 3 * e + 2 * e + 2 * f + 2 * e + 4 * e + 2 * e) + 18 * 64;
+    total = LC_ST_JSON_FACTOR * F->hlen + (uint64_t) n_t * (per + sizeof(lc_tlayer_struct));
+    for (t = 0; t < n_t; t++)
+        for (k = 0; k < 12; k++)
+        {
+            json_t * v, * dt, * shape;
+            uint64_t numel = 1, heap, mine;
+            int bytes, dtype;
+            size_t i;
+
+            snprintf(part, sizeof part, names[k], (long) t);
+            snprintf(name, sizeof name, "%s%s", F->prefix, part);
+            if ((v = json_object_get(F->hdr, name)) == NULL
+                || !json_is_string(dt = json_object_get(v, "dtype"))
+                || !json_is_array(shape = json_object_get(v, "shape")))
+                continue;
+            if ((dtype = dtype_of(json_string_value(dt), &bytes)) == DT_OTHER)
+                continue;
+            /* validated: numel * bytes is the tensor's size in the file */
+            for (i = 0; i < json_array_size(shape); i++)
+                numel *= (uint64_t) json_integer_value(json_array_get(shape, i));
+            if (numel > (UINT64_C(1) << 50))    /* a file of petabytes: no sum overflows */
+                return UINT64_MAX;
+            heap = value_heap_bytes(dtype);
+            total += numel * heap;
+            mine = numel * (uint64_t) bytes + 1 + numel * (16 + heap) + 8 * numel;
+            if (mine > transit)
+                transit = mine;
+        }
+    return total + transit;
+}
+
 static int
-load(lc_tmodel_t M, st_file * F, const lc_tload_opts_struct * o, lc_err_t err)
+load(lc_tmodel_t M, lc_st_file * F, const lc_tload_opts_struct * o, lc_err_t err)
 {
     static const char * torch0 = "layers.0.self_attn.in_proj_weight";
     static const char * gpt0 = "h.0.attn.c_attn.weight";
-    char prefix[256], name[512];
+    char prefix[256], name[512], q[LC_ST_QBUF];
     int map = o->mapping, st;
     slong n_t, t, d_e, d_f, r, c, hd;
+    uint64_t need;
     const char * key;
     json_t * v;
     fmpq_mat_t T;
@@ -319,9 +356,9 @@ load(lc_tmodel_t M, st_file * F, const lc_tload_opts_struct * o, lc_err_t err)
         errno = 0;
         k = strtol(key + lp + ll, &end, 10);
         if (end != key + lp + ll && *end == '.' && errno == 0 && k >= n_t)
-            return lc_err_set(err, LC_E_ARG, "%s: tensor '%s' belongs to layer %ld, but layer %ld "
+            return lc_err_set(err, LC_E_ARG, "%s: tensor %s belongs to layer %ld, but layer %ld "
                               "has no '%s' (layers must be numbered 0, 1, ... without gaps)",
-                              F->path, key, k, (long) n_t,
+                              F->path, _lc_st_qname(q, key), k, (long) n_t,
                               map == LC_TMAP_TORCH ? "self_attn.in_proj_weight" : "attn.c_attn.weight");
     }
 
@@ -331,8 +368,11 @@ load(lc_tmodel_t M, st_file * F, const lc_tload_opts_struct * o, lc_err_t err)
         if ((st = shape2(&r, &c, F, "layers.%ld.self_attn.in_proj_weight", err)) != LC_OK)
             return st;
         if (r != 3 * c)
-            return lc_err_set(err, LC_E_DIM, "%s: %slayers.0.self_attn.in_proj_weight has shape "
-                              "[%ld, %ld], expected [3 d_e, d_e]", F->path, prefix, (long) r, (long) c);
+        {
+            snprintf(name, sizeof name, "%slayers.0.self_attn.in_proj_weight", prefix);
+            return lc_err_set(err, LC_E_DIM, "%s: tensor %s has shape [%ld, %ld], expected "
+                              "[3 d_e, d_e]", F->path, _lc_st_qname(q, name), (long) r, (long) c);
+        }
         d_e = c;
         if ((st = shape2(&d_f, &c, F, "layers.%ld.linear1.weight", err)) != LC_OK)
             return st;
@@ -342,8 +382,11 @@ load(lc_tmodel_t M, st_file * F, const lc_tload_opts_struct * o, lc_err_t err)
         if ((st = shape2(&r, &c, F, "h.%ld.attn.c_attn.weight", err)) != LC_OK)
             return st;
         if (c != 3 * r)
-            return lc_err_set(err, LC_E_DIM, "%s: %sh.0.attn.c_attn.weight has shape [%ld, %ld], "
-                              "expected [d_e, 3 d_e] (Conv1D)", F->path, prefix, (long) r, (long) c);
+        {
+            snprintf(name, sizeof name, "%sh.0.attn.c_attn.weight", prefix);
+            return lc_err_set(err, LC_E_DIM, "%s: tensor %s has shape [%ld, %ld], expected "
+                              "[d_e, 3 d_e] (Conv1D)", F->path, _lc_st_qname(q, name), (long) r, (long) c);
+        }
         d_e = r;
         if ((st = shape2(&r, &d_f, F, "h.%ld.mlp.c_fc.weight", err)) != LC_OK)
             return st;
@@ -356,6 +399,16 @@ load(lc_tmodel_t M, st_file * F, const lc_tload_opts_struct * o, lc_err_t err)
         return lc_err_set(err, LC_E_ARG, "unknown activation %d", o->activation);
     if (fmpq_sgn(o->eps) < 0)
         return lc_err_set(err, LC_E_ARG, "eps must be non-negative");
+    if (d_e > LC_TMODEL_MAX_DIM || d_f > LC_TMODEL_MAX_DIM)
+        return lc_err_set(err, LC_E_LIMIT, "%s: d_e = %ld and d_f = %ld must be at most %d",
+                          F->path, (long) d_e, (long) d_f, LC_TMODEL_MAX_DIM);
+    /* Before any allocation: what the model will take, against the limit. */
+    need = model_bytes(F, map, d_e, d_f, n_t);
+    if (need > (uint64_t) F->max_bytes)
+        return lc_err_set(err, LC_E_LIMIT, "%s: loading this model (%ld layers, d_e = %ld, d_f = "
+                          "%ld) may need %llu bytes as exact rationals, more than the limit of "
+                          "%llu bytes", F->path, (long) n_t, (long) d_e, (long) d_f,
+                          (unsigned long long) need, (unsigned long long) F->max_bytes);
     if ((st = lc_tmodel_alloc(M, d_e, o->n_h, d_e / o->n_h, d_f, n_t, err)) != LC_OK)
         return st;
     M->norm_first = o->norm_first != 0;
@@ -437,76 +490,17 @@ load(lc_tmodel_t M, st_file * F, const lc_tload_opts_struct * o, lc_err_t err)
     return st;
 }
 
-int
-lc_tmodel_load_safetensors(lc_tmodel_t M, const char * path, const lc_tload_opts_struct * opts,
-                           lc_err_t err)
+/* The model in the open file F. */
+static int
+load_file(lc_tmodel_t M, lc_st_file * F, const lc_tload_opts_struct * opts, lc_err_t err)
 {
-    st_file F;
-    unsigned char len8[8];
-    uint64_t hlen = 0, size;
-    off_t end;
-    char * hbuf;
-    json_error_t jerr;
     lc_tmodel_t N;
-    int i, st;
+    int st;
 
-    memset(&F, 0, sizeof F);
-    F.path = path;
-    F.prefix = "";
-    if ((F.f = fopen(path, "rb")) == NULL)
-        return lc_err_set(err, LC_E_IO, "cannot open %s: %s", path, strerror(errno));
-    if (fseeko(F.f, 0, SEEK_END) != 0 || (end = ftello(F.f)) < 0 || fseeko(F.f, 0, SEEK_SET) != 0)
-    {
-        fclose(F.f);
-        return lc_err_set(err, LC_E_IO, "cannot read %s (not a regular file?)", path);
-    }
-    size = (uint64_t) end;
-    if (size < 8 || fread(len8, 1, 8, F.f) != 8)
-    {
-        fclose(F.f);
-        return lc_err_set(err, LC_E_PARSE, "%s: truncated: %llu bytes, too short for the 8-byte "
-                          "header length", path, (unsigned long long) size);
-    }
-    for (i = 7; i >= 0; i--)
-        hlen = (hlen << 8) | len8[i];
-    if (hlen > size - 8)
-    {
-        fclose(F.f);
-        return lc_err_set(err, LC_E_PARSE, "%s: truncated or not safetensors: the header length "
-                          "%llu exceeds the %llu bytes that follow it", path,
-                          (unsigned long long) hlen, (unsigned long long) (size - 8));
-    }
-    if (hlen > LC_ST_MAX_HEADER)
-    {
-        fclose(F.f);
-        return lc_err_set(err, LC_E_LIMIT, "%s: header of %llu bytes exceeds the limit of %d",
-                          path, (unsigned long long) hlen, LC_ST_MAX_HEADER);
-    }
-    hbuf = flint_malloc(hlen + 1);
-    if (fread(hbuf, 1, (size_t) hlen, F.f) != (size_t) hlen)
-    {
-        flint_free(hbuf);
-        fclose(F.f);
-        return lc_err_set(err, LC_E_IO, "%s: cannot read the header", path);
-    }
-    F.hdr = json_loadb(hbuf, (size_t) hlen, JSON_REJECT_DUPLICATES, &jerr);
-    flint_free(hbuf);
-    if (F.hdr == NULL || !json_is_object(F.hdr))
-    {
-        if (F.hdr == NULL)
-            st = lc_err_set(err, LC_E_PARSE, "%s: the header is not valid JSON: %s (line %d, "
-                            "column %d)", path, jerr.text, jerr.line, jerr.column);
-        else
-            st = lc_err_set(err, LC_E_PARSE, "%s: the header is not a JSON object", path);
-        json_decref(F.hdr);
-        fclose(F.f);
+    if ((st = _lc_st_read_header(F, err)) != LC_OK)
         return st;
-    }
-    F.data_start = 8 + hlen;
-    F.data_size = size - 8 - hlen;
-
     lc_tmodel_init(N);
-    st = load(N, &F, opts, err);
+    st = load(N, F, opts, err);
     if (st == LC_OK)
     {
         lc_tmodel_struct tmp = *M;
@@ -515,7 +509,33 @@ lc_tmodel_load_safetensors(lc_tmodel_t M, const char * path, const lc_tload_opts
         *N = tmp;
     }
     lc_tmodel_clear(N);
-    json_decref(F.hdr);
-    fclose(F.f);
+    return st;
+}
+
+int
+lc_tmodel_load_safetensors(lc_tmodel_t M, const char * path, const lc_tload_opts_struct * opts,
+                           lc_err_t err)
+{
+    lc_st_file F;
+    int st;
+
+    if ((st = _lc_st_open_path(&F, path, opts->max_bytes, err)) != LC_OK)
+        return st;
+    st = load_file(M, &F, opts, err);
+    _lc_st_close(&F);
+    return st;
+}
+
+int
+lc_tmodel_load_safetensors_buffer(lc_tmodel_t M, const void * data, size_t size,
+                                  const char * name, const lc_tload_opts_struct * opts,
+                                  lc_err_t err)
+{
+    lc_st_file F;
+    int st;
+
+    _lc_st_open_mem(&F, data, size, name, opts->max_bytes);
+    st = load_file(M, &F, opts, err);
+    _lc_st_close(&F);
     return st;
 }

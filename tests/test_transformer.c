@@ -3,10 +3,17 @@
  * torch_make_fixture.py) and against values known from the mathematics:
  * layer norm of a known vector, Phi(1), identities of zero-weight and
  * one-token models, causality.  Never against liecheck's own output. */
+#define _GNU_SOURCE             /* mallinfo2 */
 #include <stdlib.h>
 #include <stdio.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <string.h>
 #include <unistd.h>
+#include <malloc.h>
+#include <dirent.h>
+#include <sys/stat.h>
+#include <sys/resource.h>
 #include <check.h>
 #include "transformer.h"
 
@@ -594,6 +601,14 @@ END_TEST
 
 typedef struct { const char * name, * dtype; slong r, c; const unsigned char * data; } ent;
 
+static int
+dt_bytes(const char * dt)
+{
+    return strcmp(dt, "F64") == 0 || strcmp(dt, "I64") == 0 ? 8
+        : strcmp(dt, "F32") == 0 || strcmp(dt, "I32") == 0 ? 4
+        : strcmp(dt, "U8") == 0 || strcmp(dt, "BOOL") == 0 ? 1 : 2;
+}
+
 /* Write a torch-named safetensors file from ents (data NULL: zeros);
    extra is appended inside the JSON object; the last cut bytes are left off. */
 static void
@@ -609,7 +624,7 @@ write_st(const char * path, const ent * es, int n, const char * extra, long cut)
     len += snprintf(hdr + len, sizeof hdr - len, "{");
     for (k = 0; k < n; k++)
     {
-        int bytes = strcmp(es[k].dtype, "F64") == 0 ? 8 : strcmp(es[k].dtype, "F32") == 0 ? 4 : 2;
+        int bytes = dt_bytes(es[k].dtype);
         size_t sz = (size_t) (es[k].r * (es[k].c ? es[k].c : 1) * bytes);
 
         if (es[k].c)
@@ -767,7 +782,7 @@ END_TEST
 START_TEST(bad_files_get_clear_errors)
 {
     char dir[] = "/tmp/lc-tf-XXXXXX", path[256];
-    ent es[NE];
+    ent es[NE + 1];
     lc_tmodel_t M;
     lc_err_t err;
     const unsigned char huge[16] = { 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0, '{', '}' };
@@ -813,11 +828,20 @@ START_TEST(bad_files_get_clear_errors)
     tiny(es, "F64", NULL);
     write_st(path, es, NE, "", 10);
     ck_assert_int_eq(try_load(M, path, 1, err), LC_E_PARSE);
-    write_st(path, es, NE, ",\"x\":{\"dtype\":\"F64\",\"shape\":[1],\"data_offsets\":[0,99999]}", 0);
-    ck_assert_int_eq(try_load(M, path, 1, err), LC_OK);      /* unused tensors are not read */
+    /* other tensors (embeddings, integer buffers) are validated, not read */
+    es[NE].name = "wte.weight";
+    es[NE].dtype = "I64";
+    es[NE].r = 3;
+    es[NE].c = 2;
+    es[NE].data = NULL;
+    write_st(path, es, NE + 1, "", 0);
+    ck_assert_msg(try_load(M, path, 1, err) == LC_OK, "%s", err->msg);
     /* a tensor of a later layer without its layer 1 */
-    write_st(path, es, NE, ",\"layers.2.norm1.weight\":{\"dtype\":\"F64\",\"shape\":[2],"
-             "\"data_offsets\":[0,16]}", 0);
+    es[NE].name = "layers.2.norm1.weight";
+    es[NE].dtype = "F64";
+    es[NE].r = 2;
+    es[NE].c = 0;
+    write_st(path, es, NE + 1, "", 0);
     ck_assert_int_eq(try_load(M, path, 1, err), LC_E_ARG);
     ck_assert(strstr(err->msg, "layer 2") != NULL);
     /* heads must divide d_e; unsupported dtype */
@@ -894,6 +918,635 @@ START_TEST(fuzzed_fixture_files_never_crash)
 }
 END_TEST
 
+/* ------------------------------------------- safetensors, strictly (issue 12) */
+
+/* A growing string for headers too large for a fixed buffer. */
+typedef struct { char * s; size_t n, alloc; } sbuf;
+
+static void
+sb_printf(sbuf * b, const char * fmt, ...)
+{
+    va_list ap;
+    int k;
+
+    for (;;)
+    {
+        va_start(ap, fmt);
+        k = vsnprintf(b->s + b->n, b->alloc - b->n, fmt, ap);
+        va_end(ap);
+        ck_assert(k >= 0);
+        if (b->n + (size_t) k < b->alloc)
+            break;
+        b->alloc = 2 * (b->alloc + (size_t) k + 64);
+        b->s = realloc(b->s, b->alloc);
+        ck_assert(b->s != NULL);
+    }
+    b->n += (size_t) k;
+}
+
+/* Write the 8-byte length, the header hdr, then ndata data bytes: those of
+   data, or zeros (a sparse file, never written) when data is NULL. */
+static void
+write_file(const char * path, const char * hdr, size_t hl, const void * data, uint64_t ndata)
+{
+    unsigned char l8[8];
+    int i;
+    FILE * f = fopen(path, "wb");
+
+    ck_assert(f != NULL);
+    for (i = 0; i < 8; i++)
+        l8[i] = (unsigned char) ((hl >> (8 * i)) & 0xff);
+    ck_assert(fwrite(l8, 1, 8, f) == 8);
+    ck_assert(fwrite(hdr, 1, hl, f) == hl);
+    if (data != NULL)
+        ck_assert(fwrite(data, 1, (size_t) ndata, f) == (size_t) ndata);
+    ck_assert(fflush(f) == 0);
+    if (data == NULL)
+        ck_assert(ftruncate(fileno(f), (off_t) (8 + hl + ndata)) == 0);
+    fclose(f);
+}
+
+#define WM_CONTIGUOUS 0
+#define WM_ALL_AT_ZERO 1    /* every tensor at data_offsets [0, its size] */
+
+/* A torch-named model of n_t layers, d_e, d_f, every tensor of dtype dt;
+   each value's bytes are val (NULL: zeros, in a sparse file).  Returns the
+   header length. */
+static size_t
+write_model(const char * path, slong d_e, slong d_f, slong n_t, const char * dt,
+            const unsigned char * val, int mode)
+{
+    static const char * sfx[12] = {
+        "self_attn.in_proj_weight", "self_attn.in_proj_bias", "self_attn.out_proj.weight",
+        "self_attn.out_proj.bias", "linear1.weight", "linear1.bias", "linear2.weight",
+        "linear2.bias", "norm1.weight", "norm1.bias", "norm2.weight", "norm2.bias" };
+    slong rr[12], cc[12], t, k;
+    uint64_t off = 0, maxsz = 0, total;
+    int bytes = dt_bytes(dt);
+    sbuf h = { NULL, 0, 0 };
+    unsigned char * data = NULL;
+    size_t hl;
+
+    rr[0] = 3 * d_e; cc[0] = d_e; rr[1] = 3 * d_e; cc[1] = 0;
+    rr[2] = d_e; cc[2] = d_e; rr[3] = d_e; cc[3] = 0;
+    rr[4] = d_f; cc[4] = d_e; rr[5] = d_f; cc[5] = 0;
+    rr[6] = d_e; cc[6] = d_f; rr[7] = d_e; cc[7] = 0;
+    for (k = 8; k < 12; k++)
+    {
+        rr[k] = d_e;
+        cc[k] = 0;
+    }
+    sb_printf(&h, "{");
+    for (t = 0; t < n_t; t++)
+        for (k = 0; k < 12; k++)
+        {
+            uint64_t sz = (uint64_t) (rr[k] * (cc[k] ? cc[k] : 1) * bytes);
+
+            if (cc[k])
+                sb_printf(&h, "%s\"layers.%ld.%s\":{\"dtype\":\"%s\",\"shape\":[%ld,%ld],"
+                          "\"data_offsets\":[%llu,%llu]}", t + k ? "," : "", (long) t, sfx[k], dt,
+                          (long) rr[k], (long) cc[k], (unsigned long long) (mode ? 0 : off),
+                          (unsigned long long) ((mode ? 0 : off) + sz));
+            else
+                sb_printf(&h, "%s\"layers.%ld.%s\":{\"dtype\":\"%s\",\"shape\":[%ld],"
+                          "\"data_offsets\":[%llu,%llu]}", t + k ? "," : "", (long) t, sfx[k], dt,
+                          (long) rr[k], (unsigned long long) (mode ? 0 : off),
+                          (unsigned long long) ((mode ? 0 : off) + sz));
+            off += sz;
+            if (sz > maxsz)
+                maxsz = sz;
+        }
+    sb_printf(&h, "}");
+    total = mode ? maxsz : off;
+    if (val != NULL)
+    {
+        uint64_t i;
+
+        data = malloc((size_t) total);
+        ck_assert(data != NULL);
+        for (i = 0; i < total; i += (uint64_t) bytes)
+            memcpy(data + i, val, (size_t) bytes);
+    }
+    hl = h.n;
+    write_file(path, h.s, hl, data, total);
+    free(data);
+    free(h.s);
+    return hl;
+}
+
+/* The peak resident size of this process, in bytes. */
+static uint64_t
+max_rss(void)
+{
+    struct rusage ru;
+
+    ck_assert(getrusage(RUSAGE_SELF, &ru) == 0);
+    return (uint64_t) ru.ru_maxrss * 1024;
+}
+
+START_TEST(directory_is_refused_as_not_a_regular_file)
+{
+    char dir[] = "/tmp/lc-tf-XXXXXX";
+    lc_tmodel_t M;
+    lc_err_t err;
+
+    ck_assert(mkdtemp(dir) != NULL);
+    lc_tmodel_init(M);
+    /* was: "truncated: 9223372036854775807 bytes" (ftello of a directory) */
+    ck_assert_int_eq(try_load(M, dir, 1, err), LC_E_IO);
+    ck_assert_msg(strstr(err->msg, "is a directory; a safetensors file must be a regular file")
+                  != NULL, "%s", err->msg);
+    ck_assert(strstr(err->msg, "9223372036854775807") == NULL);
+    ck_assert(strstr(err->msg, "truncated") == NULL);
+    rmdir(dir);
+    lc_tmodel_clear(M);
+}
+END_TEST
+
+START_TEST(fifo_and_devices_are_refused_without_blocking)
+{
+    char dir[] = "/tmp/lc-tf-XXXXXX", path[256];
+    lc_tmodel_t M;
+    lc_err_t err;
+
+    ck_assert(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/fifo.safetensors", dir);
+    ck_assert(mkfifo(path, 0600) == 0);
+    lc_tmodel_init(M);
+    /* was: blocked forever in open() waiting for a writer; a hang now fails
+       the test after 10 s (SIGALRM) */
+    alarm(10);
+    ck_assert_int_eq(try_load(M, path, 1, err), LC_E_IO);
+    ck_assert_msg(strstr(err->msg, "is a FIFO; a safetensors file must be a regular file") != NULL,
+                  "%s", err->msg);
+    ck_assert_int_eq(try_load(M, "/dev/null", 1, err), LC_E_IO);
+    ck_assert(strstr(err->msg, "/dev/null is a character device") != NULL);
+    alarm(0);
+    unlink(path);
+    rmdir(dir);
+    lc_tmodel_clear(M);
+}
+END_TEST
+
+/* No message quotes the bytes of a file that is not safetensors: the old
+   loader printed /etc/passwd's "root:x:0" as a header length. */
+START_TEST(text_file_bytes_are_never_echoed)
+{
+    char dir[] = "/tmp/lc-tf-XXXXXX", path[256], num[32];
+    const char * passwd = "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin\n";
+    unsigned long long h = 0;
+    lc_tmodel_t M;
+    lc_err_t err;
+    int i;
+    static const struct { const char * hdr, * must, * secret; } js[] = {
+        { "{\"a\": secretword}", "invalid syntax", "secretword" },
+        { "{\"secretkey\": {}, \"secretkey\": {}}", "a duplicate key", "secretkey" },
+        { "{\"a\": [1, 2", "ends too early", "[1, 2" },
+        { "hello, secretword", "does not start with '{'", "secretword" },
+        { "{} secretword", "bytes other than spaces after its JSON object", "secretword" } };
+
+    ck_assert(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/passwd", dir);
+    write_raw(path, passwd, strlen(passwd));
+    for (i = 7; i >= 0; i--)
+        h = (h << 8) | (unsigned char) passwd[i];
+    snprintf(num, sizeof num, "%llu", h);
+    lc_tmodel_init(M);
+    ck_assert_int_eq(try_load(M, path, 1, err), LC_E_PARSE);
+    ck_assert_msg(strstr(err->msg, "not a safetensors file") != NULL, "%s", err->msg);
+    ck_assert_msg(strstr(err->msg, num) == NULL, "%s", err->msg);
+    ck_assert(strstr(err->msg, "root") == NULL);
+    /* jansson's own messages quote the text near the error */
+    for (i = 0; i < 5; i++)
+    {
+        write_file(path, js[i].hdr, strlen(js[i].hdr), "", 0);
+        ck_assert_int_eq(try_load(M, path, 1, err), LC_E_PARSE);
+        ck_assert_msg(strstr(err->msg, js[i].must) != NULL, "%d: %s", i, err->msg);
+        ck_assert_msg(strstr(err->msg, js[i].secret) == NULL, "%d: %s", i, err->msg);
+    }
+    unlink(path);
+    rmdir(dir);
+    lc_tmodel_clear(M);
+}
+END_TEST
+
+/* The tiny model with the offsets of tensor k changed to [b0, b1] and the
+   data section ndata bytes long (zeros). */
+static void
+write_tiny_offsets(const char * path, int k, long b0, long b1, long ndata)
+{
+    ent es[NE];
+    char hdr[8192];
+    int len = 0, j;
+    long off = 0;
+    unsigned char * z = calloc(1, (size_t) ndata + 1);
+
+    tiny(es, "F64", NULL);
+    len += snprintf(hdr + len, sizeof hdr - len, "{");
+    for (j = 0; j < NE; j++)
+    {
+        long sz = (long) (es[j].r * (es[j].c ? es[j].c : 1) * 8);
+
+        len += snprintf(hdr + len, sizeof hdr - len, "%s\"%s\":{\"dtype\":\"F64\",\"shape\":[%ld%s",
+                        j ? "," : "", es[j].name, (long) es[j].r, es[j].c ? "," : "");
+        if (es[j].c)
+            len += snprintf(hdr + len, sizeof hdr - len, "%ld", (long) es[j].c);
+        len += snprintf(hdr + len, sizeof hdr - len, "],\"data_offsets\":[%ld,%ld]}",
+                        j == k ? b0 : off, j == k ? b1 : off + sz);
+        off += sz;
+    }
+    len += snprintf(hdr + len, sizeof hdr - len, "}");
+    write_file(path, hdr, (size_t) len, z, (uint64_t) ndata);
+    free(z);
+}
+
+/* The tiny model's data is 392 bytes: in_proj_weight 96, in_proj_bias 48,
+   out_proj 32 + 16, linear1 48 + 24, linear2 48 + 16, norms 4 x 16. */
+#define TINY_DATA 392
+
+START_TEST(overlapping_offsets_are_refused)
+{
+    char dir[] = "/tmp/lc-tf-XXXXXX", path[256];
+    lc_tmodel_t M;
+    lc_err_t err;
+
+    ck_assert(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/m.safetensors", dir);
+    lc_tmodel_init(M);
+    write_tiny_offsets(path, -1, 0, 0, TINY_DATA);
+    ck_assert_msg(try_load(M, path, 1, err) == LC_OK, "%s", err->msg);
+    /* norm2.bias on the bytes of norm2.weight, the last 16 bytes dropped:
+       the old loader accepted it */
+    write_tiny_offsets(path, 11, TINY_DATA - 32, TINY_DATA - 16, TINY_DATA - 16);
+    ck_assert_int_eq(try_load(M, path, 1, err), LC_E_PARSE);
+    ck_assert_msg(strstr(err->msg, "tensors 'layers.0.norm2.bias' [360, 376] and "
+                         "'layers.0.norm2.weight' [360, 376] overlap") != NULL, "%s", err->msg);
+    /* in_proj_bias half inside in_proj_weight */
+    write_tiny_offsets(path, 1, 48, 96, TINY_DATA);
+    ck_assert_int_eq(try_load(M, path, 1, err), LC_E_PARSE);
+    ck_assert_msg(strstr(err->msg, "'layers.0.self_attn.in_proj_weight' [0, 96] and "
+                         "'layers.0.self_attn.in_proj_bias' [48, 96] overlap") != NULL, "%s",
+                  err->msg);
+    unlink(path);
+    rmdir(dir);
+    lc_tmodel_clear(M);
+}
+END_TEST
+
+START_TEST(unused_bytes_are_refused)
+{
+    char dir[] = "/tmp/lc-tf-XXXXXX", path[256];
+    lc_tmodel_t M;
+    lc_err_t err;
+
+    ck_assert(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/m.safetensors", dir);
+    lc_tmodel_init(M);
+    /* 8 bytes after the last tensor */
+    write_tiny_offsets(path, -1, 0, 0, TINY_DATA + 8);
+    ck_assert_int_eq(try_load(M, path, 1, err), LC_E_PARSE);
+    ck_assert_msg(strstr(err->msg, "the last 8 bytes of the data buffer (of 400) belong to no "
+                         "tensor") != NULL, "%s", err->msg);
+    /* a hole: norm2.bias moved 8 bytes on */
+    write_tiny_offsets(path, 11, TINY_DATA - 8, TINY_DATA + 8, TINY_DATA + 8);
+    ck_assert_int_eq(try_load(M, path, 1, err), LC_E_PARSE);
+    ck_assert_msg(strstr(err->msg, "bytes 376 to 384 of the data buffer belong to no tensor "
+                         "(a hole between 'layers.0.norm2.weight' and 'layers.0.norm2.bias')")
+                  != NULL, "%s", err->msg);
+    /* a hole at the start: in_proj_weight at [392, 488] leaves 0..96 */
+    write_tiny_offsets(path, 0, TINY_DATA, TINY_DATA + 96, TINY_DATA + 96);
+    ck_assert_int_eq(try_load(M, path, 1, err), LC_E_PARSE);
+    ck_assert_msg(strstr(err->msg, "bytes 0 to 96 of the data buffer belong to no tensor")
+                  != NULL, "%s", err->msg);
+    unlink(path);
+    rmdir(dir);
+    lc_tmodel_clear(M);
+}
+END_TEST
+
+/* The reproducer of issue 12: 8.7 MB declaring 256 layers of d_e = 1024,
+   d_f = 4096 in F16, every tensor at [0, n]; the old loader allocated the
+   model (~77 GB as rationals) before reading and died in the allocator. */
+START_TEST(offsets_0_n_in_256_layers_are_refused_before_allocating)
+{
+    char dir[] = "/tmp/lc-tf-XXXXXX", path[256];
+    lc_tmodel_t M;
+    lc_err_t err;
+    struct stat sb;
+    uint64_t rss0 = max_rss();
+
+    ck_assert(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/bomb.safetensors", dir);
+    write_model(path, 1024, 4096, 256, "F16", NULL, WM_ALL_AT_ZERO);
+    ck_assert(stat(path, &sb) == 0);
+    ck_assert(sb.st_size > 8000000 && sb.st_size < 9000000);
+    lc_tmodel_init(M);
+    ck_assert_int_eq(try_load(M, path, 1, err), LC_E_PARSE);
+    ck_assert_msg(strstr(err->msg, "overlap") != NULL, "%s", err->msg);
+    ck_assert_msg(max_rss() < rss0 + (UINT64_C(200) << 20), "peak RSS grew by %llu bytes",
+                  (unsigned long long) (max_rss() - rss0));
+    unlink(path);
+    rmdir(dir);
+    lc_tmodel_clear(M);
+}
+END_TEST
+
+/* The same model with conforming offsets: a 6.4 GB (sparse) file whose
+   weights are all there, but which as exact rationals would need far more
+   than LC_TMODEL_MAX_BYTES -- refused from the header, nothing allocated. */
+START_TEST(conforming_model_past_the_memory_limit_is_refused_before_allocating)
+{
+    char dir[] = "/tmp/lc-tf-XXXXXX", path[256];
+    lc_tmodel_t M;
+    lc_err_t err;
+    lc_tload_opts_t o;
+    uint64_t rss0 = max_rss();
+    size_t hl;
+
+    ck_assert(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/big.safetensors", dir);
+    write_model(path, 1024, 4096, 256, "F16", NULL, WM_CONTIGUOUS);
+    lc_tmodel_init(M);
+    ck_assert_int_eq(try_load(M, path, 1, err), LC_E_LIMIT);
+    ck_assert_msg(strstr(err->msg, "loading this model (256 layers, d_e = 1024, d_f = 4096) may "
+                         "need") != NULL, "%s", err->msg);
+    ck_assert(strstr(err->msg, "more than the limit of 1073741824 bytes") != NULL);
+    ck_assert_msg(max_rss() < rss0 + (UINT64_C(200) << 20), "peak RSS grew by %llu bytes",
+                  (unsigned long long) (max_rss() - rss0));
+    unlink(path);
+
+    /* a small model under a small limit; the header's own limit */
+    hl = write_model(path, 4, 8, 2, "F32", NULL, WM_CONTIGUOUS);
+    lc_tload_opts_init(o);
+    o->max_bytes = 100000;
+    ck_assert_int_eq(lc_tmodel_load_safetensors(M, path, o, err), LC_E_LIMIT);
+    ck_assert_msg(strstr(err->msg, "may need") != NULL, "%s", err->msg);
+    o->max_bytes = 97 * hl - 1;
+    ck_assert_int_eq(lc_tmodel_load_safetensors(M, path, o, err), LC_E_LIMIT);
+    ck_assert_msg(strstr(err->msg, "parsing the header") != NULL, "%s", err->msg);
+    o->max_bytes = LC_TMODEL_MAX_BYTES;
+    ck_assert_msg(lc_tmodel_load_safetensors(M, path, o, err) == LC_OK, "%s", err->msg);
+    ck_assert_int_eq(M->n_t, 2);
+    lc_tload_opts_clear(o);
+    unlink(path);
+    rmdir(dir);
+    lc_tmodel_clear(M);
+}
+END_TEST
+
+/* The estimate is an upper bound: a model whose every value is the worst
+   case (float64 2^-1074, a 1075-bit denominator) keeps less memory than the
+   bound announced when the limit is set just below what the header needs. */
+START_TEST(memory_estimate_bounds_what_loading_keeps)
+{
+    char dir[] = "/tmp/lc-tf-XXXXXX", path[256];
+    const unsigned char tiny_sub[8] = { 1, 0, 0, 0, 0, 0, 0, 0 };
+    lc_tmodel_t M;
+    lc_err_t err;
+    lc_tload_opts_t o;
+    unsigned long long bound = 0;
+    const char * p;
+    size_t hl;
+    struct mallinfo2 m0, m1;
+    uint64_t used;
+    fmpq_t x;
+
+    ck_assert(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/sub.safetensors", dir);
+    hl = write_model(path, 32, 64, 2, "F64", tiny_sub, WM_CONTIGUOUS);
+    lc_tmodel_init(M);
+    lc_tload_opts_init(o);
+    o->max_bytes = 97 * hl;
+    ck_assert_int_eq(lc_tmodel_load_safetensors(M, path, o, err), LC_E_LIMIT);
+    ck_assert((p = strstr(err->msg, "may need ")) != NULL);
+    ck_assert(sscanf(p, "may need %llu bytes", &bound) == 1);
+    o->max_bytes = LC_TMODEL_MAX_BYTES;
+    m0 = mallinfo2();
+    ck_assert_msg(lc_tmodel_load_safetensors(M, path, o, err) == LC_OK, "%s", err->msg);
+    m1 = mallinfo2();
+    fmpq_init(x);
+    fmpq_one(x);
+    fmpq_div_2exp(x, x, 1074);
+    ck_assert(fmpq_equal(fmpq_mat_entry(M->layers[1].W2, 31, 63), x));
+    fmpq_clear(x);
+    used = (uint64_t) (m1.uordblks + m1.hblkhd) - (uint64_t) (m0.uordblks + m0.hblkhd);
+    if (getenv("LC_TEST_VERBOSE") != NULL)
+        printf("worst-case F64 model: the bound %llu bytes, kept %llu bytes\n", bound,
+               (unsigned long long) used);
+    /* mallinfo2 sees nothing under AddressSanitizer's allocator */
+    if (m1.uordblks != 0)
+        ck_assert_msg(used <= bound, "kept %llu bytes, bound %llu", (unsigned long long) used,
+                      bound);
+    lc_tload_opts_clear(o);
+    unlink(path);
+    rmdir(dir);
+    lc_tmodel_clear(M);
+}
+END_TEST
+
+START_TEST(tensor_names_in_messages_are_escaped_and_shortened)
+{
+    char dir[] = "/tmp/lc-tf-XXXXXX", path[256], hdr[1024], * q, * e;
+    lc_tmodel_t M;
+    lc_err_t err;
+    int len, i;
+
+    ck_assert(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/m.safetensors", dir);
+    lc_tmodel_init(M);
+    /* ESC [31m, a quote and a backslash, 80 letters, then "END" */
+    len = snprintf(hdr, sizeof hdr, "{\"\\u001b[31m'x\\\\%080d-END\":{\"dtype\":\"Q\\u0007\","
+                   "\"shape\":[1],\"data_offsets\":[0,1]}}", 0);
+    write_file(path, hdr, (size_t) len, "z", 1);
+    ck_assert_int_eq(try_load(M, path, 1, err), LC_E_PARSE);
+    for (i = 0; err->msg[i] != '\0'; i++)
+        ck_assert_msg((unsigned char) err->msg[i] >= 0x20, "raw control byte in: %s", err->msg);
+    ck_assert_msg(strstr(err->msg, "tensor '\\x1b[31m\\'x\\\\000000000000..."
+                         "000000000000000000000000000000000-END' has "
+                         "dtype 'Q\\x07', which the safetensors format does not define") != NULL,
+                  "%s", err->msg);
+    /* 60 characters between the quotes: the first 20 and the last 37 bytes
+       of the name around "...", plus 5 for the escapes of ESC, ' and \ */
+    q = strstr(err->msg, "tensor '") + 8;
+    e = strstr(q, "' has");
+    ck_assert_int_eq((int) (e - q), 60 + 5);
+    unlink(path);
+    rmdir(dir);
+    lc_tmodel_clear(M);
+}
+END_TEST
+
+/* The rest of the format's rules, on tensors the model never reads. */
+START_TEST(header_must_conform_to_the_format)
+{
+    char dir[] = "/tmp/lc-tf-XXXXXX", path[256];
+    lc_tmodel_t M;
+    lc_err_t err;
+    int i;
+    static const struct { const char * hdr; long ndata; int code; const char * must; } cs[] = {
+        { "{\"__metadata__\":{\"format\":\"pt\"},\"a\":{\"dtype\":\"U8\",\"shape\":[2,0],"
+          "\"data_offsets\":[0,0]},\"b\":{\"dtype\":\"U8\",\"shape\":[],\"data_offsets\":[0,1]}}   ",
+          1, LC_E_ARG, "no layer 0" },  /* conforming: empty and 0-rank tensors, padding */
+        { "{\"__metadata__\":{\"n\":1}}", 0, LC_E_PARSE, "__metadata__ entry 'n' is not a string" },
+        { "{\"__metadata__\":[]}", 0, LC_E_PARSE, "__metadata__ must be an object" },
+        { "{\"a\":{\"dtype\":\"F32\",\"shape\":[3]}}", 0, LC_E_PARSE,
+          "tensor 'a': the header entry needs dtype, shape and data_offsets" },
+        { "{\"a\":{\"dtype\":\"F32\",\"shape\":[-1],\"data_offsets\":[0,0]}}", 0, LC_E_PARSE,
+          "tensor 'a': shape entries must be non-negative integers" },
+        { "{\"a\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,8]}}", 8, LC_E_PARSE,
+          "tensor 'a': data_offsets [0, 8] hold 8 bytes, but its shape and dtype (3 values of "
+          "F32) need 12" },
+        { "{\"a\":{\"dtype\":\"F4\",\"shape\":[3],\"data_offsets\":[0,2]}}", 2, LC_E_PARSE,
+          "tensor 'a': 3 values of 4 bits are not a whole number of bytes" },
+        { "{\"a\":{\"dtype\":\"F4\",\"shape\":[4],\"data_offsets\":[0,2]}}", 2, LC_E_ARG,
+          "no layer 0" },
+        { "{\"a\":{\"dtype\":\"U8\",\"shape\":[4],\"data_offsets\":[4,8]}}", 4, LC_E_PARSE,
+          "tensor 'a': data_offsets [4, 8] reach beyond the data buffer, which has 4 bytes" },
+        { "{\"a\":{\"dtype\":\"U8\",\"shape\":[4],\"data_offsets\":[8,4]}}", 8, LC_E_PARSE,
+          "data_offsets [8, 4] are not a range" },
+        { "{\"a\":{\"dtype\":\"U8\",\"shape\":[4294967296,4294967296,16],\"data_offsets\":[0,4]}}",
+          4, LC_E_PARSE, "tensor 'a': its shape has more values than the file could hold" },
+        { "{\"a\":{\"dtype\":\"U8\",\"shape\":[1],\"data_offsets\":[0,1]}}\n", 1, LC_E_PARSE,
+          "bytes other than spaces" } };
+
+    ck_assert(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/m.safetensors", dir);
+    lc_tmodel_init(M);
+    for (i = 0; i < (int) (sizeof cs / sizeof cs[0]); i++)
+    {
+        char z[16] = { 0 };
+
+        write_file(path, cs[i].hdr, strlen(cs[i].hdr), z, (uint64_t) cs[i].ndata);
+        ck_assert_int_eq(try_load(M, path, 1, err), cs[i].code);
+        ck_assert_msg(strstr(err->msg, cs[i].must) != NULL, "%d: %s", i, err->msg);
+    }
+    unlink(path);
+    rmdir(dir);
+    lc_tmodel_clear(M);
+}
+END_TEST
+
+/* The fixtures themselves conform (they load), and the loader from memory
+   gives the same model as the loader from the file. */
+START_TEST(buffer_loader_agrees_with_file_loader)
+{
+    static const char * fx[] = { "torch_post_relu", "torch_pre_gelu", "torch_pre_relu_causal",
+                                 "torch_post_gelu_bf16", "torch_gpt2_causal" };
+    char path[4096];
+    unsigned char * data = malloc(1 << 16);
+    lc_tmodel_t A, B;
+    lc_err_t err;
+    int i;
+    slong t;
+
+    lc_tmodel_init(A);
+    lc_tmodel_init(B);
+    for (i = 0; i < 5; i++)
+    {
+        FILE * f;
+        size_t n;
+
+        snprintf(path, sizeof path, "%s/tests/fixtures/%s.safetensors", top(), fx[i]);
+        f = fopen(path, "rb");
+        ck_assert(f != NULL);
+        n = fread(data, 1, 1 << 16, f);
+        fclose(f);
+        ck_assert_msg(try_load(A, path, 2, err) == LC_OK, "%s", err->msg);
+        {
+            lc_tload_opts_t o;
+
+            lc_tload_opts_init(o);
+            o->n_h = 2;
+            ck_assert_msg(lc_tmodel_load_safetensors_buffer(B, data, n, fx[i], o, err) == LC_OK,
+                          "%s", err->msg);
+            /* one byte short: an error naming the buffer */
+            ck_assert_int_eq(lc_tmodel_load_safetensors_buffer(B, data, n - 1, fx[i], o, err),
+                             LC_E_PARSE);
+            ck_assert(strncmp(err->msg, fx[i], strlen(fx[i])) == 0);
+            lc_tload_opts_clear(o);
+        }
+        ck_assert_int_eq(A->n_t, B->n_t);
+        ck_assert_int_eq(A->d_e, B->d_e);
+        for (t = 0; t < A->n_t; t++)
+        {
+            ck_assert(fmpq_mat_equal(A->layers[t].Wq, B->layers[t].Wq));
+            ck_assert(fmpq_mat_equal(A->layers[t].W2, B->layers[t].W2));
+            ck_assert(fmpq_mat_equal(A->layers[t].ln2_b, B->layers[t].ln2_b));
+        }
+    }
+    {
+        lc_tload_opts_t o;
+
+        lc_tload_opts_init(o);
+        ck_assert_int_eq(lc_tmodel_load_safetensors_buffer(B, NULL, 0, "empty", o, err),
+                         LC_E_PARSE);
+        ck_assert(strstr(err->msg, "empty: truncated") != NULL);
+        lc_tload_opts_clear(o);
+    }
+    free(data);
+    lc_tmodel_clear(A);
+    lc_tmodel_clear(B);
+}
+END_TEST
+
+/* Every file of fuzz_safetensors' seed corpus, and every input that ever
+   crashed or hung it (added there as crash-*, oom-*, timeout-*): loaded from
+   the file and from memory, the same outcome; ok-* and fixture-* load, all
+   others fail with a message. */
+START_TEST(fuzz_corpus_files_load_or_fail_cleanly)
+{
+    char dir[4096], path[8192];
+    DIR * d;
+    struct dirent * e;
+    lc_tmodel_t M;
+    lc_err_t err, err2;
+    lc_tload_opts_t o;
+    int n = 0, st, st2;
+
+    snprintf(dir, sizeof dir, "%s/fuzz/corpus/safetensors", top());
+    d = opendir(dir);
+    ck_assert_msg(d != NULL, "cannot open %s", dir);
+    lc_tmodel_init(M);
+    lc_tload_opts_init(o);
+    while ((e = readdir(d)) != NULL)
+    {
+        FILE * f;
+        unsigned char * data;
+        size_t len;
+        struct stat sb;
+
+        if (e->d_name[0] == '.')
+            continue;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        ck_assert(stat(path, &sb) == 0);
+        data = malloc((size_t) sb.st_size + 1);
+        f = fopen(path, "rb");
+        ck_assert(f != NULL);
+        len = fread(data, 1, (size_t) sb.st_size, f);
+        fclose(f);
+        ck_assert(len == (size_t) sb.st_size);
+        st = lc_tmodel_load_safetensors(M, path, o, err);
+        st2 = lc_tmodel_load_safetensors_buffer(M, data, len, path, o, err2);
+        ck_assert_msg(st == st2, "%s: %d from the file, %d from memory", e->d_name, st, st2);
+        if (strncmp(e->d_name, "ok-", 3) == 0 || strncmp(e->d_name, "fixture-", 8) == 0)
+            ck_assert_msg(st == LC_OK, "%s: %s", e->d_name, err->msg);
+        else
+        {
+            ck_assert_msg(st != LC_OK, "%s loads", e->d_name);
+            ck_assert_msg(strcmp(err->msg, err2->msg) == 0, "%s: '%s' and '%s'", e->d_name,
+                          err->msg, err2->msg);
+            ck_assert(strlen(err->msg) > strlen(path) + 2);
+        }
+        free(data);
+        n++;
+    }
+    closedir(d);
+    ck_assert_int_ge(n, 40);
+    lc_tload_opts_clear(o);
+    lc_tmodel_clear(M);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -916,6 +1569,18 @@ main(void)
     tcase_add_test(tc, ieee_values_decode_exactly);
     tcase_add_test(tc, bad_files_get_clear_errors);
     tcase_add_test(tc, fuzzed_fixture_files_never_crash);
+    tcase_add_test(tc, directory_is_refused_as_not_a_regular_file);
+    tcase_add_test(tc, fifo_and_devices_are_refused_without_blocking);
+    tcase_add_test(tc, text_file_bytes_are_never_echoed);
+    tcase_add_test(tc, overlapping_offsets_are_refused);
+    tcase_add_test(tc, unused_bytes_are_refused);
+    tcase_add_test(tc, offsets_0_n_in_256_layers_are_refused_before_allocating);
+    tcase_add_test(tc, conforming_model_past_the_memory_limit_is_refused_before_allocating);
+    tcase_add_test(tc, memory_estimate_bounds_what_loading_keeps);
+    tcase_add_test(tc, tensor_names_in_messages_are_escaped_and_shortened);
+    tcase_add_test(tc, header_must_conform_to_the_format);
+    tcase_add_test(tc, buffer_loader_agrees_with_file_loader);
+    tcase_add_test(tc, fuzz_corpus_files_load_or_fail_cleanly);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_ENV);

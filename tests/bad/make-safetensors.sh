@@ -83,5 +83,5 @@ gpt2 gpt2_offsets_short "{$A, \"data_offsets\": [0, 8]}"
 gpt2 gpt2_shape_3d '{"dtype": "F32", "shape": [1, 3, 1], "data_offsets": [0, 12]}'
 gpt2 gpt2_shape_wrong '{"dtype": "F32", "shape": [3, 1], "data_offsets": [0, 12]}'
 gpt2 gpt2_nan "{$A, \"data_offsets\": [0, 12]}" '' "$one$nan$one$one$one$one$one$one$one$one$one$one$one$one$one$one"
-gpt2 gpt2_layer_gap "{$A, \"data_offsets\": [0, 12]}" '"h.2.ln_1.weight": {"dtype": "F32", "shape": [1], "data_offsets": [60, 64]}'
+gpt2 gpt2_layer_gap "{$A, \"data_offsets\": [0, 12]}" '"h.2.ln_1.weight": {"dtype": "F32", "shape": [1], "data_offsets": [64, 68]}' "$ones16$one"
 exit 0
