@@ -5,6 +5,7 @@
 #include <string.h>
 #include <flint/fmpz.h>
 #include "lex.h"
+#include "value.h"     /* LC_MAX_STR_LEN */
 
 void
 lc_diag_init(lc_diag_t d)
@@ -231,9 +232,12 @@ lex_number(lc_lex_t lx)
 static void
 lex_string(lc_lex_t lx)
 {
-    char * s = flint_malloc(lx->len - lx->i + 1);
+    /* a string ends on its line: room for the rest of the line, not of the
+       whole script */
+    const char * nl = memchr(lx->src + lx->i, '\n', lx->len - lx->i);
+    size_t room = (nl != NULL ? (size_t) (nl - lx->src) : lx->len) - lx->i;
+    char * s = flint_malloc(room + 1), bad[3];
     size_t k = 0;
-    char bad[3];
 
     advance(lx);  /* the opening quote */
     for (;;)
@@ -278,6 +282,15 @@ lex_string(lc_lex_t lx)
         {
             flint_free(s);
             lex_error(lx, lx->pos, "%s", "unexpected byte 0x00 in string");
+            return;
+        }
+        if (k >= (size_t) LC_MAX_STR_LEN)
+        {
+            char m[80];
+
+            flint_free(s);
+            snprintf(m, sizeof(m), "string literal too long (limit %ld bytes)", (long) LC_MAX_STR_LEN);
+            lex_error(lx, lx->tok.pos, "%s", m);
             return;
         }
         s[k++] = (char) c;
