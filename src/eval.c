@@ -1274,6 +1274,54 @@ lc_parse_guarded(lc_chunk_t c, const char * src, size_t len, lc_diag_t d, int * 
     return lc_diag_set(d, d->pos, g.err->code, "%s", g.err->msg);
 }
 
+void
+lc_session_unreached(lc_session_t S, const lc_chunk_t c, slong i, const lc_diag_t d)
+{
+    char why[LC_ERR_MSG_LEN + 64];
+    slong j;
+
+    for (j = i; j < c->len; j++)
+    {
+        const lc_node n = c->stmts[j];
+        lc_claim_struct * r;
+
+        if (n->kind != LC_N_CLAIM)
+            continue;
+        r = S->report->len > 0 ? S->report->claims + S->report->len - 1 : NULL;
+        if (j == i)
+        {
+            /* The claim that failed: the error is about it.  If the failure
+               came after its record was made (an interrupt, a limit) and
+               left the record without a check, the record gets the reason. */
+            if (r != NULL && r->line == n->pos.line && r->file != NULL
+                && strcmp(r->file, S->chunk) == 0 && r->nchecks == 0)
+            {
+                snprintf(why, sizeof(why), "the run stopped inside this claim: %s", d->err->msg);
+                r->verdict = LC_UNDECIDED;
+                lc_claim_add_check(r, LC_CHECK_NONE, LC_CHECK_UNDECIDED, why, NULL, 0);
+                lc_claim_set(&r->certificate, why);
+            }
+            continue;
+        }
+        snprintf(why, sizeof(why), "not reached: the run stopped at line %d", d->pos.line);
+        r = lc_report_add(S->report);
+        lc_claim_set(&r->statement, n->name);
+        lc_claim_set(&r->source, n->attr[0]);
+        if (n->attr[1] != NULL)
+            lc_claim_set(&r->id, n->attr[1]);
+        if (n->attr[2] != NULL)
+            lc_verdict_parse(&r->expected, n->attr[2], NULL);
+        lc_claim_set(&r->file, S->chunk);
+        r->line = n->pos.line;
+        r->role = (lc_claim_role) n->role;
+        lc_claim_set(&r->corrects, n->attr[3]);
+        r->verdict = LC_UNDECIDED;
+        r->prec = S->prec;
+        lc_claim_add_check(r, LC_CHECK_NONE, LC_CHECK_UNDECIDED, why, NULL, 0);
+        lc_claim_set(&r->certificate, why);
+    }
+}
+
 int
 lc_eval_source(lc_session_t S, const char * src, size_t len, lc_diag_t d)
 {
@@ -1283,7 +1331,8 @@ lc_eval_source(lc_session_t S, const char * src, size_t len, lc_diag_t d)
 
     lc_chunk_init(c);
     if ((st = lc_parse_guarded(c, src, len, d, NULL)) == LC_OK)
-        st = eval_chunk(S, c, d, &i);
+        if ((st = eval_chunk(S, c, d, &i)) != LC_OK)
+            lc_session_unreached(S, c, i, d);
     lc_chunk_clear(c);
     return st;
 }

@@ -130,12 +130,19 @@ int lc_eval_precisions(slong ** precs, slong * np, lc_session_t S, const lc_node
    stay assigned. */
 int lc_eval_chunk(lc_session_t S, const lc_chunk_t c, lc_diag_t d);
 
-/* Parse and run len bytes of source. */
+/* Parse and run len bytes of source.  When a statement fails, the claims
+   after it in the source (parsed, never run) are recorded in S->report as
+   UNDECIDED, "not reached: the run stopped at line L". */
 int lc_eval_source(lc_session_t S, const char * src, size_t len, lc_diag_t d);
 
 /* lc_parse, guarded: a parse that passes the memory limit is an error in d
    (LC_E_LIMIT) rather than an exit. */
 int lc_parse_guarded(lc_chunk_t c, const char * src, size_t len, lc_diag_t d, int * incomplete);
 
+/* After statement i of c failed with d: record the claim statements of c
+   from i on that have no record in S->report as UNDECIDED ("not reached:
+   the run stopped at line L"), and give a record of statement i that the
+   failure left without checks the reason. */
+void lc_session_unreached(lc_session_t S, const lc_chunk_t c, slong i, const lc_diag_t d);
 
 #endif
