@@ -265,8 +265,12 @@ lc_report_add(lc_report_t r)
 
     if (r->len == r->alloc)
     {
-        r->alloc = FLINT_MAX(8, 2 * r->alloc);
-        r->claims = flint_realloc(r->claims, sizeof(lc_claim_struct) * r->alloc);
+        /* the block first: a refused allocation (lib/limit) must find the
+           report as it was */
+        slong a = FLINT_MAX(8, 2 * r->alloc);
+
+        r->claims = flint_realloc(r->claims, sizeof(lc_claim_struct) * a);
+        r->alloc = a;
     }
     c = r->claims + r->len;
     r->len++;

@@ -13,6 +13,9 @@
 #include <flint/flint.h>
 #include "limit.h"
 
+/* Memory in use (GMP and FLINT blocks), the most ever, and the limit. */
+static size_t used = 0, peak = 0, max_memory = 0;
+
 /* ----------------------------------------------------------- interrupts */
 
 static volatile sig_atomic_t interrupted = 0;
@@ -151,6 +154,8 @@ lc_limit_unwind(int code, const char * msg)
 
 /* ---------------------------------------------------- cooperative checks */
 
+static int memory_over(lc_err_t err);
+
 int
 lc_limit_check(lc_err_t err)
 {
@@ -158,6 +163,8 @@ lc_limit_check(lc_err_t err)
 
     if (interrupted)
         return lc_err_set(err, LC_E_INTERRUPT, "interrupted");
+    if (max_memory != 0 && used > max_memory)
+        return memory_over(err);
     if (run_deadline == 0 && scope_deadline == 0)
         return LC_OK;
     t = lc_limit_now();
@@ -200,8 +207,21 @@ blk;
 #define BLK_MAGIC ((size_t) 0x6c636d656d6f7279ULL)
 
 static blk live = { 0, &live, &live, 0 };
-static size_t used = 0, peak = 0, max_memory = 0;
 static int installed = 0;
+
+void lc_limit_format_bytes(char * buf, size_t n, size_t bytes);
+
+/* The memory in use passed the limit by small blocks (see refused). */
+static int
+memory_over(lc_err_t err)
+{
+    char a[32], b[32];
+
+    lc_limit_format_bytes(a, sizeof(a), max_memory);
+    lc_limit_format_bytes(b, sizeof(b), used);
+    return lc_err_set(err, LC_E_LIMIT, "memory limit of %s reached: %s in use (--max-memory "
+                      "changes the limit)", a, b);
+}
 
 void
 lc_limit_format_bytes(char * buf, size_t n, size_t bytes)
@@ -248,6 +268,27 @@ over(size_t more)
     return max_memory != 0 && (used > max_memory || more > max_memory - used);
 }
 
+/* Whether an allocation of `more` bytes must be refused.  A big one (the
+   growth of a number, a matrix, a list) is refused when it would pass the
+   limit.  A small one may pass it by a slack: small blocks are mostly the
+   libraries' bookkeeping (FLINT's cache of integers, a record appended to
+   an array), which some of them grow by raising the recorded size before
+   the block, so that unwinding out of them would corrupt the cache; the
+   computation is stopped instead at its next check (lc_limit_check). */
+#define SMALL_BLOCK ((size_t) 1 << 20)
+
+static int
+refused(size_t more)
+{
+    size_t slack = max_memory / 16 > 4 * SMALL_BLOCK ? max_memory / 16 : 4 * SMALL_BLOCK;
+
+    if (!over(more))
+        return 0;
+    if (more >= SMALL_BLOCK)
+        return 1;
+    return used > max_memory + slack || more > max_memory + slack - used;
+}
+
 static void
 link_blk(blk * b, size_t n)
 {
@@ -279,7 +320,7 @@ hook_malloc(size_t n)
 
     if (n > SIZE_MAX - sizeof(blk))
         refuse(n, 1);
-    if (over(n))
+    if (refused(n))
         refuse(n, 0);
     if ((b = malloc(sizeof(blk) + n)) == NULL)
         refuse(n, 1);
@@ -311,7 +352,7 @@ hook_realloc(void * p, size_t n)
     old = b->size;
     if (n > SIZE_MAX - sizeof(blk))
         refuse(n, 1);
-    if (n > old && over(n - old))
+    if (n > old && refused(n - old))
         refuse(n - old, 0);
     unlink_blk(b);
     if ((r = realloc(b, sizeof(blk) + n)) == NULL)

@@ -85,7 +85,17 @@ void lc_limit_clear_scope_timeout(void);
    (__flint_set_memory_functions) allocations through the counter.  Call it
    first in main, before anything is allocated by GMP or FLINT, and never
    undo it: a block allocated before would be freed through the wrong
-   functions.  Idempotent. */
+   functions.  Idempotent.
+
+   Under a limit, a request of 1 MiB or more that would pass it is refused
+   (unwinding, see above).  A smaller one may pass it by a slack (a
+   sixteenth of the limit, at least 4 MiB) and is then allowed: small
+   blocks are mostly the libraries' bookkeeping, some of which (FLINT's
+   cache of integers) records a larger size before it gets the block, so
+   that unwinding out of it would leave the cache corrupt.  The next
+   lc_limit_check then fails, and the computation stops through its error
+   returns, freeing what it holds.  Past the slack small blocks are refused
+   too. */
 void lc_limit_memory_install(void);
 int lc_limit_memory_installed(void);
 
@@ -126,9 +136,10 @@ size_t lc_limit_stack_budget(void);
 /* ---------------------------------------------------- cooperative checks */
 
 /* LC_OK, or the pending stop as an error: LC_E_INTERRUPT "interrupted", or
-   LC_E_LIMIT "time limit of S s reached" (with " (--timeout)" for the run's).
-   err may be NULL.  Cheap: a flag test, and a clock read only while a
-   deadline is set. */
+   LC_E_LIMIT "time limit of S s reached" (with " (--timeout)" for the run's)
+   or "memory limit of L reached: N in use" (small blocks may pass the limit
+   by a slack, see lc_limit_memory_install).  err may be NULL.  Cheap: two
+   tests, and a clock read only while a deadline is set. */
 int lc_limit_check(lc_err_t err);
 
 /* Whether the whole run must stop (an interrupt or the run's deadline), as

@@ -287,6 +287,48 @@ START_TEST(gmp_number_that_outgrows_the_limit_keeps_its_old_value)
 }
 END_TEST
 
+START_TEST(small_blocks_may_pass_the_limit_by_a_slack_then_checks_fail)
+{
+    lc_limit_guard g;
+    void * p[16];
+    volatile int k = 0, unwound = 0;
+    size_t u0;
+    lc_err_t err;
+
+    reset();
+    u0 = lc_limit_memory_used();
+    /* a limit of 8 MiB more: the slack is 4 MiB (a sixteenth, at least 4 MiB) */
+    lc_limit_set_max_memory(u0 + 8 * MiB);
+    for (k = 0; k < 8; k++)
+        p[k] = flint_malloc(1000000);
+    ck_assert_int_eq(lc_limit_check(err), LC_OK);
+    /* 10^7 bytes: past the limit, within the slack; allowed, but the next
+       check stops the computation */
+    for (; k < 10; k++)
+        p[k] = flint_malloc(1000000);
+    ck_assert_int_eq(lc_limit_check(err), LC_E_LIMIT);
+    ck_assert_msg(strncmp(err->msg, "memory limit of 8 MiB reached: ", 31) == 0, "%s", err->msg);
+    /* past the slack (8 MiB + 4 MiB) small blocks are refused as well */
+    lc_limit_guard_enter(&g);
+    if (setjmp(g.env) == 0)
+    {
+        for (; k < 16; k++)
+            p[k] = flint_malloc(1000000);
+        lc_limit_guard_leave(&g);
+    }
+    else
+        unwound = 1;
+    ck_assert(unwound);
+    /* 12 * 10^6 <= 8 MiB + 4 MiB = 12582912 < 13 * 10^6: the 13th is refused */
+    ck_assert_int_eq(k, 12);
+    while (k-- > 0)
+        flint_free(p[k]);
+    ck_assert_uint_eq(lc_limit_memory_used(), u0);
+    ck_assert_int_eq(lc_limit_check(err), LC_OK);
+    lc_limit_set_max_memory(0);
+}
+END_TEST
+
 START_TEST(refusal_without_a_guard_exits_with_status_2)
 {
     reset();
@@ -323,6 +365,7 @@ limit_suite(void)
     tcase_add_test(tc, memory_check_refuses_what_would_pass_the_limit);
     tcase_add_test(tc, flint_allocation_past_the_limit_unwinds_before_it_is_made);
     tcase_add_test(tc, gmp_number_that_outgrows_the_limit_keeps_its_old_value);
+    tcase_add_test(tc, small_blocks_may_pass_the_limit_by_a_slack_then_checks_fail);
     tcase_add_exit_test(tc, refusal_without_a_guard_exits_with_status_2, 2);
     suite_add_tcase(s, tc);
     return s;
