@@ -152,8 +152,15 @@ lex_number(lc_lex_t lx)
     int expsign = 1, seen_point = 0;
     char * digits;
     fmpz_t m, p;
+    size_t n = 0;
 
-    digits = flint_malloc(lx->len - lx->i + 1);
+    /* room for the digits of this number, not for the rest of the script
+       (5 million numbers in a 30 MB script asked for 5 million blocks of up
+       to 30 MB, and passed any memory limit) */
+    while (lx->i + n < lx->len && (isdigit((unsigned char) lx->src[lx->i + n])
+                                   || lx->src[lx->i + n] == '.'))
+        n++;
+    digits = flint_malloc(n + 1);
     while (peek(lx, 0) >= 0 && (isdigit(peek(lx, 0)) || (peek(lx, 0) == '.' && !seen_point)))
     {
         if (peek(lx, 0) == '.')
