@@ -42,7 +42,7 @@ on_sigint(int sig)
 }
 
 int
-lc_limit_catch_sigint(void)
+lc_limit_catch_sigint(int restart)
 {
     struct sigaction sa, old;
 
@@ -54,9 +54,7 @@ lc_limit_catch_sigint(void)
     memset(&sa, 0, sizeof(sa));
     sa.sa_handler = on_sigint;
     sigemptyset(&sa.sa_mask);
-    /* No SA_RESTART: a read waiting at the REPL's prompt returns EINTR, so
-       that Ctrl-C there abandons the line. */
-    sa.sa_flags = 0;
+    sa.sa_flags = restart ? SA_RESTART : 0;
     return sigaction(SIGINT, &sa, NULL) == 0 ? 0 : -1;
 }
 

@@ -58,9 +58,12 @@ void lc_limit_interrupt(void);
 /* Install a SIGINT handler that calls lc_limit_interrupt(); a second SIGINT
    while the flag is still raised ends the process the default way (a
    computation that never reaches a check can still be stopped).  A process
-   that started with SIGINT ignored keeps ignoring it.  Returns 0, or -1
-   when sigaction failed. */
-int lc_limit_catch_sigint(void);
+   that started with SIGINT ignored keeps ignoring it.  With restart, system
+   calls interrupted by it are restarted (SA_RESTART: a script's reads and
+   writes go on, the computation notices the flag); without, they fail with
+   EINTR (the REPL's read of a line, which Ctrl-C abandons).  Returns 0, or
+   -1 when sigaction failed. */
+int lc_limit_catch_sigint(int restart);
 
 /* Whether the flag is raised; lower it (the REPL does, back at its prompt). */
 int lc_limit_interrupted(void);

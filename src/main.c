@@ -250,7 +250,8 @@ main(int argc, char ** argv)
         return usage_error("%s", "-e cannot be combined with a script file");
 
     lc_limit_set_max_memory(max_memory);
-    lc_limit_catch_sigint();
+    /* the REPL's read of a line must see EINTR, so that Ctrl-C abandons it */
+    lc_limit_catch_sigint(!(nexpr == 0 && file == NULL && isatty(STDIN_FILENO)));
     lc_session_init(S);
     if (timeout > 0)
         lc_limit_set_timeout(timeout);
