@@ -721,8 +721,8 @@ stack_ok(lc_session_t S, const lc_node n, lc_diag_t d)
         return LC_OK;
     lc_limit_format_bytes(b, sizeof(b), S->stack_budget);
     return lc_diag_set(d, n->pos, LC_E_LIMIT, "expressions and calls nested too deeply: the "
-                       "evaluation would use more than its %s of C stack (three quarters of "
-                       "'ulimit -s')", b);
+                       "evaluation would use more than its %s of C stack (set by 'ulimit -s')",
+                       b);
 }
 
 /* Restore the variables that the parameters of calls since bind level base
