@@ -179,37 +179,42 @@ num_pow(fmpq_t r, const fmpq_t a, const lc_val e, lc_err_t err)
     return LC_OK;
 }
 
-/* The most bits of a numerator or denominator of an entry of A. */
+/* The bits of the numerator and denominator of x together. */
 static slong
-qmat_bits(const fmpq_mat_t A)
+q_bits(const fmpq_t x)
 {
-    slong i, j, b = 0;
-
-    for (i = 0; i < A->r; i++)
-        for (j = 0; j < A->c; j++)
-        {
-            const fmpq * x = fmpq_mat_entry(A, i, j);
-
-            b = FLINT_MAX(b, (slong) fmpz_bits(fmpq_numref(x)));
-            b = FLINT_MAX(b, (slong) fmpz_bits(fmpq_denref(x)));
-        }
-    return b;
+    return (slong) fmpz_bits(fmpq_numref(x)) + (slong) fmpz_bits(fmpq_denref(x));
 }
 
-/* Whether the product of two n x n matrices with entries of up to ba and bb
-   bits fits under the memory limit (lib/limit): its entries have up to
-   ba + bb + log2(n) bits, numerator and denominator, and the product works
-   in about four times the room of its result.  Checked before each product
-   of a power, where sizes grow geometrically, so that the power is refused
-   before GMP is asked for the memory. */
+/* Whether the product A B fits under the memory limit (lib/limit), refused
+   up front otherwise.  Entry (i, j) of an integer product has at most
+   r_i + c_j + log2(n) bits, r_i the largest entry of row i of A and c_j of
+   column j of B (counting numerator and denominator); the product works in
+   about four times the room of its result.  (Denominators of a rational
+   product can grow past this estimate: the allocation limit still holds
+   them.)  Checked before a product and before each product of a power,
+   where sizes grow geometrically. */
 static int
-mat_product_fits(slong n, slong ba, slong bb, lc_err_t err)
+mat_product_fits(const fmpq_mat_t A, const fmpq_mat_t B, const char * what, lc_err_t err)
 {
-    double bytes = 4.0 * (double) n * (double) n * 2.0
-                   * ((double) ba + (double) bb + FLINT_BIT_COUNT(n) + 64) / 8;
+    double ra = 0, cb = 0, bytes;
+    slong i, j, k, m;
 
-    return lc_limit_memory_check(bytes > 1e18 ? (size_t) -1 / 2 : (size_t) bytes,
-                                 "the matrix power", err);
+    for (i = 0; i < A->r; i++)
+    {
+        for (m = 0, k = 0; k < A->c; k++)
+            m = FLINT_MAX(m, q_bits(fmpq_mat_entry(A, i, k)));
+        ra += (double) m;
+    }
+    for (j = 0; j < B->c; j++)
+    {
+        for (m = 0, k = 0; k < B->r; k++)
+            m = FLINT_MAX(m, q_bits(fmpq_mat_entry(B, k, j)));
+        cb += (double) m;
+    }
+    bytes = 4.0 * ((double) B->c * ra + (double) A->r * cb
+                         + (double) A->r * (double) B->c * (FLINT_BIT_COUNT(A->c) + 64)) / 8;
+    return lc_limit_memory_check(bytes > 1e18 ? (size_t) -1 / 2 : (size_t) bytes, what, err);
 }
 
 /* R := A^k for a square A, by repeated squaring; k < 0 inverts first. */
@@ -248,13 +253,11 @@ mat_pow(fmpq_mat_t R, const fmpq_mat_t A, const lc_val e, lc_err_t err)
     lc_qmat_eye(R, A->r);
     while (k > 0)
     {
-        slong bb = qmat_bits(B);
-
         if ((st = lc_limit_check(err)) != LC_OK)
             goto done;
         if (k & 1)
         {
-            if ((st = mat_product_fits(A->r, qmat_bits(R), bb, err)) != LC_OK)
+            if ((st = mat_product_fits(R, B, "the matrix power", err)) != LC_OK)
                 goto done;
             lc_qmat_mul(T, R, B, err);
             fmpq_mat_swap(T, R);
@@ -262,7 +265,7 @@ mat_pow(fmpq_mat_t R, const fmpq_mat_t A, const lc_val e, lc_err_t err)
         k >>= 1;
         if (k > 0)
         {
-            if ((st = mat_product_fits(A->r, bb, bb, err)) != LC_OK)
+            if ((st = mat_product_fits(B, B, "the matrix power", err)) != LC_OK)
                 goto done;
             lc_qmat_mul(T, B, B, err);
             fmpq_mat_swap(T, B);
@@ -530,6 +533,8 @@ arith(lc_val * out, lc_tok_kind op, const lc_val a, const lc_val b, slong prec, 
         if ((op == LC_TK_STAR && A->c != B->r) || (op != LC_TK_STAR && (A->r != B->r || A->c != B->c)))
             return lc_err_set(err, LC_E_DIM, "cannot %s %ldx%ld and %ldx%ld matrices", lc_tok_verb(op),
                               (long) A->r, (long) A->c, (long) B->r, (long) B->c);
+        if (op == LC_TK_STAR && (st = mat_product_fits(A, B, "the matrix product", err)) != LC_OK)
+            return st;
         r = lc_val_mat();
         if (op == LC_TK_PLUS)
             st = lc_qmat_add(r->u.m, A, B, err);
