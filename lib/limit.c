@@ -19,6 +19,7 @@ static size_t used = 0, peak = 0, max_memory = 0;
 /* ----------------------------------------------------------- interrupts */
 
 static volatile sig_atomic_t interrupted = 0;
+static struct timespec first_sigint;    /* written by the handler only */
 
 void
 lc_limit_interrupt(void)
@@ -29,15 +30,28 @@ lc_limit_interrupt(void)
 static void
 on_sigint(int sig)
 {
-    /* A second Ctrl-C before the first was noticed: the computation is
-       somewhere without a check (one huge multiplication, a blocking read),
-       so end the process the way SIGINT ends it by default. */
+    struct timespec now;
+
+    /* clock_gettime is async-signal-safe (POSIX) */
+    clock_gettime(CLOCK_MONOTONIC, &now);
     if (interrupted)
     {
+        double dt = (double) (now.tv_sec - first_sigint.tv_sec)
+                    + 1e-9 * (double) (now.tv_nsec - first_sigint.tv_nsec);
+
+        /* One Ctrl-C can arrive twice (timeout(1) signals the child and its
+           process group; a wrapper may forward it): within half a second it
+           is the same one.  A second Ctrl-C later, before the first was
+           noticed, means the computation is somewhere without a check (one
+           huge multiplication, a blocking read): end the process the way
+           SIGINT ends it by default. */
+        if (dt < 0.5)
+            return;
         signal(sig, SIG_DFL);
         raise(sig);
         return;
     }
+    first_sigint = now;
     interrupted = 1;
 }
 
@@ -145,8 +159,10 @@ lc_limit_unwind(int code, const char * msg)
         abandoned += used - g->used;
     g->err->code = code;
     snprintf(g->err->msg, LC_ERR_MSG_LEN, "%s", msg);
-    /* a constant that MPFR was computing into its cache may be half done */
-    mpfr_free_cache();
+    /* A constant that MPFR or Arb was computing into its cache may be half
+       done: drop every cache (they are refilled on demand; FLINT may be used
+       after flint_cleanup). */
+    flint_cleanup();
     longjmp(g->env, 1);
 }
 

@@ -29,9 +29,9 @@
  * abandoned computation had allocated is not freed: those blocks stay on the
  * list of live blocks (so no leak checker calls them lost) and keep counting
  * against the limit; lc_limit_memory_abandoned() says how much that is.
- * MPFR's constant caches, which a computation might have been refilling,
- * are dropped after an unwind (mpfr_free_cache), so no half-computed
- * constant is ever reused.
+ * The caches of FLINT, Arb and MPFR (constants such as pi, which a
+ * computation might have been refilling in place) are dropped after an
+ * unwind (flint_cleanup), so no half-computed constant is ever reused.
  *
  * Without a guard a refused allocation prints the reason and exits with
  * status 2: it can neither return nor be ignored.

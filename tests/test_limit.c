@@ -6,6 +6,7 @@
 #include <gmp.h>
 #include <flint/flint.h>
 #include <flint/fmpz.h>
+#include "lc_arb.h"
 #include "limit.h"
 
 #define MiB ((size_t) 1 << 20)
@@ -329,6 +330,54 @@ START_TEST(small_blocks_may_pass_the_limit_by_a_slack_then_checks_fail)
 }
 END_TEST
 
+START_TEST(cached_constants_are_right_after_an_unwind_inside_them)
+{
+    lc_limit_guard g;
+    volatile int unwound = 0;
+    arb_t x, y;
+    slong prec;
+
+    reset();
+    arb_init(x);
+    arb_init(y);
+    /* pi and log 2 cached at 256 bits, then a computation at 2^24 bits
+       refused half way */
+    arb_const_pi(x, 256);
+    arb_const_log2(x, 256);
+    lc_limit_set_max_memory(lc_limit_memory_used() + 8 * MiB);
+    for (prec = WORD(1) << 24; prec >= WORD(1) << 20 && !unwound; prec /= 2)
+    {
+        lc_limit_guard_enter(&g);
+        if (setjmp(g.env) == 0)
+        {
+            arb_const_pi(x, prec);
+            arb_const_log2(x, prec);
+            lc_limit_guard_leave(&g);
+        }
+        else
+            unwound = 1;
+    }
+    lc_limit_set_max_memory(0);
+    ck_assert(unwound);
+    /* whatever the caches held when the unwind came, pi and log 2 come
+       out right: 3.14159265358979323846... and 0.693147180559945309417...
+       (Arb 2.23 writes these two caches only at the end of their
+       computation, so this pins the outcome rather than reproducing a
+       corrupt cache; lc_limit_unwind drops every cache to be safe with the
+       others.) */
+    arb_const_pi(x, 256);
+    arb_set_str(y, "3.14159265358979323846264338327950288 +/- 1e-30", 256);
+    ck_assert(arb_overlaps(x, y));
+    ck_assert(mag_cmp_2exp_si(arb_radref(x), -250) < 0);
+    arb_const_log2(x, 256);
+    arb_set_str(y, "0.693147180559945309417232121458176568 +/- 1e-30", 256);
+    ck_assert(arb_overlaps(x, y));
+    ck_assert(mag_cmp_2exp_si(arb_radref(x), -250) < 0);
+    arb_clear(x);
+    arb_clear(y);
+}
+END_TEST
+
 START_TEST(refusal_without_a_guard_exits_with_status_2)
 {
     reset();
@@ -366,6 +415,7 @@ limit_suite(void)
     tcase_add_test(tc, flint_allocation_past_the_limit_unwinds_before_it_is_made);
     tcase_add_test(tc, gmp_number_that_outgrows_the_limit_keeps_its_old_value);
     tcase_add_test(tc, small_blocks_may_pass_the_limit_by_a_slack_then_checks_fail);
+    tcase_add_test(tc, cached_constants_are_right_after_an_unwind_inside_them);
     tcase_add_exit_test(tc, refusal_without_a_guard_exits_with_status_2, 2);
     suite_add_tcase(s, tc);
     return s;
