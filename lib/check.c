@@ -63,16 +63,22 @@ lc_check_add(lc_check_t c, lc_check_kind kind, lc_check_outcome outcome,
              const arf_t bound, slong prec, const char * text)
 {
     lc_check_record * r;
+    char * t;
 
+    /* allocations first, the record counted last: a refused allocation
+       (lib/limit) must find the checks as they were */
     if (c->len == c->alloc)
     {
-        c->alloc = FLINT_MAX(4, 2 * c->alloc);
-        c->recs = flint_realloc(c->recs, sizeof(lc_check_record) * c->alloc);
+        slong a = FLINT_MAX(4, 2 * c->alloc);
+
+        c->recs = flint_realloc(c->recs, sizeof(lc_check_record) * a);
+        c->alloc = a;
     }
+    t = copy_str(text != NULL ? text : "");
     r = c->recs + c->len++;
     r->kind = kind;
     r->outcome = outcome;
-    r->text = copy_str(text != NULL ? text : "");
+    r->text = t;
     r->prec = kind == LC_CHECK_CERTIFIED ? prec : 0;
     arf_init(r->bound);
     /* A bound means "|deviation| <= bound" of a certified true check; on

@@ -50,6 +50,18 @@ lc_verdict_parse(lc_verdict * v, const char * s, lc_err_t err)
 }
 
 static const char * const role_names[] = { "claim", "control", "corrected" };
+
+const char *
+lc_run_status_name(lc_run_status s)
+{
+    switch (s)
+    {
+        case LC_RUN_COMPLETE: return "complete";
+        case LC_RUN_ERROR: return "error";
+        case LC_RUN_INTERRUPTED: return "interrupted";
+        default: return "error";    /* never call a run complete that may not be */
+    }
+}
 static const char * const kind_names[] = { "exact", "certified", "none" };
 static const char * const outcome_names[] = { "true", "false", "undecided", "not_checkable" };
 
@@ -215,6 +227,8 @@ lc_report_init(lc_report_t r)
     r->alloc = 0;
     r->items = NULL;
     r->nitems = 0;
+    r->status = LC_RUN_COMPLETE;
+    r->stopped = NULL;
 }
 
 void
@@ -239,6 +253,7 @@ lc_report_clear(lc_report_t r)
     flint_free(r->items);
     flint_free(r->title);
     flint_free(r->script);
+    flint_free(r->stopped);
     lc_report_init(r);
 }
 
@@ -250,8 +265,12 @@ lc_report_add(lc_report_t r)
 
     if (r->len == r->alloc)
     {
-        r->alloc = FLINT_MAX(8, 2 * r->alloc);
-        r->claims = flint_realloc(r->claims, sizeof(lc_claim_struct) * r->alloc);
+        /* the block first: a refused allocation (lib/limit) must find the
+           report as it was */
+        slong a = FLINT_MAX(8, 2 * r->alloc);
+
+        r->claims = flint_realloc(r->claims, sizeof(lc_claim_struct) * a);
+        r->alloc = a;
     }
     c = r->claims + r->len;
     r->len++;
@@ -689,6 +708,9 @@ lc_report_json(const lc_report_t r)
     }
     json_object_set_new(root, "claims", claims);
     json_object_set_new(root, "coverage", json_coverage(r));
+    json_object_set_new(root, "status", json_string(lc_run_status_name(r->status)));
+    json_object_set_new(root, "stopped", r->status == LC_RUN_COMPLETE ? json_null()
+                                         : jstr(r->stopped != NULL ? r->stopped : ""));
 
     dump = json_dumps(root, JSON_PRESERVE_ORDER | JSON_INDENT(2) | JSON_REAL_PRECISION(6));
     json_decref(root);

@@ -147,6 +147,18 @@ typedef struct
 }
 lc_cover_item;
 
+/* How the run that produced a report ended. */
+typedef enum
+{
+    LC_RUN_COMPLETE = 0,    /* every statement ran */
+    LC_RUN_ERROR,           /* a statement failed and the run stopped there */
+    LC_RUN_INTERRUPTED      /* the user interrupted it, or its time limit passed */
+}
+lc_run_status;
+
+/* "complete", "error", "interrupted". */
+const char * lc_run_status_name(lc_run_status s);
+
 typedef struct
 {
     char * title;       /* NULL (after init) stands for "liecheck report" */
@@ -158,6 +170,8 @@ typedef struct
     slong len, alloc;
     lc_cover_item * items;      /* the coverage of the paper's numbered items */
     slong nitems;
+    lc_run_status status;       /* LC_RUN_COMPLETE after init */
+    char * stopped;             /* unless complete: where and why ("FILE:L:C: message") */
 }
 lc_report_struct;
 
@@ -241,10 +255,12 @@ const lc_claim_struct * lc_report_refuted_statement(const lc_report_t r, const c
    not_checkable, controls, corrected, met, not_met}, claims[{id, source,
    statement, method, role, corrects, checks[{kind, outcome, text, bound,
    prec}], verdict, expected, met, bound, certificate, sweep[{prec, verdict,
-   bound}], seconds, file, line}]); "expected" is an explicit expectation, or
+   bound}], seconds, file, line}], status ("complete", "error",
+   "interrupted"), stopped (null when complete)); "expected" is an explicit expectation, or
    the verdict itself when that was PROVED or HOLDS, or "PROVED" otherwise;
    seconds are null without timings.  The human formats open with the verdict
-   on the paper, then its errata, the statements of the paper, the corrected
+   on the paper (followed, when the run did not complete, by a statement of
+   how and where it stopped), then its errata, the statements of the paper, the corrected
    statements, the controls and the environment (doc/reports.md). */
 char * lc_report_json(const lc_report_t r);
 char * lc_report_markdown(const lc_report_t r);

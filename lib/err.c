@@ -37,6 +37,7 @@ lc_err_name(int code)
         case LC_E_LIMIT: return "limit";
         case LC_E_DOMAIN: return "domain";
         case LC_E_IO: return "io";
+        case LC_E_INTERRUPT: return "interrupted";
         default: return "error";
     }
 }

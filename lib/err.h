@@ -19,7 +19,8 @@ enum
     LC_E_PARSE,     /* text could not be read */
     LC_E_LIMIT,     /* an explicit limit (size, dimension, precision) was reached */
     LC_E_DOMAIN,    /* the input is outside the domain of the operation */
-    LC_E_IO         /* a file could not be read or written */
+    LC_E_IO,        /* a file could not be read or written */
+    LC_E_INTERRUPT  /* the user interrupted the computation (Ctrl-C) */
 };
 
 #define LC_ERR_MSG_LEN 512

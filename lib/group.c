@@ -4,6 +4,7 @@
 #include <string.h>
 #include "group.h"
 #include "group_impl.h"
+#include "limit.h"
 
 /* --------------------------------------------------------- subgroups */
 
@@ -338,17 +339,30 @@ lc_group_elements(slong ** elems, slong * len, const lc_group_t G, slong limit, 
 
     if ((st = check_limit(&order, G, limit, "elements", err)) != LC_OK)
         return st;
+    /* the set (grown by doubling), its hash table, the sort and the result:
+       refused up front when that passes the memory limit (lib/limit) */
+    if ((st = lc_limit_memory_check((size_t) order * (sizeof(slong) * (3 * (size_t) n + 6)),
+                                    "elements", err)) != LC_OK)
+        return st;
     _lc_permset_init(&S, n);
     p = flint_malloc(sizeof(slong) * (n + 1));
     _lc_perm_one(p, n);
     _lc_permset_add(&S, p);
     /* closure under right multiplication by the generators */
     for (k = 0; k < S.len; k++)
+    {
+        if ((k & 1023) == 0 && (st = lc_limit_check(err)) != LC_OK)
+        {
+            flint_free(p);
+            _lc_permset_clear(&S);
+            return st;
+        }
         for (j = 0; j < G->ngens; j++)
         {
             _lc_perm_mul(p, S.elems + k * n, G->gens + j * n, n);
             _lc_permset_add(&S, p);
         }
+    }
     if (S.len != order)
         flint_abort();   /* the chain and the closure disagree: a bug */
     idx = flint_malloc(sizeof(slong) * order);
@@ -398,6 +412,8 @@ lc_group_conjugacy_classes(slong * nclasses, slong ** sizes, const lc_group_t G,
     {
         slong head = 0, tail = 0;
 
+        if ((k & 1023) == 0 && (st = lc_limit_check(err)) != LC_OK)
+            break;
         if (seen[k])
             continue;
         seen[k] = 1;
@@ -422,6 +438,8 @@ lc_group_conjugacy_classes(slong * nclasses, slong ** sizes, const lc_group_t G,
             (*sizes)[nc] = tail;
         nc++;
     }
+    if (st != LC_OK && sizes != NULL)
+        flint_free(*sizes);
     *nclasses = nc;
     flint_free(seen);
     flint_free(queue);
@@ -430,7 +448,7 @@ lc_group_conjugacy_classes(slong * nclasses, slong ** sizes, const lc_group_t G,
     flint_free(c);
     flint_free(el);
     _lc_permset_clear(&S);
-    return LC_OK;
+    return st;
 }
 
 int

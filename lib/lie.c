@@ -9,6 +9,7 @@
  * repeated with the next prime: finitely many primes are unlucky. */
 #include <string.h>
 #include "lie_util.h"
+#include "limit.h"
 
 /* How many primes to try before the exact computation without primes takes
    over (each failure needs p to divide a specific non-zero integer, so more
@@ -432,6 +433,10 @@ closure_saturate(closure_struct * cl, slong max_dim, lc_err_t err)
         {
             if (cl->S.rank == cl->N)
                 return LC_OK;   /* everything is in already */
+            int st;
+
+            if ((st = lc_limit_check(err)) != LC_OK)
+                return st;
             lc_brk_vec(cl->t, cl->gens.v[cl->done[i]], cl->words.v[i], &cl->ws);
             cl->done[i]++;
             closure_offer(cl, cl->t);
@@ -554,6 +559,8 @@ closure_exact(lc_lie_t L, slong n, const lc_vlist_struct * gens, slong max_dim, 
         lc_vlist_push(&cand, gens->v[i]);
     while (cand.len > 0 && words.len < N)
     {
+        if ((status = lc_limit_check(err)) != LC_OK)
+            break;
         stack_rows(M, &words, &cand);
         fmpz_mat_init(T, N, fmpz_mat_nrows(M));
         fmpz_mat_init(R, N, fmpz_mat_nrows(M));
@@ -798,6 +805,7 @@ find_gens(lc_lie_t D)
             for (i = 0; i < S.rank && S.rank < d; i++)
                 while (done[i] < ng && S.rank < d)
                 {
+                    lc_limit_poll();    /* void: a stop unwinds (lib/limit) */
                     brkp_vec(v, gp[done[i]], S.rows + i * N, &w, S.mod);
                     done[i]++;
                     if ((k = spanp_reduce(&S, v)) >= 0)
@@ -860,6 +868,7 @@ bracket_ideal(lc_lie_t C, const lc_lie_t L, const lc_lie_t I, int want_gens)
         for (i = 0; i < fmpz_mat_nrows(L->gens); i++)
             for (j = 0; j < B.len; j++)
             {
+                lc_limit_poll();    /* void: a stop unwinds (lib/limit) */
                 lc_brk_vec(t, fmpz_mat_entry(L->gens, i, 0), B.v[j], &ws);
                 if (S.rank < N && spanp_add_fmpz(&S, t))
                     lc_vlist_push(&W, t);

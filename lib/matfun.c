@@ -11,6 +11,7 @@
 #include <flint/fmpq_poly.h>
 #include <flint/fmpz_poly.h>
 #include "matfun_util.h"
+#include "limit.h"
 
 /* Most square roots inverse scaling and squaring may take. */
 #define LC_MATFUN_MAX_ROOTS 64
@@ -374,7 +375,9 @@ _sqrt_approx(arb_mat_t Y, const arb_mat_t M, slong prec)
     arb_mat_one(Z);
     for (it = 0; it < 200; it++)
     {
-        if (!arb_mat_approx_inv(Yi, Y, prec) || !arb_mat_approx_inv(Zi, Z, prec))
+        /* a stop (lib/limit) fails the root; the caller reports the stop */
+        if (lc_limit_check(NULL) != LC_OK
+            || !arb_mat_approx_inv(Yi, Y, prec) || !arb_mat_approx_inv(Zi, Z, prec))
         {
             ok = 0;
             break;
@@ -443,7 +446,7 @@ _sqrt_krawczyk(arb_mat_t K, arb_mat_t Y0, const arb_mat_t M, slong prec)
     mag_init(dy);
     mag_init(delta);
 
-    for (attempt = 0; attempt < 4 && !ok; attempt++)
+    for (attempt = 0; attempt < 4 && !ok && lc_limit_check(NULL) == LC_OK; attempt++)
     {
         _kron_sum(J, Y0, 0, prec);
         if (!arb_mat_approx_inv(C, J, prec))
@@ -645,6 +648,8 @@ lc_matfun_sqrt(arb_mat_t Y, const arb_mat_t M, slong prec, lc_err_t err)
     if (n > 0 && !_sqrt_certified(T, M, wp))
     {
         arb_mat_clear(T);
+        if ((rc = lc_limit_check(err)) != LC_OK)
+            return rc;
         return _fail(M, "sqrt", prec, err);
     }
     _set_out(Y, T);
@@ -655,10 +660,12 @@ lc_matfun_sqrt(arb_mat_t Y, const arb_mat_t M, slong prec, lc_err_t err)
 /* -------------------------------------------------------------------- log */
 
 /* L := 2 Z sum_{j=0}^{m} W^j / (2j+1) with W = Z^2 (rectangular splitting:
-   about 2 sqrt(m) matrix products). */
-static void
+   about 2 sqrt(m) matrix products).  Returns 0 when a stop (lib/limit)
+   ended it early (L is then not set), 1 otherwise. */
+static int
 _atanh_poly(arb_mat_t L, const arb_mat_t Z, slong m, slong prec)
 {
+    int ok = 1;
     slong n = arb_mat_nrows(Z), s, nb, b, i, j;
     arb_mat_struct * pw;
     arb_mat_t R, T;
@@ -677,12 +684,20 @@ _atanh_poly(arb_mat_t L, const arb_mat_t Z, slong m, slong prec)
 
     arb_mat_one(pw + 0);
     arb_mat_sqr(pw + 1, Z, prec);
-    for (i = 2; i <= s; i++)
+    for (i = 2; i <= s && ok; i++)
+    {
         arb_mat_mul(pw + i, pw + i - 1, pw + 1, prec);
+        ok = lc_limit_check(NULL) == LC_OK;
+    }
 
     arb_mat_zero(R);
-    for (b = nb - 1; b >= 0; b--)
+    for (b = nb - 1; b >= 0 && ok; b--)
     {
+        if (lc_limit_check(NULL) != LC_OK)
+        {
+            ok = 0;
+            break;
+        }
         if (b < nb - 1)
         {
             arb_mat_mul(T, R, pw + s, prec);
@@ -698,8 +713,11 @@ _atanh_poly(arb_mat_t L, const arb_mat_t Z, slong m, slong prec)
             arb_mat_scalar_addmul_arb(R, pw + i, c, prec);
         }
     }
-    arb_mat_mul(L, Z, R, prec);
-    arb_mat_scalar_mul_2exp_si(L, L, 1);
+    if (ok)
+    {
+        arb_mat_mul(L, Z, R, prec);
+        arb_mat_scalar_mul_2exp_si(L, L, 1);
+    }
 
     for (i = 0; i <= s; i++)
         arb_mat_clear(pw + i);
@@ -707,6 +725,7 @@ _atanh_poly(arb_mat_t L, const arb_mat_t Z, slong m, slong prec)
     arb_mat_clear(R);
     arb_mat_clear(T);
     arb_clear(c);
+    return ok;
 }
 
 /* L := log S for a ball S with ||S - I|| <= 1/2 (certified by the caller).
@@ -760,7 +779,11 @@ _log_near_one(arb_mat_t L, const arb_mat_t S, slong prec)
     if (bits < 0.5)
         bits = 0.5;
     m = (slong) (prec / bits) + 1;
-    _atanh_poly(L, Z, m, prec);
+    if (!_atanh_poly(L, Z, m, prec))
+    {
+        ok = 0;
+        goto cleanup;
+    }
 
     mag_pow_ui(t, z, 2 * m + 3);
     mag_mul_2exp_si(t, t, 1);
@@ -835,9 +858,12 @@ lc_matfun_log(arb_mat_t Lg, const arb_mat_t M, slong prec, lc_err_t err)
         }
         /* each root loses about a bit to the final 2^k: keep it */
         wp++;
+        if ((rc = lc_limit_check(err)) != LC_OK)
+            goto cleanup;
         if (!_sqrt_certified(S, S, wp))
         {
-            rc = _fail(M, "log", prec, err);
+            if ((rc = lc_limit_check(err)) == LC_OK)
+                rc = _fail(M, "log", prec, err);
             goto cleanup;
         }
         k++;
@@ -845,8 +871,9 @@ lc_matfun_log(arb_mat_t Lg, const arb_mat_t M, slong prec, lc_err_t err)
 
     if (!_log_near_one(L, S, wp))
     {
-        rc = lc_err_set(err, LC_E_LIMIT, "log: the series step failed at %ld bits "
-                        "(try a higher precision)", (long) prec);
+        if ((rc = lc_limit_check(err)) == LC_OK)
+            rc = lc_err_set(err, LC_E_LIMIT, "log: the series step failed at %ld bits "
+                            "(try a higher precision)", (long) prec);
         goto cleanup;
     }
     arb_mat_scalar_mul_2exp_si(L, L, k);

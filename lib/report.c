@@ -192,6 +192,21 @@ lc_report_verdict_line(const lc_report_t r)
     return b.s;
 }
 
+/* How the run stopped, when it did not complete: a report written after an
+   error or an interrupt must not read like the report of a whole run. */
+static void
+status_line(buf_t * b, const lc_report_t r)
+{
+    const char * where = r->stopped != NULL && r->stopped[0] != '\0' ? r->stopped : "an unknown place";
+
+    if (r->status == LC_RUN_INTERRUPTED)
+        buf_printf(b, "The run did not complete: it was interrupted (%s). ", where);
+    else
+        buf_printf(b, "The run did not complete: it stopped with an error (%s). ", where);
+    buf_puts(b, "The claims of the script after that point were not checked; those the script "
+                "states are listed as UNDECIDED.");
+}
+
 /* Whether the script's expectations were met, over every record (this is
    what liecheck's exit status follows):
    "Expected verdicts: k of N records met, m not met (all records: PROVED a,
@@ -645,6 +660,12 @@ report_text(const lc_report_t r, const fmt_t * f)
 
     verdict_line(&t, &n);
     f->strong_para(&b, t.s);
+    if (r->status != LC_RUN_COMPLETE)
+    {
+        buf_reset(&t);
+        status_line(&t, r);
+        f->strong_para(&b, t.s);
+    }
     if (n.items > 0)
     {
         buf_reset(&t);

@@ -17,6 +17,7 @@
 #include <string.h>
 #include "group.h"
 #include "group_impl.h"
+#include "limit.h"
 
 void
 lc_group_init(lc_group_t G, slong n)
@@ -252,6 +253,8 @@ run(lc_group_t G, slong i)
     {
         lc_schreier_level_struct * L = G->levels + i;
         slong k, g, j = -1, len = L->len, ng = L->ngens;
+
+        lc_limit_poll();    /* void: a stop unwinds (lib/limit) */
 
         for (k = 0; k < len && j < 0; k++)
         {

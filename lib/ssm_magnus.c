@@ -9,6 +9,7 @@
 #include <string.h>
 #include "ssm.h"
 #include "matfun.h"
+#include "limit.h"
 
 /* ------------------------------------------------------------ exact series */
 
@@ -42,6 +43,7 @@ qser_mul(fmpq_mat_struct * C, const fmpq_mat_struct * A, const fmpq_mat_struct *
 
     for (k = 0; k <= N; k++)
     {
+        lc_limit_poll();    /* void: a stop unwinds (lib/limit) */
         fmpq_mat_zero(C + k);
         for (i = 0; i <= k; i++)
         {
@@ -423,6 +425,7 @@ bser_mul(arb_mat_struct * C, const arb_mat_struct * A, const arb_mat_struct * B,
 
     for (k = 0; k <= N; k++)
     {
+        lc_limit_poll();    /* void: a stop unwinds (lib/limit) */
         arb_mat_zero(C + k);
         for (i = 0; i <= k; i++)
         {

@@ -10,6 +10,7 @@
 #include <arb_hypgeom.h>
 #include "transformer.h"
 #include "equiv.h"
+#include "limit.h"
 
 /* ---------------------------------------------------------------- memory */
 
@@ -515,7 +516,7 @@ attention(arb_mat_t Out, const lc_tmodel_t M, const lc_tlayer_struct * L, const 
     arb_set_si(scale, dh);
     arb_rsqrt(scale, scale, prec);
 
-    for (a = 0; a < M->n_h && st == LC_OK; a++)
+    for (a = 0; a < M->n_h && st == LC_OK && (st = lc_limit_check(err)) == LC_OK; a++)
     {
         arb_mat_t Qa, Ka, Va;
 
@@ -677,7 +678,8 @@ lc_tmodel_forward(arb_mat_t out, const lc_tmodel_t M, const arb_mat_t E, int cau
     arb_mat_init(X, arb_mat_nrows(E), arb_mat_ncols(E));
     arb_mat_set(X, E);
     for (t = 0; t < M->n_t && st == LC_OK; t++)
-        st = layer_forward(X, M, t, causal, prec, err);
+        if ((st = lc_limit_check(err)) == LC_OK)
+            st = layer_forward(X, M, t, causal, prec, err);
     if (st == LC_OK)
         arb_mat_swap(out, X);
     arb_mat_clear(X);

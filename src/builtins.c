@@ -2,6 +2,7 @@
  * the rows of a name, argument checking and unpacking, help, the startup
  * check), and the core rows: matrices, Lie algebras and the session. */
 #include "config.h"
+#include <errno.h>
 #include <stdarg.h>
 #include <string.h>
 #include "builtins.h"
@@ -345,7 +346,10 @@ bi_print(ARGS)
             fputc(' ', S->out);
         lc_val_fprint(S->out, args[i], 1);
     }
-    fputc('\n', S->out);
+    /* a full disk or a closed pipe is an error of the statement, not a
+       silent loss (stdio reports it once its buffer is written) */
+    if (fputc('\n', S->out) == EOF || ferror(S->out))
+        return lc_err_set(err, LC_E_IO, "cannot write the output: %s", strerror(errno));
     *res = lc_val_nil();
     return LC_OK;
 }

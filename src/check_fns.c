@@ -15,6 +15,7 @@
 #include "ballops.h"
 #include "matfun.h"
 #include "lieattn.h"
+#include "limit.h"
 
 #define ARGS LC_BUILTIN_PARAMS
 #define UNUSED_ARGS LC_BUILTIN_UNUSED
@@ -97,8 +98,10 @@ claim_body(lc_check_t chk, slong prec, void * data, lc_err_t err)
     for (k = 0; k < r->n->nkids && !lc_check_stopped(chk); k++)
         if ((st = lc_exec_stmt(S, r->n->kids[k], r->d)) != LC_OK)
         {
+            /* a stop of the whole run is reported once, by the run */
             fflush(S->out);
-            lc_diag_fprint(stderr, S->chunk, r->d);
+            if (!lc_limit_run_stopped())
+                lc_diag_fprint(stderr, S->chunk, r->d);
             lc_err_set(err, st, "line %d, column %d: %s", r->d->pos.line, r->d->pos.col,
                        r->d->err->msg);
             lc_diag_init(r->d);
@@ -159,7 +162,9 @@ lc_exec_claim(lc_session_t S, const lc_node n, lc_diag_t d)
     run.n = n;
     run.d = d;
     run.idx = idx;
+    S->claim_t0 = lc_limit_now();
     lc_check_run_claim(c, claim_body, &run, precs, np, S->prec);
+    lc_limit_clear_scope_timeout();
     S->prec = saved;
     flint_free(precs);
 
@@ -175,6 +180,37 @@ lc_exec_claim(lc_session_t S, const lc_node n, lc_diag_t d)
     if (!lc_claim_met(c))
         fprintf(S->out, " [expected %s: NOT MET]", lc_verdict_name(c->expected));
     fprintf(S->out, ": %s\n", c->statement);
+    /* An interrupt or the run's time limit made this claim UNDECIDED and
+       must stop the run too (a claim's own timeout(S) stops only it). */
+    if (lc_limit_run_stopped())
+    {
+        d->pos = n->pos;
+        return lc_limit_check(d->err) != LC_OK ? d->err->code
+               : lc_diag_set(d, n->pos, LC_E_INTERRUPT, "interrupted");
+    }
+    return LC_OK;
+}
+
+/* timeout(S): the claim being checked may take S seconds in all, counted
+   from its start (every precision it runs at included); when they pass it
+   stops and is UNDECIDED, "time limit of S s reached", and the script goes
+   on. */
+static int
+bi_timeout(ARGS)
+{
+    const fmpq * q = args[0]->u.q;
+    double t;
+
+    UNUSED_ARGS;
+    if (S->claim < 0)
+        return lc_err_set(err, LC_E_ARG, "only meaningful inside a claim (--timeout limits "
+                          "the whole run)");
+    t = fmpz_get_d(fmpq_numref(q)) / fmpz_get_d(fmpq_denref(q));
+    if (fmpq_sgn(q) <= 0 || !(t > 0 && t <= 1e9))
+        return lc_err_set(err, LC_E_ARG, "the time limit must be a number of seconds above 0 "
+                          "and at most 10^9");
+    lc_limit_set_scope_timeout(S->claim_t0, t);
+    *res = lc_val_nil();
     return LC_OK;
 }
 
@@ -422,6 +458,8 @@ const lc_builtin_struct lc_builtins_check[] =
       "inside a claim: the statement has no checkable content, for this reason" },
     { LC_FAM_CLAIM, "method", "s", 1, 1, bi_method, "method(\"text\")",
       "inside a claim: describe how it is checked" },
+    { LC_FAM_CLAIM, "timeout", "n", 1, 1, bi_timeout, "timeout(S)",
+      "inside a claim: stop it after S seconds from its start; it is then UNDECIDED" },
     { LC_FAM_CLAIM, "note", "s", 1, 1, bi_note, "note(\"text\")", "inside a claim: add to the certificate" },
     { LC_FAM_CLAIM, "title", "s", 1, 1, bi_title, "title(\"text\")", "the title of the report" },
     { LC_FAM_CLAIM, "item", "ssc", 3, 3, bi_item, "item(\"Thm. 3.4\", \"what it says\", [\"id\", ...])",

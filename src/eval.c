@@ -2,11 +2,17 @@
  *
  * eval() returns LC_OK with a new reference in *out, or an error code with
  * the message and the position of the failing node in d (and *out unset).
- * Recursion follows the tree, whose depth the parser has capped. */
+ * Recursion follows the tree, whose height the parser has capped, and user
+ * functions, whose calls nest at most LC_MAX_CALL_DEPTH deep; the two
+ * multiply, so eval() also measures the C stack it has used and refuses to
+ * go past the session's budget (lib/limit). */
 #include "config.h"
+#include <errno.h>
+#include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
 #include "eval.h"
+#include "limit.h"
 #include "builtins.h"
 #include "ballops.h"
 
@@ -57,6 +63,14 @@ lc_session_init(lc_session_t S)
     S->cov_line = 0;
     S->chk = NULL;
     lc_check_init(S->scratch);
+    S->stack_base = NULL;
+    S->stack_budget = lc_limit_stack_budget();
+    S->nest = 0;
+    S->at.line = S->at.col = 0;
+    S->claim_t0 = 0;
+    S->bind_names = NULL;
+    S->bind_saved = NULL;
+    S->nbinds = S->bind_alloc = 0;
 }
 
 void
@@ -74,6 +88,8 @@ lc_session_clear(lc_session_t S)
     lc_report_clear(S->report);
     flint_randclear(S->rnd);
     lc_check_clear(S->scratch);
+    flint_free(S->bind_names);
+    flint_free(S->bind_saved);
 }
 
 static lc_var_struct *
@@ -107,11 +123,14 @@ lc_session_set(lc_session_t S, const char * name, lc_val v)
     if (2 * (S->nvars + 1) > S->alloc)
     {
         /* rehash into a table twice the size, keeping the load below 1/2 */
-        lc_var_struct * old = S->vars;
+        lc_var_struct * old = S->vars, * fresh;
         slong i, oldalloc = S->alloc;
 
+        /* allocate first: a refused allocation (lib/limit) must find the
+           table as it was */
+        fresh = flint_calloc(2 * oldalloc, sizeof(lc_var_struct));
         S->alloc *= 2;
-        S->vars = flint_calloc(S->alloc, sizeof(lc_var_struct));
+        S->vars = fresh;
         for (i = 0; i < oldalloc; i++)
             if (old[i].name != NULL)
                 *slot(S, old[i].name) = old[i];
@@ -171,6 +190,44 @@ num_pow(fmpq_t r, const fmpq_t a, const lc_val e, lc_err_t err)
     return LC_OK;
 }
 
+/* The bits of the numerator and denominator of x together. */
+static slong
+q_bits(const fmpq_t x)
+{
+    return (slong) fmpz_bits(fmpq_numref(x)) + (slong) fmpz_bits(fmpq_denref(x));
+}
+
+/* Whether the product A B fits under the memory limit (lib/limit), refused
+   up front otherwise.  Entry (i, j) of an integer product has at most
+   r_i + c_j + log2(n) bits, r_i the largest entry of row i of A and c_j of
+   column j of B (counting numerator and denominator); the product works in
+   about four times the room of its result.  (Denominators of a rational
+   product can grow past this estimate: the allocation limit still holds
+   them.)  Checked before a product and before each product of a power,
+   where sizes grow geometrically. */
+static int
+mat_product_fits(const fmpq_mat_t A, const fmpq_mat_t B, const char * what, lc_err_t err)
+{
+    double ra = 0, cb = 0, bytes;
+    slong i, j, k, m;
+
+    for (i = 0; i < A->r; i++)
+    {
+        for (m = 0, k = 0; k < A->c; k++)
+            m = FLINT_MAX(m, q_bits(fmpq_mat_entry(A, i, k)));
+        ra += (double) m;
+    }
+    for (j = 0; j < B->c; j++)
+    {
+        for (m = 0, k = 0; k < B->r; k++)
+            m = FLINT_MAX(m, q_bits(fmpq_mat_entry(B, k, j)));
+        cb += (double) m;
+    }
+    bytes = 4.0 * ((double) B->c * ra + (double) A->r * cb
+                         + (double) A->r * (double) B->c * (FLINT_BIT_COUNT(A->c) + 64)) / 8;
+    return lc_limit_memory_check(bytes > 1e18 ? (size_t) -1 / 2 : (size_t) bytes, what, err);
+}
+
 /* R := A^k for a square A, by repeated squaring; k < 0 inverts first. */
 static int
 mat_pow(fmpq_mat_t R, const fmpq_mat_t A, const lc_val e, lc_err_t err)
@@ -210,14 +267,20 @@ mat_pow(fmpq_mat_t R, const fmpq_mat_t A, const lc_val e, lc_err_t err)
     lc_qmat_eye(R, A->r);
     while (k > 0)
     {
+        if ((st = lc_limit_check(err)) != LC_OK)
+            goto done;
         if (k & 1)
         {
+            if ((st = mat_product_fits(R, B, "the matrix power", err)) != LC_OK)
+                goto done;
             lc_qmat_mul(T, R, B, err);
             fmpq_mat_swap(T, R);
         }
         k >>= 1;
         if (k > 0)
         {
+            if ((st = mat_product_fits(B, B, "the matrix power", err)) != LC_OK)
+                goto done;
             lc_qmat_mul(T, B, B, err);
             fmpq_mat_swap(T, B);
         }
@@ -286,6 +349,48 @@ holds_ball(const lc_val v)
     return 0;
 }
 
+/* *r := whether the exact values a and b are equal: lists element by
+   element (they may be large, so the limits are checked on the way),
+   algebras and groups as sets, other values by their canonical text. */
+static int
+vals_equal(int * r, const lc_val a, const lc_val b, lc_err_t err)
+{
+    slong i;
+    int st;
+
+    if (a == b)
+        *r = 1;
+    else if (a->type != b->type || a->type == LC_V_BUILTIN)
+        *r = 0;
+    else if (a->type == LC_V_LIE)
+        *r = lc_lie_equal(a->u.lie, b->u.lie);
+    else if (a->type == LC_V_GROUP)
+        *r = lc_group_equal(a->u.group, b->u.group);
+    else if (a->type == LC_V_BOOL)
+        *r = (a->u.b != 0) == (b->u.b != 0);
+    else if (a->type == LC_V_LIST)
+    {
+        *r = a->u.list.len == b->u.list.len;
+        for (i = 0; i < a->u.list.len && *r; i++)
+        {
+            if ((st = lc_limit_check(err)) != LC_OK)
+                return st;
+            if ((st = vals_equal(r, a->u.list.items[i], b->u.list.items[i], err)) != LC_OK)
+                return st;
+        }
+    }
+    else
+    {
+        /* Exact values print canonically: equal texts mean equal values. */
+        char * x = lc_val_get_str(a, 0), * y = lc_val_get_str(b, 0);
+
+        *r = strcmp(x, y) == 0;
+        flint_free(x);
+        flint_free(y);
+    }
+    return LC_OK;
+}
+
 /* a op b for a comparison.  Exact values compare exactly; balls compare
    only when the answer is certain at this precision (otherwise an error:
    a ball cannot be said to equal, or to be below, an overlapping one). */
@@ -352,21 +457,8 @@ compare_vals(lc_val * out, lc_tok_kind op, const lc_val a, const lc_val b, slong
         *out = lc_val_bool_cert(op == LC_TK_EQ ? r : !r, a->cert || b->cert);
         return LC_OK;
     }
-    if (a->type == LC_V_LIE && b->type == LC_V_LIE)
-        r = lc_lie_equal(a->u.lie, b->u.lie);
-    else if (a->type == LC_V_GROUP && b->type == LC_V_GROUP)
-        r = lc_group_equal(a->u.group, b->u.group);
-    else if (a->type != b->type || a->type == LC_V_LIE || a->type == LC_V_BUILTIN)
-        r = (a == b);
-    else
-    {
-        /* Exact values print canonically: equal texts mean equal values. */
-        char * x = lc_val_get_str(a, 0), * y = lc_val_get_str(b, 0);
-
-        r = strcmp(x, y) == 0;
-        flint_free(x);
-        flint_free(y);
-    }
+    if (vals_equal(&r, a, b, err) != LC_OK)
+        return err->code;
     *out = lc_val_bool(op == LC_TK_EQ ? r : !r);
     return LC_OK;
 }
@@ -421,7 +513,12 @@ arith(lc_val * out, lc_tok_kind op, const lc_val a, const lc_val b, slong prec, 
         return lc_ball_arith(out, op, a, b, prec, err);
     if (op == LC_TK_PLUS && a->type == LC_V_STR && b->type == LC_V_STR)
     {
-        char * t = flint_malloc(a->u.str.len + b->u.str.len + 1);
+        char * t;
+
+        if (a->u.str.len > (size_t) LC_MAX_STR_LEN - b->u.str.len)
+            return lc_err_set(err, LC_E_LIMIT, "string too long: %.0f bytes (limit %ld)",
+                              (double) a->u.str.len + (double) b->u.str.len, (long) LC_MAX_STR_LEN);
+        t = flint_malloc(a->u.str.len + b->u.str.len + 1);
 
         memcpy(t, a->u.str.s, a->u.str.len);
         memcpy(t + a->u.str.len, b->u.str.s, b->u.str.len);
@@ -450,6 +547,8 @@ arith(lc_val * out, lc_tok_kind op, const lc_val a, const lc_val b, slong prec, 
         if ((op == LC_TK_STAR && A->c != B->r) || (op != LC_TK_STAR && (A->r != B->r || A->c != B->c)))
             return lc_err_set(err, LC_E_DIM, "cannot %s %ldx%ld and %ldx%ld matrices", lc_tok_verb(op),
                               (long) A->r, (long) A->c, (long) B->r, (long) B->c);
+        if (op == LC_TK_STAR && (st = mat_product_fits(A, B, "the matrix product", err)) != LC_OK)
+            return st;
         r = lc_val_mat();
         if (op == LC_TK_PLUS)
             st = lc_qmat_add(r->u.m, A, B, err);
@@ -620,6 +719,58 @@ index_val(lc_val * out, const lc_val x, lc_val * idx, slong nidx, lc_err_t err)
 
 static int eval(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d);
 
+/* Where the current function's frame is on the C stack.  The frame address,
+   not the address of a local: AddressSanitizer may move locals to a heap
+   "fake stack". */
+#if defined(__GNUC__)
+#define FRAME_ADDRESS() ((char *) __builtin_frame_address(0))
+#else
+static char *
+frame_address(void)
+{
+    volatile char c = 0;
+
+    return (char *) &c;
+}
+#define FRAME_ADDRESS() frame_address()
+#endif
+
+/* Whether the evaluation may go one level deeper: the C stack used since
+   the outermost statement must stay within the session's budget, whatever
+   mix of long chains, nested brackets and user calls got it there. */
+static int
+stack_ok(lc_session_t S, const lc_node n, lc_diag_t d)
+{
+    char * here, b[32];
+    size_t used;
+
+    if (S->stack_base == NULL)
+        return LC_OK;
+    here = FRAME_ADDRESS();
+    used = here < S->stack_base ? (size_t) (S->stack_base - here) : (size_t) (here - S->stack_base);
+    if (used <= S->stack_budget)
+        return LC_OK;
+    lc_limit_format_bytes(b, sizeof(b), S->stack_budget);
+    return lc_diag_set(d, n->pos, LC_E_LIMIT, "expressions and calls nested too deeply: the "
+                       "evaluation would use more than its %s of C stack (set by 'ulimit -s')",
+                       b);
+}
+
+/* Restore the variables that the parameters of calls since bind level base
+   shadow (newest first). */
+static void
+unbind_to(lc_session_t S, slong base)
+{
+    while (S->nbinds > base)
+    {
+        S->nbinds--;
+        if (S->bind_saved[S->nbinds] != NULL)
+            lc_session_set(S, S->bind_names[S->nbinds], S->bind_saved[S->nbinds]);
+        else
+            lc_session_unset(S, S->bind_names[S->nbinds]);
+    }
+}
+
 /* Evaluate n->kids[first..] into vals (which has room); on error unref the
    ones done. */
 static int
@@ -780,11 +931,13 @@ lc_call_value(lc_val * out, lc_session_struct * S, const lc_val f, lc_val * args
               slong nargs, lc_err_t err)
 {
     lc_node def;
-    lc_val * saved;
     lc_diag_t d;
-    slong i;
+    slong i, base;
     int st;
 
+    /* every call is a place to stop: recursion is the language's only loop */
+    if ((st = lc_limit_check(err)) != LC_OK)
+        return st;
     if (f->type == LC_V_BUILTIN)
         return lc_builtin_call(out, S, f->u.fn, args, nargs, err);
     if (f->type != LC_V_FUNC)
@@ -796,26 +949,33 @@ lc_call_value(lc_val * out, lc_session_struct * S, const lc_val f, lc_val * args
     if (S->depth >= LC_MAX_CALL_DEPTH)
         return lc_err_set(err, LC_E_LIMIT, "%s: calls nested too deeply (limit %d)", def->name,
                           LC_MAX_CALL_DEPTH);
-    /* Bind the parameters for the call, then restore what they shadowed. */
-    saved = flint_malloc(sizeof(lc_val) * (nargs > 0 ? nargs : 1));
+    /* Bind the parameters for the call, then restore what they shadowed.
+       The shadowed values wait on the session's binding stack, so that a
+       computation unwound by a limit (lc_exec_stmt) restores them too. */
+    if (S->nbinds + nargs > S->bind_alloc)
+    {
+        slong a = FLINT_MAX(2 * S->bind_alloc, S->nbinds + nargs + 8);
+
+        S->bind_names = flint_realloc(S->bind_names, sizeof(const char *) * a);
+        S->bind_saved = flint_realloc(S->bind_saved, sizeof(lc_val) * a);
+        S->bind_alloc = a;
+    }
+    base = S->nbinds;
     for (i = 0; i < nargs; i++)
     {
-        saved[i] = lc_session_get(S, def->params[i]);
-        if (saved[i] != NULL)
-            lc_val_ref(saved[i]);
+        lc_val old = lc_session_get(S, def->params[i]);
+
+        if (old != NULL)
+            lc_val_ref(old);
         lc_session_set(S, def->params[i], lc_val_ref(args[i]));
+        S->bind_names[S->nbinds] = slot(S, def->params[i])->name;
+        S->bind_saved[S->nbinds] = old;
+        S->nbinds++;
     }
     S->depth++;
     st = eval(out, S, def->kids[0], d);
     S->depth--;
-    for (i = nargs - 1; i >= 0; i--)
-    {
-        if (saved[i] != NULL)
-            lc_session_set(S, def->params[i], saved[i]);
-        else
-            lc_session_unset(S, def->params[i]);
-    }
-    flint_free(saved);
+    unbind_to(S, base);
     if (st != LC_OK)
     {
         char msg[LC_ERR_MSG_LEN];
@@ -921,7 +1081,11 @@ eval_call(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d)
     }
     if ((st = eval_args(&args, &nargs, S, n, f, d)) == LC_OK)
     {
+        lc_pos_t at = S->at;
+
+        S->at = n->pos;
         st = lc_call_value(out, S, f, args, nargs, d->err);
+        S->at = at;
         if (st != LC_OK)
             d->pos = n->pos;
         unref_all(args, nargs);
@@ -938,6 +1102,8 @@ eval(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d)
     const lc_builtin_struct * b;
     int st;
 
+    if ((st = stack_ok(S, n, d)) != LC_OK)
+        return st;
     switch (n->kind)
     {
         case LC_N_CONST:
@@ -962,6 +1128,13 @@ eval(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d)
                 if ((*out = lc_val_list(items, n->nkids)) == NULL)
                     st = lc_diag_set(d, n->pos, LC_E_LIMIT, "lists nested too deeply (limit %d)",
                                      LC_MAX_LIST_DEPTH);
+                else if ((*out)->u.list.size > LC_MAX_LIST_SIZE)
+                {
+                    st = lc_diag_set(d, n->pos, LC_E_LIMIT, "list too large: %.0f elements, "
+                                     "counting those of nested lists (limit %ld)",
+                                     (double) (*out)->u.list.size, (long) LC_MAX_LIST_SIZE);
+                    lc_val_unref(*out);
+                }
             }
             flint_free(items);
             return st;
@@ -1006,8 +1179,8 @@ eval(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d)
     }
 }
 
-int
-lc_exec_stmt(lc_session_t S, const lc_node n, lc_diag_t d)
+static int
+exec_stmt(lc_session_t S, const lc_node n, lc_diag_t d)
 {
     lc_val v;
 
@@ -1049,9 +1222,76 @@ lc_exec_stmt(lc_session_t S, const lc_node n, lc_diag_t d)
     if (S->echo && v->type != LC_V_NIL)
     {
         lc_val_fprint(S->out, v, 1);
-        fputc('\n', S->out);
+        if (fputc('\n', S->out) == EOF || ferror(S->out))
+        {
+            lc_val_unref(v);
+            return lc_diag_set(d, n->pos, LC_E_IO, "cannot write the output: %s", strerror(errno));
+        }
     }
     lc_val_unref(v);
+    return LC_OK;
+}
+
+/* Run one statement under a guard (lib/limit).  A pending interrupt or time
+   limit stops it before it starts; a refused allocation, or a stop noticed
+   where no error can be returned, unwinds to here.  Then what the statement
+   had changed of the session's state is put back (the variables that
+   function parameters shadowed, the call depth, the precision, the claim
+   being checked) and the statement fails with the reason, located at the
+   innermost call being evaluated.  Values are immutable and a variable is
+   only assigned once its value is complete, so the variables stay as they
+   were before the statement. */
+int
+lc_exec_stmt(lc_session_t S, const lc_node n, lc_diag_t d)
+{
+    lc_limit_guard g;
+    lc_check_struct * chk = S->chk;
+    slong depth = S->depth, prec = S->prec, claim = S->claim, cov_line = S->cov_line;
+    slong nbinds = S->nbinds, nest = S->nest;
+    lc_pos_t at = S->at;
+    int st;
+
+    if (S->nest == 0)
+        S->stack_base = FRAME_ADDRESS();
+    if ((st = lc_limit_check(d->err)) != LC_OK)
+    {
+        d->pos = n->pos;
+        return st;
+    }
+    S->nest++;
+    S->at = n->pos;
+    lc_limit_guard_enter(&g);
+    if (setjmp(g.env) == 0)
+    {
+        st = exec_stmt(S, n, d);
+        lc_limit_guard_leave(&g);
+    }
+    else
+    {
+        unbind_to(S, nbinds);
+        S->chk = chk;
+        S->depth = depth;
+        S->prec = prec;
+        S->claim = claim;
+        S->cov_line = cov_line;
+        if (claim < 0)
+            lc_limit_clear_scope_timeout();
+        d->pos = S->at;
+        st = lc_diag_set(d, S->at, g.err->code, "%s", g.err->msg);
+    }
+    S->at = at;
+    S->nest = nest;
+    return st;
+}
+
+/* Run the statements of c, *i := the index of the one that failed. */
+static int
+eval_chunk(lc_session_t S, const lc_chunk_t c, lc_diag_t d, slong * i)
+{
+    lc_diag_init(d);
+    for (*i = 0; *i < c->len; (*i)++)
+        if (lc_exec_stmt(S, c->stmts[*i], d) != LC_OK)
+            return d->err->code;
     return LC_OK;
 }
 
@@ -1060,22 +1300,89 @@ lc_eval_chunk(lc_session_t S, const lc_chunk_t c, lc_diag_t d)
 {
     slong i;
 
-    lc_diag_init(d);
-    for (i = 0; i < c->len; i++)
-        if (lc_exec_stmt(S, c->stmts[i], d) != LC_OK)
-            return d->err->code;
-    return LC_OK;
+    return eval_chunk(S, c, d, &i);
+}
+
+int
+lc_parse_guarded(lc_chunk_t c, const char * src, size_t len, lc_diag_t d, int * incomplete)
+{
+    lc_limit_guard g;
+    int st;
+
+    lc_limit_guard_enter(&g);
+    if (setjmp(g.env) == 0)
+    {
+        st = lc_parse(c, src, len, d, incomplete);
+        lc_limit_guard_leave(&g);
+        return st;
+    }
+    /* what the parser had built is abandoned (lib/limit) */
+    lc_chunk_init(c);
+    if (incomplete != NULL)
+        *incomplete = 0;
+    d->pos.line = d->pos.col = 1;
+    return lc_diag_set(d, d->pos, g.err->code, "%s", g.err->msg);
+}
+
+void
+lc_session_unreached(lc_session_t S, const lc_chunk_t c, slong i, const lc_diag_t d)
+{
+    char why[LC_ERR_MSG_LEN + 64];
+    slong j;
+
+    for (j = i; j < c->len; j++)
+    {
+        const lc_node n = c->stmts[j];
+        lc_claim_struct * r;
+
+        if (n->kind != LC_N_CLAIM)
+            continue;
+        r = S->report->len > 0 ? S->report->claims + S->report->len - 1 : NULL;
+        if (j == i)
+        {
+            /* The claim that failed: the error is about it.  If the failure
+               came after its record was made (an interrupt, a limit) and
+               left the record without a check, the record gets the reason. */
+            if (r != NULL && r->line == n->pos.line && r->file != NULL
+                && strcmp(r->file, S->chunk) == 0 && r->nchecks == 0)
+            {
+                snprintf(why, sizeof(why), "the run stopped inside this claim: %s", d->err->msg);
+                r->verdict = LC_UNDECIDED;
+                lc_claim_add_check(r, LC_CHECK_NONE, LC_CHECK_UNDECIDED, why, NULL, 0);
+                lc_claim_set(&r->certificate, why);
+            }
+            continue;
+        }
+        snprintf(why, sizeof(why), "not reached: the run stopped at line %d", d->pos.line);
+        r = lc_report_add(S->report);
+        lc_claim_set(&r->statement, n->name);
+        lc_claim_set(&r->source, n->attr[0]);
+        if (n->attr[1] != NULL)
+            lc_claim_set(&r->id, n->attr[1]);
+        if (n->attr[2] != NULL)
+            lc_verdict_parse(&r->expected, n->attr[2], NULL);
+        lc_claim_set(&r->file, S->chunk);
+        r->line = n->pos.line;
+        r->role = (lc_claim_role) n->role;
+        lc_claim_set(&r->corrects, n->attr[3]);
+        r->verdict = LC_UNDECIDED;
+        r->prec = S->prec;
+        lc_claim_add_check(r, LC_CHECK_NONE, LC_CHECK_UNDECIDED, why, NULL, 0);
+        lc_claim_set(&r->certificate, why);
+    }
 }
 
 int
 lc_eval_source(lc_session_t S, const char * src, size_t len, lc_diag_t d)
 {
     lc_chunk_t c;
+    slong i;
     int st;
 
     lc_chunk_init(c);
-    if ((st = lc_parse(c, src, len, d, NULL)) == LC_OK)
-        st = lc_eval_chunk(S, c, d);
+    if ((st = lc_parse_guarded(c, src, len, d, NULL)) == LC_OK)
+        if ((st = eval_chunk(S, c, d, &i)) != LC_OK)
+            lc_session_unreached(S, c, i, d);
     lc_chunk_clear(c);
     return st;
 }

@@ -49,6 +49,22 @@ typedef struct
     slong cov_line;         /* line of the item being run in a coverage block, 0 outside */
     lc_check_struct * chk;
     lc_check_t scratch;
+    /* Limits (lib/limit): where the C stack stood at the outermost
+       statement and how much of it the evaluator's recursion may use; the
+       nesting of statements being run; the position of the innermost call
+       (where an unwound computation is reported); when the current claim
+       started (its timeout(S) counts from there). */
+    char * stack_base;
+    size_t stack_budget;
+    slong nest;
+    lc_pos_t at;
+    double claim_t0;
+    /* The variables that user-function parameters shadow, restored when the
+       call returns or is unwound: names (owned by the variable table) and
+       the shadowed values (NULL: none). */
+    const char ** bind_names;
+    lc_val * bind_saved;
+    slong nbinds, bind_alloc;
 }
 lc_session_struct;
 
@@ -116,7 +132,19 @@ int lc_eval_precisions(slong ** precs, slong * np, lc_session_t S, const lc_node
    stay assigned. */
 int lc_eval_chunk(lc_session_t S, const lc_chunk_t c, lc_diag_t d);
 
-/* Parse and run len bytes of source. */
+/* Parse and run len bytes of source.  When a statement fails, the claims
+   after it in the source (parsed, never run) are recorded in S->report as
+   UNDECIDED, "not reached: the run stopped at line L". */
 int lc_eval_source(lc_session_t S, const char * src, size_t len, lc_diag_t d);
+
+/* lc_parse, guarded: a parse that passes the memory limit is an error in d
+   (LC_E_LIMIT) rather than an exit. */
+int lc_parse_guarded(lc_chunk_t c, const char * src, size_t len, lc_diag_t d, int * incomplete);
+
+/* After statement i of c failed with d: record the claim statements of c
+   from i on that have no record in S->report as UNDECIDED ("not reached:
+   the run stopped at line L"), and give a record of statement i that the
+   failure left without checks the reason. */
+void lc_session_unreached(lc_session_t S, const lc_chunk_t c, slong i, const lc_diag_t d);
 
 #endif

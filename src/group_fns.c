@@ -6,6 +6,7 @@
 #include <string.h>
 #include "eval.h"
 #include "builtins.h"
+#include "limit.h"
 
 #define ARGS LC_BUILTIN_PARAMS
 #define UNUSED_ARGS LC_BUILTIN_UNUSED
@@ -574,8 +575,29 @@ bi_elements(ARGS)
     UNUSED_ARGS;
     if ((st = get_limit(&limit, args, nargs, 1, LC_ELEMENTS_LIMIT, err)) != LC_OK)
         return st;
+    if (limit > LC_MAX_LIST_SIZE)
+    {
+        fmpz_t o;
+
+        /* the answer is a list: a bigger one is refused before any work */
+        fmpz_init(o);
+        lc_group_order(o, G);
+        st = fmpz_cmp_si(o, LC_MAX_LIST_SIZE) > 0;
+        fmpz_clear(o);
+        if (st)
+            return lc_err_set(err, LC_E_LIMIT, "the group has more elements than a list may "
+                              "hold (%ld)", (long) LC_MAX_LIST_SIZE);
+    }
     if ((st = lc_group_elements(&el, &len, G, limit, err)) != LC_OK)
         return st;
+    /* one permutation value per element */
+    if ((st = lc_limit_memory_check((size_t) len * (sizeof(lc_val_struct) + sizeof(lc_val)
+                                    + sizeof(slong) * (size_t) (G->n + 1) + 64),
+                                    "the list of elements", err)) != LC_OK)
+    {
+        flint_free(el);
+        return st;
+    }
     items = flint_malloc(sizeof(lc_val) * len);
     for (i = 0; i < len; i++)
     {

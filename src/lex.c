@@ -5,6 +5,7 @@
 #include <string.h>
 #include <flint/fmpz.h>
 #include "lex.h"
+#include "value.h"     /* LC_MAX_STR_LEN */
 
 void
 lc_diag_init(lc_diag_t d)
@@ -151,8 +152,15 @@ lex_number(lc_lex_t lx)
     int expsign = 1, seen_point = 0;
     char * digits;
     fmpz_t m, p;
+    size_t n = 0;
 
-    digits = flint_malloc(lx->len - lx->i + 1);
+    /* room for the digits of this number, not for the rest of the script
+       (5 million numbers in a 30 MB script asked for 5 million blocks of up
+       to 30 MB, and passed any memory limit) */
+    while (lx->i + n < lx->len && (isdigit((unsigned char) lx->src[lx->i + n])
+                                   || lx->src[lx->i + n] == '.'))
+        n++;
+    digits = flint_malloc(n + 1);
     while (peek(lx, 0) >= 0 && (isdigit(peek(lx, 0)) || (peek(lx, 0) == '.' && !seen_point)))
     {
         if (peek(lx, 0) == '.')
@@ -231,9 +239,12 @@ lex_number(lc_lex_t lx)
 static void
 lex_string(lc_lex_t lx)
 {
-    char * s = flint_malloc(lx->len - lx->i + 1);
+    /* a string ends on its line: room for the rest of the line, not of the
+       whole script */
+    const char * nl = memchr(lx->src + lx->i, '\n', lx->len - lx->i);
+    size_t room = (nl != NULL ? (size_t) (nl - lx->src) : lx->len) - lx->i;
+    char * s = flint_malloc(room + 1), bad[3];
     size_t k = 0;
-    char bad[3];
 
     advance(lx);  /* the opening quote */
     for (;;)
@@ -278,6 +289,15 @@ lex_string(lc_lex_t lx)
         {
             flint_free(s);
             lex_error(lx, lx->pos, "%s", "unexpected byte 0x00 in string");
+            return;
+        }
+        if (k >= (size_t) LC_MAX_STR_LEN)
+        {
+            char m[80];
+
+            flint_free(s);
+            snprintf(m, sizeof(m), "string literal too long (limit %ld bytes)", (long) LC_MAX_STR_LEN);
+            lex_error(lx, lx->tok.pos, "%s", m);
             return;
         }
         s[k++] = (char) c;

@@ -9,21 +9,29 @@
  *   --report FILE         write the claims to FILE (.md, .json, .tex, .html);
  *                         repeatable
  *   --no-timings          leave timings out of reports (byte-identical runs)
+ *   --timeout S           stop the run after S seconds
+ *   --max-memory BYTES    refuse allocations past BYTES (K, M, G suffixes)
  *
  * Exit status: 0 when every claim met its expectation, 1 when one did not,
- * 2 on a usage error or a script error. */
+ * 2 on a usage error or a script error (a limit reached included), 130 when
+ * interrupted (Ctrl-C). */
 #include "config.h"
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "liecheck.h"
 #include "eval.h"
 #include "repl.h"
+#include "limit.h"
 
 #define EXIT_UNMET 1
 #define EXIT_USAGE 2
 #define EXIT_SCRIPT 2
+#define EXIT_INTERRUPT 130  /* 128 + SIGINT, as a shell reports a process ended by Ctrl-C */
 #define MAX_REPORTS 8
+/* Below this --max-memory leaves too little to start a session. */
+#define LC_MIN_MAX_MEMORY ((size_t) 16 << 20)
 
 /* Scripts are read whole; anything bigger than this is not a script. */
 #define LC_MAX_SCRIPT_BYTES (WORD(1) << 28)
@@ -43,13 +51,19 @@ static const char * usage_text =
     "               extension: .md, .json, .tex or .html (may be repeated)\n"
     "  --no-timings leave timings out of reports, so that runs compare byte\n"
     "               for byte\n"
+    "  --timeout S  stop the run after S seconds (claims not reached are\n"
+    "               reported UNDECIDED); a claim can set its own with timeout(S)\n"
+    "  --max-memory BYTES  refuse to use more memory than BYTES (suffixes K, M,\n"
+    "               G; the default is 8G or half of the physical memory,\n"
+    "               whichever is smaller)\n"
     "  -h, --help   print this text and exit\n"
     "  --version    print the versions of liecheck and its libraries and exit\n"
     "\n"
     "Without arguments on a terminal, liecheck starts an interactive session.\n"
     "Exit status: 0 when every claim got its expected verdict, 1 when one did\n"
     "not, 2 on a usage error or a script error (reported as\n"
-    "FILE:LINE:COLUMN: error: MESSAGE).\n";
+    "FILE:LINE:COLUMN: error: MESSAGE; a limit reached is one), 130 when\n"
+    "interrupted (Ctrl-C).\n";
 
 static int
 usage_error(const char * fmt, const char * arg)
@@ -66,10 +80,16 @@ usage_error(const char * fmt, const char * arg)
 static int
 stdout_status(int st)
 {
+    /* a failure already seen by print or by the echo of a value was reported
+       there, with its file:line:column */
+    int reported = ferror(stdout);
+
     errno = 0;
     if (fflush(stdout) != 0 || ferror(stdout))
     {
-        fprintf(stderr, "liecheck: standard output: %s\n", errno != 0 ? strerror(errno) : "write error");
+        if (!reported)
+            fprintf(stderr, "liecheck: standard output: %s\n",
+                    errno != 0 ? strerror(errno) : "write error");
         if (st == 0)
             st = EXIT_SCRIPT;
     }
@@ -108,6 +128,20 @@ slurp(FILE * f, size_t * len)
     return s;
 }
 
+/* The report says how and where the run stopped (the first stop only). */
+static void
+stopped(lc_session_t S, lc_run_status status, const char * name, int line, int col,
+        const char * msg)
+{
+    char where[LC_ERR_MSG_LEN + 128];
+
+    if (S->report->status != LC_RUN_COMPLETE)
+        return;
+    snprintf(where, sizeof(where), "%s:%d:%d: %s", name, line, col, msg);
+    S->report->status = status;
+    lc_claim_set(&S->report->stopped, where);
+}
+
 static int
 run(lc_session_t S, const char * name, const char * src, size_t len)
 {
@@ -118,7 +152,9 @@ run(lc_session_t S, const char * name, const char * src, size_t len)
         return 0;
     fflush(stdout);
     lc_diag_fprint(stderr, name, d);
-    return EXIT_SCRIPT;
+    stopped(S, d->err->code == LC_E_INTERRUPT || lc_limit_run_stopped()
+               ? LC_RUN_INTERRUPTED : LC_RUN_ERROR, name, d->pos.line, d->pos.col, d->err->msg);
+    return d->err->code == LC_E_INTERRUPT ? EXIT_INTERRUPT : EXIT_SCRIPT;
 }
 
 static int
@@ -154,6 +190,13 @@ main(int argc, char ** argv)
     lc_session_t S;
     const char * file = NULL, * reports[MAX_REPORTS];
     int i, nexpr = 0, nreports = 0, timings = 1, st = 0, options_done = 0;
+    double timeout = 0;
+    size_t max_memory;
+
+    /* Before anything is allocated: GMP's and FLINT's allocations are
+       counted from the first (lib/limit). */
+    lc_limit_memory_install();
+    max_memory = lc_limit_default_max_memory();
 
     /* First pass: validate the command line, so that nothing runs when it
        is wrong. */
@@ -189,6 +232,29 @@ main(int argc, char ** argv)
         }
         else if (!options_done && strcmp(a, "--no-timings") == 0)
             timings = 0;
+        else if (!options_done && strcmp(a, "--timeout") == 0)
+        {
+            char * end;
+
+            if (++i == argc)
+                return usage_error("%s", "option --timeout needs a number of seconds");
+            errno = 0;
+            timeout = strtod(argv[i], &end);
+            if (end == argv[i] || *end != '\0' || errno != 0 || !(timeout > 0 && timeout <= 1e9))
+                return usage_error("--timeout '%s': give a number of seconds above 0 and at "
+                                   "most 10^9", argv[i]);
+        }
+        else if (!options_done && strcmp(a, "--max-memory") == 0)
+        {
+            lc_err_t err;
+
+            if (++i == argc)
+                return usage_error("%s", "option --max-memory needs a size such as 512M or 4G");
+            if (lc_limit_parse_bytes(&max_memory, argv[i], err) != LC_OK)
+                return usage_error("--max-memory: %s", err->msg);
+            if (max_memory < LC_MIN_MAX_MEMORY)
+                return usage_error("--max-memory '%s': liecheck needs at least 16M", argv[i]);
+        }
         else if (!options_done && strcmp(a, "--") == 0)
             options_done = 1;
         else if (!options_done && a[0] == '-' && a[1] != '\0')
@@ -201,14 +267,20 @@ main(int argc, char ** argv)
     if (nexpr > 0 && file != NULL)
         return usage_error("%s", "-e cannot be combined with a script file");
 
+    lc_limit_set_max_memory(max_memory);
+    /* the REPL's read of a line must see EINTR, so that Ctrl-C abandons it */
+    lc_limit_catch_sigint(!(nexpr == 0 && file == NULL && isatty(STDIN_FILENO)));
     lc_session_init(S);
+    if (timeout > 0)
+        lc_limit_set_timeout(timeout);
     if (nexpr > 0)
     {
         S->echo = 1;
         for (i = 1; i < argc && st == 0; i++)
             if (strcmp(argv[i], "--") == 0)
                 break;
-            else if (strcmp(argv[i], "--report") == 0)
+            else if (strcmp(argv[i], "--report") == 0 || strcmp(argv[i], "--timeout") == 0
+                     || strcmp(argv[i], "--max-memory") == 0)
                 i++;
             else if (strcmp(argv[i], "-e") == 0)
             {
@@ -234,6 +306,7 @@ main(int argc, char ** argv)
             fflush(S->out);
             fprintf(stderr, "%s:%ld:1: error: %s\n", file != NULL ? file : "<input>", (long) line,
                     err->msg);
+            stopped(S, LC_RUN_ERROR, file != NULL ? file : "<input>", (int) line, 1, err->msg);
             if (st == 0)
                 st = EXIT_SCRIPT;
         }
@@ -257,6 +330,9 @@ main(int argc, char ** argv)
     S->report->seed = S->seed;
     S->report->precision = S->prec;
     S->report->timings = timings;
+    /* The report is written even when the run ended at the memory limit:
+       it is small, and it says why the run stopped. */
+    lc_limit_set_max_memory(0);
     for (i = 0; i < nreports; i++)
     {
         lc_err_t err;

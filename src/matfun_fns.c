@@ -368,9 +368,16 @@ static int
 bi_str(ARGS)
 {
     char * t = lc_val_get_str(args[0], 1);
+    size_t n = strlen(t);
 
     UNUSED_ARGS;
-    *res = lc_val_cstr(t);
+    if (n > (size_t) LC_MAX_STR_LEN)
+    {
+        flint_free(t);
+        return lc_err_set(err, LC_E_LIMIT, "string too long: %.0f bytes (limit %ld)", (double) n,
+                          (long) LC_MAX_STR_LEN);
+    }
+    *res = lc_val_str(t, n);
     flint_free(t);
     return LC_OK;
 }

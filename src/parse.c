@@ -901,12 +901,25 @@ lc_chunk_clear(lc_chunk_t c)
     lc_chunk_init(c);
 }
 
+/* The number of nodes of the tree n. */
+static slong
+count_nodes(const lc_node n)
+{
+    slong i, k = 1;
+
+    if (n == NULL)
+        return 0;
+    for (i = 0; i < n->nkids; i++)
+        k += count_nodes(n->kids[i]);
+    return k + count_nodes(n->sweep);
+}
+
 int
 lc_parse(lc_chunk_t c, const char * src, size_t len, lc_diag_t d, int * incomplete)
 {
     parser p;
     lc_node s;
-    slong alloc = 0;
+    slong alloc = 0, nodes = 0;
 
     lc_lex_init(p.lx, src, len);
     p.d = d;
@@ -925,6 +938,16 @@ lc_parse(lc_chunk_t c, const char * src, size_t len, lc_diag_t d, int * incomple
             break;
         if ((s = statement(&p)) == NULL)
             goto err;
+        if ((nodes += count_nodes(s)) > LC_MAX_SCRIPT_NODES)
+        {
+            char msg[120];
+
+            snprintf(msg, sizeof(msg), "script too large: more than %ld syntax nodes (split it "
+                     "into several scripts)", (long) LC_MAX_SCRIPT_NODES);
+            fail(&p, s->pos, msg, LC_E_LIMIT);
+            lc_node_free(s);
+            goto err;
+        }
         if (c->len == alloc)
         {
             alloc = alloc ? 2 * alloc : 16;

@@ -80,6 +80,11 @@ typedef lc_node_struct * lc_node;
    such as 1 + 1 + ... + 1 may have at most this many terms. */
 #define LC_MAX_TREE_HEIGHT 10000
 
+/* A chunk is parsed whole before it runs, at some 200 bytes a node: a
+   script of more nodes than this is refused (a 5-million-line script would
+   otherwise take gigabytes before its first line runs). */
+#define LC_MAX_SCRIPT_NODES (WORD(1) << 20)
+
 /* A parsed chunk: a script, a REPL entry, one -e argument. */
 typedef struct
 {

@@ -4,9 +4,12 @@
  * that the input ended inside an open bracket, read another line and try
  * again with both. */
 #include "config.h"
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "liecheck.h"
+#include "limit.h"
 #include "repl.h"
 
 #ifdef HAVE_READLINE
@@ -17,7 +20,36 @@
 #define PROMPT "lc> "
 #define PROMPT_MORE "..> "
 
-/* One line without its newline, flint_malloc'ed; NULL at end of input. */
+#ifdef HAVE_READLINE
+/* Readline's input: a Ctrl-C (which interrupts the read, SIGINT being
+   caught without SA_RESTART) ends the line being typed as an empty one; the
+   loop below sees the interrupt flag and abandons the entry. */
+static int
+getc_interruptible(FILE * f)
+{
+    unsigned char c;
+
+    for (;;)
+    {
+        ssize_t r = read(fileno(f), &c, 1);
+
+        if (r == 1)
+            return c;
+        if (r == 0)
+            return EOF;
+        if (errno != EINTR)
+            return EOF;
+        if (lc_limit_interrupted())
+        {
+            rl_replace_line("", 0);
+            return '\n';
+        }
+    }
+}
+#endif
+
+/* One line without its newline, flint_malloc'ed; NULL at end of input.
+   After Ctrl-C the line is empty and lc_limit_interrupted() is set. */
 static char *
 read_line(const char * prompt)
 {
@@ -44,6 +76,13 @@ read_line(const char * prompt)
     {
         if (fgets(s + len, (int) (alloc - len), stdin) == NULL)
         {
+            if (ferror(stdin) && errno == EINTR && lc_limit_interrupted())
+            {
+                clearerr(stdin);
+                putchar('\n');
+                s[0] = '\0';
+                return s;
+            }
             if (len == 0)
             {
                 flint_free(s);
@@ -110,14 +149,23 @@ lc_repl(lc_session_t S)
     stifle_history(1000);
     if (hist != NULL)
         read_history(hist);  /* a missing history file is normal */
+    /* Ctrl-C is lib/limit's: it stops a computation, or abandons the line */
+    rl_catch_signals = 0;
+    rl_getc_function = getc_interruptible;
 #endif
 
     printf("%s\ntype help() for the built-in functions, quit to leave\n", lc_versions_line());
     S->echo = 1;
     for (;;)
     {
+        lc_limit_clear_interrupt();
         if ((line = read_line(PROMPT)) == NULL)
             break;
+        if (lc_limit_interrupted())
+        {
+            flint_free(line);
+            continue;
+        }
         if (is_word(line, "quit") || is_word(line, "exit"))
         {
             flint_free(line);
@@ -128,8 +176,10 @@ lc_repl(lc_session_t S)
         for (;;)
         {
             lc_chunk_init(c);
-            if (lc_parse(c, buf, len, d, &incomplete) == LC_OK)
+            if (lc_parse_guarded(c, buf, len, d, &incomplete) == LC_OK)
             {
+                /* an interrupt stops the entry; the session and its
+                   variables stay as they were before the statement */
                 if (lc_eval_chunk(S, c, d) != LC_OK)
                 {
                     fflush(stdout);
@@ -142,6 +192,12 @@ lc_repl(lc_session_t S)
             {
                 fflush(stdout);
                 lc_diag_fprint(stderr, "<repl>", d);
+                break;
+            }
+            if (lc_limit_interrupted())
+            {
+                /* Ctrl-C in a continuation line abandons the whole entry */
+                flint_free(line);
                 break;
             }
             n = strlen(line);

@@ -175,11 +175,16 @@ lc_val_list(lc_val * items, slong len)
 {
     lc_val v;
     slong i;
+    slong size = len;
     int depth = 1;
 
     for (i = 0; i < len; i++)
-        if (items[i]->type == LC_V_LIST && items[i]->u.list.depth + 1 > depth)
-            depth = items[i]->u.list.depth + 1;
+        if (items[i]->type == LC_V_LIST)
+        {
+            if (items[i]->u.list.depth + 1 > depth)
+                depth = items[i]->u.list.depth + 1;
+            size = items[i]->u.list.size > WORD_MAX - size ? WORD_MAX : size + items[i]->u.list.size;
+        }
     if (depth > LC_MAX_LIST_DEPTH)
     {
         for (i = 0; i < len; i++)
@@ -192,6 +197,7 @@ lc_val_list(lc_val * items, slong len)
         memcpy(v->u.list.items, items, sizeof(lc_val) * len);
     v->u.list.len = len;
     v->u.list.depth = depth;
+    v->u.list.size = size;
     return v;
 }
 

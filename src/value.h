@@ -21,6 +21,14 @@
    recurse) cannot exhaust the C stack. */
 #define LC_MAX_LIST_DEPTH 1000
 
+/* A list value holds at most this many elements, counting those of nested
+   lists (a list shared n times counts n times): walking it (printing,
+   comparing) costs that much, however little memory sharing takes. */
+#define LC_MAX_LIST_SIZE WORD(10000000)
+
+/* A string value is at most this many bytes long. */
+#define LC_MAX_STR_LEN WORD(67108864)
+
 typedef enum
 {
     LC_V_NIL = 0,
@@ -53,7 +61,7 @@ typedef struct lc_val_struct
         fmpq_t q;
         struct { char * s; size_t len; } str;
         fmpq_mat_t m;
-        struct { struct lc_val_struct ** items; slong len; int depth; } list;
+        struct { struct lc_val_struct ** items; slong len; int depth; slong size; } list;
         lc_lie_t lie;
         lc_perm_t perm;
         lc_group_struct * group;       /* LC_V_GROUP */
@@ -106,7 +114,9 @@ lc_val lc_val_func(struct lc_node_struct * def);
 
 /* A list of len items; takes over the caller's references to the items.
    Returns NULL (and frees the items) when nesting would exceed
-   LC_MAX_LIST_DEPTH. */
+   LC_MAX_LIST_DEPTH.  Its size (u.list.size: len plus the sizes of the
+   items that are lists, saturating at WORD_MAX) is recorded, not checked:
+   the evaluator refuses lists larger than LC_MAX_LIST_SIZE. */
 lc_val lc_val_list(lc_val * items, slong len);
 
 lc_val lc_val_ref(lc_val v);

@@ -550,7 +550,7 @@ START_TEST(json_reads_back_with_every_key_of_the_contract)
 {
     static const char * const top_keys[] =
         { "liecheck", "script", "seed", "precision", "environment", "summary", "claims",
-          "coverage" };
+          "coverage", "status", "stopped" };
     static const char * const env_keys[] = { "flint", "arb", "mpfr", "gmp" };
     static const char * const claim_keys[] =
         { "id", "source", "statement", "method", "role", "corrects", "checks", "verdict",
@@ -570,8 +570,10 @@ START_TEST(json_reads_back_with_every_key_of_the_contract)
     build_fixture(r, 0);
     doc = parse_json(r);
     ck_assert(json_is_object(doc));
-    ck_json_keys(doc, top_keys, 8);
+    ck_json_keys(doc, top_keys, 10);
     ck_assert_json_str(doc, "liecheck", lc_version());
+    ck_assert_json_str(doc, "status", "complete");
+    ck_assert_json_str(doc, "stopped", NULL);
     ck_assert_json_str(doc, "script", "examples/papers/ma_ying.lc");
     ck_json_int(doc, "seed", 42);
     ck_json_int(doc, "precision", 256);
@@ -909,6 +911,66 @@ START_TEST(refuted_statement_lookup_ignores_controls_and_verdicts_not_refuted)
 END_TEST
 
 /* ------------------------------------------------------------------ Markdown */
+
+START_TEST(json_status_says_how_the_run_ended)
+{
+    lc_report_t r;
+    json_t * doc;
+
+    build_fixture(r, 0);
+    r->status = LC_RUN_ERROR;
+    lc_claim_set(&r->stopped, "s.lc:7:3: undefined variable 'x'");
+    doc = parse_json(r);
+    ck_assert_json_str(doc, "status", "error");
+    ck_assert_json_str(doc, "stopped", "s.lc:7:3: undefined variable 'x'");
+    json_decref(doc);
+    r->status = LC_RUN_INTERRUPTED;
+    doc = parse_json(r);
+    ck_assert_json_str(doc, "status", "interrupted");
+    json_decref(doc);
+    /* a status out of range never reads as a complete run */
+    r->status = (lc_run_status) 17;
+    doc = parse_json(r);
+    ck_assert_json_str(doc, "status", "error");
+    json_decref(doc);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(human_reports_state_an_incomplete_run_after_the_verdict_line)
+{
+    lc_report_t r;
+    char * t[3], * at, * verdict;
+    int k;
+
+    build_fixture(r, 0);
+    for (k = 0; k < 3; k++)
+    {
+        t[k] = k == 0 ? lc_report_markdown(r) : k == 1 ? lc_report_latex(r) : lc_report_html(r);
+        ck_assert_ptr_null(strstr(t[k], "did not complete"));
+        flint_free(t[k]);
+    }
+    r->status = LC_RUN_INTERRUPTED;
+    lc_claim_set(&r->stopped, "s.lc:9:1: interrupted");
+    for (k = 0; k < 3; k++)
+    {
+        t[k] = k == 0 ? lc_report_markdown(r) : k == 1 ? lc_report_latex(r) : lc_report_html(r);
+        at = strstr(t[k], "The run did not complete: it was interrupted (s.lc:9:1: interrupted)");
+        verdict = strstr(t[k], "statements of the paper checked");
+        ck_assert_ptr_nonnull(at);
+        ck_assert_ptr_nonnull(verdict);
+        /* right after the verdict on the paper, before the errata */
+        ck_assert(verdict < at);
+        ck_assert(at < strstr(t[k], "Errata"));
+        flint_free(t[k]);
+    }
+    r->status = LC_RUN_ERROR;
+    t[0] = lc_report_markdown(r);
+    ck_assert_ptr_nonnull(strstr(t[0], "it stopped with an error (s.lc:9:1: interrupted)"));
+    flint_free(t[0]);
+    lc_report_clear(r);
+}
+END_TEST
 
 START_TEST(markdown_has_environment_summary_and_table_rows)
 {
@@ -1862,6 +1924,7 @@ claim_suite(void)
     tc = tcase_create("json");
     tcase_add_test(tc, json_reads_back_with_every_key_of_the_contract);
     tcase_add_test(tc, json_has_seconds_only_with_timings);
+    tcase_add_test(tc, json_status_says_how_the_run_ended);
     tcase_add_test(tc, json_of_an_empty_record_has_nulls_not_crashes);
     tcase_add_test(tc, json_strings_are_escaped_and_valid_utf8);
     tcase_add_test(tc, json_seed_beyond_int64_is_a_decimal_string);
@@ -1874,6 +1937,7 @@ claim_suite(void)
 
     tc = tcase_create("human");
     tcase_add_test(tc, markdown_has_environment_summary_and_table_rows);
+    tcase_add_test(tc, human_reports_state_an_incomplete_run_after_the_verdict_line);
     tcase_add_test(tc, markdown_details_show_verdict_certificate_sweep_and_place);
     tcase_add_test(tc, markdown_escapes_pipes_and_newlines_in_cells);
     tcase_add_test(tc, markdown_shortens_long_statements_in_the_table_only);

@@ -1,0 +1,8 @@
+"$LIECHECK" --max-memory 12Q -e 'print(1)'; echo "status $?"
+"$LIECHECK" --max-memory 1M -e 'print(1)'; echo "status $?"
+"$LIECHECK" --max-memory; echo "status $?"
+"$LIECHECK" --timeout 0 -e 'print(1)'; echo "status $?"
+"$LIECHECK" --timeout abc -e 'print(1)'; echo "status $?"
+"$LIECHECK" --timeout; echo "status $?"
+"$LIECHECK" --max-memory 1G --timeout 60 -e 'print(2)'; echo "status $?"
+"$LIECHECK" -e 'timeout(5)'; echo "status $?"
