@@ -47,6 +47,8 @@ typedef struct
     slong cov_line;         /* line of the item being run in a coverage block, 0 outside */
     lc_check_struct * chk;
     lc_check_t scratch;
+    slong loads;            /* nesting of load("file.lc") */
+    int quit;               /* set by quit() / exit(): the REPL or the run ends */
 }
 lc_session_struct;
 
@@ -75,6 +77,21 @@ int lc_session_fact(lc_session_struct * S, int truth, lc_check_kind kind,
    carrying its reason. */
 int lc_session_finish_check(lc_val * res, lc_session_struct * S, lc_check_outcome o,
                             lc_err_t err);
+
+/* The status with which quit() and exit() unwind the statements being run:
+   not an error; lc_eval_chunk returns it and S->quit is set. */
+#define LC_QUIT 1000
+
+/* A while loop stops with an error after this many iterations. */
+#define LC_MAX_LOOP_ITERATIONS WORD(10000000)
+
+/* load("file.lc") nests at most this deep (a file that loads itself). */
+#define LC_MAX_LOAD_DEPTH 16
+
+/* Parse and run the script at path (relative to the directory of the chunk
+   being run), as load(path) does; errors come back in err with the file,
+   line and column of the failing statement. */
+int lc_session_load(lc_session_struct * S, const char * path, lc_err_t err);
 
 /* User-function calls nest at most this deep. */
 #define LC_MAX_CALL_DEPTH 200

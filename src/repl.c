@@ -27,8 +27,6 @@ read_line(const char * prompt)
 
     if (r == NULL)
         return NULL;
-    if (*r != '\0')
-        add_history(r);
     n = strlen(r) + 1;
     s = flint_malloc(n);
     memcpy(s, r, n);
@@ -81,6 +79,41 @@ history_path(void)
 }
 #endif
 
+/* Keep an accepted entry in the history, a multi-line one as one entry (its
+   lines joined by line breaks), so that recalling it brings back all of it. */
+static void
+remember(const char * entry)
+{
+#ifdef HAVE_READLINE
+    const char * t = entry;
+
+    while (*t == ' ' || *t == '\t' || *t == '\n')
+        t++;
+    if (*t != '\0')
+        add_history(entry);
+#else
+    (void) entry;
+#endif
+}
+
+/* The number of the last line of the len bytes of buf (1-based), and in
+   *start the offset where it begins. */
+static int
+last_line(size_t * start, const char * buf, size_t len)
+{
+    size_t i;
+    int line = 1;
+
+    *start = 0;
+    for (i = 0; i < len; i++)
+        if (buf[i] == '\n')
+        {
+            line++;
+            *start = i + 1;
+        }
+    return line;
+}
+
 /* Whether the entry is just the word w, give or take blanks. */
 static int
 is_word(const char * s, const char * w)
@@ -108,6 +141,13 @@ lc_repl(lc_session_t S)
     char * hist = history_path();
 
     stifle_history(1000);
+#if defined(RL_READLINE_VERSION) && RL_READLINE_VERSION >= 0x0800
+    /* A multi-line entry is saved as one: each entry after a timestamp
+       line, its lines read back together. */
+    history_comment_char = '#';
+    history_write_timestamps = 1;
+    history_multiline_entries = 1;
+#endif
     if (hist != NULL)
         read_history(hist);  /* a missing history file is normal */
 #endif
@@ -127,10 +167,14 @@ lc_repl(lc_session_t S)
         len = strlen(buf);
         for (;;)
         {
+            size_t start;
+            int st;
+
             lc_chunk_init(c);
             if (lc_parse(c, buf, len, d, &incomplete) == LC_OK)
             {
-                if (lc_eval_chunk(S, c, d) != LC_OK)
+                remember(buf);
+                if ((st = lc_eval_chunk(S, c, d)) != LC_OK && st != LC_QUIT)
                 {
                     fflush(stdout);
                     lc_diag_fprint(stderr, "<repl>", d);
@@ -138,12 +182,48 @@ lc_repl(lc_session_t S)
                 lc_chunk_clear(c);
                 break;
             }
+            /* A syntax error in the last line of an entry that is still open
+               (a claim, a loop, a def's body): drop that line only, say so,
+               and go on reading the entry. */
+            if (!incomplete && d->pos.line > 1 && d->pos.line == last_line(&start, buf, len))
+            {
+                lc_chunk_t c2;
+                lc_diag_t d2;
+                int inc2;
+
+                lc_chunk_init(c2);
+                if (lc_parse(c2, buf, start - 1, d2, &inc2) != LC_OK && inc2 == 1)
+                {
+                    fflush(stdout);
+                    lc_diag_fprint(stderr, "<repl>", d);
+                    fprintf(stderr, "(line %d dropped; the entry is still open: go on, or close "
+                            "it with '}')\n", d->pos.line);
+                    len = start - 1;
+                    buf[len] = '\0';
+                    if ((line = read_line(PROMPT_MORE)) == NULL)
+                        break;
+                    goto append;
+                }
+                lc_chunk_clear(c2);
+            }
             if (!incomplete || (line = read_line(PROMPT_MORE)) == NULL)
             {
                 fflush(stdout);
                 lc_diag_fprint(stderr, "<repl>", d);
+                remember(buf);
                 break;
             }
+            /* Outside brackets an empty line gives up on the entry (after
+               a stray '1 +'); inside them it is part of the entry. */
+            if (incomplete == 2 && is_word(line, ""))
+            {
+                flint_free(line);
+                fflush(stdout);
+                lc_diag_fprint(stderr, "<repl>", d);
+                remember(buf);
+                break;
+            }
+append:
             n = strlen(line);
             buf = flint_realloc(buf, len + n + 2);
             buf[len] = '\n';
@@ -153,6 +233,8 @@ lc_repl(lc_session_t S)
         }
         flint_free(buf);
         fflush(stdout);
+        if (S->quit)
+            break;
     }
     putchar('\n');
 
