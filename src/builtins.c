@@ -481,6 +481,7 @@ registry[] =
     { lc_builtins_magma, &lc_nbuiltins_magma },
     { lc_builtins_transformer, &lc_nbuiltins_transformer },
     { lc_builtins_gauge, &lc_nbuiltins_gauge },
+    { lc_builtins_lang, &lc_nbuiltins_lang },
 };
 
 #define NARRAYS ((slong) (sizeof(registry) / sizeof(registry[0])))

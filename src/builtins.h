@@ -104,6 +104,11 @@ lc_builtin_struct;
 extern const lc_builtin_struct lc_builtins_core[];
 extern const slong lc_nbuiltins_core;
 
+/* The language: map and filter over lists, range, load, time, vars, quit
+   (lang_fns.c). */
+extern const lc_builtin_struct lc_builtins_lang[];
+extern const slong lc_nbuiltins_lang;
+
 /* Checks, claims and certified numerics (check_fns.c). */
 extern const lc_builtin_struct lc_builtins_check[];
 extern const slong lc_nbuiltins_check;

@@ -9,8 +9,11 @@
 #include "config.h"
 #include <errno.h>
 #include <setjmp.h>
+#include <stdint.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "eval.h"
 #include "limit.h"
 #include "builtins.h"
@@ -71,6 +74,8 @@ lc_session_init(lc_session_t S)
     S->bind_names = NULL;
     S->bind_saved = NULL;
     S->nbinds = S->bind_alloc = 0;
+    S->loads = 0;
+    S->quit = 0;
 }
 
 void
@@ -718,6 +723,12 @@ index_val(lc_val * out, const lc_val x, lc_val * idx, slong nidx, lc_err_t err)
 /* ----------------------------------------------------------- evaluation */
 
 static int eval(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d);
+static int exec(lc_session_t S, const lc_node n, lc_diag_t d, lc_val * ret);
+static int exec_block(lc_session_t S, const lc_node b, lc_diag_t d, lc_val * ret);
+
+/* The status with which 'return' unwinds a def's body (never seen outside
+   the evaluator). */
+#define LC_ST_RETURN 1001
 
 /* Where the current function's frame is on the C stack.  The frame address,
    not the address of a local: AddressSanitizer may move locals to a heap
@@ -926,13 +937,44 @@ eval_sweep(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d)
     return st;
 }
 
+/* Append to *names the names that the statements of n assign (x = ...,
+   for x in ...), except def's parameters and names already there; nested
+   defs keep theirs. */
+static void
+collect_locals(const char *** names, slong * len, const lc_node n, const lc_node def)
+{
+    slong i;
+
+    if (n == NULL || n->kind == LC_N_DEF)
+        return;
+    if (n->kind == LC_N_ASSIGN || n->kind == LC_N_FOR)
+    {
+        int known = 0;
+
+        for (i = 0; i < def->nparams && !known; i++)
+            known = strcmp(def->params[i], n->name) == 0;
+        for (i = 0; i < *len && !known; i++)
+            known = strcmp((*names)[i], n->name) == 0;
+        if (!known)
+        {
+            *names = flint_realloc(*names, sizeof(char *) * (*len + 1));
+            (*names)[(*len)++] = n->name;
+        }
+    }
+    if (n->kind == LC_N_BLOCK || n->kind == LC_N_IF || n->kind == LC_N_FOR
+        || n->kind == LC_N_WHILE || n->kind == LC_N_CLAIM)
+        for (i = 0; i < n->nkids; i++)
+            collect_locals(names, len, n->kids[i], def);
+}
+
 int
 lc_call_value(lc_val * out, lc_session_struct * S, const lc_val f, lc_val * args,
               slong nargs, lc_err_t err)
 {
     lc_node def;
     lc_diag_t d;
-    slong i, base;
+    slong i, base, nloc;
+    const char ** locals;
     int st;
 
     /* every call is a place to stop: recursion is the language's only loop */
@@ -949,33 +991,61 @@ lc_call_value(lc_val * out, lc_session_struct * S, const lc_val f, lc_val * args
     if (S->depth >= LC_MAX_CALL_DEPTH)
         return lc_err_set(err, LC_E_LIMIT, "%s: calls nested too deeply (limit %d)", def->name,
                           LC_MAX_CALL_DEPTH);
-    /* Bind the parameters for the call, then restore what they shadowed.
-       The shadowed values wait on the session's binding stack, so that a
-       computation unwound by a limit (lc_exec_stmt) restores them too. */
-    if (S->nbinds + nargs > S->bind_alloc)
+    /* Bind the parameters for the call, then restore what they shadowed;
+       the names a block body assigns are local too (they keep their outer
+       value until assigned).  The shadowed values wait on the session's
+       binding stack, so that a computation unwound by a limit
+       (lc_exec_stmt) restores them too. */
+    nloc = 0;
+    locals = NULL;
+    if (def->kids[0]->kind == LC_N_BLOCK)
+        collect_locals(&locals, &nloc, def->kids[0], def);
+    if (S->nbinds + nargs + nloc > S->bind_alloc)
     {
-        slong a = FLINT_MAX(2 * S->bind_alloc, S->nbinds + nargs + 8);
+        slong a = FLINT_MAX(2 * S->bind_alloc, S->nbinds + nargs + nloc + 8);
 
         S->bind_names = flint_realloc(S->bind_names, sizeof(const char *) * a);
         S->bind_saved = flint_realloc(S->bind_saved, sizeof(lc_val) * a);
         S->bind_alloc = a;
     }
     base = S->nbinds;
-    for (i = 0; i < nargs; i++)
+    for (i = 0; i < nargs + nloc; i++)
     {
-        lc_val old = lc_session_get(S, def->params[i]);
+        const char * name = i < nargs ? def->params[i] : locals[i - nargs];
+        lc_val old = lc_session_get(S, name);
 
         if (old != NULL)
             lc_val_ref(old);
-        lc_session_set(S, def->params[i], lc_val_ref(args[i]));
-        S->bind_names[S->nbinds] = slot(S, def->params[i])->name;
+        if (i < nargs)
+            lc_session_set(S, name, lc_val_ref(args[i]));
+        else if (slot(S, name)->name == NULL)
+            lc_session_set(S, name, NULL);  /* a slot whose name the binding can keep */
+        S->bind_names[S->nbinds] = slot(S, name)->name;
         S->bind_saved[S->nbinds] = old;
         S->nbinds++;
     }
+    flint_free(locals);
     S->depth++;
-    st = eval(out, S, def->kids[0], d);
+    lc_diag_init(d);
+    if (def->kids[0]->kind == LC_N_BLOCK)
+    {
+        lc_val rv = NULL;
+
+        st = exec_block(S, def->kids[0], d, &rv);
+        if (st == LC_ST_RETURN)
+        {
+            st = LC_OK;
+            *out = rv;
+        }
+        else if (st == LC_OK)
+            *out = lc_val_nil();    /* the body ended without return */
+    }
+    else
+        st = eval(out, S, def->kids[0], d);
     S->depth--;
     unbind_to(S, base);
+    if (st == LC_QUIT)
+        return lc_err_set(err, st, "%s", d->err->msg);
     if (st != LC_OK)
     {
         char msg[LC_ERR_MSG_LEN];
@@ -1058,6 +1128,76 @@ eval_args(lc_val ** out, slong * nout, lc_session_t S, const lc_node n, const lc
     return st;
 }
 
+/* time(expr): [the value of expr, the seconds it took (wall clock, to the
+   microsecond, as an exact rational)]. */
+static int
+eval_time(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d)
+{
+    struct timespec t0, t1;
+    lc_val pair[2];
+    fmpq_t sec;
+    slong us;
+
+    if (n->nkids != 2 || n->kids[1]->kind == LC_N_KWARG)
+        return lc_diag_set(d, n->pos, LC_E_ARG, "time: expected 1 argument (an expression), "
+                           "got %ld", (long) n->nkids - 1);
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    if (eval(pair, S, n->kids[1], d) != LC_OK)
+        return d->err->code;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    us = (slong) (t1.tv_sec - t0.tv_sec) * 1000000 + (slong) (t1.tv_nsec - t0.tv_nsec) / 1000;
+    fmpq_init(sec);
+    fmpq_set_si(sec, us < 0 ? 0 : us, 1000000);
+    pair[1] = lc_val_num(sec);
+    fmpq_clear(sec);
+    *out = lc_val_list(pair, 2);
+    return LC_OK;
+}
+
+/* The truth of the boolean node n (the condition of if or while, an
+   operand of and, or, not); *cert := its certified mark. */
+static int
+eval_bool(int * truth, int * cert, lc_session_t S, const lc_node n, const char * what, lc_diag_t d)
+{
+    lc_val v;
+
+    if (eval(&v, S, n, d) != LC_OK)
+        return d->err->code;
+    if (v->type != LC_V_BOOL)
+    {
+        int st = lc_diag_set(d, n->pos, LC_E_ARG, "%s must be true or false, got %s", what,
+                             lc_val_kind(v));
+        lc_val_unref(v);
+        return st;
+    }
+    *truth = v->u.b != 0;
+    *cert = v->cert;
+    lc_val_unref(v);
+    return LC_OK;
+}
+
+/* a and b, a or b: b is evaluated only when a does not decide.  The
+   result is certified when an operand it evaluated was (a check built on
+   it can then hold, never be proved exactly). */
+static int
+eval_logic(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d)
+{
+    int is_or = n->kind == LC_N_OR, a, ca, b, cb;
+    const char * what = is_or ? "an operand of 'or'" : "an operand of 'and'";
+
+    if (eval_bool(&a, &ca, S, n->kids[0], what, d) != LC_OK)
+        return d->err->code;
+    if (a == is_or)
+    {
+        *out = lc_val_bool_cert(a, ca);
+        return LC_OK;
+    }
+    if (eval_bool(&b, &cb, S, n->kids[1], what, d) != LC_OK)
+        return d->err->code;
+    *out = lc_val_bool_cert(b, ca || cb);
+    return LC_OK;
+}
+
 static int
 eval_call(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d)
 {
@@ -1068,6 +1208,9 @@ eval_call(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d)
     if (n->kids[0]->kind == LC_N_NAME && strcmp(n->kids[0]->name, "sweep") == 0
         && lc_session_get(S, "sweep") == NULL)
         return eval_sweep(out, S, n, d);
+    if (n->kids[0]->kind == LC_N_NAME && strcmp(n->kids[0]->name, "time") == 0
+        && lc_session_get(S, "time") == NULL)
+        return eval_time(out, S, n, d);
     if (n->kids[0]->kind == LC_N_NAME && lc_session_get(S, n->kids[0]->name) == NULL
         && lc_builtin_find(n->kids[0]->name) == NULL)
         return lc_diag_set(d, n->kids[0]->pos, LC_E_ARG, "undefined function '%s'", n->kids[0]->name);
@@ -1174,8 +1317,152 @@ eval(lc_val * out, lc_session_t S, const lc_node n, lc_diag_t d)
             unref_all(v, 2);
             return st;
 
+        case LC_N_AND:
+        case LC_N_OR:
+            return eval_logic(out, S, n, d);
+
+        case LC_N_NOT:
+        {
+            int t, c;
+
+            if (eval_bool(&t, &c, S, n->kids[0], "the operand of 'not'", d) != LC_OK)
+                return d->err->code;
+            *out = lc_val_bool_cert(!t, c);
+            return LC_OK;
+        }
+
+        case LC_N_IFEXPR:
+        {
+            int t, c;
+
+            if (eval_bool(&t, &c, S, n->kids[0], "the condition of 'if'", d) != LC_OK)
+                return d->err->code;
+            if ((st = eval(out, S, n->kids[t ? 1 : 2], d)) == LC_OK)
+                keep_cert(out, c);   /* chosen by a certified fact */
+            return st;
+        }
+
         default:
             return lc_diag_set(d, n->pos, LC_E_ARG, "not an expression");
+    }
+}
+
+/* ---------------------------------------------------------- control flow */
+
+/* Called once per iteration of every for and while loop, before the body:
+   the place for the cooperative checks of the session's limits (interrupt,
+   timeout, memory).  LC_OK lets the loop go on; anything else stops it with
+   the message in d (at the position of the loop n). */
+static int
+loop_check(lc_session_t S, const lc_node n, lc_diag_t d)
+{
+    int st;
+
+    (void) S;
+    if ((st = lc_limit_check(d->err)) != LC_OK)
+        d->pos = n->pos;
+    return st;
+}
+
+/* The statements of the block b in order; inside a block bare expressions
+   never echo (a loop in the REPL prints only what it prints). */
+static int
+exec_block(lc_session_t S, const lc_node b, lc_diag_t d, lc_val * ret)
+{
+    int echo = S->echo, st = LC_OK;
+    slong k;
+
+    S->echo = 0;
+    for (k = 0; k < b->nkids && st == LC_OK; k++)
+        st = exec(S, b->kids[k], d, ret);
+    S->echo = echo;
+    return st;
+}
+
+static int
+exec_for(lc_session_t S, const lc_node n, lc_diag_t d, lc_val * ret)
+{
+    lc_val l;
+    slong i;
+    int st = LC_OK;
+
+    if (lc_builtin_find(n->name) != NULL)
+        return lc_diag_set(d, n->pos, LC_E_ARG, "cannot use '%s', the name of a built-in "
+                           "function, as a loop variable", n->name);
+    if (eval(&l, S, n->kids[0], d) != LC_OK)
+        return d->err->code;
+    if (l->type != LC_V_LIST)
+    {
+        st = lc_diag_set(d, n->kids[0]->pos, LC_E_ARG, "for: expected a list to loop over, "
+                         "got %s", lc_val_kind(l));
+        lc_val_unref(l);
+        return st;
+    }
+    /* l holds its items: assigning to the loop's list inside the body
+       does not change what the loop walks. */
+    for (i = 0; i < l->u.list.len && st == LC_OK; i++)
+    {
+        if ((st = loop_check(S, n, d)) != LC_OK)
+            break;
+        lc_session_set(S, n->name, lc_val_ref(l->u.list.items[i]));
+        st = exec_block(S, n->kids[1], d, ret);
+    }
+    lc_val_unref(l);
+    return st;
+}
+
+static int
+exec_while(lc_session_t S, const lc_node n, lc_diag_t d, lc_val * ret)
+{
+    slong i;
+    int st = LC_OK, t, c;
+
+    for (i = 0; st == LC_OK; i++)
+    {
+        if (i == LC_MAX_LOOP_ITERATIONS)
+            return lc_diag_set(d, n->pos, LC_E_LIMIT, "while: more than %ld iterations (the "
+                               "limit of a loop)", (long) LC_MAX_LOOP_ITERATIONS);
+        if ((st = loop_check(S, n, d)) != LC_OK)
+            break;
+        if ((st = eval_bool(&t, &c, S, n->kids[0], "the condition of 'while'", d)) != LC_OK
+            || !t)
+            break;
+        st = exec_block(S, n->kids[1], d, ret);
+    }
+    return st;
+}
+
+/* One statement; ret is where 'return' leaves its value inside a def's
+   body (NULL elsewhere). */
+static int
+exec(lc_session_t S, const lc_node n, lc_diag_t d, lc_val * ret)
+{
+    int t, c;
+
+    switch (n->kind)
+    {
+        case LC_N_BLOCK:
+            return exec_block(S, n, d, ret);
+        case LC_N_IF:
+            if (eval_bool(&t, &c, S, n->kids[0], "the condition of 'if'", d) != LC_OK)
+                return d->err->code;
+            if (t)
+                return exec_block(S, n->kids[1], d, ret);
+            return n->nkids > 2 ? exec(S, n->kids[2], d, ret) : LC_OK;
+        case LC_N_FOR:
+            return exec_for(S, n, d, ret);
+        case LC_N_WHILE:
+            return exec_while(S, n, d, ret);
+        case LC_N_RETURN:
+            if (ret == NULL)
+                return lc_diag_set(d, n->pos, LC_E_ARG, "'return' outside a function body");
+            if (n->nkids == 0)
+                *ret = lc_val_nil();
+            else if (eval(ret, S, n->kids[0], d) != LC_OK)
+                return d->err->code;
+            return LC_ST_RETURN;
+        default:
+            return lc_exec_stmt(S, n, d);
     }
 }
 
@@ -1217,6 +1504,9 @@ exec_stmt(lc_session_t S, const lc_node n, lc_diag_t d)
         lc_session_set(S, n->name, v);
         return LC_OK;
     }
+    if (n->kind == LC_N_BLOCK || n->kind == LC_N_IF || n->kind == LC_N_FOR
+        || n->kind == LC_N_WHILE || n->kind == LC_N_RETURN)
+        return exec(S, n, d, NULL);
     if (eval(&v, S, n->kids[0], d) != LC_OK)
         return d->err->code;
     if (S->echo && v->type != LC_V_NIL)
@@ -1227,6 +1517,8 @@ exec_stmt(lc_session_t S, const lc_node n, lc_diag_t d)
             lc_val_unref(v);
             return lc_diag_set(d, n->pos, LC_E_IO, "cannot write the output: %s", strerror(errno));
         }
+        /* the last printed result, in the REPL and with -e */
+        lc_session_set(S, "ans", lc_val_ref(v));
     }
     lc_val_unref(v);
     return LC_OK;
@@ -1247,7 +1539,8 @@ lc_exec_stmt(lc_session_t S, const lc_node n, lc_diag_t d)
     lc_limit_guard g;
     lc_check_struct * chk = S->chk;
     slong depth = S->depth, prec = S->prec, claim = S->claim, cov_line = S->cov_line;
-    slong nbinds = S->nbinds, nest = S->nest;
+    slong nbinds = S->nbinds, nest = S->nest, loads = S->loads;
+    const char * chunk = S->chunk;
     lc_pos_t at = S->at;
     int st;
 
@@ -1274,6 +1567,8 @@ lc_exec_stmt(lc_session_t S, const lc_node n, lc_diag_t d)
         S->prec = prec;
         S->claim = claim;
         S->cov_line = cov_line;
+        S->loads = loads;
+        S->chunk = chunk;
         if (claim < 0)
             lc_limit_clear_scope_timeout();
         d->pos = S->at;
@@ -1384,5 +1679,78 @@ lc_eval_source(lc_session_t S, const char * src, size_t len, lc_diag_t d)
         if ((st = eval_chunk(S, c, d, &i)) != LC_OK)
             lc_session_unreached(S, c, i, d);
     lc_chunk_clear(c);
+    return st;
+}
+
+int
+lc_session_load(lc_session_struct * S, const char * path, lc_err_t err)
+{
+    const char * chunk = S->chunk, * slash = strrchr(chunk, '/');
+    char * full, * src;
+    size_t n, len = 0, alloc = 4096, got;
+    lc_diag_t d;
+    struct stat sb;
+    FILE * f;
+    int st;
+
+    /* Relative to the directory of the script that loads it. */
+    n = (path[0] != '/' && chunk[0] != '<' && slash != NULL) ? (size_t) (slash - chunk) + 1 : 0;
+    full = flint_malloc(n + strlen(path) + 1);
+    memcpy(full, chunk, n);
+    strcpy(full + n, path);
+    if (S->loads >= LC_MAX_LOAD_DEPTH)
+    {
+        st = lc_err_set(err, LC_E_LIMIT, "'%.200s': loads nested more than %d deep (does a "
+                        "file load itself?)", full, LC_MAX_LOAD_DEPTH);
+        flint_free(full);
+        return st;
+    }
+    /* a directory, a FIFO or a device is refused before it is opened (a
+       FIFO would block), and the size is bounded like a script's */
+    if (stat(full, &sb) != 0 || !S_ISREG(sb.st_mode)
+        || (uint64_t) sb.st_size > (uint64_t) LC_MAX_LOAD_BYTES)
+    {
+        st = stat(full, &sb) != 0
+            ? lc_err_set(err, LC_E_IO, "cannot open '%.400s': %s", full, strerror(errno))
+            : !S_ISREG(sb.st_mode)
+            ? lc_err_set(err, LC_E_IO, "'%.400s' is not a regular file", full)
+            : lc_err_set(err, LC_E_LIMIT, "'%.400s' has %llu bytes, more than the limit of a "
+                         "script (%llu)", full, (unsigned long long) sb.st_size,
+                         (unsigned long long) LC_MAX_LOAD_BYTES);
+        flint_free(full);
+        return st;
+    }
+    if ((f = fopen(full, "rb")) == NULL)
+    {
+        st = lc_err_set(err, LC_E_IO, "cannot open '%.400s': %s", full, strerror(errno));
+        flint_free(full);
+        return st;
+    }
+    src = flint_malloc(alloc);
+    while (len <= (size_t) LC_MAX_LOAD_BYTES && (got = fread(src + len, 1, alloc - len, f)) > 0)
+        if ((len += got) == alloc)
+            src = flint_realloc(src, alloc *= 2);
+    st = ferror(f) ? lc_err_set(err, LC_E_IO, "cannot read '%.400s'", full)
+        : len > (size_t) LC_MAX_LOAD_BYTES ? lc_err_set(err, LC_E_LIMIT, "'%.400s' is larger "
+                                                       "than the limit of a script (%llu bytes)", full,
+                                                       (unsigned long long) LC_MAX_LOAD_BYTES)
+        : LC_OK;
+    fclose(f);
+    if (st == LC_OK)
+    {
+        S->chunk = full;
+        S->loads++;
+        st = lc_eval_source(S, src, len, d);
+        S->loads--;
+        S->chunk = chunk;
+        if (st != LC_OK && st != LC_QUIT && strncmp(d->err->msg, "load: ", 6) == 0)
+            lc_err_set(err, st, "%s", d->err->msg + 6);   /* located deeper down */
+        else if (st != LC_OK && st != LC_QUIT)
+            lc_err_set(err, st, "%.200s:%d:%d: %.280s", full, d->pos.line, d->pos.col, d->err->msg);
+        else if (st == LC_QUIT)
+            lc_err_set(err, st, "quit");
+    }
+    flint_free(src);
+    flint_free(full);
     return st;
 }

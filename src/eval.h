@@ -65,6 +65,8 @@ typedef struct
     const char ** bind_names;
     lc_val * bind_saved;
     slong nbinds, bind_alloc;
+    slong loads;            /* nesting of load("file.lc") */
+    int quit;               /* set by quit() / exit(): the REPL or the run ends */
 }
 lc_session_struct;
 
@@ -93,6 +95,23 @@ int lc_session_fact(lc_session_struct * S, int truth, lc_check_kind kind,
    carrying its reason. */
 int lc_session_finish_check(lc_val * res, lc_session_struct * S, lc_check_outcome o,
                             lc_err_t err);
+
+/* The status with which quit() and exit() unwind the statements being run:
+   not an error; lc_eval_chunk returns it and S->quit is set. */
+#define LC_QUIT 1000
+
+/* A while loop stops with an error after this many iterations. */
+#define LC_MAX_LOOP_ITERATIONS WORD(10000000)
+
+/* load("file.lc") nests at most this deep (a file that loads itself). */
+#define LC_MAX_LOAD_DEPTH 16
+/* the largest file load() reads: that of a script (256 MiB) */
+#define LC_MAX_LOAD_BYTES (WORD(1) << 28)
+
+/* Parse and run the script at path (relative to the directory of the chunk
+   being run), as load(path) does; errors come back in err with the file,
+   line and column of the failing statement. */
+int lc_session_load(lc_session_struct * S, const char * path, lc_err_t err);
 
 /* User-function calls nest at most this deep. */
 #define LC_MAX_CALL_DEPTH 200

@@ -65,6 +65,7 @@ lc_tok_name(lc_tok_kind k)
         case LC_TK_LE: return "'<='";
         case LC_TK_GT: return "'>'";
         case LC_TK_GE: return "'>='";
+        case LC_TK_SEMI: return "';'";
         default: return "invalid token";
     }
 }
@@ -416,6 +417,7 @@ lc_lex_next(lc_lex_t lx)
         case '/': lx->tok.kind = LC_TK_SLASH; break;
         case '^': lx->tok.kind = LC_TK_CARET; break;
         case ',': lx->tok.kind = LC_TK_COMMA; break;
+        case ';': lx->tok.kind = LC_TK_SEMI; break;
         case '=':
             if (peek(lx, 1) == '=')
             {

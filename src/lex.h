@@ -36,6 +36,7 @@ typedef enum
     LC_TK_LBRACE, LC_TK_RBRACE,
     LC_TK_COMMA, LC_TK_ASSIGN,
     LC_TK_EQ, LC_TK_NE, LC_TK_LT, LC_TK_LE, LC_TK_GT, LC_TK_GE,
+    LC_TK_SEMI,       /* ';': separates statements on one line, like a line break */
     LC_TK_ERROR       /* a lexical error; the message is in the lexer */
 }
 lc_tok_kind;

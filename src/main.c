@@ -148,7 +148,7 @@ run(lc_session_t S, const char * name, const char * src, size_t len)
     lc_diag_t d;
 
     S->chunk = name;
-    if (lc_eval_source(S, src, len, d) == LC_OK)
+    if (lc_eval_source(S, src, len, d) == LC_OK || S->quit)
         return 0;
     fflush(stdout);
     lc_diag_fprint(stderr, name, d);
@@ -276,7 +276,7 @@ main(int argc, char ** argv)
     if (nexpr > 0)
     {
         S->echo = 1;
-        for (i = 1; i < argc && st == 0; i++)
+        for (i = 1; i < argc && st == 0 && !S->quit; i++)
             if (strcmp(argv[i], "--") == 0)
                 break;
             else if (strcmp(argv[i], "--report") == 0 || strcmp(argv[i], "--timeout") == 0

@@ -15,10 +15,13 @@ typedef struct
     int depth;
     int failed;
     int in_claim;
+    int in_def;       /* inside a def's block body: return is allowed */
+    int at_eof;       /* the error was that the input ended too soon */
 }
 parser;
 
 static lc_node expr(parser * p);
+static lc_node block(parser * p, const char * what, int line);
 
 static lc_node
 node_new(lc_node_kind kind, lc_pos_t pos)
@@ -113,6 +116,46 @@ lc_node_copy(const lc_node n)
 
 #define TOK(p) ((p)->lx->tok)
 
+/* Whether the current token is the name w (keywords are names to the lexer). */
+static int
+is_word(parser * p, const char * w)
+{
+    return TOK(p).kind == LC_TK_NAME && strcmp(TOK(p).str, w) == 0;
+}
+
+static const char * const keywords[] =
+{
+    "if", "then", "else", "for", "in", "while", "and", "or", "not", "return"
+};
+
+static int
+is_keyword(const char * s)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++)
+        if (strcmp(s, keywords[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* A statement ends at a line break or ';'. */
+static int
+is_sep(lc_tok_kind k)
+{
+    return k == LC_TK_NEWLINE || k == LC_TK_SEMI;
+}
+
+/* After an infix operator, '=', 'then' or 'else' the expression goes on, so
+   line breaks there are dropped (def f(X) = on one line, the body on the
+   next). */
+static void
+skip_nl(parser * p)
+{
+    while (TOK(p).kind == LC_TK_NEWLINE)
+        lc_lex_next(p->lx);
+}
+
 /* Record the first error; later ones are consequences of it. */
 static lc_node
 fail(parser * p, lc_pos_t pos, const char * msg, int code)
@@ -139,6 +182,8 @@ fail_here(parser * p, const char * msg)
 {
     lc_tok_kind k = TOK(p).kind;
 
+    if (k == LC_TK_EOF && !p->failed)
+        p->at_eof = 1;
     return fail(p, k == LC_TK_EOF || k == LC_TK_NEWLINE ? p->lx->prev_end : TOK(p).pos,
                 msg, LC_E_PARSE);
 }
@@ -303,6 +348,8 @@ list_literal(parser * p)
     return all_lists ? matrix_literal(p, n) : n;
 }
 
+static lc_node if_rest(parser * p, int as_stmt);
+
 static lc_node
 primary(parser * p)
 {
@@ -325,6 +372,15 @@ primary(parser * p)
             n->k = lc_val_bool(TOK(p).kind == LC_TK_TRUE);
             break;
         case LC_TK_NAME:
+            if (strcmp(TOK(p).str, "if") == 0)
+                return if_rest(p, 0);
+            if (is_keyword(TOK(p).str))
+            {
+                char msg[120];
+
+                snprintf(msg, sizeof(msg), "unexpected keyword '%s'", TOK(p).str);
+                return fail_here(p, msg);
+            }
             n = node_new(LC_N_NAME, pos);
             n->name = str_dup(TOK(p).str);
             break;
@@ -432,6 +488,7 @@ power(parser * p)
         return NULL;
     }
     lc_lex_next(p->lx);
+    skip_nl(p);
     if ((b = unary(p)) == NULL)
     {
         lc_node_free(a);
@@ -483,6 +540,7 @@ term(parser * p)
         op = TOK(p).kind;
         pos = TOK(p).pos;
         lc_lex_next(p->lx);
+        skip_nl(p);
         if ((b = unary(p)) == NULL)
         {
             lc_node_free(a);
@@ -508,6 +566,7 @@ sum(parser * p)
         op = TOK(p).kind;
         pos = TOK(p).pos;
         lc_lex_next(p->lx);
+        skip_nl(p);
         if ((b = term(p)) == NULL)
         {
             lc_node_free(a);
@@ -528,7 +587,7 @@ is_comparison(lc_tok_kind k)
 
 /* Comparisons do not chain: a < b < c is a syntax error. */
 static lc_node
-expr(parser * p)
+comparison(parser * p)
 {
     lc_node a, b;
     lc_tok_kind op;
@@ -541,6 +600,7 @@ expr(parser * p)
     op = TOK(p).kind;
     pos = TOK(p).pos;
     lc_lex_next(p->lx);
+    skip_nl(p);
     if ((b = sum(p)) == NULL)
     {
         lc_node_free(a);
@@ -556,6 +616,165 @@ expr(parser * p)
     return a;
 }
 
+/* 'not' x, or the name of the built-in not when nothing follows it that
+   could be an operand (map(not, L)). */
+static lc_node
+not_expr(parser * p)
+{
+    lc_node n, a;
+    lc_pos_t pos = TOK(p).pos;
+    lc_tok_kind k;
+
+    if (!is_word(p, "not"))
+        return comparison(p);
+    lc_lex_next(p->lx);
+    k = TOK(p).kind;
+    if (k == LC_TK_COMMA || k == LC_TK_RPAREN || k == LC_TK_RBRACKET || k == LC_TK_RBRACE
+        || k == LC_TK_EOF || is_sep(k))
+    {
+        n = node_new(LC_N_NAME, pos);
+        n->name = str_dup("not");
+        return n;
+    }
+    if (!enter(p))
+        return NULL;
+    if ((a = not_expr(p)) == NULL)
+        return NULL;
+    p->depth--;
+    n = node_new(LC_N_NOT, pos);
+    node_push(n, a);
+    return n;
+}
+
+/* a and b and ..., or a or b or ...: left associative, 'and' binding
+   tighter than 'or'. */
+static lc_node
+logic(parser * p, int is_or)
+{
+    lc_node a, b, n;
+    lc_pos_t pos;
+
+    if ((a = is_or ? logic(p, 0) : not_expr(p)) == NULL)
+        return NULL;
+    while (is_word(p, is_or ? "or" : "and"))
+    {
+        pos = TOK(p).pos;
+        lc_lex_next(p->lx);
+        skip_nl(p);
+        if ((b = is_or ? logic(p, 0) : not_expr(p)) == NULL)
+        {
+            lc_node_free(a);
+            return NULL;
+        }
+        n = node_new(is_or ? LC_N_OR : LC_N_AND, pos);
+        node_push(n, a);
+        node_push(n, b);
+        if ((a = height_ok(p, n)) == NULL)
+            return NULL;
+    }
+    return a;
+}
+
+static lc_node
+expr(parser * p)
+{
+    if (is_word(p, "if"))
+        return if_rest(p, 0);
+    return logic(p, 1);
+}
+
+/* At 'if': the expression form if C then A else B (as_stmt == 0, or when
+   'then' follows the condition), or the statement form if C { ... } [else
+   { ... } | else if ...]. */
+static lc_node
+if_rest(parser * p, int as_stmt)
+{
+    lc_node n, e;
+    lc_pos_t pos = TOK(p).pos;
+    int line = pos.line;
+
+    if (!enter(p))
+        return NULL;
+    lc_lex_next(p->lx);
+    if ((e = expr(p)) == NULL)
+        return NULL;
+    if (is_word(p, "then"))
+    {
+        n = node_new(LC_N_IFEXPR, pos);
+        node_push(n, e);
+        lc_lex_next(p->lx);
+        skip_nl(p);
+        if ((e = expr(p)) == NULL)
+        {
+            lc_node_free(n);
+            return NULL;
+        }
+        node_push(n, e);
+        skip_nl(p);
+        if (!is_word(p, "else"))
+        {
+            lc_node_free(n);
+            return fail_here(p, "expected 'else' in 'if ... then ... else ...' (an if without "
+                                "else is the statement if COND { ... })");
+        }
+        lc_lex_next(p->lx);
+        skip_nl(p);
+        if ((e = expr(p)) == NULL)
+        {
+            lc_node_free(n);
+            return NULL;
+        }
+        node_push(n, e);
+        p->depth--;
+        return height_ok(p, n);
+    }
+    if (!as_stmt)
+    {
+        lc_node_free(e);
+        return fail_here(p, "expected 'then' after the condition of 'if' (the block form "
+                            "if COND { ... } is a statement of its own)");
+    }
+    if (TOK(p).kind != LC_TK_LBRACE)
+    {
+        lc_node_free(e);
+        return fail_here(p, "expected 'then' or '{' after the condition of 'if'");
+    }
+    n = node_new(LC_N_IF, pos);
+    node_push(n, e);
+    if ((e = block(p, "the if block", line)) == NULL)
+    {
+        lc_node_free(n);
+        return NULL;
+    }
+    node_push(n, e);
+    if (is_word(p, "else"))
+    {
+        lc_lex_next(p->lx);
+        if (is_word(p, "if"))
+        {
+            if ((e = if_rest(p, 1)) != NULL && e->kind == LC_N_IFEXPR)
+            {
+                lc_node x = node_new(LC_N_EXPR, e->pos);
+
+                node_push(x, e);
+                e = x;
+            }
+        }
+        else if (TOK(p).kind == LC_TK_LBRACE)
+            e = block(p, "the else block", TOK(p).pos.line);
+        else
+            e = fail_here(p, "expected '{' or 'if' after 'else'");
+        if (e == NULL)
+        {
+            lc_node_free(n);
+            return NULL;
+        }
+        node_push(n, e);
+    }
+    p->depth--;
+    return n;
+}
+
 static lc_node statement(parser * p);
 
 /* After 'claim', 'control' or 'corrected': the statement, for 'corrected'
@@ -565,7 +784,7 @@ claim_stmt(parser * p, lc_claim_role role)
 {
     lc_node c = node_new(LC_N_CLAIM, TOK(p).pos), s;
     char msg[200];
-    int line = TOK(p).pos.line;
+    int line = TOK(p).pos.line, saved_def;
     const char * word = lc_claim_role_name(role);
 
     if (p->in_claim)
@@ -668,9 +887,11 @@ claim_stmt(parser * p, lc_claim_role role)
     }
     lc_lex_next(p->lx);
     p->in_claim = 1;
+    saved_def = p->in_def;
+    p->in_def = 0;      /* a claim's body is not the function's: no return */
     for (;;)
     {
-        while (TOK(p).kind == LC_TK_NEWLINE)
+        while (is_sep(TOK(p).kind))
             lc_lex_next(p->lx);
         if (TOK(p).kind == LC_TK_RBRACE)
             break;
@@ -679,23 +900,27 @@ claim_stmt(parser * p, lc_claim_role role)
             snprintf(msg, sizeof(msg), "expected '}' to close the claim opened on line %d", line);
             lc_node_free(c);
             p->in_claim = 0;
+            p->in_def = saved_def;
             return fail_here(p, msg);
         }
         if ((s = statement(p)) == NULL)
         {
             lc_node_free(c);
             p->in_claim = 0;
+            p->in_def = saved_def;
             return NULL;
         }
         node_push(c, s);
-        if (TOK(p).kind != LC_TK_NEWLINE && TOK(p).kind != LC_TK_RBRACE)
+        if (!is_sep(TOK(p).kind) && TOK(p).kind != LC_TK_RBRACE)
         {
             lc_node_free(c);
             p->in_claim = 0;
+            p->in_def = saved_def;
             return fail_unexpected(p);
         }
     }
     p->in_claim = 0;
+    p->in_def = saved_def;
     lc_lex_next(p->lx);
     return c;
 }
@@ -734,7 +959,7 @@ coverage_stmt(parser * p)
     p->in_claim = 2;    /* nothing nests inside: no claim, no coverage */
     for (;;)
     {
-        while (TOK(p).kind == LC_TK_NEWLINE)
+        while (is_sep(TOK(p).kind))
             lc_lex_next(p->lx);
         if (TOK(p).kind == LC_TK_RBRACE)
             break;
@@ -762,7 +987,7 @@ coverage_stmt(parser * p)
             return fail(p, at, "a coverage block holds only item(LABEL, WHAT, IDS_OR_REASON) "
                         "lines", LC_E_PARSE);
         }
-        if (TOK(p).kind != LC_TK_NEWLINE && TOK(p).kind != LC_TK_RBRACE)
+        if (!is_sep(TOK(p).kind) && TOK(p).kind != LC_TK_RBRACE)
         {
             lc_node_free(c);
             p->in_claim = 0;
@@ -774,7 +999,129 @@ coverage_stmt(parser * p)
     return c;
 }
 
-/* After 'def': name(params) = expr. */
+/* At '{': statements up to the matching '}', as an LC_N_BLOCK; what and
+   line name the construct in the message when the input ends first. */
+static lc_node
+block(parser * p, const char * what, int line)
+{
+    lc_node b = node_new(LC_N_BLOCK, TOK(p).pos), s;
+    char msg[200];
+
+    if (TOK(p).kind != LC_TK_LBRACE)
+    {
+        lc_node_free(b);
+        snprintf(msg, sizeof(msg), "expected '{' to open %s", what);
+        return fail_here(p, msg);
+    }
+    if (!enter(p))
+    {
+        lc_node_free(b);
+        return NULL;
+    }
+    lc_lex_next(p->lx);
+    for (;;)
+    {
+        while (is_sep(TOK(p).kind))
+            lc_lex_next(p->lx);
+        if (TOK(p).kind == LC_TK_RBRACE)
+            break;
+        if (TOK(p).kind == LC_TK_EOF)
+        {
+            snprintf(msg, sizeof(msg), "expected '}' to close %s opened on line %d", what, line);
+            lc_node_free(b);
+            return fail_here(p, msg);
+        }
+        if ((s = statement(p)) == NULL)
+        {
+            lc_node_free(b);
+            return NULL;
+        }
+        node_push(b, s);
+        if (!is_sep(TOK(p).kind) && TOK(p).kind != LC_TK_RBRACE)
+        {
+            lc_node_free(b);
+            return fail_unexpected(p);
+        }
+    }
+    p->depth--;
+    lc_lex_next(p->lx);
+    return b;
+}
+
+/* After 'for': NAME in expr { ... }. */
+static lc_node
+for_stmt(parser * p)
+{
+    lc_node n = node_new(LC_N_FOR, TOK(p).pos), e;
+    int line = TOK(p).pos.line;
+
+    lc_lex_next(p->lx);
+    if (TOK(p).kind != LC_TK_NAME || is_keyword(TOK(p).str))
+    {
+        lc_node_free(n);
+        return fail_here(p, "expected the name of the loop variable after 'for'");
+    }
+    n->name = str_dup(TOK(p).str);
+    lc_lex_next(p->lx);
+    if (!is_word(p, "in"))
+    {
+        lc_node_free(n);
+        return fail_here(p, "expected 'in' after the loop variable: for x in LIST { ... }");
+    }
+    lc_lex_next(p->lx);
+    if ((e = expr(p)) == NULL || (node_push(n, e), (e = block(p, "the for loop", line)) == NULL))
+    {
+        lc_node_free(n);
+        return NULL;
+    }
+    node_push(n, e);
+    return n;
+}
+
+/* After 'while': COND { ... }. */
+static lc_node
+while_stmt(parser * p)
+{
+    lc_node n = node_new(LC_N_WHILE, TOK(p).pos), e;
+    int line = TOK(p).pos.line;
+
+    lc_lex_next(p->lx);
+    if ((e = expr(p)) == NULL || (node_push(n, e), (e = block(p, "the while loop", line)) == NULL))
+    {
+        lc_node_free(n);
+        return NULL;
+    }
+    node_push(n, e);
+    return n;
+}
+
+/* After 'return': an optional value, only in a def's block body. */
+static lc_node
+return_stmt(parser * p)
+{
+    lc_node n = node_new(LC_N_RETURN, TOK(p).pos), e;
+    lc_tok_kind k;
+
+    if (!p->in_def)
+    {
+        lc_node_free(n);
+        return fail(p, TOK(p).pos, "'return' outside a function body (def f(x) { ...; return "
+                    "value })", LC_E_PARSE);
+    }
+    lc_lex_next(p->lx);
+    k = TOK(p).kind;
+    if (is_sep(k) || k == LC_TK_RBRACE || k == LC_TK_EOF)
+        return n;
+    if ((e = expr(p)) == NULL)
+    {
+        lc_node_free(n);
+        return NULL;
+    }
+    node_push(n, e);
+    return n;
+}
+
+/* After 'def': name(params) = expr, or name(params) { statements }. */
 static lc_node
 def_stmt(parser * p)
 {
@@ -782,7 +1129,7 @@ def_stmt(parser * p)
     slong i;
 
     lc_lex_next(p->lx);
-    if (TOK(p).kind != LC_TK_NAME)
+    if (TOK(p).kind != LC_TK_NAME || is_keyword(TOK(p).str))
     {
         lc_node_free(d);
         return fail_here(p, "expected the name of the function after 'def'");
@@ -821,12 +1168,29 @@ def_stmt(parser * p)
         }
     }
     lc_lex_next(p->lx);
+    if (TOK(p).kind == LC_TK_LBRACE)
+    {
+        int saved = p->in_def;
+
+        p->in_def = 1;
+        e = block(p, "the body of the function", d->pos.line);
+        p->in_def = saved;
+        if (e == NULL)
+        {
+            lc_node_free(d);
+            return NULL;
+        }
+        node_push(d, e);
+        return d;
+    }
     if (TOK(p).kind != LC_TK_ASSIGN)
     {
         lc_node_free(d);
-        return fail_here(p, "expected '=' and the body: def f(X) = expression");
+        return fail_here(p, "expected '=' and the body: def f(X) = expression, or "
+                            "def f(X) { statements }");
     }
     lc_lex_next(p->lx);
+    skip_nl(p);
     if ((e = expr(p)) == NULL)
     {
         lc_node_free(d);
@@ -852,6 +1216,20 @@ statement(parser * p)
         return claim_stmt(p, LC_ROLE_CORRECTED);
     if (TOK(p).kind == LC_TK_NAME && strcmp(TOK(p).str, "def") == 0)
         return def_stmt(p);
+    if (is_word(p, "for"))
+        return for_stmt(p);
+    if (is_word(p, "while"))
+        return while_stmt(p);
+    if (is_word(p, "return"))
+        return return_stmt(p);
+    if (is_word(p, "if"))
+    {
+        if ((e = if_rest(p, 1)) == NULL || e->kind == LC_N_IF)
+            return e;
+        s = node_new(LC_N_EXPR, e->pos);
+        node_push(s, e);
+        return s;
+    }
     if ((e = expr(p)) == NULL)
         return NULL;
     if (TOK(p).kind != LC_TK_ASSIGN)
@@ -870,6 +1248,7 @@ statement(parser * p)
                     "with def: def f(x) = ...)" : "the left side of '=' must be a name", LC_E_PARSE);
     }
     lc_lex_next(p->lx);
+    skip_nl(p);
     s = node_new(LC_N_ASSIGN, e->pos);
     s->name = e->name;
     e->name = NULL;
@@ -926,13 +1305,15 @@ lc_parse(lc_chunk_t c, const char * src, size_t len, lc_diag_t d, int * incomple
     p.depth = 0;
     p.failed = 0;
     p.in_claim = 0;
+    p.in_def = 0;
+    p.at_eof = 0;
     lc_diag_init(d);
     if (incomplete != NULL)
         *incomplete = 0;
 
     for (;;)
     {
-        while (TOK(&p).kind == LC_TK_NEWLINE)
+        while (is_sep(TOK(&p).kind))
             lc_lex_next(p.lx);
         if (TOK(&p).kind == LC_TK_EOF)
             break;
@@ -954,7 +1335,7 @@ lc_parse(lc_chunk_t c, const char * src, size_t len, lc_diag_t d, int * incomple
             c->stmts = flint_realloc(c->stmts, sizeof(lc_node) * alloc);
         }
         c->stmts[c->len++] = s;
-        if (TOK(&p).kind != LC_TK_NEWLINE && TOK(&p).kind != LC_TK_EOF)
+        if (!is_sep(TOK(&p).kind) && TOK(&p).kind != LC_TK_EOF)
         {
             char what[64], msg[160];
 
@@ -969,7 +1350,7 @@ lc_parse(lc_chunk_t c, const char * src, size_t len, lc_diag_t d, int * incomple
 
 err:
     if (incomplete != NULL)
-        *incomplete = TOK(&p).kind == LC_TK_EOF && p.lx->depth > 0;
+        *incomplete = TOK(&p).kind != LC_TK_EOF ? 0 : p.lx->depth > 0 ? 1 : p.at_eof ? 2 : 0;
     lc_lex_clear(p.lx);
     lc_chunk_clear(c);
     return d->err->code;

@@ -1,18 +1,30 @@
 /* parse.h -- the parser of the liecheck language: source text to a tree.
  *
- * Grammar (one statement per line; ( ) and [ ] may span lines):
+ * Grammar (one statement per line, or several separated by ';'; ( ) and
+ * [ ] may span lines, and a line that ends in an infix operator, '=',
+ * 'and', 'or', 'then' or 'else' goes on to the next):
  *
- *   chunk    := { stmt? NEWLINE } stmt? EOF
+ *   chunk    := { stmt? SEP } stmt? EOF           SEP := NEWLINE | ';'
  *   stmt     := expr [ '=' expr ]            the left side must be a name
  *             | claim
- *             | 'def' NAME '(' [ NAME { ',' NAME } ] ')' '=' expr
+ *             | 'def' NAME '(' [ NAME { ',' NAME } ] ')' ( '=' expr | block )
+ *             | 'if' expr block [ 'else' ( block | if-stmt ) ]   ('else' on the line of '}')
+ *             | 'for' NAME 'in' expr block
+ *             | 'while' expr block
+ *             | 'return' [ expr ]                   only in a def's block body
+ *   block    := '{' { stmt? SEP } '}'
  *   claim    := 'claim' STRING { clause } '{' { stmt? NEWLINE } '}'
  *   clause   := 'source' STRING | 'id' STRING | 'expect' VERDICT | 'sweep' expr
  *
  * ('claim' at the start of a statement always opens a claim, so it cannot be
  * a variable; source, id, expect and sweep are ordinary names elsewhere.
- * Claims do not nest.)
- *   expr     := sum [ ('==' | '!=' | '<' | '<=' | '>' | '>=') sum ]
+ * Claims do not nest.  if, then, else, for, in, while, and, or, not and
+ * return are keywords, never variables.)
+ *   expr     := 'if' expr 'then' expr 'else' expr | or
+ *   or       := and { 'or' and }                   short-circuit, left to right
+ *   and      := not { 'and' not }
+ *   not      := 'not' not | cmp                    ('not' alone is the built-in not)
+ *   cmp      := sum [ ('==' | '!=' | '<' | '<=' | '>' | '>=') sum ]
  *   sum      := term { ('+' | '-') term }
  *   term     := unary { ('*' | '/') unary }
  *   unary    := '-' unary | '+' unary | power
@@ -51,7 +63,17 @@ typedef enum
                      also control "name" ... and corrected "name" of "ID" ... (role) */
     LC_N_DEF,     /* def name(params) = kids[0]; params in attr-like list below */
     LC_N_COVERAGE,/* coverage { kids }: the numbered items of the paper (item(...) calls) */
-    LC_N_KWARG    /* name = kids[0], a keyword argument of a call */
+    LC_N_KWARG,   /* name = kids[0], a keyword argument of a call */
+    LC_N_BLOCK,   /* { kids }: statements run in order (bodies of if, for, while, def) */
+    LC_N_IF,      /* if kids[0] kids[1] [else kids[2]]: a statement; kids[1] a block,
+                     kids[2] a block or another LC_N_IF (else if) */
+    LC_N_IFEXPR,  /* if kids[0] then kids[1] else kids[2]: an expression */
+    LC_N_FOR,     /* for name in kids[0] kids[1] (a block) */
+    LC_N_WHILE,   /* while kids[0] kids[1] (a block) */
+    LC_N_RETURN,  /* return [kids[0]], only inside a def's block body */
+    LC_N_AND,     /* kids[0] and kids[1], short-circuit */
+    LC_N_OR,      /* kids[0] or kids[1], short-circuit */
+    LC_N_NOT      /* not kids[0] */
 }
 lc_node_kind;
 
@@ -101,7 +123,9 @@ void lc_chunk_clear(lc_chunk_t c);
 /* Parse the len bytes of src into c.  Returns LC_OK or an error code with the
    position and message in d; c is then empty.  When incomplete is not NULL,
    *incomplete is set when the error was only that the input ended inside an
-   open bracket, i.e. more lines could complete it (the REPL asks for them). */
+   open bracket, i.e. more lines could complete it (the REPL asks for them):
+   1 when a bracket or brace is open, 2 when none is but the input stopped
+   where more was needed (after 'def f(X) =', an operator, 'claim "..."'). */
 int lc_parse(lc_chunk_t c, const char * src, size_t len, lc_diag_t d, int * incomplete);
 
 void lc_node_free(lc_node n);

@@ -59,8 +59,6 @@ read_line(const char * prompt)
 
     if (r == NULL)
         return NULL;
-    if (*r != '\0')
-        add_history(r);
     n = strlen(r) + 1;
     s = flint_malloc(n);
     memcpy(s, r, n);
@@ -120,6 +118,52 @@ history_path(void)
 }
 #endif
 
+#ifdef HAVE_READLINE
+/* the history file, NULL without $HOME */
+static char * repl_hist = NULL;
+#endif
+
+/* Keep an accepted entry in the history, a multi-line one as one entry (its
+   lines joined by line breaks), so that recalling it brings back all of it,
+   and append it to the history file at once: a session that ends by a crash
+   of the terminal or a kill loses no entry. */
+static void
+remember(const char * entry)
+{
+#ifdef HAVE_READLINE
+    const char * t = entry;
+
+    while (*t == ' ' || *t == '\t' || *t == '\n')
+        t++;
+    if (*t != '\0')
+    {
+        add_history(entry);
+        if (repl_hist != NULL)
+            append_history(1, repl_hist);  /* failing to save history is not an error */
+    }
+#else
+    (void) entry;
+#endif
+}
+
+/* The number of the last line of the len bytes of buf (1-based), and in
+   *start the offset where it begins. */
+static int
+last_line(size_t * start, const char * buf, size_t len)
+{
+    size_t i;
+    int line = 1;
+
+    *start = 0;
+    for (i = 0; i < len; i++)
+        if (buf[i] == '\n')
+        {
+            line++;
+            *start = i + 1;
+        }
+    return line;
+}
+
 /* Whether the entry is just the word w, give or take blanks. */
 static int
 is_word(const char * s, const char * w)
@@ -146,9 +190,17 @@ lc_repl(lc_session_t S)
 #ifdef HAVE_READLINE
     char * hist = history_path();
 
+    repl_hist = hist;
     stifle_history(1000);
-    if (hist != NULL)
-        read_history(hist);  /* a missing history file is normal */
+#if defined(RL_READLINE_VERSION) && RL_READLINE_VERSION >= 0x0800
+    /* A multi-line entry is saved as one: each entry after a timestamp
+       line, its lines read back together. */
+    history_comment_char = '#';
+    history_write_timestamps = 1;
+    history_multiline_entries = 1;
+#endif
+    if (hist != NULL && read_history(hist) != 0)
+        write_history(hist);  /* a missing history file is normal: make it, for append_history */
     /* Ctrl-C is lib/limit's: it stops a computation, or abandons the line */
     rl_catch_signals = 0;
     rl_getc_function = getc_interruptible;
@@ -175,12 +227,16 @@ lc_repl(lc_session_t S)
         len = strlen(buf);
         for (;;)
         {
+            size_t start;
+            int st;
+
             lc_chunk_init(c);
             if (lc_parse_guarded(c, buf, len, d, &incomplete) == LC_OK)
             {
                 /* an interrupt stops the entry; the session and its
                    variables stay as they were before the statement */
-                if (lc_eval_chunk(S, c, d) != LC_OK)
+                remember(buf);
+                if ((st = lc_eval_chunk(S, c, d)) != LC_OK && st != LC_QUIT)
                 {
                     fflush(stdout);
                     lc_diag_fprint(stderr, "<repl>", d);
@@ -188,10 +244,41 @@ lc_repl(lc_session_t S)
                 lc_chunk_clear(c);
                 break;
             }
+            /* A syntax error in the last line of an entry that is still open
+               (a claim, a loop, a def's body): drop that line only, say so,
+               and go on reading the entry. */
+            if (!incomplete && d->pos.line > 1 && d->pos.line == last_line(&start, buf, len))
+            {
+                lc_chunk_t c2;
+                lc_diag_t d2;
+                int inc2;
+
+                lc_chunk_init(c2);
+                if (lc_parse_guarded(c2, buf, start - 1, d2, &inc2) != LC_OK && inc2 == 1)
+                {
+                    lc_chunk_clear(c2);
+                    fflush(stdout);
+                    lc_diag_fprint(stderr, "<repl>", d);
+                    fprintf(stderr, "(line %d dropped; the entry is still open: go on, or close "
+                            "it with '}')\n", d->pos.line);
+                    len = start - 1;
+                    buf[len] = '\0';
+                    if ((line = read_line(PROMPT_MORE)) == NULL)
+                        break;
+                    if (lc_limit_interrupted())
+                    {
+                        flint_free(line);
+                        break;
+                    }
+                    goto append;
+                }
+                lc_chunk_clear(c2);
+            }
             if (!incomplete || (line = read_line(PROMPT_MORE)) == NULL)
             {
                 fflush(stdout);
                 lc_diag_fprint(stderr, "<repl>", d);
+                remember(buf);
                 break;
             }
             if (lc_limit_interrupted())
@@ -200,6 +287,17 @@ lc_repl(lc_session_t S)
                 flint_free(line);
                 break;
             }
+            /* Outside brackets an empty line gives up on the entry (after
+               a stray '1 +'); inside them it is part of the entry. */
+            if (incomplete == 2 && is_word(line, ""))
+            {
+                flint_free(line);
+                fflush(stdout);
+                lc_diag_fprint(stderr, "<repl>", d);
+                remember(buf);
+                break;
+            }
+append:
             n = strlen(line);
             buf = flint_realloc(buf, len + n + 2);
             buf[len] = '\n';
@@ -209,12 +307,15 @@ lc_repl(lc_session_t S)
         }
         flint_free(buf);
         fflush(stdout);
+        if (S->quit)
+            break;
     }
     putchar('\n');
 
 #ifdef HAVE_READLINE
     if (hist != NULL)
-        write_history(hist);  /* failing to save history is not an error */
+        history_truncate_file(hist, 1000);  /* every entry is already in it */
+    repl_hist = NULL;
     flint_free(hist);
 #endif
     return 0;

@@ -1,0 +1,174 @@
+/* lang_fns.c -- built-ins of the language itself (family core): map and
+ * filter over lists, range, load, time, vars, quit and exit.
+ *
+ * time(expr) is a special form of the evaluator (its argument must not be
+ * evaluated before the clock starts); its row here gives it a place in
+ * help() and a fallback when it is called through another name. */
+#include "config.h"
+#include <stdlib.h>
+#include <string.h>
+#include "eval.h"
+#include "builtins.h"
+
+#define ARGS LC_BUILTIN_PARAMS
+#define UNUSED_ARGS LC_BUILTIN_UNUSED
+
+/* range(n) has n elements: a list longer than this is refused. */
+#define LC_MAX_RANGE WORD(10000000)
+
+/* f(x) for every element x of a list, or the elements for which f(x) is
+   true (keep != 0). */
+static int
+map_list(lc_val * res, lc_session_struct * S, const lc_val f, const lc_val l, int keep,
+         lc_err_t err)
+{
+    slong i, n = l->u.list.len, k = 0;
+    lc_val * out = flint_calloc(n + 1, sizeof(lc_val)), y;
+    int st = LC_OK;
+
+    for (i = 0; i < n && st == LC_OK; i++)
+    {
+        if ((st = lc_call_value(&y, S, f, l->u.list.items + i, 1, err)) != LC_OK)
+            break;
+        if (!keep)
+            out[k++] = y;
+        else if (y->type != LC_V_BOOL)
+        {
+            st = lc_err_set(err, LC_E_ARG, "the function must return true or false, got %s",
+                            lc_val_kind(y));
+            lc_val_unref(y);
+        }
+        else
+        {
+            if (y->u.b)
+                out[k++] = lc_val_ref(l->u.list.items[i]);
+            lc_val_unref(y);
+        }
+    }
+    if (st == LC_OK && (*res = lc_val_list(out, k)) == NULL)
+        st = lc_err_set(err, LC_E_LIMIT, "lists nested too deeply");
+    else if (st != LC_OK)
+        while (k-- > 0)
+            lc_val_unref(out[k]);
+    flint_free(out);
+    return st;
+}
+
+static int
+bi_map_list(ARGS)
+{
+    UNUSED_ARGS;
+    return map_list(res, S, args[0], args[1], 0, err);
+}
+
+static int
+bi_filter(ARGS)
+{
+    UNUSED_ARGS;
+    return map_list(res, S, args[0], args[1], 1, err);
+}
+
+static int
+bi_range(ARGS)
+{
+    slong a = nargs == 2 ? lc_val_get_si(args[0]) : 1;
+    slong b = lc_val_get_si(args[nargs - 1]), i, n;
+    lc_val * items;
+
+    UNUSED_ARGS;
+    n = b >= a ? b - a + 1 : 0;
+    if (b >= a && (b - a >= LC_MAX_RANGE || b - a < 0))
+        return lc_err_set(err, LC_E_LIMIT, "more than %ld elements", (long) LC_MAX_RANGE);
+    items = flint_malloc(sizeof(lc_val) * (n + 1));
+    for (i = 0; i < n; i++)
+        items[i] = lc_val_si(a + i);
+    *res = lc_val_list(items, n);
+    flint_free(items);
+    return LC_OK;
+}
+
+static int
+bi_load(ARGS)
+{
+    int st;
+
+    UNUSED_ARGS;
+    if (S->claim >= 0)
+        return lc_err_set(err, LC_E_ARG, "load() cannot be used inside a claim");
+    if ((st = lc_session_load(S, args[0]->u.str.s, err)) == LC_OK)
+        *res = lc_val_nil();
+    return st;
+}
+
+static int
+bi_time(ARGS)
+{
+    lc_val pair[2];
+
+    UNUSED_ARGS;
+    /* reached only through another name (t = time; t(x)): the argument was
+       evaluated before the call, so there is nothing to time */
+    pair[0] = lc_val_ref(args[0]);
+    pair[1] = lc_val_si(0);
+    *res = lc_val_list(pair, 2);
+    return LC_OK;
+}
+
+static int
+cmp_str(const void * a, const void * b)
+{
+    return strcmp(*(char * const *) a, *(char * const *) b);
+}
+
+static int
+bi_vars(ARGS)
+{
+    slong i, n = 0;
+    const char ** names = flint_malloc(sizeof(char *) * (S->nvars + 1));
+    lc_val * items;
+
+    UNUSED_ARGS;
+    for (i = 0; i < S->alloc; i++)
+        if (S->vars[i].name != NULL && S->vars[i].v != NULL)
+            names[n++] = S->vars[i].name;
+    qsort(names, n, sizeof(char *), cmp_str);
+    items = flint_malloc(sizeof(lc_val) * (n + 1));
+    for (i = 0; i < n; i++)
+        items[i] = lc_val_cstr(names[i]);
+    *res = lc_val_list(items, n);
+    flint_free(items);
+    flint_free(names);
+    return LC_OK;
+}
+
+static int
+bi_quit(ARGS)
+{
+    UNUSED_ARGS;
+    (void) res;
+    if (S->claim >= 0)
+        return lc_err_set(err, LC_E_ARG, "cannot leave from inside a claim");
+    S->quit = 1;
+    return lc_err_set(err, LC_QUIT, "quit");
+}
+
+const lc_builtin_struct lc_builtins_lang[] =
+{
+    { LC_FAM_CORE, "map", "FL", 2, 2, bi_map_list, "map(f, list)",
+      "the list of f(x) for every element x of the list" },
+    { LC_FAM_CORE, "filter", "FL", 2, 2, bi_filter, "filter(f, list)",
+      "the elements x of the list for which f(x) is true" },
+    { LC_FAM_CORE, "range", "i", 1, 2, bi_range, "range(a, b)",
+      "the integers a, a+1, ..., b; range(n) is 1, ..., n" },
+    { LC_FAM_CORE, "load", "s", 1, 1, bi_load, "load(file)",
+      "run the script file (relative to the loading script's directory) in this session" },
+    { LC_FAM_CORE, "time", "a", 1, 1, bi_time, "time(expr)",
+      "[the value of expr, the seconds it took to compute]" },
+    { LC_FAM_CORE, "vars", "a", 0, 0, bi_vars, "vars()",
+      "the names of the session's variables and functions, sorted" },
+    { LC_FAM_CORE, "quit", "a", 0, 0, bi_quit, "quit()",
+      "leave the REPL, or end the script here (exit status as if it had ended)" },
+    { LC_FAM_CORE, "exit", "a", 0, 0, bi_quit, "exit()", "the same as quit()" },
+};
+
+const slong lc_nbuiltins_lang = (slong) (sizeof(lc_builtins_lang) / sizeof(lc_builtins_lang[0]));

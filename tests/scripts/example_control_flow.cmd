@@ -1,0 +1,1 @@
+"$LIECHECK" ../../examples/control_flow.lc
