@@ -57,6 +57,8 @@ lc_session_init(lc_session_t S)
     S->cov_line = 0;
     S->chk = NULL;
     lc_check_init(S->scratch);
+    S->digits = LC_BALL_DIGITS;
+    S->pretty = 0;
 }
 
 void
@@ -1003,7 +1005,10 @@ lc_exec_stmt(lc_session_t S, const lc_node n, lc_diag_t d)
         return d->err->code;
     if (S->echo && v->type != LC_V_NIL)
     {
-        lc_val_fprint(S->out, v, 1);
+        char * t = S->pretty ? lc_val_get_pretty(v, S->digits) : lc_val_get_str_digits(v, 1, S->digits);
+
+        fputs(t, S->out);
+        flint_free(t);
         fputc('\n', S->out);
     }
     lc_val_unref(v);

@@ -47,6 +47,8 @@ typedef struct
     slong cov_line;         /* line of the item being run in a coverage block, 0 outside */
     lc_check_struct * chk;
     lc_check_t scratch;
+    slong digits;           /* significant digits printed for balls: digits(n) */
+    int pretty;             /* echo matrices as aligned blocks: pretty(b); the REPL sets it */
 }
 lc_session_struct;
 
