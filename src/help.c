@@ -269,7 +269,10 @@ lc_help_name(slong i)
     for (j = 0; j < n; j++)
         if (first_of_name(j) && i-- == 0)
             return lc_builtin_row(j)->name;
-    return i < lc_nkeywords ? lc_keywords[i].name : NULL;
+    for (j = 0; j < lc_nkeywords; j++)    /* sweep, help, apropos are built-ins too */
+        if (lc_builtin_find(lc_keywords[j].name) == NULL && i-- == 0)
+            return lc_keywords[j].name;
+    return NULL;
 }
 
 int

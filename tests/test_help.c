@@ -136,14 +136,26 @@ START_TEST(help_lists_every_name_and_completion_offers_it)
     for (i = 0; i < lc_nkeywords; i++)
         ck_assert_msg(strstr(s, lc_keywords[i].name) != NULL, "help() misses %s", lc_keywords[i].name);
     flint_free(s);
-    for (i = 0; i < n; i++)
+    /* the names completion offers, once each */
     {
-        slong j;
+        const char ** names = flint_malloc(sizeof(char *) * (n + lc_nkeywords + 1));
+        slong j, m = 0;
 
-        for (j = 0; lc_help_name(j) != NULL; j++)
-            if (strcmp(lc_help_name(j), lc_builtin_row(i)->name) == 0)
-                break;
-        ck_assert_msg(lc_help_name(j) != NULL, "completion misses %s", lc_builtin_row(i)->name);
+        while ((names[m] = lc_help_name(m)) != NULL)
+            m++;
+        ck_assert(m <= n + lc_nkeywords);
+        for (i = 0; i < n + lc_nkeywords; i++)
+        {
+            const char * w = i < n ? lc_builtin_row(i)->name : lc_keywords[i - n].name;
+
+            for (j = 0; j < m && strcmp(names[j], w) != 0; j++)
+                ;
+            ck_assert_msg(j < m, "completion misses %s", w);
+        }
+        for (i = 0; i < m; i++)
+            for (j = 0; j < i; j++)
+                ck_assert_msg(strcmp(names[i], names[j]) != 0, "completion offers %s twice", names[i]);
+        flint_free(names);
     }
 }
 END_TEST
