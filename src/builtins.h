@@ -82,6 +82,8 @@ lc_family;
 
 /* "lie", "qmat", ...: the name of a family (its lib module). */
 const char * lc_family_name(lc_family f);
+/* "matrix Lie algebras over Q", ...: what a family is about. */
+const char * lc_family_title(lc_family f);
 
 typedef struct lc_builtin_struct
 {
@@ -93,6 +95,10 @@ typedef struct lc_builtin_struct
     lc_builtin_fn fn;
     const char * sig;       /* "bracket(A, B)": the name, then the parameters */
     const char * help;      /* one line */
+    /* Source that uses the built-in and runs without error in a fresh
+       session (lines separated by \n); help() shows it and the test suite
+       runs every row's example, so the help cannot drift from the code. */
+    const char * example;
 }
 lc_builtin_struct;
 

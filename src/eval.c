@@ -76,6 +76,8 @@ lc_session_init(lc_session_t S)
     S->nbinds = S->bind_alloc = 0;
     S->loads = 0;
     S->quit = 0;
+    S->digits = LC_BALL_DIGITS;
+    S->pretty = 0;
 }
 
 void
@@ -1511,7 +1513,10 @@ exec_stmt(lc_session_t S, const lc_node n, lc_diag_t d)
         return d->err->code;
     if (S->echo && v->type != LC_V_NIL)
     {
-        lc_val_fprint(S->out, v, 1);
+        char * t = S->pretty ? lc_val_get_pretty(v, S->digits) : lc_val_get_str_digits(v, 1, S->digits);
+
+        fputs(t, S->out);
+        flint_free(t);
         if (fputc('\n', S->out) == EOF || ferror(S->out))
         {
             lc_val_unref(v);

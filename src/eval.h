@@ -67,6 +67,8 @@ typedef struct
     slong nbinds, bind_alloc;
     slong loads;            /* nesting of load("file.lc") */
     int quit;               /* set by quit() / exit(): the REPL or the run ends */
+    slong digits;           /* significant digits printed for balls: digits(n) */
+    int pretty;             /* echo matrices as aligned blocks: pretty(b); the REPL sets it */
 }
 lc_session_struct;
 

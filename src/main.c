@@ -24,6 +24,7 @@
 #include "eval.h"
 #include "repl.h"
 #include "limit.h"
+#include "help.h"
 
 #define EXIT_UNMET 1
 #define EXIT_USAGE 2
@@ -58,6 +59,8 @@ static const char * usage_text =
     "               whichever is smaller)\n"
     "  -h, --help   print this text and exit\n"
     "  --version    print the versions of liecheck and its libraries and exit\n"
+    "  --list-builtins=man|md  print the reference of every built-in and keyword\n"
+    "               (roff for the man page, Markdown for the manual) and exit\n"
     "\n"
     "Without arguments on a terminal, liecheck starts an interactive session.\n"
     "Exit status: 0 when every claim got its expected verdict, 1 when one did\n"
@@ -213,6 +216,12 @@ main(int argc, char ** argv)
         {
             printf("%s\n", lc_versions_line());
             return stdout_status(0);
+        }
+        if (!options_done && strncmp(a, "--list-builtins=", 16) == 0)
+        {
+            if (lc_help_write_reference(stdout, a + 16) != LC_OK)
+                return usage_error("--list-builtins takes man or md, not '%s'", a + 16);
+            return fflush(stdout) == 0 ? 0 : EXIT_SCRIPT;
         }
         if (!options_done && strcmp(a, "-e") == 0)
         {

@@ -1200,6 +1200,34 @@ def_stmt(parser * p)
     return d;
 }
 
+/* `help WORD` and `apropos WORD` (WORD a name, keyword or string): the
+   statement help("WORD"), so that a person can ask as in gp or GAP.  NULL
+   when e followed by the current token is not such a form. */
+static lc_node
+help_word(parser * p, lc_node e)
+{
+    lc_node c, s, a;
+    const char * w;
+
+    if (e->kind != LC_N_NAME || (strcmp(e->name, "help") != 0 && strcmp(e->name, "apropos") != 0))
+        return NULL;
+    if (TOK(p).kind == LC_TK_NAME || TOK(p).kind == LC_TK_STRING)
+        w = TOK(p).str;
+    else if (TOK(p).kind == LC_TK_TRUE || TOK(p).kind == LC_TK_FALSE)
+        w = TOK(p).kind == LC_TK_TRUE ? "true" : "false";
+    else
+        return NULL;
+    a = node_new(LC_N_CONST, TOK(p).pos);
+    a->k = lc_val_cstr(w);
+    lc_lex_next(p->lx);
+    c = node_new(LC_N_CALL, e->pos);
+    node_push(c, e);
+    node_push(c, a);
+    s = node_new(LC_N_EXPR, e->pos);
+    node_push(s, c);
+    return s;
+}
+
 static lc_node
 statement(parser * p)
 {
@@ -1232,6 +1260,8 @@ statement(parser * p)
     }
     if ((e = expr(p)) == NULL)
         return NULL;
+    if ((s = help_word(p, e)) != NULL)
+        return s;
     if (TOK(p).kind != LC_TK_ASSIGN)
     {
         s = node_new(LC_N_EXPR, e->pos);

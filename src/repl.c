@@ -11,6 +11,7 @@
 #include "liecheck.h"
 #include "limit.h"
 #include "repl.h"
+#include "help.h"
 
 #ifdef HAVE_READLINE
 #include <readline/readline.h>
@@ -179,6 +180,67 @@ is_word(const char * s, const char * w)
     return *s == '\0';
 }
 
+/* `?NAME` is `help NAME`, as in gp: the entry, rewritten (line is freed). */
+static char *
+question_to_help(char * line)
+{
+    char * s = line, * r;
+    size_t n;
+
+    while (*s == ' ' || *s == '\t')
+        s++;
+    if (*s != '?')
+        return line;
+    n = strlen(s + 1);
+    r = flint_malloc(n + 6);
+    memcpy(r, "help ", 5);
+    memcpy(r + 5, s + 1, n + 1);
+    flint_free(line);
+    return r;
+}
+
+#ifdef HAVE_READLINE
+/* Completion of built-ins, keywords and the session's variables (the REPL
+   runs one session at a time; readline's callbacks take no argument). */
+static lc_session_struct * complete_session = NULL;
+
+static char *
+complete_next(const char * text, int state)
+{
+    static slong i, j;
+    size_t n = strlen(text);
+    const char * w;
+
+    if (state == 0)
+        i = j = 0;
+    while ((w = lc_help_name(i)) != NULL)
+    {
+        i++;
+        if (strncmp(w, text, n) == 0)
+            return strdup(w);   /* readline frees with free */
+    }
+    for (; complete_session != NULL && j < complete_session->alloc; j++)
+    {
+        w = complete_session->vars[j].name;
+        if (w != NULL && strncmp(w, text, n) == 0)
+        {
+            j++;
+            return strdup(w);
+        }
+    }
+    return NULL;
+}
+
+static char **
+complete(const char * text, int start, int end)
+{
+    (void) start;
+    (void) end;
+    rl_attempted_completion_over = 1;   /* never fall back to file names */
+    return rl_completion_matches(text, complete_next);
+}
+#endif
+
 int
 lc_repl(lc_session_t S)
 {
@@ -192,6 +254,8 @@ lc_repl(lc_session_t S)
 
     repl_hist = hist;
     stifle_history(1000);
+    complete_session = S;
+    rl_attempted_completion_function = complete;
 #if defined(RL_READLINE_VERSION) && RL_READLINE_VERSION >= 0x0800
     /* A multi-line entry is saved as one: each entry after a timestamp
        line, its lines read back together. */
@@ -206,8 +270,10 @@ lc_repl(lc_session_t S)
     rl_getc_function = getc_interruptible;
 #endif
 
-    printf("%s\ntype help() for the built-in functions, quit to leave\n", lc_versions_line());
+    printf("%s\ntype help() for the built-in functions, help NAME or ?NAME for one, quit to leave\n",
+           lc_versions_line());
     S->echo = 1;
+    S->pretty = 1;
     for (;;)
     {
         lc_limit_clear_interrupt();
@@ -223,7 +289,7 @@ lc_repl(lc_session_t S)
             flint_free(line);
             break;
         }
-        buf = line;
+        buf = line = question_to_help(line);
         len = strlen(buf);
         for (;;)
         {

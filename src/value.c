@@ -349,7 +349,7 @@ sbuf_quoted(sbuf * b, const char * s, size_t n)
 }
 
 static void
-sbuf_val(sbuf * b, const lc_val v, int raw)
+sbuf_val(sbuf * b, const lc_val v, int raw, slong digits)
 {
     char * t;
     slong i;
@@ -397,7 +397,7 @@ sbuf_val(sbuf * b, const lc_val v, int raw)
             {
                 if (i > 0)
                     sbuf_add(b, ", ", 2);
-                sbuf_val(b, v->u.list.items[i], 0);
+                sbuf_val(b, v->u.list.items[i], 0, digits);
             }
             sbuf_add(b, "]", 1);
             break;
@@ -414,12 +414,12 @@ sbuf_val(sbuf * b, const lc_val v, int raw)
             sbuf_add(b, ")>", 2);
             break;
         case LC_V_BALL:
-            t = arb_get_str(v->u.ball, LC_BALL_DIGITS, 0);
+            t = arb_get_str(v->u.ball, digits, 0);
             sbuf_puts(b, t);
             flint_free(t);
             break;
         case LC_V_BMAT:
-            t = lc_ball_get_str(v->u.bm, LC_BALL_DIGITS);
+            t = lc_ball_get_str(v->u.bm, digits);
             sbuf_puts(b, t);
             flint_free(t);
             break;
@@ -437,12 +437,194 @@ sbuf_val(sbuf * b, const lc_val v, int raw)
 }
 
 char *
-lc_val_get_str(const lc_val v, int raw)
+lc_val_get_str_digits(const lc_val v, int raw, slong digits)
 {
     sbuf b = { NULL, 0, 0 };
 
     sbuf_add(&b, "", 0);
-    sbuf_val(&b, v, raw);
+    sbuf_val(&b, v, raw, digits);
+    return b.s;
+}
+
+char *
+lc_val_get_str(const lc_val v, int raw)
+{
+    return lc_val_get_str_digits(v, raw, LC_BALL_DIGITS);
+}
+
+void
+lc_val_fprint_digits(FILE * f, const lc_val v, int raw, slong digits)
+{
+    char * s = lc_val_get_str_digits(v, raw, digits);
+
+    fputs(s, f);
+    flint_free(s);
+}
+
+/* The text of entry (i, j) of a matrix value. */
+static char *
+entry_str(const lc_val v, slong i, slong j, slong digits)
+{
+    char * t;
+
+    if (v->type == LC_V_BMAT)
+        return arb_get_str(arb_mat_entry(v->u.bm, i, j), digits, 0);
+    t = flint_malloc(fmpz_sizeinbase(fmpq_numref(fmpq_mat_entry(v->u.m, i, j)), 10)
+                     + fmpz_sizeinbase(fmpq_denref(fmpq_mat_entry(v->u.m, i, j)), 10) + 3);
+    _fmpq_get_str(t, 10, fmpq_numref(fmpq_mat_entry(v->u.m, i, j)),
+                  fmpq_denref(fmpq_mat_entry(v->u.m, i, j)));
+    return t;
+}
+
+char *
+lc_val_get_pretty(const lc_val v, slong digits)
+{
+    slong r, c, i, j;
+    size_t * w;
+    char ** t;
+    sbuf b = { NULL, 0, 0 };
+
+    if (v->type != LC_V_MAT && v->type != LC_V_BMAT)
+        return lc_val_get_str_digits(v, 1, digits);
+    r = v->type == LC_V_MAT ? v->u.m->r : arb_mat_nrows(v->u.bm);
+    c = v->type == LC_V_MAT ? v->u.m->c : arb_mat_ncols(v->u.bm);
+    if (r == 0 || c == 0)
+        return lc_val_get_str_digits(v, 1, digits);
+    t = flint_malloc(sizeof(char *) * r * c);
+    w = flint_calloc(c, sizeof(size_t));
+    for (i = 0; i < r; i++)
+        for (j = 0; j < c; j++)
+        {
+            t[i * c + j] = entry_str(v, i, j, digits);
+            w[j] = FLINT_MAX(w[j], strlen(t[i * c + j]));
+        }
+    sbuf_add(&b, "", 0);
+    for (i = 0; i < r; i++)
+    {
+        sbuf_add(&b, i > 0 ? "\n[" : "[", i > 0 ? 2 : 1);
+        for (j = 0; j < c; j++)
+        {
+            size_t k, n = strlen(t[i * c + j]);
+
+            for (k = n; k < w[j] + (j > 0 ? 2 : 0); k++)
+                sbuf_add(&b, " ", 1);
+            sbuf_add(&b, t[i * c + j], n);
+            flint_free(t[i * c + j]);
+        }
+        sbuf_add(&b, "]", 1);
+    }
+    flint_free(t);
+    flint_free(w);
+    return b.s;
+}
+
+char *
+lc_val_decimal_str(const fmpq_t q, slong n)
+{
+    fmpz_t a, num, den, m, t;
+    slong e, k, len, point;
+    int exact, neg = fmpq_sgn(q) < 0;
+    char * d, * out;
+    sbuf b = { NULL, 0, 0 };
+
+    if (fmpq_is_zero(q))
+    {
+        out = flint_malloc(2);
+        strcpy(out, "0");
+        return out;
+    }
+    fmpz_init(a); fmpz_init(num); fmpz_init(den); fmpz_init(m); fmpz_init(t);
+    fmpz_abs(a, fmpq_numref(q));
+    /* e with 10^e <= |q| < 10^(e+1): estimate from the lengths, then fix */
+    e = (slong) fmpz_sizeinbase(a, 10) - (slong) fmpz_sizeinbase(fmpq_denref(q), 10);
+    for (;;)
+    {
+        /* compare a with den * 10^e */
+        fmpz_set(num, a);
+        fmpz_set(den, fmpq_denref(q));
+        fmpz_ui_pow_ui(t, 10, (ulong) FLINT_ABS(e));
+        if (e >= 0)
+            fmpz_mul(den, den, t);
+        else
+            fmpz_mul(num, num, t);
+        if (fmpz_cmp(num, den) < 0)
+            e--;
+        else
+        {
+            fmpz_mul_ui(den, den, 10);
+            if (fmpz_cmp(num, den) >= 0)
+                e++;
+            else
+                break;
+        }
+    }
+    /* m = round(|q| 10^k), k = n - 1 - e */
+    k = n - 1 - e;
+    fmpz_set(num, a);
+    fmpz_set(den, fmpq_denref(q));
+    fmpz_ui_pow_ui(t, 10, (ulong) FLINT_ABS(k));
+    if (k >= 0)
+        fmpz_mul(num, num, t);
+    else
+        fmpz_mul(den, den, t);
+    fmpz_mul_2exp(m, num, 1);
+    fmpz_add(m, m, den);
+    fmpz_mul_2exp(t, den, 1);
+    fmpz_fdiv_q(m, m, t);           /* floor((2 num + den) / (2 den)) */
+    fmpz_mod(t, num, den);
+    exact = fmpz_is_zero(t);
+    fmpz_ui_pow_ui(t, 10, (ulong) n);
+    if (fmpz_equal(m, t))           /* 9.99.. rounded up to 10.0.. */
+    {
+        fmpz_divexact_ui(m, m, 10);
+        e++;
+    }
+    d = fmpz_get_str(NULL, 10, m);
+    len = (slong) strlen(d);
+    while (len > 1 && d[len - 1] == '0')   /* trailing zeros say nothing */
+        d[--len] = '\0';
+    sbuf_add(&b, "", 0);
+    if (!exact)
+        sbuf_add(&b, "~", 1);
+    if (neg)
+        sbuf_add(&b, "-", 1);
+    if (e >= -5 && e < n)
+    {
+        if (e < 0)
+        {
+            sbuf_add(&b, "0.", 2);
+            for (k = 0; k < -e - 1; k++)
+                sbuf_add(&b, "0", 1);
+            sbuf_add(&b, d, len);
+        }
+        else
+        {
+            point = e + 1;
+            sbuf_add(&b, d, FLINT_MIN(len, point));
+            for (k = len; k < point; k++)
+                sbuf_add(&b, "0", 1);
+            if (len > point)
+            {
+                sbuf_add(&b, ".", 1);
+                sbuf_add(&b, d + point, len - point);
+            }
+        }
+    }
+    else
+    {
+        char ex[32];
+
+        sbuf_add(&b, d, 1);
+        if (len > 1)
+        {
+            sbuf_add(&b, ".", 1);
+            sbuf_add(&b, d + 1, len - 1);
+        }
+        snprintf(ex, sizeof(ex), "e%ld", (long) e);
+        sbuf_puts(&b, ex);
+    }
+    flint_free(d);
+    fmpz_clear(a); fmpz_clear(num); fmpz_clear(den); fmpz_clear(m); fmpz_clear(t);
     return b.s;
 }
 

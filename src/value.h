@@ -17,6 +17,9 @@
    [mid +/- rad]; the radius is widened to cover the rounding). */
 #define LC_BALL_DIGITS 20
 
+/* The most significant digits digits() and decimal() accept. */
+#define LC_DIGITS_MAX 100000
+
 /* Lists nest at most this deep, so that printing and freeing them (which
    recurse) cannot exhaust the C stack. */
 #define LC_MAX_LIST_DEPTH 1000
@@ -136,5 +139,22 @@ slong lc_val_get_si(const lc_val v);
    is flint_malloc'ed. */
 char * lc_val_get_str(const lc_val v, int raw);
 void lc_val_fprint(FILE * f, const lc_val v, int raw);
+
+/* The same with balls printed to the given number of significant digits
+   (Arb's arb_get_str: fewer digits when the radius does not allow them, and
+   the radius widened to cover the rounding of the midpoint). */
+char * lc_val_get_str_digits(const lc_val v, int raw, slong digits);
+void lc_val_fprint_digits(FILE * f, const lc_val v, int raw, slong digits);
+
+/* A matrix (exact or ball) as an aligned 2-D block, one row per line, the
+   columns right-aligned: for the REPL's echo.  Other values: as
+   lc_val_get_str_digits. */
+char * lc_val_get_pretty(const lc_val v, slong digits);
+
+/* q rounded to nearest (ties away from zero) to n significant digits:
+   positional for decimal exponents -5..n-1, scientific (2.5e-80)
+   otherwise, with a leading "~" when the decimal is not exactly q.
+   flint_malloc'ed. */
+char * lc_val_decimal_str(const fmpq_t q, slong n);
 
 #endif

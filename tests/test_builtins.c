@@ -22,7 +22,7 @@ dummy(LC_BUILTIN_PARAMS)
 }
 
 #define ROW(name, kinds, lo, hi, sig) \
-    ((lc_builtin_struct) { LC_FAM_CORE, name, kinds, lo, hi, dummy, sig, "help" })
+    ((lc_builtin_struct) { LC_FAM_CORE, name, kinds, lo, hi, dummy, sig, "help", "example" })
 
 /* Whether the two rows a, b (in that order) pass the invariant check. */
 static int
