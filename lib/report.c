@@ -1290,7 +1290,7 @@ tex_esc(buf_t * b, const char * s, int nl)
     const unsigned char * p = (const unsigned char *) s;
     unsigned long c;
     size_t k;
-    int n;
+    int n, run = 0;
 
     for (; *p != '\0'; p += n)
     {
@@ -1300,6 +1300,12 @@ tex_esc(buf_t * b, const char * s, int nl)
             n = 1;
             c = 0xFFFD;
         }
+        /* A digest or a long number may break after every 16 letters or
+           digits rather than run into the margin. */
+        run = ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+              ? run + 1 : 0;
+        if (run > 16 && run % 16 == 1)
+            buf_puts(b, "\\allowbreak{}");
         switch (c)
         {
             case '\\': buf_puts(b, "\\textbackslash{}"); break;
@@ -1571,10 +1577,11 @@ tex_frag_begin(buf_t * b, const char * title)
         "% A liecheck verification report, to \\input into a document that loads\n"
         "% the packages fontenc (T1), inputenc (utf8), textcomp, array, longtable\n"
         "% and tikz.\n"
+        "\\begingroup\n\\setlength{\\parindent}{0pt}\n\\setlength{\\tabcolsep}{3pt}\n"
+        "\\setlength{\\emergencystretch}{3em}\n\\sloppy\n"
         "\\section{");
     put_text(b, "---", tex_esc, title, NL_SPACE);
-    buf_puts(b, "}\n\\begingroup\n\\setlength{\\parindent}{0pt}\n"
-             "\\setlength{\\emergencystretch}{3em}\n\\sloppy\n");
+    buf_puts(b, "}\n");
 }
 
 static void
@@ -1587,9 +1594,9 @@ static void
 tex_frag_heading(buf_t * b, int level, const char * text)
 {
     buf_puts(b, level <= 2 ? "\n\\subsection*{" : level == 3 ? "\n\\subsubsection*{"
-                : "\n\\paragraph*{");
+                : "\n\\par\\smallskip\\noindent\\textbf{");
     put_text(b, "---", tex_esc, text, NL_SPACE);
-    buf_puts(b, level <= 3 ? "}\n" : "}\\mbox{}\\\\\n");
+    buf_puts(b, level <= 3 ? "}\n" : "}\\par\\nopagebreak\n");
 }
 
 static const fmt_t tex_frag_fmt =
