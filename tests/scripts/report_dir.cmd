@@ -27,4 +27,4 @@ grep -c '<svg ' "$t/r/claims_report.html"
 "$LIECHECK" --report-fragment x.pdf report_dir.lc 2>&1; echo "status $?"
 "$LIECHECK" --no-timings report_dir.lc --report-fragment "$t/f.tex" >/dev/null; echo "status $?"
 head -n 4 "$t/f.tex"; grep -F "section{report dir test}" "$t/f.tex"
-grep -c 'documentclass\|begin{document}' "$t/f.tex"
+grep -c 'documentclass\|begin{document}' "$t/f.tex" || :
