@@ -978,7 +978,7 @@ verdict_rgb(lc_verdict v)
 /* Canvas units: 400 x 240, y downwards (as SVG); TikZ gets 0.02 cm a unit. */
 #define PW 400.0
 #define PH 240.0
-#define PL 62.0
+#define PL 72.0
 #define PR 14.0
 #define PT 10.0
 #define PB 40.0
@@ -1144,7 +1144,7 @@ cv_axes(canvas_t * cv, double xmin, double xmax, double ymin, double ymax)
     cv_line(cv, PL, PT, PL, PH - PB, plot_black, 0.8);
     cv_line(cv, PL, PH - PB, PW - PR, PH - PB, plot_black, 0.8);
     cv_text(cv, (PL + PW - PR) / 2, PH - 16, 'n', "precision (bits)", "precision (bits)");
-    cv_text(cv, 12, (PT + PH - PB) / 2, 'r', "bound", "bound");
+    cv_text(cv, 8, (PT + PH - PB) / 2, 'r', "bound", "bound");
 }
 
 /* Draw the sweeps of the records in cs (n of them): one line each, in the

@@ -1990,10 +1990,10 @@ END_TEST
 
 /* One plot per record with a sweep that has bounds, and one of all of them;
    well-formed SVG whose points sit where the documented geometry puts
-   them: the canvas is 400 x 240 with the plot area from x = 62 to 386 and
+   them: the canvas is 400 x 240 with the plot area from x = 72 to 386 and
    y = 10 to 200; x = log2(prec) over [6, 10]; y = log10(bound) over
    decades [-400, 0] (steps of 100 decades: at most six labels).  So
-   (64, 3e-19) is at (62.0, 10 + 18.52/400 * 190) = (62.0, 18.8) and
+   (64, 3e-19) is at (72.0, 10 + 18.52/400 * 190) = (72.0, 18.8) and
    (1024, 1e-308) at (386.0, 10 + 308/400 * 190) = (386.0, 156.3). */
 START_TEST(svg_plots_are_well_formed_and_placed_by_the_geometry)
 {
@@ -2010,7 +2010,7 @@ START_TEST(svg_plots_are_well_formed_and_placed_by_the_geometry)
     s = between(html, "<h3 id=\"rec-2\">", "<h3 id=\"rec-3\">");
     ck_assert_int_eq(count_occurrences(s, "<svg "), 1);
     ck_assert_contains(s, "<title>Precision sweep of claim-2: bound against precision");
-    ck_assert_contains(s, "points=\"62.0,18.8 ");
+    ck_assert_contains(s, "points=\"72.0,18.8 ");
     ck_assert_contains(s, " 386.0,156.3\"/>");
     ck_assert_int_eq(count_occurrences(s, "<circle "), 5);
     ck_assert_contains(s, ">-300</tspan>");
@@ -2045,7 +2045,7 @@ START_TEST(svg_plots_are_well_formed_and_placed_by_the_geometry)
     ck_assert_contains(s, "\\usepackage{tikz}");
     ck_assert_int_eq(count_occurrences(s, "\\begin{tikzpicture}"), 3);
     ck_assert_int_eq(count_occurrences(s, "\\end{tikzpicture}"), 3);
-    ck_assert_contains(s, "(1.240,4.424) -- ");
+    ck_assert_contains(s, "(1.440,4.424) -- ");
     flint_free(s);
     lc_report_clear(r);
 
