@@ -229,6 +229,9 @@ lc_report_init(lc_report_t r)
     r->nitems = 0;
     r->status = LC_RUN_COMPLETE;
     r->stopped = NULL;
+    r->script_sha256 = NULL;
+    r->command = NULL;
+    r->date = NULL;
 }
 
 void
@@ -254,6 +257,9 @@ lc_report_clear(lc_report_t r)
     flint_free(r->title);
     flint_free(r->script);
     flint_free(r->stopped);
+    flint_free(r->script_sha256);
+    flint_free(r->command);
+    flint_free(r->date);
     lc_report_init(r);
 }
 
@@ -640,6 +646,38 @@ json_coverage(const lc_report_t r)
     return a;
 }
 
+/* Everything a reader needs to re-run the report and know it is the same:
+   the build, the script's digest, and (only with timings: they belong to
+   one run) the date and the command line. */
+static json_t *
+json_provenance(const lc_report_t r)
+{
+    json_t * p = json_object(), * lib = json_object();
+
+    json_object_set_new(p, "liecheck", json_string(lc_version()));
+    json_object_set_new(p, "commit", jstr(lc_commit()));
+    json_object_set_new(p, "script", jstr(r->script));
+    json_object_set_new(p, "script_sha256", jstr(r->script_sha256));
+    json_object_set_new(p, "date", r->timings ? jstr(r->date) : json_null());
+    json_object_set_new(p, "command", r->timings ? jstr(r->command) : json_null());
+    json_object_set_new(p, "precision", json_integer(r->precision));
+    if (r->seed <= (ulong) JSON_INT_MAX)
+        json_object_set_new(p, "seed", json_integer((json_int_t) r->seed));
+    else
+    {
+        char t[32];
+
+        snprintf(t, sizeof(t), "%lu", (unsigned long) r->seed);
+        json_object_set_new(p, "seed", json_string(t));
+    }
+    json_object_set_new(lib, "flint", jstr(lc_flint_version()));
+    json_object_set_new(lib, "arb", jstr(lc_arb_version()));
+    json_object_set_new(lib, "mpfr", jstr(lc_mpfr_version()));
+    json_object_set_new(lib, "gmp", jstr(lc_gmp_version()));
+    json_object_set_new(p, "libraries", lib);
+    return p;
+}
+
 char *
 lc_report_json(const lc_report_t r)
 {
@@ -669,6 +707,7 @@ lc_report_json(const lc_report_t r)
     json_object_set_new(env, "mpfr", jstr(lc_mpfr_version()));
     json_object_set_new(env, "gmp", jstr(lc_gmp_version()));
     json_object_set_new(root, "environment", env);
+    json_object_set_new(root, "provenance", json_provenance(r));
     /* Before the claims: a reader meets the verdict on the paper first. */
     json_object_set_new(root, "summary", json_summary(r));
 
@@ -773,9 +812,8 @@ int
 lc_report_write(const lc_report_t r, const char * path, lc_err_t err)
 {
     const char * fmt;
-    char * text, * tmp;
-    size_t n;
-    int fd = -1, i, e;
+    char * text;
+    int i;
 
     if (path == NULL || path[0] == '\0')
         return lc_err_set(err, LC_E_ARG, "no report file named (give a .md, .json, .tex "
@@ -794,6 +832,17 @@ lc_report_write(const lc_report_t r, const char * path, lc_err_t err)
     if (text == NULL)
         return lc_err_set(err, LC_E_ARG, "cannot tell the report format of '%.300s': "
                           "the name must end in .md, .json, .tex or .html", path);
+    i = lc_report_write_text(path, text, err);
+    flint_free(text);
+    return i;
+}
+
+int
+lc_report_write_text(const char * path, const char * text, lc_err_t err)
+{
+    char * tmp;
+    size_t n;
+    int fd = -1, i, e;
 
     n = strlen(path);
     tmp = flint_malloc(n + 40);
@@ -808,7 +857,6 @@ lc_report_write(const lc_report_t r, const char * path, lc_err_t err)
     {
         e = errno;
         flint_free(tmp);
-        flint_free(text);
         return lc_err_set(err, LC_E_IO, "cannot write report '%.300s': %s", path, strerror(e));
     }
     if (write_all(fd, text, strlen(text)) != 0)
@@ -828,12 +876,10 @@ lc_report_write(const lc_report_t r, const char * path, lc_err_t err)
         goto fail;
     }
     flint_free(tmp);
-    flint_free(text);
     return LC_OK;
 
 fail:
     unlink(tmp);
     flint_free(tmp);
-    flint_free(text);
     return lc_err_set(err, LC_E_IO, "cannot write report '%.300s': %s", path, strerror(e));
 }

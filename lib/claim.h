@@ -172,6 +172,13 @@ typedef struct
     slong nitems;
     lc_run_status status;       /* LC_RUN_COMPLETE after init */
     char * stopped;             /* unless complete: where and why ("FILE:L:C: message") */
+    /* Provenance (doc/reports.md): the SHA-256 of the script's bytes (64
+       hex digits), the command line and the date of the run (ISO 8601,
+       UTC); each NULL when unknown.  The command line and the date belong
+       to one run: they are written only with timings on. */
+    char * script_sha256;
+    char * command;
+    char * date;
 }
 lc_report_struct;
 
@@ -266,6 +273,34 @@ char * lc_report_json(const lc_report_t r);
 char * lc_report_markdown(const lc_report_t r);
 char * lc_report_latex(const lc_report_t r);
 char * lc_report_html(const lc_report_t r);
+
+/* The LaTeX report as a section to \input into a paper's appendix: no
+   preamble and no \begin{document}; the including document loads the
+   packages named in its first lines (fontenc T1, inputenc utf8, textcomp,
+   array, longtable, tikz). */
+char * lc_report_latex_fragment(const lc_report_t r);
+
+/* One line of an index of reports (liecheck --report-dir): the report's
+   name (its files are name.md, name.html, ...), its verdict line and
+   coverage line (either may be NULL), and whether every record met its
+   expectation and the run had no error. */
+typedef struct
+{
+    const char * name;
+    const char * script;
+    const char * verdict_line;
+    const char * coverage_line;
+    int ok;
+}
+lc_report_index_entry;
+
+/* The index page of n reports, as Markdown or as HTML (flint_free it). */
+char * lc_report_index_markdown(const lc_report_index_entry * e, slong n);
+char * lc_report_index_html(const lc_report_index_entry * e, slong n);
+
+/* Write text to path through a temporary file renamed into place (as
+   lc_report_write); LC_E_IO when it cannot be written. */
+int lc_report_write_text(const char * path, const char * text, lc_err_t err);
 
 /* Write the report to path in the format its extension names (.md, .json,
    .tex, .html); LC_E_ARG for another extension, LC_E_IO when it cannot be

@@ -20,6 +20,7 @@
 #include "gauge.h"
 #include "claim.h"
 #include "check.h"
+#include "sha256.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -31,6 +32,10 @@ extern "C" {
    libraries beneath (FLINT, Arb, MPFR, GMP) as linked at run time. */
 const char * lc_version(void);
 const char * lc_versions_line(void);
+
+/* The source this build comes from: `git describe --always --dirty --tags`
+   at configure time when the source was a git checkout, else "unknown". */
+const char * lc_commit(void);
 
 /* The run-time versions of FLINT, Arb, MPFR and GMP. */
 const char * lc_flint_version(void);

@@ -4,11 +4,23 @@
 #include <mpfr.h>
 #include "liecheck.h"
 #include "lc_arb.h"
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+#ifndef LC_GIT_COMMIT
+#define LC_GIT_COMMIT "unknown"
+#endif
 
 const char *
 lc_version(void)
 {
     return LIECHECK_VERSION;
+}
+
+const char *
+lc_commit(void)
+{
+    return LC_GIT_COMMIT;
 }
 
 const char *

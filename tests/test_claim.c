@@ -549,8 +549,8 @@ END_TEST
 START_TEST(json_reads_back_with_every_key_of_the_contract)
 {
     static const char * const top_keys[] =
-        { "liecheck", "script", "seed", "precision", "environment", "summary", "claims",
-          "coverage", "status", "stopped" };
+        { "liecheck", "script", "seed", "precision", "environment", "provenance", "summary",
+          "claims", "coverage", "status", "stopped" };
     static const char * const env_keys[] = { "flint", "arb", "mpfr", "gmp" };
     static const char * const claim_keys[] =
         { "id", "source", "statement", "method", "role", "corrects", "checks", "verdict",
@@ -570,7 +570,7 @@ START_TEST(json_reads_back_with_every_key_of_the_contract)
     build_fixture(r, 0);
     doc = parse_json(r);
     ck_assert(json_is_object(doc));
-    ck_json_keys(doc, top_keys, 10);
+    ck_json_keys(doc, top_keys, 11);
     ck_assert_json_str(doc, "liecheck", lc_version());
     ck_assert_json_str(doc, "status", "complete");
     ck_assert_json_str(doc, "stopped", NULL);
@@ -1217,9 +1217,13 @@ START_TEST(html_has_the_summary_rows)
 
     build_fixture(r, 0);
     html = lc_report_html(r);
-    ck_assert_contains(html, "<td>claim-3</td><td>&mdash;</td><td>the gauge map is invariant</td>"
-                      "<td>&mdash;</td><td>REFUTED</td><td>REFUTED</td><td>yes</td>");
-    ck_assert_contains(html, "<tr><td>512</td><td>HOLDS</td><td>7e-155</td></tr>");
+    /* The id links to the details; the verdict is coloured by its class. */
+    ck_assert_contains(html, "<tr id=\"sum-3\"><td><a href=\"#rec-3\">claim-3</a></td>"
+                      "<td>&mdash;</td><td>the gauge map is invariant</td><td>&mdash;</td>"
+                      "<td><span class=\"v v-REFUTED\">REFUTED</span></td><td>REFUTED</td>"
+                      "<td>yes</td>");
+    ck_assert_contains(html, "<tr><td>512</td><td><span class=\"v v-HOLDS\">HOLDS</span></td>"
+                      "<td>7e-155</td></tr>");
     ck_assert_contains(html, "Ma &amp; Ying");
     flint_free(html);
     lc_report_clear(r);
@@ -1360,7 +1364,7 @@ START_TEST(sections_come_in_the_order_of_an_audit)
 {
     static const char * const md_heads[5] =
         { "\n## Errata\n", "\n## Statements of the paper\n", "\n## Corrected statements\n",
-          "\n## Controls\n", "\n## Environment\n" };
+          "\n## Controls\n", "\n## Provenance\n" };
     lc_report_t r;
     char * t, * s;
     int k;
@@ -1404,14 +1408,14 @@ START_TEST(sections_come_in_the_order_of_an_audit)
     ck_assert_before(t, "\\section*{Errata}", "\\section*{Statements of the paper}");
     ck_assert_before(t, "\\section*{Statements of the paper}", "\\section*{Corrected statements}");
     ck_assert_before(t, "\\section*{Corrected statements}", "\\section*{Controls}");
-    ck_assert_before(t, "\\section*{Controls}", "\\section*{Environment}");
+    ck_assert_before(t, "\\section*{Controls}", "\\section*{Provenance}");
     flint_free(t);
 
     t = lc_report_html(r);
     ck_assert_before(t, "<h2>Errata</h2>", "<h2>Statements of the paper</h2>");
     ck_assert_before(t, "<h2>Statements of the paper</h2>", "<h2>Corrected statements</h2>");
     ck_assert_before(t, "<h2>Corrected statements</h2>", "<h2>Controls</h2>");
-    ck_assert_before(t, "<h2>Controls</h2>", "<h2>Environment</h2>");
+    ck_assert_before(t, "<h2>Controls</h2>", "<h2>Provenance</h2>");
     flint_free(t);
     lc_report_clear(r);
 }
@@ -1516,9 +1520,10 @@ START_TEST(long_certificate_and_check_text_survive_whole_in_every_format)
     for (k = 0; k < 3; k++)
     {
         t = writers[k](r);
-        /* The certificate in full twice (the erratum and the details), the
+        /* The certificate in full twice (the erratum and the details), and
+           in HTML a third time, in the summary's <details> element; the
            check text once (the details). */
-        ck_assert_int_eq(count_occurrences(t, cert), 2);
+        ck_assert_int_eq(count_occurrences(t, cert), k == 2 ? 3 : 2);
         ck_assert_int_eq(count_occurrences(t, text), 1);
         flint_free(t);
     }
@@ -1894,6 +1899,418 @@ START_TEST(write_to_an_unwritable_path_is_an_io_error)
 }
 END_TEST
 
+/* -------------------------------------------------------- the workbench */
+
+/* SHA-256: the vectors of FIPS 180-2 (appendix B: "abc", the two-block
+   448-bit message, a million 'a'), the empty string (its well-known
+   digest), and the padding boundaries 55, 56, 63, 64, 119, 120 bytes,
+   whose digests come from Python's hashlib. */
+START_TEST(sha256_matches_the_fips_vectors_and_padding_boundaries)
+{
+    static const struct { size_t n; const char * hex; } as[] =
+        { { 55, "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318" },
+          { 56, "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a" },
+          { 63, "7d3e74a05d7db15bce4ad9ec0658ea98e3f06eeecf16b4c6fff2da457ddc2f34" },
+          { 64, "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb" },
+          { 119, "31eba51c313a5c08226adf18d4a359cfdfd8d2e816b13f4af952f7ea6584dcfb" },
+          { 120, "2f3d335432c70b580af0e8e1b3674a7c020d683aa5f73aaaedfdc55af904c21c" },
+          { 1000000, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0" } };
+    const char * two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+    unsigned char d[32];
+    char hex[65], * a;
+    size_t k;
+
+    lc_sha256_hex(hex, "abc", 3);
+    ck_assert_str_eq(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    lc_sha256_hex(hex, "", 0);
+    ck_assert_str_eq(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    lc_sha256_hex(hex, two, strlen(two));
+    ck_assert_str_eq(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    lc_sha256(d, "abc", 3);
+    ck_assert_int_eq(d[0], 0xba);
+    ck_assert_int_eq(d[31], 0xad);
+    a = malloc(1000000);
+    memset(a, 'a', 1000000);
+    for (k = 0; k < sizeof(as) / sizeof(as[0]); k++)
+    {
+        lc_sha256_hex(hex, a, as[k].n);
+        ck_assert_str_eq(hex, as[k].hex);
+    }
+    free(a);
+}
+END_TEST
+
+static const char * const fixture_sha =
+    "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
+static void
+set_fixture_provenance(lc_report_t r)
+{
+    lc_claim_set(&r->script_sha256, fixture_sha);
+    lc_claim_set(&r->command, "liecheck ma_ying.lc --report 'my report.md'");
+    lc_claim_set(&r->date, "2024-05-06T07:08:09Z");
+}
+
+/* The build, the script's digest, precision, seed and libraries in every
+   format; the date and the command line (facts of one run) only with
+   timings, so that reports without them stay byte-identical. */
+START_TEST(provenance_is_in_every_format_and_run_facts_only_with_timings)
+{
+    static const char * const pkeys[] =
+        { "liecheck", "commit", "script", "script_sha256", "date", "command", "precision",
+          "seed", "libraries" };
+    static const char * const lkeys[] = { "flint", "arb", "mpfr", "gmp" };
+    char * (*writers[3])(const lc_report_t) =
+        { lc_report_markdown, lc_report_latex, lc_report_html };
+    lc_report_t r;
+    json_t * doc, * p;
+    char * t, * s;
+    int timings, k;
+
+    ck_assert(strlen(lc_commit()) > 0);
+    for (timings = 0; timings < 2; timings++)
+    {
+        build_fixture(r, timings);
+        set_fixture_provenance(r);
+        doc = parse_json(r);
+        p = json_object_get(doc, "provenance");
+        ck_assert(json_is_object(p));
+        ck_json_keys(p, pkeys, 9);
+        ck_assert_json_str(p, "liecheck", lc_version());
+        ck_assert_json_str(p, "commit", lc_commit());
+        ck_assert_json_str(p, "script", "examples/papers/ma_ying.lc");
+        ck_assert_json_str(p, "script_sha256", fixture_sha);
+        ck_json_int(p, "precision", 256);
+        ck_json_int(p, "seed", 42);
+        ck_json_keys(json_object_get(p, "libraries"), lkeys, 4);
+        ck_assert_json_str(json_object_get(p, "libraries"), "mpfr", lc_mpfr_version());
+        if (timings)
+        {
+            ck_assert_json_str(p, "date", "2024-05-06T07:08:09Z");
+            ck_assert_json_str(p, "command", "liecheck ma_ying.lc --report 'my report.md'");
+        }
+        else
+        {
+            ck_assert(json_is_null(json_object_get(p, "date")));
+            ck_assert(json_is_null(json_object_get(p, "command")));
+        }
+        json_decref(doc);
+
+        for (k = 0; k < 3; k++)
+        {
+            t = writers[k](r);
+            s = between(t, k == 0 ? "\n## Provenance\n" : k == 1 ? "\\section*{Provenance}"
+                        : "<h2>Provenance</h2>", NULL);
+            /* LaTeX may break a digest after every 16 characters. */
+            ck_assert_contains(s, k == 1 ? "0123456789abcdef\\allowbreak{}0123456789abcdef"
+                               : fixture_sha);
+            ck_assert_contains(s, "SHA-256");
+            ck_assert_contains(s, "256 bits");
+            ck_assert_contains(s, lc_flint_version());
+            if (timings)
+            {
+                ck_assert_contains(s, "2024-05-06T07:08:09Z");
+                ck_assert_contains(s, "my report");
+            }
+            else
+            {
+                ck_assert_lacks(s, "2024-05-06");
+                ck_assert_lacks(s, "my report");
+            }
+            free(s);
+            flint_free(t);
+        }
+        lc_report_clear(r);
+    }
+}
+END_TEST
+
+/* Whether the tags of the XML text s (from s up to end) are balanced and
+   properly nested: each <name ...> closed by </name>, <name .../> closing
+   itself, no stray '<' inside text. */
+static int
+tags_balanced(const char * s, const char * end)
+{
+    char stack[64][32];
+    int depth = 0;
+
+    while (s < end)
+    {
+        const char * gt;
+        size_t n;
+        int closing;
+
+        if (*s != '<')
+        {
+            s++;
+            continue;
+        }
+        gt = memchr(s, '>', end - s);
+        if (gt == NULL)
+            return 0;
+        closing = s[1] == '/';
+        n = strcspn(s + 1 + closing, " \n/>");
+        if (n == 0 || n >= 32)
+            return 0;
+        if (gt[-1] == '/')
+            ;
+        else if (closing)
+        {
+            if (depth == 0 || strncmp(stack[depth - 1], s + 2, n) != 0
+                || stack[depth - 1][n] != '\0')
+                return 0;
+            depth--;
+        }
+        else
+        {
+            if (depth == 64)
+                return 0;
+            memcpy(stack[depth], s + 1, n);
+            stack[depth++][n] = '\0';
+        }
+        s = gt + 1;
+    }
+    return depth == 0;
+}
+
+/* Every <svg>...</svg> in html: count them and check each is balanced. */
+static int
+svgs_balanced(const char * html, int * count)
+{
+    const char * a = html, * z;
+
+    *count = 0;
+    while ((a = strstr(a, "<svg ")) != NULL)
+    {
+        z = strstr(a, "</svg>");
+        if (z == NULL || !tags_balanced(a, z + 6))
+            return 0;
+        (*count)++;
+        a = z + 6;
+    }
+    return 1;
+}
+
+START_TEST(tag_checker_catches_what_it_must)
+{
+    const char * ok = "<svg a=\"1\"><g><line/><text>x</text></g></svg>";
+    const char * bad1 = "<svg><g></svg></g>";
+    const char * bad2 = "<svg><text>x</svg>";
+
+    ck_assert(tags_balanced(ok, ok + strlen(ok)));
+    ck_assert(!tags_balanced(bad1, bad1 + strlen(bad1)));
+    ck_assert(!tags_balanced(bad2, bad2 + strlen(bad2)));
+}
+END_TEST
+
+/* One plot per record with a sweep that has bounds, and one of all of them;
+   well-formed SVG whose points sit where the documented geometry puts
+   them: the canvas is 400 x 240 with the plot area from x = 72 to 386 and
+   y = 10 to 200; x = log2(prec) over [6, 10]; y = log10(bound) over
+   decades [-400, 0] (steps of 100 decades: at most six labels).  So
+   (64, 3e-19) is at (72.0, 10 + 18.52/400 * 190) = (72.0, 18.8) and
+   (1024, 1e-308) at (386.0, 10 + 308/400 * 190) = (386.0, 156.3). */
+START_TEST(svg_plots_are_well_formed_and_placed_by_the_geometry)
+{
+    lc_report_t r;
+    lc_claim_struct * c;
+    char * html, * s;
+    int n;
+
+    build_fixture(r, 0);
+    html = lc_report_html(r);
+    ck_assert(svgs_balanced(html, &n));
+    ck_assert_int_eq(n, 2);
+    ck_assert_lacks(html, "<script");
+    s = between(html, "<h3 id=\"rec-2\">", "<h3 id=\"rec-3\">");
+    ck_assert_int_eq(count_occurrences(s, "<svg "), 1);
+    ck_assert_contains(s, "<title>Precision sweep of claim-2: bound against precision");
+    ck_assert_contains(s, "points=\"72.0,18.8 ");
+    ck_assert_contains(s, " 386.0,156.3\"/>");
+    ck_assert_int_eq(count_occurrences(s, "<circle "), 5);
+    ck_assert_contains(s, ">-300</tspan>");
+    ck_assert_contains(s, ">1024</text>");
+    free(s);
+    s = between(html, "<h2>Precision sweeps</h2>", "<h2>Provenance</h2>");
+    ck_assert_int_eq(count_occurrences(s, "<svg "), 1);
+    ck_assert_contains(s, "<a href=\"#rec-2\">claim-2</a>");
+    free(s);
+    flint_free(html);
+
+    /* A bound below the smallest double still has its place; a sweep
+       without bounds has no plot. */
+    c = lc_report_add(r);
+    lc_claim_add_sweep(c, 2048, LC_HOLDS, "2.5e-617");
+    lc_claim_add_sweep(c, 4096, LC_HOLDS, "1e-1233");
+    c = lc_report_add(r);
+    lc_claim_add_sweep(c, 64, LC_UNDECIDED, NULL);
+    html = lc_report_html(r);
+    ck_assert(svgs_balanced(html, &n));
+    ck_assert_int_eq(n, 3);
+    s = between(html, "<h3 id=\"rec-6\">", "<h3 id=\"rec-7\">");
+    ck_assert_contains(s, ">-1400</tspan>");
+    free(s);
+    s = between(html, "<h3 id=\"rec-7\">", "<h2>");
+    ck_assert_lacks(s, "<svg");
+    free(s);
+    flint_free(html);
+
+    /* LaTeX draws the same plots with TikZ. */
+    s = lc_report_latex(r);
+    ck_assert_contains(s, "\\usepackage{tikz}");
+    ck_assert_int_eq(count_occurrences(s, "\\begin{tikzpicture}"), 3);
+    ck_assert_int_eq(count_occurrences(s, "\\end{tikzpicture}"), 3);
+    ck_assert_contains(s, "(1.440,4.424) -- ");
+    flint_free(s);
+    lc_report_clear(r);
+
+    /* No sweep, no plot and no section of plots. */
+    build_one(r, "s", "c");
+    html = lc_report_html(r);
+    ck_assert_lacks(html, "<svg");
+    ck_assert_lacks(html, "Precision sweeps");
+    flint_free(html);
+    lc_report_clear(r);
+}
+END_TEST
+
+/* Each summary row links to its record (#rec-N) and each record back to
+   its row (#sum-N): every link has its target, every record both. */
+START_TEST(html_anchors_link_summary_and_details_both_ways)
+{
+    lc_report_t r;
+    char * html, want[96];
+    const char * p;
+    slong i;
+
+    build_fixture(r, 1);
+    html = lc_report_html(r);
+    for (p = strstr(html, "href=\"#"); p != NULL; p = strstr(p + 1, "href=\"#"))
+    {
+        size_t n = strcspn(p + 7, "\"");
+
+        ck_assert(n < 40);
+        snprintf(want, sizeof(want), "id=\"%.*s\"", (int) n, p + 7);
+        ck_assert_int_eq(count_occurrences(html, want), 1);
+    }
+    for (i = 1; i <= r->len; i++)
+    {
+        snprintf(want, sizeof(want), "<tr id=\"sum-%ld\"><td><a href=\"#rec-%ld\">", i, i);
+        ck_assert_contains(html, want);
+        snprintf(want, sizeof(want), "<a class=\"back\" href=\"#sum-%ld\">", i);
+        ck_assert_contains(html, want);
+    }
+    flint_free(html);
+    lc_report_clear(r);
+}
+END_TEST
+
+/* Self-contained (nothing fetched), a viewport for phones, wrapping
+   text, coloured verdicts, and summaries that cut nothing for good: the
+   short form opens to the full text. */
+START_TEST(html_is_self_contained_phone_ready_and_cuts_nothing)
+{
+    char * st = long_text("ENDOFSTATEMENT");
+    lc_report_t r;
+    char * html, * s;
+
+    build_one(r, st, "c");
+    html = lc_report_html(r);
+    ck_assert_contains(html, "<meta name=\"viewport\" content=\"width=device-width");
+    ck_assert_contains(html, "overflow-wrap: anywhere");
+    ck_assert_contains(html, ".v-REFUTED {");
+    ck_assert_lacks(html, "<script");
+    ck_assert_lacks(html, "<link");
+    ck_assert_lacks(html, " src=");
+    ck_assert_lacks(html, "https://");
+    ck_assert_lacks(html, "url(");
+    s = between(html, "<table class=\"summary\">", "</table>");
+    ck_assert_contains(s, "<details><summary>");
+    ck_assert_contains(s, "\xe2\x80\xa6</summary>");
+    ck_assert_contains(s, "ENDOFSTATEMENT</details>");
+    free(s);
+    flint_free(html);
+    lc_report_clear(r);
+    free(st);
+}
+END_TEST
+
+/* The LaTeX summary is id / statement (in full) / verdict. */
+START_TEST(latex_summary_is_id_statement_verdict_in_full)
+{
+    char * st = long_text("ENDOFSTATEMENT");
+    lc_report_t r;
+    char * tex, * s;
+
+    build_one(r, st, "c");
+    tex = lc_report_latex(r);
+    s = between(tex, "\\section*{Statements of the paper}", "\\end{longtable}");
+    ck_assert_contains(s, "\\textbf{id} & \\textbf{statement} & \\textbf{verdict} \\\\");
+    ck_assert_contains(s, "ENDOFSTATEMENT & PROVED (as expected) \\\\");
+    ck_assert_lacks(s, "\xe2\x80\xa6");
+    ck_assert_lacks(s, "\\ldots");
+    free(s);
+    flint_free(tex);
+    lc_report_clear(r);
+    free(st);
+}
+END_TEST
+
+/* The fragment is a section to \input: no preamble, no document
+   environment, its own title a numbered section, every group closed. */
+START_TEST(latex_fragment_is_an_input_able_section)
+{
+    lc_report_t r;
+    char * tex, * full;
+
+    build_fixture(r, 0);
+    lc_claim_set(&r->title, "Ma & Ying");
+    tex = lc_report_latex_fragment(r);
+    full = lc_report_latex(r);
+    ck_assert(tex[0] == '%');
+    ck_assert_lacks(tex, "\\documentclass");
+    ck_assert_lacks(tex, "\\usepackage");
+    ck_assert_lacks(tex, "\\begin{document}");
+    ck_assert_lacks(tex, "\\end{document}");
+    ck_assert_lacks(tex, "\\maketitle");
+    ck_assert_contains(tex, "\n\\section{Ma \\& Ying}\n");
+    ck_assert_contains(tex, "\n\\subsection*{Errata}\n");
+    ck_assert_contains(tex, "\n\\subsubsection*{1. prop-3.1-span}\n");
+    ck_assert_int_eq(count_occurrences(tex, "\\begingroup"), count_occurrences(tex, "\\endgroup"));
+    ck_assert_int_eq(count_occurrences(tex, "\\begin{"), count_occurrences(tex, "\\end{"));
+    /* The same body as the standalone document. */
+    ck_assert_contains(full, "1024 & HOLDS & 1e-308 \\\\\n");
+    ck_assert_contains(tex, "1024 & HOLDS & 1e-308 \\\\\n");
+    flint_free(tex);
+    flint_free(full);
+    lc_report_clear(r);
+}
+END_TEST
+
+START_TEST(index_lists_each_report_with_its_lines_and_links)
+{
+    lc_report_index_entry e[2] =
+        { { "ma_ying", "examples/papers/ma_ying.lc", "3 statements of the paper checked", "Coverage: 2 of 2", 1 },
+          { "a b<", "x.lc", NULL, NULL, 0 } };
+    char * md = lc_report_index_markdown(e, 2), * html = lc_report_index_html(e, 2);
+
+    ck_assert(strncmp(md, "# liecheck verification reports\n", 32) == 0);
+    ck_assert_contains(md, "\n## ma\\_ying\n");
+    ck_assert_contains(md, "**3 statements of the paper checked**");
+    ck_assert_contains(md, "Coverage: 2 of 2");
+    ck_assert_contains(md, "[HTML](ma_ying.html) \xc2\xb7 [Markdown](ma_ying.md) \xc2\xb7 "
+                       "[LaTeX](ma_ying.tex) \xc2\xb7 [JSON](ma_ying.json)");
+    ck_assert_contains(md, "[JSON](a%20b%3C.json)");
+    ck_assert_contains(html, "<h2><a href=\"ma_ying.html\">ma_ying</a></h2>");
+    ck_assert_contains(html, "<a href=\"a%20b%3C.tex\">LaTeX</a>");
+    ck_assert_contains(html, "a b&lt;");
+    ck_assert_contains(html, "<p><strong>3 statements of the paper checked</strong></p>");
+    ck_assert_int_eq(count_occurrences(html, "class=\"unmet\""), 1);
+    flint_free(md);
+    flint_free(html);
+}
+END_TEST
+
 /* ------------------------------------------------------------------ suite */
 
 static Suite *
@@ -1964,6 +2381,18 @@ claim_suite(void)
     tcase_add_test(tc, check_text_is_escaped_for_each_format);
     tcase_add_test(tc, a_correction_of_no_refuted_statement_is_listed_with_a_note);
     tcase_add_test(tc, coverage_items_are_counted_listed_and_checked);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("workbench");
+    tcase_add_test(tc, sha256_matches_the_fips_vectors_and_padding_boundaries);
+    tcase_add_test(tc, provenance_is_in_every_format_and_run_facts_only_with_timings);
+    tcase_add_test(tc, tag_checker_catches_what_it_must);
+    tcase_add_test(tc, svg_plots_are_well_formed_and_placed_by_the_geometry);
+    tcase_add_test(tc, html_anchors_link_summary_and_details_both_ways);
+    tcase_add_test(tc, html_is_self_contained_phone_ready_and_cuts_nothing);
+    tcase_add_test(tc, latex_summary_is_id_statement_verdict_in_full);
+    tcase_add_test(tc, latex_fragment_is_an_input_able_section);
+    tcase_add_test(tc, index_lists_each_report_with_its_lines_and_links);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("write");
