@@ -655,7 +655,7 @@ json_provenance(const lc_report_t r)
     json_t * p = json_object(), * lib = json_object();
 
     json_object_set_new(p, "liecheck", json_string(lc_version()));
-    json_object_set_new(p, "commit", jstr(lc_commit()));
+    json_object_set_new(p, "commit", r->timings ? jstr(lc_commit()) : json_null());
     json_object_set_new(p, "script", jstr(r->script));
     json_object_set_new(p, "script_sha256", jstr(r->script_sha256));
     json_object_set_new(p, "date", r->timings ? jstr(r->date) : json_null());

@@ -729,7 +729,6 @@ report_text(const lc_report_t r, const fmt_t * f)
     f->table_begin(&b, 2, env_head, env_width);
 #define ENV_ROW(k, v) (cells[0] = (k), cells[1] = (v), f->table_row(&b, 2, cells))
     ENV_ROW("liecheck", lc_version());
-    ENV_ROW("commit", lc_commit());
     ENV_ROW("FLINT", lc_flint_version());
     ENV_ROW("Arb", lc_arb_version());
     ENV_ROW("MPFR", lc_mpfr_version());
@@ -740,10 +739,13 @@ report_text(const lc_report_t r, const fmt_t * f)
     ENV_ROW("seed", seed_s);
     ENV_ROW("script", r->script);
     ENV_ROW("script SHA-256", r->script_sha256);
-    /* A date and a command line belong to one run: with timings only, so
-       that two runs give the same bytes without them. */
+    /* The commit, the date and the command line belong to one build and
+       one run: with timings only, so that two runs give the same bytes
+       without them (a report committed to the source tree could only ever
+       name the commit before its own, as "-dirty"). */
     if (r->timings)
     {
+        ENV_ROW("commit", lc_commit());
         ENV_ROW("date", r->date);
         ENV_ROW("command line", r->command);
     }

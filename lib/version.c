@@ -7,6 +7,8 @@
 #ifdef HAVE_CONFIG_H
 #include "config.h"
 #endif
+/* written at build time by Makefile.am: git describe of the source */
+#include "lib/lc_commit.h"
 #ifndef LC_GIT_COMMIT
 #define LC_GIT_COMMIT "unknown"
 #endif
