@@ -165,7 +165,7 @@ const lc_builtin_struct lc_builtins_lang[] =
       "range(2, 4)" },
     { LC_FAM_CORE, "load", "s", 1, 1, bi_load, "load(file)",
       "run the script file (relative to the loading script's directory) in this session",
-      "load(\"tests/scripts/lang_load/helpers.lc\")\nprint(double(21))" },
+      "load(\"tests/scripts/lang_load_files/helpers.lc\")\nprint(double(21))" },
     { LC_FAM_CORE, "time", "a", 1, 1, bi_time, "time(expr)",
       "[the value of expr, the seconds it took to compute]",
       "time(det([[1, 2], [3, 4]]))[1]" },
