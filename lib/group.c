@@ -131,9 +131,31 @@ lc_group_normal_closure(lc_group_t N, const lc_group_t G, const lc_perm_struct *
             return LC_E_ARG;
         }
     raw = flint_malloc(sizeof(slong) * (nxs * n + 1));
-    amb = flint_malloc(sizeof(slong) * (G->ngens * n + 1));
     for (k = 0; k < nxs; k++)
         images(raw + k * n, xs + k, n);
+    if (G->giant && n >= 5)
+    {
+        /* the normal subgroups of S_n and A_n (n >= 5) are 1, A_n, S_n: the
+           closure of elements of G is 1 when all are trivial, S_n when one
+           is odd, A_n otherwise */
+        int nontrivial = 0, odd = 0;
+
+        for (k = 0; k < nxs; k++)
+        {
+            nontrivial |= !_lc_perm_is_one(raw + k * n, n);
+            odd |= !_lc_perm_is_even(raw + k * n, n);
+        }
+        if (!nontrivial)
+        {
+            lc_group_clear(N);
+            lc_group_init(N, n);
+        }
+        else
+            _lc_group_set_giant(N, n, odd ? LC_GROUP_SYMMETRIC : LC_GROUP_ALTERNATING);
+        flint_free(raw);
+        return LC_OK;
+    }
+    amb = flint_malloc(sizeof(slong) * (G->ngens * n + 1));
     gens_to(amb, G, n);
     normal_closure_raw(N, n, amb, G->ngens, raw, nxs);
     flint_free(raw);
@@ -145,10 +167,20 @@ void
 lc_group_commutator(lc_group_t C, const lc_group_t H, const lc_group_t K)
 {
     slong n = FLINT_MAX(H->n, K->n), a = H->ngens, b = K->ngens, i, j;
-    slong * amb = flint_malloc(sizeof(slong) * ((a + b) * n + 1));
-    slong * xs = flint_malloc(sizeof(slong) * (a * b * n + 1));
-    slong * t = flint_malloc(sizeof(slong) * (n + 1)), * u = flint_malloc(sizeof(slong) * (n + 1));
-    slong * v = flint_malloc(sizeof(slong) * (n + 1));
+    slong * amb, * xs, * t, * u, * v;
+
+    /* [X, Y] = A_n for X, Y each S_n or A_n, n >= 5 (A_n is simple and
+       perfect, and [S_n, S_n] = A_n) */
+    if (H->giant && K->giant && H->n == K->n && n >= 5)
+    {
+        _lc_group_set_giant(C, n, LC_GROUP_ALTERNATING);
+        return;
+    }
+    amb = flint_malloc(sizeof(slong) * ((a + b) * n + 1));
+    xs = flint_malloc(sizeof(slong) * (a * b * n + 1));
+    t = flint_malloc(sizeof(slong) * (n + 1));
+    u = flint_malloc(sizeof(slong) * (n + 1));
+    v = flint_malloc(sizeof(slong) * (n + 1));
 
     gens_to(amb, H, n);
     gens_to(amb + a * n, K, n);
@@ -458,6 +490,13 @@ lc_group_centre(lc_group_t Z, const lc_group_t G, slong limit, lc_err_t err)
     lc_group_t T;
     int st;
 
+    if (G->giant && n >= 4)
+    {
+        /* the centre of S_n and A_n is trivial for n >= 4 */
+        lc_group_clear(Z);
+        lc_group_init(Z, n);
+        return LC_OK;
+    }
     if ((st = check_limit(&order, G, limit, "centre", err)) != LC_OK
         || (st = lc_group_elements(&el, &order, G, limit, err)) != LC_OK)
         return st;

@@ -12,7 +12,9 @@
  * O'Brien, Handbook of Computational Group Theory, sec. 4.4).  Order and
  * membership come from the chain and are exact for any order (the Rubik's
  * cube group included); subgroups (derived series, lower central series) are
- * normal closures, never enumerations.  Only the centre, conjugacy classes
+ * normal closures, never enumerations.  S_n and A_n of degree >= 24 are
+ * recognized by Jordan's theorem (with a certificate) and need no chain for
+ * order, membership, series, normal closures and centre (schreier.c).  Only the centre, conjugacy classes
  * and element lists enumerate, each under an explicit limit.
  *
  * Matrix groups (rational, modulo a prime, or over Q(sqrt d)) are enumerated
@@ -120,8 +122,16 @@ typedef struct
     slong * strong_inv;             /* and their inverses */
     slong nlevels, levels_alloc;
     lc_schreier_level_struct * levels;
+    /* LC_GROUP_SYMMETRIC or LC_GROUP_ALTERNATING when the group was
+       recognized as S_n or A_n on its n points (Jordan's theorem; see
+       schreier.c), 0 otherwise.  A recognized group keeps no chain until a
+       function needs one (order and membership never do). */
+    int giant;
 }
 lc_group_struct;
+
+#define LC_GROUP_SYMMETRIC 1
+#define LC_GROUP_ALTERNATING 2
 
 typedef lc_group_struct lc_group_t[1];
 

@@ -89,4 +89,21 @@ void _lc_group_push_gen(lc_group_t G, const slong * g);
    were pushed: each non-member becomes a strong generator. */
 void _lc_group_close(lc_group_t G);
 
+/* Groups of degree at least this are tested for being S_n or A_n before a
+   chain is built (tests lower it to compare both ways). */
+extern slong _lc_group_giant_min_degree;
+
+/* Build the chain of a recognized S_n or A_n (no-op otherwise).  The group
+   does not change, only its cached chain: callers holding a const group
+   may cast. */
+void _lc_group_materialize(lc_group_struct * G);
+
+/* G := S_n (kind LC_GROUP_SYMMETRIC, generators (1,2) and (1,2,...,n)) or
+   A_n (LC_GROUP_ALTERNATING, generators (1,2,3) and (1,...,n) for n odd,
+   (2,...,n) for n even), recognized without a chain; n >= 3. */
+void _lc_group_set_giant(lc_group_t G, slong n, int kind);
+
+/* Whether g (images of degree n) is an even permutation. */
+int _lc_perm_is_even(const slong * g, slong n);
+
 #endif

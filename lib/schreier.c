@@ -13,7 +13,22 @@
  * of matrix groups have degree = order).  Orbits only grow and a point's
  * Schreier-vector entry never changes, so a Schreier generator once tested
  * stays tested; each level remembers the rectangle of (orbit point,
- * generator) pairs already done. */
+ * generator) pairs already done.
+ *
+ * Giants.  Before building a chain for a group of large degree n, the group
+ * is tested for containing A_n by Jordan's theorem (1873; Dixon and
+ * Mortimer, Permutation Groups, Thm. 3.3E; Wielandt, Finite Permutation
+ * Groups, Thm. 13.9): a primitive group of degree n that contains a cycle of
+ * prime length p <= n - 3 contains A_n.  Transitivity and primitivity are
+ * decided exactly (an orbit; Atkinson's minimal blocks for every pair
+ * {0, b}); the p-cycle is looked for among pseudo-random elements (product
+ * replacement, fixed seed): an element with a cycle of prime length p,
+ * n/2 < p <= n - 3, has a p-cycle as a power (its other cycles are shorter
+ * than p, so their lengths are prime to p).  The search can only miss a
+ * giant (then the chain is built as usual), never invent one: every
+ * recognized group is certified.  It is S_n when a generator is odd, else
+ * A_n; the order is n! or n!/2 and membership is a parity test, without a
+ * chain.  The chain of a giant is built only when a function needs it. */
 #include <string.h>
 #include "group.h"
 #include "group_impl.h"
@@ -71,6 +86,7 @@ lc_group_set(lc_group_t G, const lc_group_t H)
     T->nstrong = T->strong_alloc = H->nstrong;
     T->strong = copy_slongs(H->strong, H->nstrong * n);
     T->strong_inv = copy_slongs(H->strong_inv, H->nstrong * n);
+    T->giant = H->giant;
     T->nlevels = T->levels_alloc = H->nlevels;
     T->levels = flint_malloc(sizeof(lc_schreier_level_struct) * (H->nlevels > 0 ? H->nlevels : 1));
     for (l = 0; l < H->nlevels; l++)
@@ -209,6 +225,7 @@ strip_from(slong * h, const lc_group_t G, slong l)
 slong
 _lc_group_strip(slong * h, const lc_group_t G)
 {
+    _lc_group_materialize((lc_group_struct *) G);
     return strip_from(h, G, 0);
 }
 
@@ -297,7 +314,10 @@ void
 _lc_group_add_strong(lc_group_t G, const slong * g)
 {
     slong n = G->n, j;
-    slong * h = copy_slongs(g, n);
+    slong * h;
+
+    _lc_group_materialize(G);
+    h = copy_slongs(g, n);
 
     j = strip_from(h, G, 0);
     if (j < G->nlevels || !_lc_perm_is_one(h, n))
@@ -324,6 +344,270 @@ _lc_group_close(lc_group_t G)
 
     for (k = 0; k < G->ngens; k++)
         _lc_group_add_strong(G, G->gens + k * G->n);
+}
+
+
+/* ------------------------------------------------ giants: S_n and A_n */
+
+slong _lc_group_giant_min_degree = 24;
+
+int
+_lc_perm_is_even(const slong * g, slong n)
+{
+    char * seen = flint_calloc(n > 0 ? n : 1, 1);
+    slong i, x, cycles = 0;
+
+    for (i = 0; i < n; i++)
+        if (!seen[i])
+        {
+            cycles++;
+            for (x = i; !seen[x]; x = g[x])
+                seen[x] = 1;
+        }
+    flint_free(seen);
+    return (n - cycles) % 2 == 0;
+}
+
+/* Whether <gens> is transitive on 0..n-1. */
+static int
+giant_transitive(const slong * gens, slong ngens, slong n)
+{
+    char * seen = flint_calloc(n, 1);
+    slong * orbit = flint_malloc(sizeof(slong) * n), len = 1, k, j;
+
+    seen[0] = 1;
+    orbit[0] = 0;
+    for (k = 0; k < len; k++)
+        for (j = 0; j < ngens; j++)
+        {
+            slong y = gens[j * n + orbit[k]];
+
+            if (!seen[y])
+            {
+                seen[y] = 1;
+                orbit[len++] = y;
+            }
+        }
+    flint_free(seen);
+    flint_free(orbit);
+    return len == n;
+}
+
+static slong
+uf_find(slong * parent, slong x)
+{
+    while (parent[x] != x)
+    {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    return x;
+}
+
+/* Whether the transitive group <gens> is primitive: for every b, the
+   finest block system in which 0 and b share a block (Atkinson's algorithm,
+   Handbook of Computational Group Theory, sec. 4.3: union-find, merging the
+   images of every merged pair) has one block. */
+static int
+giant_primitive(const slong * gens, slong ngens, slong n)
+{
+    slong * parent = flint_malloc(sizeof(slong) * n), * size = flint_malloc(sizeof(slong) * n);
+    slong * qa = flint_malloc(sizeof(slong) * n), * qb = flint_malloc(sizeof(slong) * n);
+    slong b, i, j, head, tail;
+    int prim = 1;
+
+    for (b = 1; b < n && prim; b++)
+    {
+        if (b % 64 == 0)
+            lc_limit_poll();
+        for (i = 0; i < n; i++)
+        {
+            parent[i] = i;
+            size[i] = 1;
+        }
+        parent[b] = 0;
+        size[0] = 2;
+        qa[0] = 0;
+        qb[0] = b;
+        head = 0;
+        tail = 1;
+        while (head < tail)
+        {
+            slong x = qa[head], y = qb[head];
+
+            head++;
+            for (j = 0; j < ngens; j++)
+            {
+                slong u = uf_find(parent, gens[j * n + x]), v = uf_find(parent, gens[j * n + y]);
+
+                if (u != v)
+                {
+                    if (size[u] < size[v])
+                    {
+                        slong t = u;
+
+                        u = v;
+                        v = t;
+                    }
+                    parent[v] = u;
+                    size[u] += size[v];
+                    /* at most n - 1 merges, so the queue never overflows */
+                    qa[tail] = u;
+                    qb[tail] = v;
+                    tail++;
+                }
+            }
+        }
+        prim = size[uf_find(parent, 0)] == n;
+    }
+    flint_free(parent);
+    flint_free(size);
+    flint_free(qa);
+    flint_free(qb);
+    return prim;
+}
+
+/* Whether g has a cycle of prime length p with n/2 < p <= n - 3. */
+static int
+giant_jordan_element(const slong * g, slong n, char * seen)
+{
+    slong i, x, len;
+    int found = 0;
+
+    memset(seen, 0, n);
+    for (i = 0; i < n && !found; i++)
+        if (!seen[i])
+        {
+            for (x = i, len = 0; !seen[x]; x = g[x], len++)
+                seen[x] = 1;
+            found = 2 * len > n && len <= n - 3 && n_is_prime((ulong) len);
+        }
+    return found;
+}
+
+/* Whether pseudo-random elements of <gens> (product replacement with an
+   accumulator, Leedham-Green and Murray's "rattle", from a fixed seed so
+   that runs repeat) show an element with a Jordan cycle. */
+static int
+giant_jordan_search(const slong * gens, slong ngens, slong n, slong tries)
+{
+    slong r = FLINT_MAX(10, ngens + 1), i, t, a, c;
+    slong * slot = flint_malloc(sizeof(slong) * r * n), * acc = flint_malloc(sizeof(slong) * n);
+    slong * tmp = flint_malloc(sizeof(slong) * n);
+    char * seen = flint_malloc(n);
+    flint_rand_t st;
+    int found = 0;
+
+    flint_randinit(st);
+    for (i = 0; i < r; i++)
+        memcpy(slot + i * n, gens + (i % ngens) * n, sizeof(slong) * n);
+    _lc_perm_one(acc, n);
+    for (t = 0; t < 50 + tries && !found; t++)
+    {
+        a = n_randint(st, r);
+        do
+            c = n_randint(st, r);
+        while (c == a);
+        if (n_randint(st, 2))
+            _lc_perm_mul(tmp, slot + a * n, slot + c * n, n);
+        else
+            _lc_perm_mul(tmp, slot + c * n, slot + a * n, n);
+        memcpy(slot + a * n, tmp, sizeof(slong) * n);
+        _lc_perm_mul(tmp, acc, slot + a * n, n);
+        memcpy(acc, tmp, sizeof(slong) * n);
+        if (t >= 50)
+            found = giant_jordan_element(acc, n, seen);
+    }
+    flint_randclear(st);
+    flint_free(slot);
+    flint_free(acc);
+    flint_free(tmp);
+    flint_free(seen);
+    return found;
+}
+
+/* LC_GROUP_SYMMETRIC or LC_GROUP_ALTERNATING when <gens> on 0..n-1 is
+   certified to be S_n or A_n, else 0 (not a giant, or not recognized). */
+static int
+giant_kind(const slong * gens, slong ngens, slong n)
+{
+    slong k;
+
+    if (n < _lc_group_giant_min_degree || n < 8 || ngens == 0)
+        return 0;
+    if (!giant_transitive(gens, ngens, n) || !giant_jordan_search(gens, ngens, n, 400)
+        || !giant_primitive(gens, ngens, n))
+        return 0;
+    for (k = 0; k < ngens; k++)
+        if (!_lc_perm_is_even(gens + k * n, n))
+            return LC_GROUP_SYMMETRIC;
+    return LC_GROUP_ALTERNATING;
+}
+
+void
+_lc_group_set_giant(lc_group_t G, slong n, int kind)
+{
+    slong * g = flint_malloc(sizeof(slong) * n), i;
+    lc_group_t T;
+
+    lc_group_init(T, n);
+    _lc_perm_one(g, n);
+    if (kind == LC_GROUP_SYMMETRIC)
+    {
+        g[0] = 1;
+        g[1] = 0;
+        _lc_group_push_gen(T, g);
+        for (i = 0; i < n; i++)
+            g[i] = (i + 1) % n;
+        _lc_group_push_gen(T, g);
+    }
+    else
+    {
+        g[0] = 1;
+        g[1] = 2;
+        g[2] = 0;
+        _lc_group_push_gen(T, g);
+        /* an n-cycle is even for n odd; for n even, (2, ..., n) */
+        slong start = n % 2 == 1 ? 0 : 1;
+
+        _lc_perm_one(g, n);
+        for (i = start; i < n; i++)
+            g[i] = i + 1 < n ? i + 1 : start;
+        _lc_group_push_gen(T, g);
+    }
+    T->giant = kind;
+    flint_free(g);
+    lc_group_swap(G, T);
+    lc_group_clear(T);
+}
+
+void
+_lc_group_materialize(lc_group_struct * G)
+{
+    lc_group_t T;
+
+    if (!G->giant || G->nlevels > 0 || G->n <= 1)
+        return;
+    /* built aside and moved in whole, so that a computation stopped on the
+       way (lib/limit) leaves G as it was */
+    lc_group_init(T, G->n);
+    T->ngens = G->ngens;
+    T->gens = copy_slongs(G->gens, G->ngens * G->n);
+    _lc_group_close(T);
+    flint_free(G->strong);
+    flint_free(G->strong_inv);
+    flint_free(G->levels);
+    G->nstrong = T->nstrong;
+    G->strong_alloc = T->strong_alloc;
+    G->strong = T->strong;
+    G->strong_inv = T->strong_inv;
+    G->nlevels = T->nlevels;
+    G->levels_alloc = T->levels_alloc;
+    G->levels = T->levels;
+    T->strong = T->strong_inv = NULL;
+    T->levels = NULL;
+    T->nlevels = T->nstrong = 0;
+    lc_group_clear(T);
 }
 
 int
@@ -357,7 +641,12 @@ lc_group_set_perms_base(lc_group_t G, const lc_perm_struct * gens, slong ngens,
         _lc_group_push_gen(T, g);
     }
     flint_free(g);
-    _lc_group_close(T);
+    /* a giant keeps no chain until one is needed (the base given must then
+       come first, so not with a base) */
+    if (nbase == 0)
+        T->giant = giant_kind(T->gens, T->ngens, n);
+    if (!T->giant)
+        _lc_group_close(T);
     lc_group_swap(G, T);
     lc_group_clear(T);
     return LC_OK;
@@ -383,6 +672,13 @@ lc_group_order(fmpz_t o, const lc_group_t G)
 {
     slong l;
 
+    if (G->giant)
+    {
+        fmpz_fac_ui(o, (ulong) G->n);
+        if (G->giant == LC_GROUP_ALTERNATING)
+            fmpz_divexact_ui(o, o, 2);
+        return;
+    }
     fmpz_one(o);
     for (l = 0; l < G->nlevels; l++)
         fmpz_mul_ui(o, o, (ulong) G->levels[l].len);
@@ -406,6 +702,8 @@ lc_group_is_trivial(const lc_group_t G)
 {
     slong l;
 
+    if (G->giant)
+        return 0;
     for (l = 0; l < G->nlevels; l++)
         if (G->levels[l].len > 1)
             return 0;
@@ -423,7 +721,10 @@ lc_group_contains(const lc_group_t G, const lc_perm_t p)
     h = flint_malloc(sizeof(slong) * (n > 0 ? n : 1));
     for (i = 0; i < n; i++)
         h[i] = lc_perm_image(p, i);
-    r = strip_from(h, G, 0) == G->nlevels && _lc_perm_is_one(h, n);
+    if (G->giant)
+        r = G->giant == LC_GROUP_SYMMETRIC || _lc_perm_is_even(h, n);
+    else
+        r = strip_from(h, G, 0) == G->nlevels && _lc_perm_is_one(h, n);
     flint_free(h);
     return r;
 }
@@ -433,6 +734,7 @@ lc_group_base(slong * base, const lc_group_t G)
 {
     slong l;
 
+    _lc_group_materialize((lc_group_struct *) G);
     if (base != NULL)
         for (l = 0; l < G->nlevels; l++)
             base[l] = G->levels[l].b;

@@ -1,0 +1,81 @@
+#!/bin/sh
+# run_groups.sh LIECHECK -- permutation groups of large degree, liecheck
+# against GAP on the same input in the same run (issue 16): the group
+# <(1,2), (1,2,...,n)> = S_n, its order, and the membership of a
+# transposition; then <(1,2,3), (1,...,n)> (A_n for n odd, S_n for n even);
+# then a group that is not a giant, S_2 wr S_(n/2) (built by the
+# Schreier-Sims chain; degrees up to 256).  liecheck's time is of the whole process (start-up
+# included), the best of 3 runs.  GAP (`gap` on PATH, or GAP=...) gets the
+# same generators and prints its order, which must agree, and the CPU time
+# of its Size and membership test (Runtime(), milliseconds) -- its start-up
+# of several seconds is left out, so the ratio is GAP's computing time over
+# liecheck's whole run.
+#
+#   sh bench/run_groups.sh _build/src/liecheck [DEGREES]
+#
+# DEGREES defaults to "128 256 1024 4096".  GAP_TIMEOUT (default 300)
+# bounds each GAP case.  Prints a Markdown table on standard output.
+set -u
+lc=${1:?usage: $0 LIECHECK [DEGREES]}
+degrees=${2:-128 256 1024 4096}
+gap=${GAP:-gap}
+gap_timeout=${GAP_TIMEOUT:-300}
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+
+now() { date +%s.%N; }
+best3() {  # best3 CMD...: the least wall time of three runs, in seconds
+    b=
+    for r in 1 2 3; do
+        t0=$(now); "$@" >"$tmp/out" 2>"$tmp/err" || { echo fail; return; }; t1=$(now)
+        t=$(echo "$t1 - $t0" | bc -l)
+        if [ -z "$b" ] || [ "$(echo "$t < $b" | bc -l)" = 1 ]; then b=$t; fi
+    done
+    printf '%.4f' "$b"
+}
+
+echo "| group | n | order (digits) | liecheck s (whole run) | GAP s (Size and membership) | GAP / liecheck |"
+echo "|---|--:|--:|--:|--:|--:|"
+for n in $degrees; do
+    for kind in sym cyc3 wreath; do
+        # the wreath product goes through the full chain: degrees up to 256
+        [ $kind = wreath ] && [ "$n" -gt 256 ] && continue
+        case $kind in
+            sym) a='(1,2)'; name='<(1,2), (1..n)>' ;;
+            cyc3) a='(1,2,3)'; name='<(1,2,3), (1..n)>' ;;
+            wreath) a='(1,2)'; name='S_2 wr S_(n/2)' ;;
+        esac
+        cyc=$(seq -s, 1 "$n")
+        if [ $kind = wreath ]; then
+            # (1,2) inside block 1; (1,3)(2,4) swaps blocks 1 and 2; the
+            # blocks {2i-1, 2i} cycled by (1,3,5,...)(2,4,6,...)
+            odd=$(seq -s, 1 2 "$n"); even=$(seq -s, 2 2 "$n")
+            lcgens="perm(\"(1,2)\"), perm(\"(1,3)(2,4)\"), perm(\"($odd)($even)\")"
+            gapgens="(1,2), (1,3)(2,4), ($odd)($even)"
+        else
+            lcgens="perm(\"$a\"), perm(\"($cyc)\")"
+            gapgens="$a, ($cyc)"
+        fi
+        printf 'G = group(%s)\nprint(order(G), member(G, perm("(1,2)")))\n' "$lcgens" >"$tmp/g.lc"
+        tl=$(best3 "$lc" "$tmp/g.lc")
+        olc=$(cut -d' ' -f1 "$tmp/out")
+        tg=-; ratio=-
+        if command -v "$gap" >/dev/null 2>&1; then
+            printf 't := Runtime();; G := Group(%s);; s := Size(G);; m := (1,2) in G;; t := Runtime() - t;;\nPrint(s, " ", m, " ", t, "\\n");; QUIT;;\n' \
+                "$gapgens" >"$tmp/g.g"
+            if timeout "$gap_timeout" "$gap" -q -b "$tmp/g.g" >"$tmp/gout" 2>&1; then
+                og=$(tr -d '\\\n' <"$tmp/gout" | awk '{print $1}')
+                ms=$(tr -d '\\\n' <"$tmp/gout" | awk '{print $3}')
+                tg=$(printf '%.3f' "$(echo "$ms / 1000" | bc -l)")
+                if [ "$og" != "$olc" ]; then
+                    echo "orders differ for $kind n=$n: liecheck $olc, GAP $og" >&2
+                    tg="$tg (DIFFERS)"
+                fi
+                ratio=$(printf '%.1f' "$(echo "${tg%% *} / $tl" | bc -l)")
+            else
+                tg="> $gap_timeout"
+            fi
+        fi
+        echo "| $name | $n | ${#olc} | $tl | $tg | $ratio |"
+    done
+done
