@@ -483,6 +483,193 @@ lc_group_conjugacy_classes(slong * nclasses, slong ** sizes, const lc_group_t G,
     return st;
 }
 
+
+/* The centre without listing G.  A central z maps each G-orbit O to itself
+   (z is in G) and commutes with G there, so on O it is an element of the
+   centralizer of G^O in Sym(O), which is semiregular: it is fixed by the
+   image beta of one point alpha of O, z(alpha^w) = beta^w for every word w
+   in the generators, and such a z exists exactly when that rule is well
+   defined.  So every candidate on O is found by trying each beta in O (a
+   breadth-first walk from alpha and from beta by the same generators, then
+   a check that the map commutes with every generator), and Z(G) is the
+   set of products of candidates, one per orbit, that lie in G (membership
+   in the chain).  The candidates are counted first: more than limit is an
+   error, as for an enumeration. */
+static int
+centre_by_orbits(lc_group_t Z, const lc_group_t G, slong limit, lc_err_t err)
+{
+    slong n = G->n, k = G->ngens, i, j, x, b, norb = 0;
+    slong * orb_of = flint_malloc(sizeof(slong) * (n + 1));
+    slong * queue = flint_malloc(sizeof(slong) * (n + 1));
+    slong * word_g = flint_malloc(sizeof(slong) * (n + 1));    /* generator reaching queue[t] */
+    slong * word_p = flint_malloc(sizeof(slong) * (n + 1));    /* from queue[word_p[t]] */
+    slong * pos = flint_malloc(sizeof(slong) * (n + 1));
+    slong * zmap = flint_malloc(sizeof(slong) * (n + 1));
+    slong ** cand = NULL, * ncand = NULL, * start = NULL, * len = NULL;
+    slong * z, * tmp, * idx;
+    fmpz_t total;
+    lc_group_t T;
+    int st = LC_OK;
+
+    fmpz_init(total);
+    fmpz_one(total);
+    for (x = 0; x < n; x++)
+        orb_of[x] = -1;
+    /* the orbits, each as a breadth-first list from its least point */
+    for (x = 0; x < n; x++)
+    {
+        slong head, tail;
+
+        if (orb_of[x] >= 0)
+            continue;
+        cand = flint_realloc(cand, sizeof(slong *) * (norb + 1));
+        ncand = flint_realloc(ncand, sizeof(slong) * (norb + 1));
+        start = flint_realloc(start, sizeof(slong) * (norb + 1));
+        len = flint_realloc(len, sizeof(slong) * (norb + 1));
+        orb_of[x] = norb;
+        queue[0] = x;
+        word_g[0] = word_p[0] = -1;
+        head = 0;
+        tail = 1;
+        while (head < tail)
+        {
+            slong y = queue[head];
+
+            for (j = 0; j < k; j++)
+            {
+                slong w = G->gens[j * n + y];
+
+                if (orb_of[w] < 0)
+                {
+                    orb_of[w] = norb;
+                    word_g[tail] = j;
+                    word_p[tail] = head;
+                    queue[tail++] = w;
+                }
+            }
+            head++;
+        }
+        /* the candidates on this orbit: images beta of x that give a well
+           defined map commuting with the generators */
+        len[norb] = tail;
+        cand[norb] = NULL;
+        ncand[norb] = 0;
+        for (i = 0; i < tail; i++)
+            pos[queue[i]] = i;
+        for (b = 0; b < tail; b++)
+        {
+            int ok = 1;
+
+            if (b % 64 == 0)
+                lc_limit_poll();
+            zmap[0] = queue[b];
+            for (i = 1; i < tail; i++)
+                zmap[i] = G->gens[word_g[i] * n + zmap[word_p[i]]];
+            /* z(y^g) = z(y)^g for every y of the orbit and generator g */
+            for (i = 0; i < tail && ok; i++)
+                for (j = 0; j < k && ok; j++)
+                    ok = zmap[pos[G->gens[j * n + queue[i]]]] == G->gens[j * n + zmap[i]];
+            if (ok)
+            {
+                cand[norb] = flint_realloc(cand[norb], sizeof(slong) * (ncand[norb] + 1) * tail);
+                /* stored as images of the orbit's points in list order */
+                memcpy(cand[norb] + ncand[norb] * tail, zmap, sizeof(slong) * tail);
+                ncand[norb]++;
+            }
+        }
+        /* the orbit's points in list order, kept for building z */
+        start[norb] = x;
+        fmpz_mul_ui(total, total, (ulong) ncand[norb]);
+        /* keep the order of the points: re-walked below from start[] */
+        norb++;
+    }
+    if (fmpz_cmp_si(total, limit) > 0)
+    {
+        char * s = fmpz_get_str(NULL, 10, total);
+
+        st = lc_err_set(err, LC_E_LIMIT, "centre: %.60s candidates (products of centralizing "
+                        "maps of the orbits), above the limit %ld", s, (long) limit);
+        flint_free(s);
+        goto done;
+    }
+    /* the points of every orbit in their list order again (queue reused) */
+    {
+        slong ** pts = flint_malloc(sizeof(slong *) * (norb + 1)), o, c;
+        slong ncombo = fmpz_get_si(total);
+
+        for (o = 0; o < norb; o++)
+        {
+            slong head = 0, tail = 1;
+            char * seen = flint_calloc(n + 1, 1);
+
+            pts[o] = flint_malloc(sizeof(slong) * len[o]);
+            pts[o][0] = start[o];
+            seen[start[o]] = 1;
+            while (head < tail)
+            {
+                slong y = pts[o][head++];
+
+                for (j = 0; j < k; j++)
+                {
+                    slong w = G->gens[j * n + y];
+
+                    if (!seen[w])
+                    {
+                        seen[w] = 1;
+                        pts[o][tail++] = w;
+                    }
+                }
+            }
+            flint_free(seen);
+        }
+        z = flint_malloc(sizeof(slong) * (n + 1));
+        tmp = flint_malloc(sizeof(slong) * (n + 1));
+        idx = flint_calloc(norb + 1, sizeof(slong));
+        lc_group_init(T, n);
+        for (c = 0; c < ncombo; c++)
+        {
+            lc_perm_t p;
+
+            if (c % 64 == 0)
+                lc_limit_poll();
+            for (o = 0; o < norb; o++)
+                for (i = 0; i < len[o]; i++)
+                    z[pts[o][i]] = cand[o][idx[o] * len[o] + i];
+            lc_perm_init(p, 0);
+            if (lc_perm_set_images(p, z, n, err) == LC_OK && !_lc_perm_is_one(z, n)
+                && lc_group_contains(G, p))
+                add_if_new(T, z, tmp);
+            lc_perm_clear(p);
+            /* the next combination */
+            for (o = 0; o < norb && ++idx[o] == ncand[o]; o++)
+                idx[o] = 0;
+        }
+        lc_group_swap(Z, T);
+        lc_group_clear(T);
+        for (o = 0; o < norb; o++)
+            flint_free(pts[o]);
+        flint_free(pts);
+        flint_free(z);
+        flint_free(tmp);
+        flint_free(idx);
+    }
+done:
+    for (i = 0; i < norb; i++)
+        flint_free(cand[i]);
+    flint_free(cand);
+    flint_free(ncand);
+    flint_free(start);
+    flint_free(len);
+    flint_free(orb_of);
+    flint_free(queue);
+    flint_free(word_g);
+    flint_free(word_p);
+    flint_free(pos);
+    flint_free(zmap);
+    fmpz_clear(total);
+    return st;
+}
+
 int
 lc_group_centre(lc_group_t Z, const lc_group_t G, slong limit, lc_err_t err)
 {
@@ -496,6 +683,21 @@ lc_group_centre(lc_group_t Z, const lc_group_t G, slong limit, lc_err_t err)
         lc_group_clear(Z);
         lc_group_init(Z, n);
         return LC_OK;
+    }
+    /* without listing G when the orbits allow few candidates; else by the
+       elements, when G is small enough to list */
+    if ((st = centre_by_orbits(Z, G, limit, err)) != LC_E_LIMIT)
+        return st;
+    {
+        fmpz_t o;
+        int small;
+
+        fmpz_init(o);
+        lc_group_order(o, G);
+        small = fmpz_cmp_si(o, limit) <= 0;
+        fmpz_clear(o);
+        if (!small)
+            return st;      /* the candidates' error */
     }
     if ((st = check_limit(&order, G, limit, "centre", err)) != LC_OK
         || (st = lc_group_elements(&el, &order, G, limit, err)) != LC_OK)

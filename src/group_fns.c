@@ -725,7 +725,7 @@ const lc_builtin_struct lc_builtins_group[] =
       "orders of G, [G,G], [G,[G,G]], ... up to 1 or the first repeat",
       "lower_central_series(group(perm(\"(1,2,3)\"), perm(\"(1,2)\")))" },
     { LC_FAM_GROUP, "centre", "gi", 1, 2, bi_centre, "centre(G, limit)",
-      "the centre of G, a group (enumerates: |G| <= limit, default 100000)",
+      "the centre of G, a group: from the maps commuting with G on each orbit (at most limit candidates, default 100000), or by listing G when |G| <= limit",
       "order(centre(group(perm(\"(1,2,3,4)\"), perm(\"(1,3)\"))))" },
     { LC_FAM_GROUP, "center", "gi", 1, 2, bi_centre, "center(G, limit)", "the same as centre(G, limit)",
       "order(center(group(perm(\"(1,2,3,4)\"))))" },
