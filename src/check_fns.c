@@ -391,6 +391,11 @@ bi_commutes(ARGS)
         st = lc_check_commute_arb_mat(&o, c, A, B, S->prec, err);
         arb_mat_clear(A);
         arb_mat_clear(B);
+        /* an exact factor that does not commute is shown exactly */
+        if (st == LC_OK && o == LC_CHECK_FALSE && args[0]->type == LC_V_MAT)
+            lc_session_attach(S, "A", args[0]);
+        if (st == LC_OK && o == LC_CHECK_FALSE && args[1]->type == LC_V_MAT)
+            lc_session_attach(S, "B", args[1]);
     }
     return st == LC_OK ? lc_session_finish_check(res, S, o, err) : st;
 }
