@@ -6,6 +6,7 @@
 #include "check.h"
 #include "qmat.h"
 #include "strbuf.h"
+#include "sha256.h"
 
 /* ---------------------------------------------------------------- records */
 
@@ -919,6 +920,20 @@ file_part(const char * s, int strip)
     t[n] = '\0';
     if (n == 0 || t[0] == '.')
         t[0] = '_';
+    /* an id that had to change gets 8 hex digits of its SHA-256, so that
+       two ids that change alike ("a b", "a/b") still name two files */
+    if (!strip && strncmp(t, b, n + 1) != 0)
+    {
+        char hex[65], * u = flint_malloc(n + 10);
+
+        lc_sha256_hex(hex, b, strlen(b));
+        memcpy(u, t, n);
+        u[n] = '-';
+        memcpy(u + n + 1, hex, 8);
+        u[n + 9] = '\0';
+        flint_free(t);
+        t = u;
+    }
     return t;
 }
 

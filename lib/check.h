@@ -218,7 +218,9 @@ typedef int (*lc_check_body_fn)(lc_check_t chk, slong prec, void * data, lc_err_
    When it is refuted, the claim also gets the refuting inputs of the
    deciding run: the small ones as refuting_input (and in the certificate),
    each large one as a file NAME.refute-ID-K.txt (NAME: the claim's script
-   without directory and .lc; ID: the claim's id; K = 1, 2, ...) that the
+   without directory and .lc; ID: the claim's id, bytes other than letters,
+   digits, '.', '-', '_' made '_' and then, when that changed it, '-' and 8
+   hex digits of the SHA-256 of the id; K = 1, 2, ...) that the
    certificate names and lc_report_write writes next to the report. */
 void lc_check_run_claim(lc_claim_struct * claim, lc_check_body_fn body, void * data,
                         const slong * precs, slong nprecs, slong prec);
