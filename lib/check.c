@@ -980,17 +980,16 @@ refuting_inputs(lc_claim_struct * claim, lc_check_t run)
             fs = lc_sb_take(&f);
             lc_sb_printf(&t, "# The refuting input of claim %s, written by liecheck: one line "
                          "per value in liecheck's literal syntax.\n# Read it back with "
-                         "load(\"%s\").\n%s\n", claim->id != NULL ? claim->id : "", fs,
-                         in->lines);
+                         "load(\"%s\").\n%s\n", id, fs, in->lines);
             ts = lc_sb_take(&t);
             lc_claim_add_file(claim, fs, ts);
             if (in->rec >= 0)
             {
                 lc_check_record * r = run->recs + in->rec;
 
-                lc_sb_printf(&m, "%s; the operands (up to %ld entries each, more than %d) are "
-                             "in the file %s next to the report, one line per value",
-                             r->text, (long) in->entries, LC_CHECK_INLINE_ENTRIES, fs);
+                lc_sb_printf(&m, "%s; the refuting values (the largest with %ld entries, more "
+                             "than %d) are in the file %s next to the report, one line per "
+                             "value", r->text, (long) in->entries, LC_CHECK_INLINE_ENTRIES, fs);
                 flint_free(r->text);
                 r->text = lc_sb_take(&m);
             }
