@@ -6,6 +6,7 @@
 #include "check.h"
 #include "qmat.h"
 #include "strbuf.h"
+#include "sha256.h"
 
 /* ---------------------------------------------------------------- records */
 
@@ -31,6 +32,8 @@ lc_check_init(lc_check_t c)
     c->alloc = 0;
     c->notes = NULL;
     c->method = NULL;
+    c->inputs = NULL;
+    c->ninputs = 0;
 }
 
 void
@@ -44,6 +47,11 @@ lc_check_reset(lc_check_t c)
         arf_clear(c->recs[i].bound);
     }
     c->len = 0;
+    for (i = 0; i < c->ninputs; i++)
+        flint_free(c->inputs[i].lines);
+    flint_free(c->inputs);
+    c->inputs = NULL;
+    c->ninputs = 0;
     flint_free(c->notes);
     flint_free(c->method);
     c->notes = NULL;
@@ -124,6 +132,89 @@ append_once(char ** field, const char * s)
     }
     lc_sb_cat(&b, s);
     *field = lc_sb_take(&b);
+}
+
+/* ---------------------------------------------------------- refuting inputs */
+
+static void
+add_input(lc_check_t c, const char * lines, slong entries, slong rec)
+{
+    lc_check_input * in;
+
+    c->inputs = flint_realloc(c->inputs, sizeof(lc_check_input) * (c->ninputs + 1));
+    in = c->inputs + c->ninputs;
+    in->lines = copy_str(lines);
+    in->entries = entries;
+    in->rec = rec;
+    c->ninputs++;
+}
+
+/* "name = text" lines of n values. */
+static char *
+input_lines(slong n, const char * const * names, const char * const * texts)
+{
+    lc_sb b = { NULL, 0, 0 };
+    slong i;
+
+    for (i = 0; i < n; i++)
+        lc_sb_printf(&b, "%s%s = %s", i > 0 ? "\n" : "", names[i], texts[i]);
+    return lc_sb_take(&b);
+}
+
+void
+lc_check_attach(lc_check_t c, slong n, const char * const * names,
+                const char * const * texts, const slong * entries)
+{
+    lc_check_record * r;
+    slong i, most = 0;
+    char * lines;
+
+    if (c->len == 0 || n <= 0)
+        return;
+    r = c->recs + c->len - 1;
+    for (i = 0; i < n; i++)
+        most = FLINT_MAX(most, entries[i]);
+    lines = input_lines(n, names, texts);
+    add_input(c, lines, most, c->len - 1);
+    flint_free(lines);
+    if (most <= LC_CHECK_INLINE_ENTRIES)
+    {
+        lc_sb b = { NULL, 0, 0 };
+
+        lc_sb_cat(&b, r->text);
+        for (i = 0; i < n; i++)
+            lc_sb_printf(&b, "; %s = %s", names[i], texts[i]);
+        flint_free(r->text);
+        r->text = lc_sb_take(&b);
+    }
+}
+
+void
+lc_check_given(lc_check_t c, const char * name, const char * text, slong entries)
+{
+    char * lines = input_lines(1, &name, &text);
+
+    add_input(c, lines, entries, -1);
+    flint_free(lines);
+}
+
+void
+lc_check_attach_qmats(lc_check_t c, slong n, const char * const * names,
+                      const fmpq_mat_struct * const * mats)
+{
+    char ** texts = flint_malloc(sizeof(char *) * n);
+    slong * entries = flint_malloc(sizeof(slong) * n), i;
+
+    for (i = 0; i < n; i++)
+    {
+        texts[i] = lc_qmat_get_str(mats[i]);
+        entries[i] = fmpq_mat_nrows(mats[i]) * fmpq_mat_ncols(mats[i]);
+    }
+    lc_check_attach(c, n, names, (const char * const *) texts, entries);
+    for (i = 0; i < n; i++)
+        flint_free(texts[i]);
+    flint_free(texts);
+    flint_free(entries);
 }
 
 void
@@ -352,9 +443,11 @@ lc_check_equal_fmpq(lc_check_outcome * out, lc_check_t c, const fmpq_t a, const 
     return LC_OK;
 }
 
-int
-lc_check_equal_qmat(lc_check_outcome * out, lc_check_t c, const fmpq_mat_t A,
-                    const fmpq_mat_t B, const char * what, lc_err_t err)
+/* A = B over Q; on a refutation, attach A and B as "left" and "right"
+   when attach is set (commutes and is_orthogonal attach their own inputs). */
+static int
+equal_qmat(lc_check_outcome * out, lc_check_t c, const fmpq_mat_t A, const fmpq_mat_t B,
+           const char * what, int attach, lc_err_t err)
 {
     lc_sb t = { NULL, 0, 0 };
     slong i, j;
@@ -381,7 +474,23 @@ lc_check_equal_qmat(lc_check_outcome * out, lc_check_t c, const fmpq_mat_t A,
         lc_sb_printf(&t, "%s: exact equality of %ldx%ld matrices", what, (long) A->r,
                      (long) A->c);
     add_text(c, LC_CHECK_EXACT, *out, NULL, 0, &t);
+    if (*out == LC_CHECK_FALSE && attach)
+    {
+        const char * names[2] = { "left", "right" };
+        const fmpq_mat_struct * mats[2];
+
+        mats[0] = A;
+        mats[1] = B;
+        lc_check_attach_qmats(c, 2, names, mats);
+    }
     return LC_OK;
+}
+
+int
+lc_check_equal_qmat(lc_check_outcome * out, lc_check_t c, const fmpq_mat_t A,
+                    const fmpq_mat_t B, const char * what, lc_err_t err)
+{
+    return equal_qmat(out, c, A, B, what, 1, err);
 }
 
 /* The first entry of A that is not finite, or -1. */
@@ -412,6 +521,22 @@ not_finite_text(lc_sb * t, const char * what, const char * side, const arb_mat_t
 int
 lc_check_equal_arb_mat(lc_check_outcome * out, lc_check_t c, const arb_mat_t A,
                        const arb_mat_t B, const char * what, slong prec, lc_err_t err)
+{
+    return lc_check_equal_arb_mat_exact(out, c, A, NULL, B, NULL, what, prec, err);
+}
+
+/* The digits to print a ball of a refutation with: what the precision
+   holds (a ball prints fewer when its radius allows fewer), at least 10. */
+static slong
+ball_digits(slong prec)
+{
+    return FLINT_MAX(10, FLINT_MIN(prec * 3 / 10 + 1, 320));
+}
+
+int
+lc_check_equal_arb_mat_exact(lc_check_outcome * out, lc_check_t c, const arb_mat_t A,
+                             const fmpq_mat_t Aq, const arb_mat_t B, const fmpq_mat_t Bq,
+                             const char * what, slong prec, lc_err_t err)
 {
     lc_sb t = { NULL, 0, 0 };
     slong r = arb_mat_nrows(A), cols = arb_mat_ncols(A), i, j, k, ka, kb;
@@ -458,13 +583,19 @@ lc_check_equal_arb_mat(lc_check_outcome * out, lc_check_t c, const arb_mat_t A,
         {
             if (!arb_contains_zero(arb_mat_entry(D, i, j)))
             {
+                slong dg = ball_digits(prec);
                 char * x = arb_get_str(arb_mat_entry(D, i, j), 10, 0);
-                char * y = arb_get_str(arb_mat_entry(A, i, j), 10, 0);
-                char * z = arb_get_str(arb_mat_entry(B, i, j), 10, 0);
+                char * y = Aq != NULL ? fmpq_get_str(NULL, 10, fmpq_mat_entry(Aq, i, j))
+                                      : arb_get_str(arb_mat_entry(A, i, j), dg, 0);
+                char * z = Bq != NULL ? fmpq_get_str(NULL, 10, fmpq_mat_entry(Bq, i, j))
+                                      : arb_get_str(arb_mat_entry(B, i, j), dg, 0);
 
+                /* Each side as a ball [midpoint +/- radius] enclosing it
+                   (printed to the digits the precision holds), or exactly. */
                 lc_sb_printf(&t, "%s: entry (%ld, %ld) of the difference is %s, a ball that "
-                             "excludes 0 (left %s, right %s; certified at %ld bits)", what,
-                             (long) i + 1, (long) j + 1, x, y, z, (long) prec);
+                             "excludes 0 (left %s%s, right %s%s; certified at %ld bits)", what,
+                             (long) i + 1, (long) j + 1, x, y, Aq != NULL ? " exactly" : "",
+                             z, Bq != NULL ? " exactly" : "", (long) prec);
                 flint_free(x);
                 flint_free(y);
                 flint_free(z);
@@ -495,6 +626,24 @@ lc_check_equal_arb_mat(lc_check_outcome * out, lc_check_t c, const arb_mat_t A,
         flint_free(bs);
     }
     add_text(c, LC_CHECK_CERTIFIED, *out, *out == LC_CHECK_TRUE ? bound : NULL, prec, &t);
+    if (*out == LC_CHECK_FALSE && (Aq != NULL || Bq != NULL))
+    {
+        const char * names[2];
+        const fmpq_mat_struct * mats[2];
+        slong n = 0;
+
+        if (Aq != NULL)
+        {
+            names[n] = "left";
+            mats[n++] = Aq;
+        }
+        if (Bq != NULL)
+        {
+            names[n] = "right";
+            mats[n++] = Bq;
+        }
+        lc_check_attach_qmats(c, n, names, mats);
+    }
     arb_mat_clear(D);
     arf_clear(scale);
     arf_clear(bound);
@@ -532,7 +681,15 @@ lc_check_orthogonal_qmat(lc_check_outcome * out, lc_check_t c, const fmpq_mat_t 
     fmpq_mat_transpose(T, A);
     fmpq_mat_mul(P, T, A);
     fmpq_mat_one(I);
-    st = lc_check_equal_qmat(out, c, P, I, "is_orthogonal (Q^T Q = I)", err);
+    st = equal_qmat(out, c, P, I, "is_orthogonal (Q^T Q = I)", 0, err);
+    if (st == LC_OK && *out == LC_CHECK_FALSE)
+    {
+        const char * names[1] = { "Q" };
+        const fmpq_mat_struct * mats[1];
+
+        mats[0] = A;
+        lc_check_attach_qmats(c, 1, names, mats);
+    }
     fmpq_mat_clear(T);
     fmpq_mat_clear(P);
     fmpq_mat_clear(I);
@@ -574,7 +731,16 @@ lc_check_commute_qmat(lc_check_outcome * out, lc_check_t c, const fmpq_mat_t A,
     fmpq_mat_init(BA, A->r, A->r);
     fmpq_mat_mul(AB, A, B);
     fmpq_mat_mul(BA, B, A);
-    st = lc_check_equal_qmat(out, c, AB, BA, "commutes (AB = BA)", err);
+    st = equal_qmat(out, c, AB, BA, "commutes (AB = BA)", 0, err);
+    if (st == LC_OK && *out == LC_CHECK_FALSE)
+    {
+        const char * names[2] = { "A", "B" };
+        const fmpq_mat_struct * mats[2];
+
+        mats[0] = A;
+        mats[1] = B;
+        lc_check_attach_qmats(c, 2, names, mats);
+    }
     fmpq_mat_clear(AB);
     fmpq_mat_clear(BA);
     return st;
@@ -728,6 +894,125 @@ lc_sweep_verdict(slong * at, char ** reason, const lc_sweep_t s)
 
 /* ----------------------------------------------------------------- claims */
 
+/* s without directory and a final ".lc" (NULL: "liecheck"), every byte
+   other than a letter, digit, '.', '-' or '_' made '_': a file name. */
+static char *
+file_part(const char * s, int strip)
+{
+    const char * b;
+    char * t;
+    size_t n, i;
+
+    if (s == NULL || s[0] == '\0')
+        s = "liecheck";
+    b = strip && strrchr(s, '/') != NULL ? strrchr(s, '/') + 1 : s;
+    n = strlen(b);
+    if (strip && n > 3 && strcmp(b + n - 3, ".lc") == 0)
+        n -= 3;
+    t = flint_malloc(n + 1);
+    for (i = 0; i < n; i++)
+    {
+        char ch = b[i];
+
+        t[i] = ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
+                || ch == '.' || ch == '-' || ch == '_') ? ch : '_';
+    }
+    t[n] = '\0';
+    if (n == 0 || t[0] == '.')
+        t[0] = '_';
+    /* an id that had to change gets 8 hex digits of its SHA-256, so that
+       two ids that change alike ("a b", "a/b") still name two files */
+    if (!strip && strncmp(t, b, n + 1) != 0)
+    {
+        char hex[65], * u = flint_malloc(n + 10);
+
+        lc_sha256_hex(hex, b, strlen(b));
+        memcpy(u, t, n);
+        u[n] = '-';
+        memcpy(u + n + 1, hex, 8);
+        u[n + 9] = '\0';
+        flint_free(t);
+        t = u;
+    }
+    return t;
+}
+
+/* The refuting inputs of the deciding run of a refuted claim: small ones
+   become claim->refuting_input (and a given's a note of the certificate),
+   each large one a file of the claim, named in the check's text. */
+static void
+refuting_inputs(lc_claim_struct * claim, lc_check_t run)
+{
+    lc_sb inl = { NULL, 0, 0 };
+    char * base = file_part(claim->file, 1), * id = file_part(claim->id, 0);
+    slong i, k = 0;
+
+    lc_claim_clear_files(claim);
+    for (i = 0; i < run->ninputs; i++)
+    {
+        lc_check_input * in = run->inputs + i;
+        const char * eq = strstr(in->lines, " = ");
+        size_t nl = eq != NULL ? (size_t) (eq - in->lines) : 0;
+
+        if (in->rec >= 0 && run->recs[in->rec].outcome != LC_CHECK_FALSE)
+            continue;
+        if (in->entries <= LC_CHECK_INLINE_ENTRIES)
+        {
+            if (inl.len > 0)
+                lc_sb_cat(&inl, "\n");
+            lc_sb_cat(&inl, in->lines);
+            if (in->rec < 0)
+            {
+                lc_sb t = { NULL, 0, 0 };
+                char * u;
+
+                lc_sb_printf(&t, "given %s", in->lines);
+                lc_check_note(run, (u = lc_sb_take(&t)));
+                flint_free(u);
+            }
+        }
+        else
+        {
+            lc_sb f = { NULL, 0, 0 }, t = { NULL, 0, 0 }, m = { NULL, 0, 0 };
+            char * fs, * ts, * ms;
+
+            lc_sb_printf(&f, "%s.refute-%s-%ld.txt", base, id, (long) ++k);
+            fs = lc_sb_take(&f);
+            lc_sb_printf(&t, "# The refuting input of claim %s, written by liecheck: one line "
+                         "per value in liecheck's literal syntax.\n# Read it back with "
+                         "load(\"%s\").\n%s\n", id, fs, in->lines);
+            ts = lc_sb_take(&t);
+            lc_claim_add_file(claim, fs, ts);
+            if (in->rec >= 0)
+            {
+                lc_check_record * r = run->recs + in->rec;
+
+                lc_sb_printf(&m, "%s; the refuting values (the largest with %ld entries, more "
+                             "than %d) are in the file %s next to the report, one line per "
+                             "value", r->text, (long) in->entries, LC_CHECK_INLINE_ENTRIES, fs);
+                flint_free(r->text);
+                r->text = lc_sb_take(&m);
+            }
+            else
+            {
+                lc_sb_printf(&m, "given %.*s (%ld entries, more than %d): in the file %s next "
+                             "to the report", (int) nl, in->lines, (long) in->entries,
+                             LC_CHECK_INLINE_ENTRIES, fs);
+                lc_check_note(run, (ms = lc_sb_take(&m)));
+                flint_free(ms);
+            }
+            flint_free(fs);
+            flint_free(ts);
+        }
+    }
+    flint_free(claim->refuting_input);
+    claim->refuting_input = inl.len > 0 ? lc_sb_take(&inl) : NULL;
+    if (claim->refuting_input == NULL)
+        flint_free(lc_sb_take(&inl));
+    flint_free(base);
+    flint_free(id);
+}
+
 static void
 run_once(lc_check_t chk, lc_check_body_fn body, void * data, slong prec)
 {
@@ -787,6 +1072,11 @@ lc_check_run_claim(lc_claim_struct * claim, lc_check_body_fn body, void * data,
         n++;
     }
     v = lc_sweep_verdict(&at, &reason, s);
+    flint_free(claim->refuting_input);
+    claim->refuting_input = NULL;
+    lc_claim_clear_files(claim);
+    if (v == LC_REFUTED)
+        refuting_inputs(claim, runs + at);
 
     claim->verdict = v;
     claim->prec = s->prec[at];

@@ -55,6 +55,21 @@ typedef struct
 }
 lc_check_record;
 
+/* The input that refutes a check, in liecheck's literal syntax, one line
+   "name = value" per value, so that liecheck can read it back (load()).
+   Operands of at most LC_CHECK_INLINE_ENTRIES entries each are also written
+   into the check's text; larger ones only name the entry that differs, and
+   lc_check_run_claim gives the claim a file for them (next to the report). */
+#define LC_CHECK_INLINE_ENTRIES 64
+
+typedef struct
+{
+    char * lines;       /* "name = value" lines, '\n'-separated, no final newline */
+    slong entries;      /* the entries of the largest value */
+    slong rec;          /* the record it belongs to, or -1: given(...) by the claim */
+}
+lc_check_input;
+
 typedef struct
 {
     lc_check_record * recs;
@@ -62,6 +77,8 @@ typedef struct
     slong alloc;
     char * notes;       /* free text added to the certificate (note(...)) */
     char * method;      /* free text describing the method (method(...)): never a verdict */
+    lc_check_input * inputs;    /* refuting inputs (see above) */
+    slong ninputs;
 }
 lc_check_struct;
 
@@ -85,6 +102,25 @@ int lc_check_fact(lc_check_t c, int truth, lc_check_kind kind, const char * text
 /* Record an undecided check, or the statement's lack of checkable content. */
 void lc_check_undecided(lc_check_t c, const char * reason);
 void lc_check_not_checkable(lc_check_t c, const char * reason);
+
+/* Attach values to the last check record as the input that refutes it
+   (when it is false): n values named names[i], their literal texts texts[i]
+   (one line each) with entries[i] entries.  When every value has at most
+   LC_CHECK_INLINE_ENTRIES entries they are also appended to the record's
+   text ("; name = value"); otherwise the text names them and the claim
+   writes them to a file.  No record: nothing happens. */
+void lc_check_attach(lc_check_t c, slong n, const char * const * names,
+                     const char * const * texts, const slong * entries);
+
+/* Declare an input of the whole claim (a random element it drew, the
+   matrix a boolean check was made on): shown in the certificate, or written
+   to a file, only when the claim is refuted. */
+void lc_check_given(lc_check_t c, const char * name, const char * text, slong entries);
+
+/* Attach the exact matrices mats[0..n-1] (lc_check_attach with their
+   canonical one-line form and sizes). */
+void lc_check_attach_qmats(lc_check_t c, slong n, const char * const * names,
+                           const fmpq_mat_struct * const * mats);
 
 /* Add free text to the notes or to the method description. */
 void lc_check_note(lc_check_t c, const char * text);
@@ -123,6 +159,13 @@ int lc_check_equal_arb(lc_check_outcome * out, lc_check_t c, const arb_t a,
                        const arb_t b, const char * what, slong prec, lc_err_t err);
 int lc_check_equal_arb_mat(lc_check_outcome * out, lc_check_t c, const arb_mat_t A,
                            const arb_mat_t B, const char * what, slong prec, lc_err_t err);
+
+/* The same when one side (or both) is known exactly: Aq, Bq (may be NULL)
+   are the exact values of A, B.  A refutation then shows the exact value of
+   the refuting entry and attaches the exact operands (lc_check_attach). */
+int lc_check_equal_arb_mat_exact(lc_check_outcome * out, lc_check_t c, const arb_mat_t A,
+                                 const fmpq_mat_t Aq, const arb_mat_t B, const fmpq_mat_t Bq,
+                                 const char * what, slong prec, lc_err_t err);
 
 /* A^T A = I and AB = BA, exactly or in balls. */
 int lc_check_orthogonal_qmat(lc_check_outcome * out, lc_check_t c, const fmpq_mat_t A,
@@ -171,7 +214,14 @@ typedef int (*lc_check_body_fn)(lc_check_t chk, slong prec, void * data, lc_err_
    precisions when precs is given (an explicit sweep), otherwise at prec and,
    when the run rests on a certified check and did not refute, again at
    2 prec.  The claim gets its verdict, bound, certificate, method, the
-   check records of the deciding run, its sweep points and its precision. */
+   check records of the deciding run, its sweep points and its precision.
+   When it is refuted, the claim also gets the refuting inputs of the
+   deciding run: the small ones as refuting_input (and in the certificate),
+   each large one as a file NAME.refute-ID-K.txt (NAME: the claim's script
+   without directory and .lc; ID: the claim's id, bytes other than letters,
+   digits, '.', '-', '_' made '_' and then, when that changed it, '-' and 8
+   hex digits of the SHA-256 of the id; K = 1, 2, ...) that the
+   certificate names and lc_report_write writes next to the report. */
 void lc_check_run_claim(lc_claim_struct * claim, lc_check_body_fn body, void * data,
                         const slong * precs, slong nprecs, slong prec);
 

@@ -120,7 +120,9 @@ lc_claim_clear(lc_claim_struct * c)
     flint_free(c->bound);
     flint_free(c->file);
     flint_free(c->corrects);
+    flint_free(c->refuting_input);
     lc_claim_clear_checks(c);
+    lc_claim_clear_files(c);
     for (i = 0; i < c->nsweep; i++)
         flint_free(c->sweep[i].bound);
     flint_free(c->sweep);
@@ -158,6 +160,33 @@ lc_claim_append(char ** field, const char * s)
     memcpy(t + n + 2, s, m + 1);
     flint_free(*field);
     *field = t;
+}
+
+void
+lc_claim_add_file(lc_claim_struct * c, const char * name, const char * text)
+{
+    lc_claim_file * f;
+
+    c->files = flint_realloc(c->files, sizeof(lc_claim_file) * (c->nfiles + 1));
+    f = c->files + c->nfiles;
+    f->name = str_copy(name);
+    f->text = str_copy(text != NULL ? text : "");
+    c->nfiles++;
+}
+
+void
+lc_claim_clear_files(lc_claim_struct * c)
+{
+    slong i;
+
+    for (i = 0; i < c->nfiles; i++)
+    {
+        flint_free(c->files[i].name);
+        flint_free(c->files[i].text);
+    }
+    flint_free(c->files);
+    c->files = NULL;
+    c->nfiles = 0;
 }
 
 void
@@ -743,6 +772,11 @@ lc_report_json(const lc_report_t r)
                             has_seconds(r, c) ? json_real(c->seconds) : json_null());
         json_object_set_new(jc, "file", jstr(c->file));
         json_object_set_new(jc, "line", c->line > 0 ? json_integer(c->line) : json_null());
+        json_object_set_new(jc, "refuting_input", jstr(c->refuting_input));
+        jp = json_array();
+        for (j = 0; j < c->nfiles; j++)
+            json_array_append_new(jp, jstr(c->files[j].name));
+        json_object_set_new(jc, "files", jp);
         json_array_append_new(claims, jc);
     }
     json_object_set_new(root, "claims", claims);
@@ -834,7 +868,32 @@ lc_report_write(const lc_report_t r, const char * path, lc_err_t err)
                           "the name must end in .md, .json, .tex or .html", path);
     i = lc_report_write_text(path, text, err);
     flint_free(text);
+    if (i == LC_OK)
+        i = lc_report_write_files(r, path, err);
     return i;
+}
+
+int
+lc_report_write_files(const lc_report_t r, const char * path, lc_err_t err)
+{
+    const char * slash = strrchr(path, '/');
+    size_t dn = slash != NULL ? (size_t) (slash - path) + 1 : 0;
+    slong i, j;
+    int st = LC_OK;
+
+    for (i = 0; i < r->len && st == LC_OK; i++)
+        for (j = 0; j < r->claims[i].nfiles && st == LC_OK; j++)
+        {
+            const lc_claim_file * f = r->claims[i].files + j;
+            size_t n = dn + strlen(f->name) + 1;
+            char * p = flint_malloc(n);
+
+            memcpy(p, path, dn);
+            strcpy(p + dn, f->name);
+            st = lc_report_write_text(p, f->text, err);
+            flint_free(p);
+        }
+    return st;
 }
 
 int

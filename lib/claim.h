@@ -86,6 +86,16 @@ typedef struct
 }
 lc_sweep_point;
 
+/* A file of refuting inputs that the report writers put next to the report
+   (lc_report_write): one "name = value" line per value in liecheck's
+   literal syntax, after comment lines starting with '#'. */
+typedef struct
+{
+    char * name;        /* file name, no directory: NAME.refute-ID-K.txt */
+    char * text;
+}
+lc_claim_file;
+
 typedef struct
 {
     char * id;          /* "claim-1", ... unless given */
@@ -106,6 +116,11 @@ typedef struct
     double seconds;
     char * file;        /* where the claim stands in the script */
     slong line;
+    /* REFUTED: the refuting inputs small enough to stand in the certificate,
+       as "name = value" lines (NULL: none), and the files of larger ones. */
+    char * refuting_input;
+    lc_claim_file * files;
+    slong nfiles;
 }
 lc_claim_struct;
 
@@ -128,6 +143,10 @@ void lc_claim_add_check(lc_claim_struct * c, lc_check_kind kind, lc_check_outcom
 
 /* Forget the check records. */
 void lc_claim_clear_checks(lc_claim_struct * c);
+
+/* Add a file of refuting inputs (name and text copied); forget them all. */
+void lc_claim_add_file(lc_claim_struct * c, const char * name, const char * text);
+void lc_claim_clear_files(lc_claim_struct * c);
 
 /* Whether the verdict is what was expected: PROVED or HOLDS when expected is
    LC_VERDICT_NONE, otherwise exactly the expected verdict. */
@@ -262,7 +281,7 @@ const lc_claim_struct * lc_report_refuted_statement(const lc_report_t r, const c
    not_checkable, controls, corrected, met, not_met}, claims[{id, source,
    statement, method, role, corrects, checks[{kind, outcome, text, bound,
    prec}], verdict, expected, met, bound, certificate, sweep[{prec, verdict,
-   bound}], seconds, file, line}], status ("complete", "error",
+   bound}], seconds, file, line, refuting_input, files[name]}], status ("complete", "error",
    "interrupted"), stopped (null when complete)); "expected" is an explicit expectation, or
    the verdict itself when that was PROVED or HOLDS, or "PROVED" otherwise;
    seconds are null without timings.  The human formats open with the verdict
@@ -303,9 +322,14 @@ char * lc_report_index_html(const lc_report_index_entry * e, slong n);
 int lc_report_write_text(const char * path, const char * text, lc_err_t err);
 
 /* Write the report to path in the format its extension names (.md, .json,
-   .tex, .html); LC_E_ARG for another extension, LC_E_IO when it cannot be
-   written. */
+   .tex, .html), and the claims' files of refuting inputs next to it
+   (lc_report_write_files); LC_E_ARG for another extension, LC_E_IO when it
+   cannot be written. */
 int lc_report_write(const lc_report_t r, const char * path, lc_err_t err);
+
+/* Write every claim's files of refuting inputs into the directory of path
+   (the report's path); LC_E_IO when one cannot be written. */
+int lc_report_write_files(const lc_report_t r, const char * path, lc_err_t err);
 
 /* The format the extension of path's last component names, matched without
    regard to case: "md", "json", "tex" or "html", or NULL for another (or no)

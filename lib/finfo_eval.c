@@ -265,6 +265,26 @@ lc_finfo_term_check_random(int * holds, char ** why, slong * checks,
             lc_sb_printf(&b, "%s at n = %ld: %s", s, (long) n,
                          ok ? "not n x n" : reason != NULL ? reason : "g(YP) != P^T g(Y) P");
             flint_free(s);
+            /* the random input that refutes, exactly (liecheck's literal
+               syntax), so that the refutation can be re-checked by hand */
+            s = lc_qmat_get_str(Y);
+            lc_sb_printf(&b, "; Y = %s", s);
+            flint_free(s);
+            for (i = 0; i < t->nparam; i++)
+            {
+                s = lc_qmat_get_str(W + i);
+                lc_sb_printf(&b, "; W%ld = %s", (long) i + 1, s);
+                flint_free(s);
+            }
+            if (ok && action == LC_FINFO_PERM)
+            {
+                slong j;
+
+                lc_sb_cat(&b, "; P = perm([");
+                for (j = 0; j < n; j++)
+                    lc_sb_printf(&b, "%s%ld", j > 0 ? ", " : "", (long) p[j] + 1);
+                lc_sb_cat(&b, "])");
+            }
             *why = lc_sb_take(&b);
             ok = 0;
         }

@@ -61,6 +61,33 @@ lc_session_note(lc_session_struct * S, const char * text)
         lc_check_note(S->chk, text);
 }
 
+/* The entries of a value: a matrix's, a list's in all, 1 otherwise. */
+static slong
+val_entries(const lc_val v)
+{
+    slong i, n = 0;
+
+    if (v->type == LC_V_MAT)
+        return v->u.m->r * v->u.m->c;
+    if (v->type == LC_V_BMAT)
+        return arb_mat_nrows(v->u.bm) * arb_mat_ncols(v->u.bm);
+    if (v->type != LC_V_LIST)
+        return 1;
+    for (i = 0; i < v->u.list.len; i++)
+        n += val_entries(v->u.list.items[i]);
+    return n;
+}
+
+void
+lc_session_attach(lc_session_struct * S, const char * name, const lc_val v)
+{
+    char * t = lc_val_get_str(v, 0);
+    slong e = val_entries(v);
+
+    lc_check_attach(lc_session_checks(S), 1, &name, (const char * const *) &t, &e);
+    flint_free(t);
+}
+
 /* ------------------------------------------------------------- claims */
 
 static double
@@ -216,6 +243,46 @@ bi_timeout(ARGS)
 
 /* ---------------------------------------------------------------- checks */
 
+/* a = b in balls at the working precision; the exact side, when there is
+   one, is shown exactly in a refutation. */
+static int
+compare_balls(lc_check_outcome * o, lc_check_struct * c, lc_session_struct * S, const lc_val a,
+              const lc_val b, int scalar, const char * what, lc_err_t err)
+{
+    fmpq_mat_t Aq, Bq;
+    arb_mat_t A, B;
+    int st;
+
+    arb_mat_init(A, 1, 1);
+    arb_mat_init(B, 1, 1);
+    fmpq_mat_init(Aq, 1, 1);
+    fmpq_mat_init(Bq, 1, 1);
+    if (scalar)
+    {
+        lc_to_ball(arb_mat_entry(A, 0, 0), a, S->prec, err);
+        lc_to_ball(arb_mat_entry(B, 0, 0), b, S->prec, err);
+        if (a->type == LC_V_NUM)
+            fmpq_set(fmpq_mat_entry(Aq, 0, 0), a->u.q);
+        if (b->type == LC_V_NUM)
+            fmpq_set(fmpq_mat_entry(Bq, 0, 0), b->u.q);
+    }
+    else
+    {
+        lc_to_bmat(A, a, S->prec, err);
+        lc_to_bmat(B, b, S->prec, err);
+    }
+    st = lc_check_equal_arb_mat_exact(o, c, A, a->type == LC_V_NUM ? Aq
+                                      : a->type == LC_V_MAT ? a->u.m : NULL,
+                                      B, b->type == LC_V_NUM ? Bq
+                                      : b->type == LC_V_MAT ? b->u.m : NULL,
+                                      what, S->prec, err);
+    arb_mat_clear(A);
+    arb_mat_clear(B);
+    fmpq_mat_clear(Aq);
+    fmpq_mat_clear(Bq);
+    return st;
+}
+
 /* Record the check a = b (exact over Q when both are exact, otherwise in
    balls at the working precision) and return its truth as a value. */
 static int
@@ -226,32 +293,16 @@ do_compare(lc_val * res, lc_session_struct * S, const lc_val a, const lc_val b,
     int sb = (b->type == LC_V_NUM || b->type == LC_V_BALL);
     lc_check_struct * c = lc_session_checks(S);
     lc_check_outcome o = LC_CHECK_UNDECIDED;
-    arb_mat_t A, B;
     int st;
 
     if (sa != sb)
         return lc_err_set(err, LC_E_DIM, "cannot compare %s with %s", lc_val_kind(a), lc_val_kind(b));
-    if (!lc_is_ball(a) && !lc_is_ball(b))
-        st = sa ? lc_check_equal_fmpq(&o, c, a->u.q, b->u.q, what, err)
-                : lc_check_equal_qmat(&o, c, a->u.m, b->u.m, what, err);
+    if (lc_is_ball(a) || lc_is_ball(b))
+        st = compare_balls(&o, c, S, a, b, sa, what, err);
+    else if (sa)
+        st = lc_check_equal_fmpq(&o, c, a->u.q, b->u.q, what, err);
     else
-    {
-        arb_mat_init(A, 1, 1);
-        arb_mat_init(B, 1, 1);
-        if (sa)
-        {
-            lc_to_ball(arb_mat_entry(A, 0, 0), a, S->prec, err);
-            lc_to_ball(arb_mat_entry(B, 0, 0), b, S->prec, err);
-        }
-        else
-        {
-            lc_to_bmat(A, a, S->prec, err);
-            lc_to_bmat(B, b, S->prec, err);
-        }
-        st = lc_check_equal_arb_mat(&o, c, A, B, what, S->prec, err);
-        arb_mat_clear(A);
-        arb_mat_clear(B);
-    }
+        st = lc_check_equal_qmat(&o, c, a->u.m, b->u.m, what, err);
     if (st == LC_OK)
         st = lc_session_finish_check(res, S, o, err);
     return st;
@@ -340,6 +391,11 @@ bi_commutes(ARGS)
         st = lc_check_commute_arb_mat(&o, c, A, B, S->prec, err);
         arb_mat_clear(A);
         arb_mat_clear(B);
+        /* an exact factor that does not commute is shown exactly */
+        if (st == LC_OK && o == LC_CHECK_FALSE && args[0]->type == LC_V_MAT)
+            lc_session_attach(S, "A", args[0]);
+        if (st == LC_OK && o == LC_CHECK_FALSE && args[1]->type == LC_V_MAT)
+            lc_session_attach(S, "B", args[1]);
     }
     return st == LC_OK ? lc_session_finish_check(res, S, o, err) : st;
 }
@@ -361,6 +417,24 @@ bi_check(ARGS)
                  NULL, S->prec, text);
     flint_free(text);
     return lc_session_finish_check(res, S, args[0]->u.b ? LC_CHECK_TRUE : LC_CHECK_FALSE, err);
+}
+
+/* given("name", value): an input of the claim, shown exactly in the
+   certificate (or written to a file next to the report when it has more
+   than LC_CHECK_INLINE_ENTRIES entries) if the claim is refuted. */
+static int
+bi_given(ARGS)
+{
+    char * t;
+
+    UNUSED_ARGS;
+    if (S->chk == NULL)
+        return lc_err_set(err, LC_E_ARG, "only meaningful inside a claim");
+    t = lc_val_get_str(args[1], 0);
+    lc_check_given(S->chk, args[0]->u.str.s, t, val_entries(args[1]));
+    flint_free(t);
+    *res = lc_val_nil();
+    return LC_OK;
 }
 
 static int
@@ -459,6 +533,12 @@ const lc_builtin_struct lc_builtins_check[] =
     { LC_FAM_CHECK, "check", "bs", 1, 2, bi_check, "check(cond, \"what\")",
       "record an exact true/false fact: PROVED when true, REFUTED when false",
       "claim \"two and two\" { check(2 + 2 == 4, \"2 + 2 = 4\") }" },
+    { LC_FAM_CHECK, "given", "sa", 2, 2, bi_given, "given(\"name\", value)",
+      "inside a claim: an input its checks depend on (a random element, the matrix a boolean "
+      "check is made on), shown exactly in the certificate if the claim is refuted (or written "
+      "to a file next to the report when it has more than 64 entries)",
+      "claim \"N is normal\" expect REFUTED {\n  N = [[1, 1], [0, 1]]\n  given(\"N\", N)\n  "
+      "check(N * transpose(N) == transpose(N) * N, \"N N^T = N^T N\")\n}" },
     { LC_FAM_CHECK, "not_checkable", "s", 1, 1, bi_not_checkable, "not_checkable(\"why\")",
       "inside a claim: the statement has no checkable content, for this reason",
       "claim \"the method is elegant\" expect NOT_CHECKABLE { not_checkable(\"a matter of taste\") }" },

@@ -230,16 +230,10 @@ trial(lc_val * ok, lc_session_struct * S, const lc_val f, const lc_val X, const 
                  left ? (Z ? "f(QX, QZ) = Q f(X, Z)" : "f(QX) = Q f(X)")
                       : (Z ? "f(XP, Z) = f(X, Z) P" : "f(XP) = f(X) P"), (long) number);
         st = lc_check_equal(ok, S, fT, TfX, what, err);
+        /* The transformation that breaks it, in full (or in a file next to
+           the report when it is large), to re-check by hand. */
         if (st == LC_OK && !(*ok)->u.b)
-        {
-            /* The transformation that breaks it, in full, to re-check by hand. */
-            char * t = lc_val_get_str(T, 0), * m = flint_malloc(strlen(t) + 8);
-
-            sprintf(m, "%s = %s", left ? "Q" : "P", t);
-            lc_session_note(S, m);
-            flint_free(m);
-            flint_free(t);
-        }
+            lc_session_attach(S, left ? "Q" : "P", T);
     }
     lc_val_unref(TX);
     lc_val_unref(TZ);

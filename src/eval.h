@@ -137,6 +137,11 @@ int lc_check_equal(lc_val * res, lc_session_struct * S, const lc_val a, const lc
 /* Add text to the certificate of the current claim (no-op outside one). */
 void lc_session_note(lc_session_struct * S, const char * text);
 
+/* Attach v, named name, to the last check recorded as the input that
+   refutes it (lib/check lc_check_attach): in the certificate when small,
+   in a file next to the report otherwise. */
+void lc_session_attach(lc_session_struct * S, const char * name, const lc_val v);
+
 /* Run one statement (claims included). */
 int lc_exec_stmt(lc_session_t S, const lc_node n, lc_diag_t d);
 

@@ -278,6 +278,10 @@ write_fragment(const lc_report_t r, const char * path)
     char * t = lc_report_latex_fragment(r);
     int st = lc_report_write_text(path, t, err);
 
+    /* the files of large refuting inputs, which the certificates name */
+    if (st == LC_OK)
+        st = lc_report_write_files(r, path, err);
+
     flint_free(t);
     if (st != LC_OK)
     {

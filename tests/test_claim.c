@@ -554,7 +554,8 @@ START_TEST(json_reads_back_with_every_key_of_the_contract)
     static const char * const env_keys[] = { "flint", "arb", "mpfr", "gmp" };
     static const char * const claim_keys[] =
         { "id", "source", "statement", "method", "role", "corrects", "checks", "verdict",
-          "expected", "met", "bound", "certificate", "sweep", "seconds", "file", "line" };
+          "expected", "met", "bound", "certificate", "sweep", "seconds", "file", "line",
+          "refuting_input", "files" };
     static const char * const point_keys[] = { "prec", "verdict", "bound" };
     /* id, verdict, expected (as the contract defines it), met */
     static const char * const want[5][4] =
@@ -591,7 +592,7 @@ START_TEST(json_reads_back_with_every_key_of_the_contract)
     for (k = 0; k < 5; k++)
     {
         c = json_array_get(claims, k);
-        ck_json_keys(c, claim_keys, 16);
+        ck_json_keys(c, claim_keys, 18);
         /* the fixture's records are all statements of the paper, without checks */
         ck_assert_json_str(c, "role", "claim");
         ck_assert_json_str(c, "corrects", NULL);

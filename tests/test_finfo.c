@@ -891,6 +891,24 @@ START_TEST(random_check_passes_admissible_words_under_permutations)
 }
 END_TEST
 
+/* A := the matrix written after key in text, up to the next "; " or the end. */
+static void
+parse_after(fmpq_mat_t A, const char * text, const char * key)
+{
+    const char * a = strstr(text, key), * e;
+    char * m;
+    lc_err_t err;
+
+    ck_assert_msg(a != NULL, "no '%s' in %s", key, text);
+    a += strlen(key);
+    e = strstr(a, "; ");
+    m = flint_malloc(strlen(a) + 1);
+    memcpy(m, a, e != NULL ? (size_t) (e - a) : strlen(a));
+    m[e != NULL ? (size_t) (e - a) : strlen(a)] = '\0';
+    ck_assert_int_eq(lc_qmat_parse(A, m, err), LC_OK);
+    flint_free(m);
+}
+
 /* Run the orthogonal check of s at seed 3; returns holds, *why as given. */
 static int
 orth_check(char ** why, slong * checks, const char * s)
@@ -918,7 +936,6 @@ START_TEST(rotating_the_knowledge_keeps_yty_and_breaks_ytwy)
     lc_err_t err;
     slong checks, checks2;
     char * why, * why2;
-    const char * o;
 
     /* (O Y)^T (O Y) = Y^T O^T O Y = Y^T Y, and I_n does not see Y at all */
     ck_assert(orth_check(&why, &checks, "Y^T Y") && why == NULL);
@@ -930,16 +947,49 @@ START_TEST(rotating_the_knowledge_keeps_yty_and_breaks_ytwy)
     ck_assert_msg(strstr(why, ": g(OY) != g(Y) for O = ") != NULL, "%s", why);
     ck_assert(checks >= 1 && checks <= 5);
     /* the O printed is an exact rotation, and not the identity */
-    o = strstr(why, "O = ") + 4;
     fmpq_mat_init(O, 0, 0);
     fmpq_mat_init(Ot, 0, 0);
     fmpq_mat_init(P, 0, 0);
-    ck_assert_int_eq(lc_qmat_parse(O, o, err), LC_OK);
+    parse_after(O, why, "O = ");
     ck_assert(fmpq_mat_nrows(O) == 3 && fmpq_mat_ncols(O) == 3);
     lc_qmat_transpose(Ot, O);
     ck_assert_int_eq(lc_qmat_mul(P, Ot, O, err), LC_OK);
     ck_assert(fmpq_mat_is_one(P));
     ck_assert(!fmpq_mat_is_one(O));
+    /* the random Y and W follow, exactly: with them Y^T W Y and
+       (O Y)^T W (O Y) differ, which is the refutation re-checked by hand */
+    {
+        fmpq_mat_t Y, W, A, B, T;
+
+        fmpq_mat_init(Y, 0, 0);
+        fmpq_mat_init(W, 0, 0);
+        fmpq_mat_init(A, 0, 0);
+        fmpq_mat_init(B, 0, 0);
+        fmpq_mat_init(T, 0, 0);
+        parse_after(Y, why, "; Y = ");
+        parse_after(W, why, "; W1 = ");
+        ck_assert(fmpq_mat_nrows(Y) == 3 && fmpq_mat_nrows(W) == 3 && fmpq_mat_ncols(W) == 3);
+        /* A = Y^T W Y, B = (O Y)^T W (O Y), through the temporaries T, U */
+        {
+            fmpq_mat_t U;
+
+            fmpq_mat_init(U, 0, 0);
+            lc_qmat_transpose(T, Y);
+            ck_assert_int_eq(lc_qmat_mul(U, T, W, err), LC_OK);
+            ck_assert_int_eq(lc_qmat_mul(A, U, Y, err), LC_OK);
+            ck_assert_int_eq(lc_qmat_mul(T, O, Y, err), LC_OK);
+            ck_assert_int_eq(lc_qmat_mul(U, W, T, err), LC_OK);
+            lc_qmat_transpose(Y, T);
+            ck_assert_int_eq(lc_qmat_mul(B, Y, U, err), LC_OK);
+            fmpq_mat_clear(U);
+        }
+        ck_assert_msg(!fmpq_mat_equal(A, B), "%s", why);
+        fmpq_mat_clear(Y);
+        fmpq_mat_clear(W);
+        fmpq_mat_clear(A);
+        fmpq_mat_clear(B);
+        fmpq_mat_clear(T);
+    }
     /* the same seed gives the same instance and the same certificate */
     ck_assert(!orth_check(&why2, &checks2, "Y^T W Y"));
     ck_assert_str_eq(why, why2);
