@@ -448,7 +448,8 @@ static const sym_t syms[] =
     { "hookrightarrow", "\xe2\x86\xaa", 'o', NULL, NULL },
     { "ltimes", "\xe2\x8b\x89", 'o', NULL, NULL }, { "rtimes", "\xe2\x8b\x8a", 'o', NULL, NULL },
     { "perp", "\xe2\x9f\x82", 'o', NULL, NULL }, { "mid", "\xe2\x88\xa3", 'o', NULL, NULL },
-    { "colon", ":", 'o', NULL, NULL }, { "forall", "\xe2\x88\x80", 'o', NULL, NULL },
+    { "colon", ":", 'o', NULL, NULL }, { "S", "\xc2\xa7", 'o', NULL, NULL },
+    { "forall", "\xe2\x88\x80", 'o', NULL, NULL },
     { "exists", "\xe2\x88\x83", 'o', NULL, NULL },
     { "triangleleft", "\xe2\x97\x83", 'o', NULL, NULL },
     { "sum", "\xe2\x88\x91", 'L', NULL, NULL }, { "prod", "\xe2\x88\x8f", 'L', NULL, NULL },
@@ -689,7 +690,10 @@ char_leaf(parser * P)
         case '\'': return leaf('o', "\xe2\x80\xb2", "{}'", "{}'", 0);
         case '*': return leaf('o', "\xe2\x88\x97", "*", NULL, 0);
         case '~': return leaf('s', "0.3333em", "~", "\\ ", 0);
-        case '+': case '=': case ',': case ';': case ':': case '!': case '?': case '/':
+        /* pdflatex breaks maths only after relations and binary
+           operators: a long list may break after its commas too */
+        case ',': return leaf('o', ",", ",\\allowbreak{}", ",", 0);
+        case '+': case '=': case ';': case ':': case '!': case '?': case '/':
         case '.': case '@':
             return leaf('o', one, one, NULL, 0);
         case '&': return leaf('o', "&", "\\&", NULL, 0);

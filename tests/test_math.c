@@ -400,6 +400,9 @@ START_TEST(latex_keeps_the_subset)
     t = latex("\\tr(A)");
     ck_assert_str_eq(t, "\\operatorname{tr}(A)");
     flint_free(t);
+    t = latex("\\S 2: (1, 2)");
+    ck_assert_str_eq(t, "\\S 2:(1,\\allowbreak{}2)");
+    flint_free(t);
     t = latex("\\left( x \\right.");
     ck_assert_str_eq(t, "\\left(x\\right.");
     flint_free(t);
