@@ -1755,6 +1755,10 @@ html_begin(buf_t * b, const char * title)
         "body { font-family: sans-serif; max-width: 75em; margin: 2em auto; padding: 0 1em; "
         "line-height: 1.4; overflow-wrap: anywhere; }\n"
         ".tbl { overflow-x: auto; }\n"
+        /* A formula does not wrap: rather than squeeze the other columns
+           of a summary to a letter each, the table keeps a width to read
+           and scrolls in its box on a phone. */
+        "table.summary { min-width: 44em; }\n"
         "table { border-collapse: collapse; margin: 1em 0; }\n"
         "th, td { border: 1px solid #bbb; padding: 0.2em 0.5em; text-align: left; "
         "vertical-align: top; }\n"

@@ -448,7 +448,7 @@ static const sym_t syms[] =
     { "hookrightarrow", "\xe2\x86\xaa", 'o', NULL, NULL },
     { "ltimes", "\xe2\x8b\x89", 'o', NULL, NULL }, { "rtimes", "\xe2\x8b\x8a", 'o', NULL, NULL },
     { "perp", "\xe2\x9f\x82", 'o', NULL, NULL }, { "mid", "\xe2\x88\xa3", 'o', NULL, NULL },
-    { "colon", ":", 'o', NULL, NULL }, { "S", "\xc2\xa7", 'o', NULL, NULL },
+    { "colon", ":", 'o', NULL, NULL }, { "S", "\xc2\xa7", 'I', NULL, NULL },
     { "forall", "\xe2\x88\x80", 'o', NULL, NULL },
     { "exists", "\xe2\x88\x83", 'o', NULL, NULL },
     { "triangleleft", "\xe2\x97\x83", 'o', NULL, NULL },
