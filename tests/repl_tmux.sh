@@ -11,7 +11,7 @@
 #      completed call runs
 #   3. a closure that takes seconds (two random 40x40 matrices, dimension
 #      1600), interrupted by C-c 0.5 s after it starts: the prompt must be
-#      back within 1 s
+#      back within 1 s (on a second try, if the machine was busy)
 #   4. print(A) still prints 7
 #   5. ~/.liecheck_history holds every entry, written as each was accepted
 #      (checked before quitting), and quit ends the session
@@ -87,16 +87,25 @@ T send-keys -t lc '(lie([[0, 1], [0, 0]], [[0, 0], [1, 0]]))' Enter
 wait_for 5 on_screen '8' || fail "killing_form(sl(2)) printed no 8"
 wait_for 5 at_prompt || fail "no prompt after killing_form(...)"
 
-# 3. C-c during a long closure
-T send-keys -t lc 'seed(1); L = lie(random_matrix(40, 40, 9), random_matrix(40, 40, 9))' Enter
-sleep 0.5
-at_prompt && fail "the closure ended within 0.5 s: it no longer tests an interrupt"
-t0=$(now)
-T send-keys -t lc C-c
-wait_for 3 at_prompt || fail "no prompt within 3 s of C-c"
-ms=$(( $(now) - t0 ))
-[ "$ms" -le 1000 ] || fail "the prompt came back $ms ms after C-c (more than 1000 ms)"
-echo "prompt back $ms ms after C-c"
+# 3. C-c during a long closure.  A second try when the first took more than
+# 1 s: on a loaded machine (make -j check, a sanitizer build) the scheduler
+# alone can take that long; an interrupt that is not seen takes seconds
+# every time.
+interrupt() {
+    T send-keys -t lc 'seed(1); L = lie(random_matrix(40, 40, 9), random_matrix(40, 40, 9))' Enter
+    sleep 0.5
+    at_prompt && fail "the closure ended within 0.5 s: it no longer tests an interrupt"
+    t0=$(now)
+    T send-keys -t lc C-c
+    wait_for 10 at_prompt || fail "no prompt within 10 s of C-c"
+    ms=$(( $(now) - t0 ))
+    echo "prompt back $ms ms after C-c"
+}
+interrupt
+if [ "$ms" -gt 1000 ]; then
+    interrupt
+    [ "$ms" -le 1000 ] || fail "the prompt came back more than 1000 ms after C-c, twice"
+fi
 
 # 4. the variable survived
 T send-keys -t lc 'print(A)' Enter
