@@ -81,7 +81,12 @@ _lc_tm_tex_text(lc_sb * b, const char * s, size_t len)
             default:
                 if (c != 0xFFFD && _lc_tex_passes(c))
                     _lc_tm_catn(b, s, (size_t) n);
-                else if ((t = _lc_tex_unicode(c)) != NULL)
+                else if ((t = _lc_tex_unicode(c)) != NULL && t[0] == '$')
+                    /* the $\in$ of the table, without a dollar: the text
+                       may stand inside maths (\mbox), and the writers
+                       promise none */
+                    lc_sb_printf(b, "\\ensuremath{%.*s}", (int) strlen(t) - 2, t + 1);
+                else if (t != NULL)
                     lc_sb_cat(b, t);
                 else
                     lc_sb_printf(b, "{\\ttfamily{[}U+%04lX{]}}", c);
@@ -370,7 +375,12 @@ parse_arg(parser * P, int depth)
         return node_new(N_ROW);
     c = P->s[P->i];
     if (c == '{' || c == '\\')
-        return parse_atom(P, depth);
+    {
+        /* an ignored command (\big) is no argument: an empty one */
+        mnode * x = parse_atom(P, depth);
+
+        return x != NULL ? x : node_new(N_ROW);
+    }
     return char_leaf(P);
 }
 

@@ -318,7 +318,10 @@ static const char * const hostile[] =
     "\\hat", "%#&~", "\"'`", "\\$", "$", "\x01\x7f", "\xff\xfe bad utf8 \xc3", "\xce\xb1\xe2\x88\x88",
     "\\left. x \\right|", "\\left| \\left| x \\right|", "\\big( x \\big)", "{}^{}_{}",
     "\\sqrt[n]{x}", "x''^2", "\\text{\\end{document}}", "\\end{document}", "\\verb|x|",
-    "\\mathrm{a_b}", "a\nb", "\\\\ \\,\\;\\!\\quad"
+    "\\mathrm{a_b}", "a\nb", "\\\\ \\,\\;\\!\\quad",
+    /* found by fuzz/fuzz_texmath: an unknown control symbol that is not
+       ASCII was shown as \mbox{\textbackslash{}$\in$} */
+    "\\\xe2\x88\x88", "\\text{\xce\xb1}", "\\mathrm\\big(", "x^\\big", "\\frac\\big\\limits"
 };
 
 START_TEST(hostile_inputs_give_safe_output)
