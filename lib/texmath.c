@@ -344,14 +344,15 @@ char_leaf(parser * P)
         case '+': case '=': case ';': case ':': case '!': case '?': case '/':
         case '.': case '@':
             return leaf('o', one, one, NULL, 0);
-        case '&': return leaf('o', "&", "\\&", NULL, 0);
-        case '#': return leaf('o', "#", "\\#", NULL, 0);
-        case '%': return leaf('o', "%", "\\%", NULL, 0);
+        /* Markdown: GitHub would take \& for an escaped & (texmath_impl.h) */
+        case '&': return leaf('o', "&", "\\&", "\\text{&}", 0);
+        case '#': return leaf('o', "#", "\\#", "\\text{#}", 0);
+        case '%': return leaf('o', "%", "\\%", "\\text{%}", 0);
         case '$': return leaf('o', "$", "\\$", NULL, 0);
-        case '{': return leaf('o', "{", "\\{", NULL, F_NOSTRETCH);
-        case '}': return leaf('o', "}", "\\}", NULL, F_NOSTRETCH);
+        case '{': return leaf('o', "{", "\\{", "\\lbrace", F_NOSTRETCH);
+        case '}': return leaf('o', "}", "\\}", "\\rbrace", F_NOSTRETCH);
         case '^': return leaf('o', "^", "\\mbox{\\textasciicircum{}}", "\\hat{}", 0);
-        case '_': return leaf('o', "_", "\\_", NULL, 0);
+        case '_': return leaf('o', "_", "\\_", "\\text{_}", 0);
         case '"': return leaf('o', "\"", "\\mbox{\\textquotedbl{}}", "''", 0);
         case '`': return leaf('o', "`", "\\mbox{\\textasciigrave{}}", "{}'", 0);
         default: break;

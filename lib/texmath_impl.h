@@ -47,7 +47,10 @@ struct mnode_s
 /* Commands that stand for one symbol.  kind: 'i' mi, 'I' upright mi, 'o' mo,
    'f' fence mo (not stretchy), 'L' large operator, 'n' operator name (uni is
    the name), 's' space (uni is the width).  tex: the pdflatex form when it
-   is not the command itself; md: the Markdown form when it is not tex. */
+   is not the command itself; md: the Markdown form when it is not tex
+   (GitHub's Markdown takes a backslash before ASCII punctuation for an
+   escape before MathJax sees it, so \{ or \, would arrive as { or ,: the
+   Markdown forms are control words or \text instead). */
 typedef struct
 {
     const char * name, * uni;

@@ -428,7 +428,13 @@ START_TEST(markdown_maths_has_no_table_or_html_characters)
 {
     char * t = mdmath("|x| < \\|y\\| \\& \\foo");
 
-    ck_assert_str_eq(t, "\\vert x\\vert \\lt \\Vert y\\Vert \\&\\foo");
+    ck_assert_str_eq(t, "\\vert x\\vert \\lt \\Vert y\\Vert \\text{&}\\foo");
+    flint_free(t);
+    /* GitHub takes \{ \, \# ... for escaped punctuation before MathJax
+       sees them: control words or \text instead */
+    t = mdmath("\\{a\\,b\\;c\\!d\\} \\# \\% \\_ \\left\\{ x \\right\\}");
+    ck_assert_str_eq(t, "\\lbrace a\\thinspace b\\thickspace c\\negthinspace d\\rbrace "
+                        "\\text{#}\\text{%}\\text{_}\\left\\lbrace x\\right\\rbrace");
     flint_free(t);
 }
 END_TEST
