@@ -36,7 +36,7 @@ sock=$tmp/tmux.sock
 T() { tmux -S "$sock" -f /dev/null "$@"; }
 cleanup() { T kill-server >/dev/null 2>&1; rm -rf "$tmp"; }
 trap cleanup EXIT
-trap 'exit 1' INT TERM
+trap 'exit 1' HUP INT PIPE TERM
 
 # now in milliseconds
 now() { date +%s%3N; }
