@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "liecheck.h"
+#include "texmath.h"
 
 #define DEFAULT_TITLE "liecheck report"
 
@@ -25,6 +26,9 @@ typedef struct
 {
     char * s;
     size_t len, alloc;
+    /* Whether $...$ in the texts written into it is maths (texmath.h):
+       on for the texts of claims, off for the provenance and messages. */
+    int math;
 }
 buf_t;
 
@@ -35,6 +39,7 @@ buf_init(buf_t * b)
     b->s = flint_malloc(b->alloc);
     b->s[0] = '\0';
     b->len = 0;
+    b->math = 0;
 }
 
 static void
@@ -114,14 +119,27 @@ text_short(const char * s, slong max)
     char * t;
     buf_t b;
     slong k = 0;
-    int n;
+    int n, span;
+    size_t open = 0, close = 0, at_open = 0, off;
 
     if (s == NULL)
         return NULL;
     t = _lc_claim_text(s, 1);
     buf_init(&b);
+    span = lc_texmath_find(&open, &close, t);
     for (p = (const unsigned char *) t; *p != '\0'; p += n)
     {
+        /* Maths is never cut: a cut inside $...$ goes before it. */
+        off = (size_t) (p - (const unsigned char *) t);
+        if (span && off > close)
+        {
+            size_t o, e;
+
+            span = lc_texmath_find(&o, &e, t + off);
+            open = off + o, close = off + e;
+        }
+        if (span && off == open)
+            at_open = b.len;
         n = _lc_utf8_decode(p, &c);
         if (c == ' ' || c == '\n')
         {
@@ -131,6 +149,11 @@ text_short(const char * s, slong max)
         }
         if (k == max)
         {
+            if (span && off > open && off <= close)
+            {
+                b.len = at_open;
+                b.s[b.len] = '\0';
+            }
             buf_puts(&b, "\xe2\x80\xa6");
             break;
         }
@@ -287,6 +310,47 @@ put_text(buf_t * b, const char * dash, esc_fn esc, const char * s, int nl)
     flint_free(t);
 }
 
+/* Prose: s[0..n) through esc, "\$" as a dollar. */
+static void
+put_prose(buf_t * b, const char * s, size_t n, int nl, esc_fn esc)
+{
+    char * t = flint_malloc(n + 1);
+    size_t i, k = 0;
+
+    for (i = 0; i < n; i++)
+    {
+        if (s[i] == '\\' && i + 1 < n && s[i + 1] == '$')
+            i++;
+        t[k++] = s[i];
+    }
+    t[k] = '\0';
+    esc(b, t, nl);
+    flint_free(t);
+}
+
+typedef void (*math_fn)(buf_t * b, const char * tex, size_t n);
+
+/* Clean text s with maths (when b->math is on and s is not code): the prose
+   through esc, each $...$ through math. */
+static void
+put_rich(buf_t * b, const char * s, int nl, esc_fn esc, math_fn math)
+{
+    size_t open, close;
+
+    if (!b->math || nl == NL_CODE)
+    {
+        esc(b, s, nl);
+        return;
+    }
+    while (lc_texmath_find(&open, &close, s))
+    {
+        put_prose(b, s, open, nl, esc);
+        math(b, s + open + 1, close - open - 1);
+        s += close + 1;
+    }
+    put_prose(b, s, strlen(s), nl, esc);
+}
+
 /* The sections of records, each with its summary table and details. */
 typedef enum { SEC_STATEMENTS = 0, SEC_CORRECTED, SEC_CONTROLS } section_t;
 
@@ -374,8 +438,9 @@ summary_table(buf_t * b, const fmt_t * f, const lc_report_t r, section_t s)
     const char * cells[9];
     char time_s[32];
     int ncols = r->timings ? 9 : 8;
-    buf_t t;
+    buf_t t, t2;
     slong i;
+    size_t k;
 
     if (f->summary != NULL)
     {
@@ -383,6 +448,7 @@ summary_table(buf_t * b, const fmt_t * f, const lc_report_t r, section_t s)
         return;
     }
     buf_init(&t);
+    buf_init(&t2);
     f->table_begin(b, ncols, head[s == SEC_CORRECTED], width[r->timings ? 1 : 0]);
     for (i = 0; i < r->len; i++)
     {
@@ -394,6 +460,19 @@ summary_table(buf_t * b, const fmt_t * f, const lc_report_t r, section_t s)
         st = text_short(c->statement, SHORT_STATEMENT);
         me = text_short(c->method, SHORT_METHOD);
         ce = is_empty(c->bound) ? text_short(c->certificate, SHORT_CERTIFICATE) : NULL;
+        if (ce != NULL)     /* a certificate is code: its '$' are dollars */
+        {
+            buf_reset(&t2);
+            for (k = 0; ce[k] != '\0'; k++)
+            {
+                if (ce[k] == '$')
+                    buf_putc(&t2, '\\');
+                buf_putc(&t2, ce[k]);
+            }
+            flint_free(ce);
+            ce = flint_malloc(t2.len + 1);
+            memcpy(ce, t2.s, t2.len + 1);
+        }
         cells[0] = c->id;
         cells[1] = c->source;
         if (s == SEC_CORRECTED)
@@ -423,6 +502,7 @@ summary_table(buf_t * b, const fmt_t * f, const lc_report_t r, section_t s)
     }
     f->table_end(b);
     flint_free(t.s);
+    flint_free(t2.s);
 }
 
 /* "exact, true", then the bound and the precision of a certified check. */
@@ -690,6 +770,7 @@ report_text(const lc_report_t r, const fmt_t * f)
     lc_report_counts(&n, r);
     buf_init(&b);
     buf_init(&t);
+    b.math = 1;
     f->begin(&b, is_empty(r->title) ? DEFAULT_TITLE : r->title);
 
     verdict_line(&t, &n);
@@ -698,7 +779,9 @@ report_text(const lc_report_t r, const fmt_t * f)
     {
         buf_reset(&t);
         status_line(&t, r);
+        b.math = 0;     /* a message may quote a '$' of the script */
         f->strong_para(&b, t.s);
+        b.math = 1;
     }
     if (n.items > 0)
     {
@@ -726,6 +809,7 @@ report_text(const lc_report_t r, const fmt_t * f)
     }
 
     f->heading(&b, 2, "Provenance");
+    b.math = 0;     /* paths and command lines are not maths */
     f->table_begin(&b, 2, env_head, env_width);
 #define ENV_ROW(k, v) (cells[0] = (k), cells[1] = (v), f->table_row(&b, 2, cells))
     ENV_ROW("liecheck", lc_version());
@@ -760,7 +844,7 @@ report_text(const lc_report_t r, const fmt_t * f)
 /* ---------------------------------------------------------------- Markdown */
 
 static void
-md_esc(buf_t * b, const char * s, int nl)
+md_esc_plain(buf_t * b, const char * s, int nl)
 {
     for (; *s != '\0'; s++)
     {
@@ -775,6 +859,28 @@ md_esc(buf_t * b, const char * s, int nl)
             buf_putc(b, *s);
         }
     }
+}
+
+/* Maths stays $...$ for GitHub, rewritten by texmath so that nothing in it
+   is Markdown, a table's | or HTML. */
+static void
+md_math(buf_t * b, const char * tex, size_t n)
+{
+    char * t = lc_texmath_latex(tex, n, LC_TEXMATH_MARKDOWN);
+
+    if (t[0] != '\0')
+    {
+        buf_putc(b, '$');
+        buf_puts(b, t);
+        buf_putc(b, '$');
+    }
+    flint_free(t);
+}
+
+static void
+md_esc(buf_t * b, const char * s, int nl)
+{
+    put_rich(b, s, nl, md_esc_plain, md_math);
 }
 
 #define MD_DASH "\xe2\x80\x94"
@@ -1242,77 +1348,12 @@ plotted(slong * n, const lc_report_t r)
 
 /* ------------------------------------------------------------------- LaTeX */
 
-/* Characters that pdfLaTeX's utf8 input encoding would reject (see
-   tex_passes): the common ones of papers get a LaTeX rendering, the rest
-   are shown as [U+XXXX] so that the document always compiles. */
-static const struct { unsigned long cp; const char * tex; } tex_unicode[] =
-{
-    { 0x0393, "$\\Gamma$" }, { 0x0394, "$\\Delta$" }, { 0x0398, "$\\Theta$" },
-    { 0x039B, "$\\Lambda$" }, { 0x039E, "$\\Xi$" }, { 0x03A0, "$\\Pi$" },
-    { 0x03A3, "$\\Sigma$" }, { 0x03A5, "$\\Upsilon$" }, { 0x03A6, "$\\Phi$" },
-    { 0x03A8, "$\\Psi$" }, { 0x03A9, "$\\Omega$" },
-    { 0x03B1, "$\\alpha$" }, { 0x03B2, "$\\beta$" }, { 0x03B3, "$\\gamma$" },
-    { 0x03B4, "$\\delta$" }, { 0x03B5, "$\\varepsilon$" }, { 0x03B6, "$\\zeta$" },
-    { 0x03B7, "$\\eta$" }, { 0x03B8, "$\\theta$" }, { 0x03B9, "$\\iota$" },
-    { 0x03BA, "$\\kappa$" }, { 0x03BB, "$\\lambda$" }, { 0x03BC, "$\\mu$" },
-    { 0x03BD, "$\\nu$" }, { 0x03BE, "$\\xi$" }, { 0x03BF, "o" }, { 0x03C0, "$\\pi$" },
-    { 0x03C1, "$\\rho$" }, { 0x03C2, "$\\varsigma$" }, { 0x03C3, "$\\sigma$" },
-    { 0x03C4, "$\\tau$" }, { 0x03C5, "$\\upsilon$" }, { 0x03C6, "$\\varphi$" },
-    { 0x03C7, "$\\chi$" }, { 0x03C8, "$\\psi$" }, { 0x03C9, "$\\omega$" },
-    { 0x03D1, "$\\vartheta$" }, { 0x03D5, "$\\phi$" }, { 0x03F5, "$\\epsilon$" },
-    { 0x1D40, "$^{\\mathrm{T}}$" },
-    { 0x2009, "\\," }, { 0x2013, "--" }, { 0x2014, "---" }, { 0x2016, "$\\|$" },
-    { 0x2018, "`" }, { 0x2019, "'" }, { 0x201C, "``" }, { 0x201D, "''" },
-    { 0x2022, "\\textbullet{}" }, { 0x2026, "\\ldots{}" }, { 0x2032, "$'$" },
-    { 0x2070, "$^{0}$" }, { 0x2074, "$^{4}$" }, { 0x2075, "$^{5}$" }, { 0x2076, "$^{6}$" },
-    { 0x2077, "$^{7}$" }, { 0x2078, "$^{8}$" }, { 0x2079, "$^{9}$" }, { 0x207A, "$^{+}$" },
-    { 0x207B, "$^{-}$" }, { 0x2080, "$_{0}$" }, { 0x2081, "$_{1}$" }, { 0x2082, "$_{2}$" },
-    { 0x2083, "$_{3}$" }, { 0x2084, "$_{4}$" }, { 0x2085, "$_{5}$" }, { 0x2086, "$_{6}$" },
-    { 0x2087, "$_{7}$" }, { 0x2088, "$_{8}$" }, { 0x2089, "$_{9}$" },
-    { 0x2102, "$\\mathbf{C}$" }, { 0x2115, "$\\mathbf{N}$" }, { 0x211A, "$\\mathbf{Q}$" },
-    { 0x211D, "$\\mathbf{R}$" }, { 0x2124, "$\\mathbf{Z}$" },
-    { 0x2190, "$\\leftarrow$" }, { 0x2192, "$\\to$" }, { 0x2194, "$\\leftrightarrow$" },
-    { 0x21A6, "$\\mapsto$" }, { 0x21D2, "$\\Rightarrow$" }, { 0x21D4, "$\\Leftrightarrow$" },
-    { 0x2200, "$\\forall$" }, { 0x2202, "$\\partial$" }, { 0x2203, "$\\exists$" },
-    { 0x2205, "$\\emptyset$" }, { 0x2207, "$\\nabla$" }, { 0x2208, "$\\in$" },
-    { 0x2209, "$\\notin$" }, { 0x220F, "$\\prod$" }, { 0x2211, "$\\sum$" },
-    { 0x2212, "$-$" }, { 0x2213, "$\\mp$" }, { 0x2218, "$\\circ$" }, { 0x221A, "$\\surd$" },
-    { 0x221E, "$\\infty$" }, { 0x2225, "$\\|$" }, { 0x2227, "$\\wedge$" },
-    { 0x2228, "$\\vee$" }, { 0x2229, "$\\cap$" }, { 0x222A, "$\\cup$" },
-    { 0x222B, "$\\int$" }, { 0x2248, "$\\approx$" }, { 0x2260, "$\\neq$" },
-    { 0x2261, "$\\equiv$" }, { 0x2264, "$\\leq$" }, { 0x2265, "$\\geq$" },
-    { 0x226A, "$\\ll$" }, { 0x226B, "$\\gg$" }, { 0x2282, "$\\subset$" },
-    { 0x2283, "$\\supset$" }, { 0x2286, "$\\subseteq$" }, { 0x2287, "$\\supseteq$" },
-    { 0x2295, "$\\oplus$" }, { 0x2297, "$\\otimes$" }, { 0x22A4, "$\\top$" },
-    { 0x22A5, "$\\perp$" }, { 0x22C5, "$\\cdot$" }
-};
-
-/* Whether pdfLaTeX with T1 fonts and utf8 input takes c as it is: ASCII,
-   Latin-1 and Latin Extended-A (names of authors) but for the letters that
-   T1 lacks (checked with TeX Live 2022). */
-static int
-tex_passes(unsigned long c)
-{
-    static const unsigned short lacking[] =
-        { 0x126, 0x127, 0x138, 0x13F, 0x140, 0x149, 0x166, 0x167, 0x17F };
-    size_t k;
-
-    if (c < 0x80 || (c >= 0xA0 && c <= 0xFF))
-        return 1;
-    if (c < 0x100 || c > 0x17F)
-        return 0;
-    for (k = 0; k < sizeof(lacking) / sizeof(lacking[0]); k++)
-        if (c == lacking[k])
-            return 0;
-    return 1;
-}
-
 static void
-tex_esc(buf_t * b, const char * s, int nl)
+tex_esc_plain(buf_t * b, const char * s, int nl)
 {
     const unsigned char * p = (const unsigned char *) s;
+    const char * t;
     unsigned long c;
-    size_t k;
     int n, run = 0;
 
     for (; *p != '\0'; p += n)
@@ -1357,20 +1398,36 @@ tex_esc(buf_t * b, const char * s, int nl)
             case ' ': buf_puts(b, nl == NL_CODE ? "\\ " : " "); break;
             case '\n': buf_puts(b, nl == NL_SPACE ? " " : "\\par\n"); break;
             default:
-                if (tex_passes(c))
+                if (_lc_tex_passes(c))
                     buf_putn(b, (const char *) p, n);
+                else if ((t = _lc_tex_unicode(c)) != NULL)
+                    buf_puts(b, t);
                 else
-                {
-                    for (k = 0; k < sizeof(tex_unicode) / sizeof(tex_unicode[0]); k++)
-                        if (tex_unicode[k].cp == c)
-                            break;
-                    if (k < sizeof(tex_unicode) / sizeof(tex_unicode[0]))
-                        buf_puts(b, tex_unicode[k].tex);
-                    else
-                        buf_printf(b, "{\\ttfamily{[}U+%04lX{]}}", c);
-                }
+                    buf_printf(b, "{\\ttfamily{[}U+%04lX{]}}", c);
         }
     }
+}
+
+/* Maths as $...$ of the subset pdflatex (with amsmath, amssymb) takes; "$$"
+   would be display maths, so empty maths is left out. */
+static void
+tex_math(buf_t * b, const char * tex, size_t n)
+{
+    char * t = lc_texmath_latex(tex, n, LC_TEXMATH_PDFLATEX);
+
+    if (t[0] != '\0')
+    {
+        buf_putc(b, '$');
+        buf_puts(b, t);
+        buf_putc(b, '$');
+    }
+    flint_free(t);
+}
+
+static void
+tex_esc(buf_t * b, const char * s, int nl)
+{
+    put_rich(b, s, nl, tex_esc_plain, tex_math);
 }
 
 static void
@@ -1382,6 +1439,8 @@ tex_begin(buf_t * b, const char * title)
         "\\usepackage[utf8]{inputenc}\n"
         "\\usepackage{textcomp}\n"
         "\\usepackage[margin=2cm]{geometry}\n"
+        "\\usepackage{amsmath}\n"
+        "\\usepackage{amssymb}\n"
         "\\usepackage{array}\n"
         "\\usepackage{longtable}\n"
         "\\usepackage{tikz}\n"
@@ -1598,8 +1657,8 @@ tex_frag_begin(buf_t * b, const char * title)
 {
     buf_puts(b,
         "% A liecheck verification report, to \\input into a document that loads\n"
-        "% the packages fontenc (T1), inputenc (utf8), textcomp, array, longtable\n"
-        "% and tikz.\n"
+        "% the packages fontenc (T1), inputenc (utf8), textcomp, amsmath, amssymb,\n"
+        "% array, longtable and tikz.\n"
         "\\begingroup\n\\setlength{\\parindent}{0pt}\n\\setlength{\\tabcolsep}{3pt}\n"
         "\\setlength{\\emergencystretch}{3em}\n\\sloppy\n"
         "\\section{");
@@ -1638,7 +1697,7 @@ lc_report_latex_fragment(const lc_report_t r)
 /* -------------------------------------------------------------------- HTML */
 
 static void
-html_esc(buf_t * b, const char * s, int nl)
+html_esc_plain(buf_t * b, const char * s, int nl)
 {
     for (; *s != '\0'; s++)
     {
@@ -1657,6 +1716,22 @@ html_esc(buf_t * b, const char * s, int nl)
     }
 }
 
+/* Maths as MathML Core, which browsers typeset without a script. */
+static void
+html_math(buf_t * b, const char * tex, size_t n)
+{
+    char * t = lc_texmath_mathml(tex, n);
+
+    buf_puts(b, t);
+    flint_free(t);
+}
+
+static void
+html_esc(buf_t * b, const char * s, int nl)
+{
+    put_rich(b, s, nl, html_esc_plain, html_math);
+}
+
 #define HTML_DASH "&mdash;"
 
 static void
@@ -1665,7 +1740,14 @@ html_begin(buf_t * b, const char * title)
     buf_puts(b,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-    put_text(b, HTML_DASH, html_esc, title, NL_SPACE);
+    {
+        /* A <title> holds text only: its maths as written. */
+        int math = b->math;
+
+        b->math = 0;
+        put_text(b, HTML_DASH, html_esc, title, NL_SPACE);
+        b->math = math;
+    }
     /* Self-contained: no script, font or style sheet from the network.  Long
        words (matrices, ids) wrap; wide tables scroll in their own box on a
        phone rather than widening the page. */
@@ -1673,6 +1755,10 @@ html_begin(buf_t * b, const char * title)
         "body { font-family: sans-serif; max-width: 75em; margin: 2em auto; padding: 0 1em; "
         "line-height: 1.4; overflow-wrap: anywhere; }\n"
         ".tbl { overflow-x: auto; }\n"
+        /* A formula does not wrap: rather than squeeze the other columns
+           of a summary to a letter each, the table keeps a width to read
+           and scrolls in its box on a phone. */
+        "table.summary { min-width: 44em; }\n"
         "table { border-collapse: collapse; margin: 1em 0; }\n"
         "th, td { border: 1px solid #bbb; padding: 0.2em 0.5em; text-align: left; "
         "vertical-align: top; }\n"
@@ -1921,7 +2007,13 @@ html_summary(buf_t * b, const fmt_t * f, const lc_report_t r, section_t s)
         if (!is_empty(c->bound))
             put_text(b, HTML_DASH, html_esc, c->bound, NL_SPACE);
         else
+        {
+            int math = b->math;
+
+            b->math = 0;    /* a certificate is code: as written */
             html_long(b, c->certificate, SHORT_CERTIFICATE);
+            b->math = math;
+        }
         buf_puts(b, "</td>");
         if (r->timings)
         {
@@ -1947,6 +2039,9 @@ html_claim_heading(buf_t * b, const char * text, slong pos)
 static void
 html_svg_begin(buf_t * b, const char * id)
 {
+    int math = b->math;
+
+    b->math = 0;    /* an SVG <title> holds text only */
     buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" "
                "width=\"%.0f\" height=\"%.0f\" role=\"img\">\n<title>", PW, PH, PW, PH);
     if (id == NULL)
@@ -1957,6 +2052,7 @@ html_svg_begin(buf_t * b, const char * id)
         put_text(b, "(no id)", html_esc, id, NL_SPACE);
     }
     buf_puts(b, ": bound against precision, both on log scales</title>\n");
+    b->math = math;
 }
 
 static void
