@@ -21,6 +21,7 @@
 #include "claim.h"
 #include "check.h"
 #include "sha256.h"
+#include "rep.h"
 
 #ifdef __cplusplus
 extern "C" {
