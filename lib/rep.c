@@ -1025,6 +1025,61 @@ lc_rep_power(lc_rep_t R, const lc_rep_t V, slong k, lc_err_t err)
 }
 
 int
+lc_rep_outer(lc_rep_t R, const lc_rep_t V, const lc_rep_t W, lc_err_t err)
+{
+    slong ng = V->ngroup + W->ngroup, nl = V->nlie + W->nlie, i, k = 0;
+    lc_smat_t idV, idW;
+    lc_rep_t T;
+    char * g;
+    int st = LC_OK;
+
+    if (V->n > LC_REP_MAX_DIM / FLINT_MAX(W->n, 1))
+        return lc_err_set(err, LC_E_LIMIT, "dimension %ld * %ld is more than %ld", (long) V->n,
+                          (long) W->n, (long) LC_REP_MAX_DIM);
+    if (ng + nl > LC_REP_MAX_GENS)
+        return lc_err_set(err, LC_E_LIMIT, "more than %ld generators", (long) LC_REP_MAX_GENS);
+    lc_smat_init(idV, 0);
+    lc_smat_init(idW, 0);
+    lc_smat_eye(idV, V->n);
+    lc_smat_eye(idW, W->n);
+    lc_rep_init(T);
+    rep_alloc(T, V->n * W->n, ng, nl);
+    for (i = 0; i < V->ngroup; i++)
+        lc_smat_kron(T->gens + k++, V->gens + i, idW);
+    for (i = 0; i < W->ngroup; i++)
+        lc_smat_kron(T->gens + k++, idV, W->gens + i);
+    for (i = 0; i < V->nlie; i++)
+        lc_smat_kron(T->gens + k++, V->gens + V->ngroup + i, idW);
+    for (i = 0; i < W->nlie; i++)
+        lc_smat_kron(T->gens + k++, idV, W->gens + W->ngroup + i);
+    st = lc_limit_check(err);
+    if (st == LC_OK)
+    {
+        g = str_fmt("%s x %s", V->group ? V->group : "G", W->group ? W->group : "H");
+        rep_label(T, g, str_fmt("%s [x] %s", V->name ? V->name : "V", W->name ? W->name : "W"));
+        flint_free(g);
+        lc_rep_swap(R, T);
+    }
+    lc_rep_clear(T);
+    lc_smat_clear(idV);
+    lc_smat_clear(idW);
+    return st;
+}
+
+int
+lc_rep_equal(const lc_rep_t V, const lc_rep_t W)
+{
+    slong i;
+
+    if (V->n != W->n || V->ngroup != W->ngroup || V->nlie != W->nlie)
+        return 0;
+    for (i = 0; i < V->ngroup + V->nlie; i++)
+        if (!lc_smat_equal(V->gens + i, W->gens + i))
+            return 0;
+    return 1;
+}
+
+int
 lc_rep_is_perm(const lc_rep_t V)
 {
     slong i;
