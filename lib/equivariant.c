@@ -788,6 +788,96 @@ lc_rep_span_coeffs(int * in_span, fmpq * coeffs, lc_check_t chk, const fmpq_mat_
 }
 
 int
+lc_rep_character_dim(fmpz_t count, const lc_rep_t V_in, const lc_rep_t V_out, slong limit,
+                     lc_err_t err)
+{
+    const lc_rep_struct * U = V_out->ngroup + V_out->nlie > 0 ? V_out : V_in;
+    slong ng = U->ngroup, n = V_in->n + V_out->n, i, j, order;
+    fmpq_mat_struct * gens, * elems = NULL;
+    lc_smat_t B, id, z;
+    lc_group_t G;
+    fmpz_t zero;
+    fmpq_t a, b, s;
+    int st;
+
+    if (V_in->nlie + V_out->nlie > 0)
+        return lc_err_set(err, LC_E_ARG, "characters need a finite group: the representation has "
+                          "Lie generators");
+    if (V_in->ngroup + V_in->nlie > 0 && V_out->ngroup + V_out->nlie > 0 && V_in->ngroup != V_out->ngroup)
+        return lc_err_set(err, LC_E_ARG, "representations of different groups (%ld and %ld generators)",
+                          (long) V_in->ngroup, (long) V_out->ngroup);
+    if (n > LC_REP_CHAR_MAX_DIM)
+        return lc_err_set(err, LC_E_LIMIT, "dim(V_in) + dim(V_out) = %ld is more than %d", (long) n,
+                          LC_REP_CHAR_MAX_DIM);
+    if (ng == 0)
+    {
+        fmpz_set_si(count, V_in->n * V_out->n);
+        return LC_OK;
+    }
+    gens = flint_malloc(ng * sizeof(fmpq_mat_struct));
+    lc_smat_init(B, 0);
+    lc_smat_init(id, 0);
+    lc_smat_init(z, 0);
+    for (i = 0; i < ng; i++)
+    {
+        const lc_smat_struct * gi, * go;
+
+        lc_smat_eye(id, V_in->n);
+        gi = V_in->ngroup > 0 ? V_in->gens + i : id;
+        if (V_out->ngroup > 0)
+            go = V_out->gens + i;
+        else
+        {
+            lc_smat_eye(z, V_out->n);
+            go = z;
+        }
+        lc_smat_blockdiag(B, gi, go);
+        fmpq_mat_init(gens + i, 0, 0);
+        lc_smat_get_fmpq_mat(gens + i, B);
+    }
+    fmpz_init(zero);
+    lc_group_init(G, 0);
+    st = lc_group_matrix(G, &elems, gens, NULL, ng, zero, 0, limit, err);
+    if (st == LC_OK)
+    {
+        order = lc_group_order_si(G);
+        fmpq_init(a);
+        fmpq_init(b);
+        fmpq_init(s);
+        for (i = 0; i < order; i++)
+        {
+            const fmpq_mat_struct * M = elems + 2 * i;
+
+            fmpq_zero(a);
+            fmpq_zero(b);
+            for (j = 0; j < V_in->n; j++)
+                fmpq_add(a, a, fmpq_mat_entry(M, j, j));
+            for (j = V_in->n; j < n; j++)
+                fmpq_add(b, b, fmpq_mat_entry(M, j, j));
+            fmpq_addmul(s, a, b);
+        }
+        fmpq_div_fmpz(s, s, (fmpz_set_si(zero, order), zero));
+        if (!fmpz_is_one(fmpq_denref(s)))
+            st = lc_err_set(err, LC_E_DOMAIN, "the character inner product is not an integer");
+        else
+            fmpz_set(count, fmpq_numref(s));
+        fmpq_clear(a);
+        fmpq_clear(b);
+        fmpq_clear(s);
+        lc_group_matrices_clear(elems, order);
+    }
+    lc_group_clear(G);
+    fmpz_clear(zero);
+    for (i = 0; i < ng; i++)
+        fmpq_mat_clear(gens + i);
+    flint_free(gens);
+    lc_smat_clear(B);
+    lc_smat_clear(id);
+    lc_smat_clear(z);
+    return st;
+}
+
+int
 lc_rep_burnside(fmpz_t count, const lc_rep_t V, slong limit, lc_err_t err)
 {
     lc_perm_struct * gens;

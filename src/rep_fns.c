@@ -525,6 +525,30 @@ bi_equivariant_coefficients(ARGS)
 }
 
 static int
+bi_character_dim(ARGS)
+{
+    fmpz_t c;
+    fmpq_t q;
+    slong limit = nargs > 2 ? lc_val_get_si(args[2]) : LC_REP_ENUM_LIMIT;
+    int st;
+
+    UNUSED_ARGS;
+    if (limit < 1)
+        return lc_err_set(err, LC_E_ARG, "the limit must be positive, got %ld", (long) limit);
+    fmpz_init(c);
+    st = lc_rep_character_dim(c, args[0]->u.rep, args[1]->u.rep, limit, err);
+    if (st == LC_OK)
+    {
+        fmpq_init(q);
+        fmpz_set(fmpq_numref(q), c);
+        *res = lc_val_num(q);
+        fmpq_clear(q);
+    }
+    fmpz_clear(c);
+    return st;
+}
+
+static int
 bi_burnside(ARGS)
 {
     fmpz_t c;
@@ -613,6 +637,10 @@ const lc_builtin_struct lc_builtins_rep[] =
       "the coordinates of the layer W in equivariant_basis(V_in, V_out); an error naming the "
       "violated generator when W is not equivariant",
       "V = perm_rep(3)\nequivariant_coefficients(2 * eye(3) + ones(3, 3), V, V)" },
+    { LC_FAM_REP, "character_dim", "RRi", 2, 3, bi_character_dim, "character_dim(V_in, V_out, limit)",
+      "for a finite group: (1/|G|) sum_g chi_in(g) chi_out(g) over the enumerated group (|G| <= limit, "
+      "default 10000), an independent count of the equivariant maps",
+      "V = rep([[[0, -1], [1, 0]]], [])\ncharacter_dim(V, V)" },
     { LC_FAM_REP, "burnside", "Ri", 1, 2, bi_burnside, "burnside(V, limit)",
       "the invariants of a permutation representation counted by Burnside's lemma over the "
       "enumerated group (|G| <= limit, default 10000)",

@@ -500,6 +500,45 @@ gap_rep(lc_rep_t V, const char * name)
     fmpq_mat_clear(G[1]);
 }
 
+START_TEST(characters_agree_with_solver)
+{
+    /* (1/|G|) sum chi_in chi_out over the enumerated matrix group against
+       the modular solver, for the finite groups of the GAP fixture. */
+    static const char * names[] = { "cube_rotations", "D6", "S5", "A5" };
+    lc_rep_t V, A, B;
+    lc_err_t err;
+    fmpz_t c;
+    slong g, k, l;
+
+    fmpz_init(c);
+    lc_rep_init(V);
+    lc_rep_init(A);
+    lc_rep_init(B);
+    for (g = 0; g < 4; g++)
+    {
+        gap_rep(V, names[g]);
+        for (k = 0; k <= 2; k++)
+            for (l = 0; l <= 2; l++)
+            {
+                if (V->n > 3 && k + l > 3)
+                    continue;
+                power(A, V, k);
+                power(B, V, l);
+                ck_assert_msg(lc_rep_character_dim(c, A, B, 1000, err) == LC_OK, "%s", err->msg);
+                ck_assert_msg(fmpz_equal_si(c, eq_dim(A, B, NULL)), "%s k = %ld l = %ld", names[g],
+                              (long) k, (long) l);
+            }
+    }
+    /* Lie generators have no finite character sum */
+    std_rep(V, "SO", 3);
+    ck_assert(lc_rep_character_dim(c, V, V, 1000, err) == LC_E_ARG);
+    lc_rep_clear(V);
+    lc_rep_clear(A);
+    lc_rep_clear(B);
+    fmpz_clear(c);
+}
+END_TEST
+
 START_TEST(gap_character_inner_products)
 {
     const char * top = getenv("top_srcdir");
@@ -549,6 +588,7 @@ main(void)
     tcase_add_test(tc, sums_and_duals);
     tcase_add_test(tc, span_coefficients_and_refutation);
     tcase_add_test(tc, gap_character_inner_products);
+    tcase_add_test(tc, characters_agree_with_solver);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
