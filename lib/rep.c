@@ -1024,6 +1024,223 @@ lc_rep_power(lc_rep_t R, const lc_rep_t V, slong k, lc_err_t err)
     return st;
 }
 
+/* Next k-tuple in [0, n)^k with t[0] <= t[1] <= ... (strict: <); 0 at the end. */
+static int
+next_tuple(slong * t, slong k, slong n, int strict)
+{
+    slong i, j;
+
+    for (i = k - 1; i >= 0; i--)
+    {
+        slong cap = strict ? n - (k - i) : n - 1;
+
+        if (t[i] < cap)
+        {
+            t[i]++;
+            for (j = i + 1; j < k; j++)
+                t[j] = strict ? t[j - 1] + 1 : t[i];
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static slong
+tuple_index(const slong * t, slong k, slong n)
+{
+    slong i, x = 0;
+
+    for (i = 0; i < k; i++)
+        x = x * n + t[i];
+    return x;
+}
+
+static int
+symalt(lc_rep_t R, const lc_rep_t V, slong k, int alt, lc_err_t err)
+{
+    slong n = V->n, N = 1, d = 0, i, j, g, t, p, nperm, kf = 1, * tup, * perm, * idx, * rep_at,
+          * sgn, * orbit, * touched, ntouched;
+    int * mark;
+    fmpq * y;
+    lc_rep_t P, T;
+    sbuild b;
+    int st = LC_OK;
+
+    if (k < 1 || k > LC_REP_MAX_SYM_K)
+        return lc_err_set(err, LC_E_ARG, "the power must be between 1 and %d, got %ld",
+                          LC_REP_MAX_SYM_K, (long) k);
+    for (i = 0; i < k; i++)
+    {
+        if (n > 1 && N > LC_REP_MAX_DIM / n)
+            return lc_err_set(err, LC_E_LIMIT, "dimension %ld^%ld is more than %ld", (long) n, (long) k,
+                              (long) LC_REP_MAX_DIM);
+        N *= n;
+        kf *= i + 1;
+    }
+    lc_rep_init(P);
+    if ((st = lc_rep_power(P, V, k, err)) != LC_OK)
+    {
+        lc_rep_clear(P);
+        return st;
+    }
+    /* the basis: representatives (as indices into V^(x)k) and their numbers */
+    tup = flint_malloc(k * sizeof(slong));
+    perm = flint_malloc(k * sizeof(slong));
+    idx = flint_malloc(k * sizeof(slong));
+    rep_at = flint_malloc(N * sizeof(slong));       /* index in V^(x)k -> basis number or -1 */
+    for (i = 0; i < N; i++)
+        rep_at[i] = -1;
+    {
+        slong * reps = flint_malloc(N * sizeof(slong));
+
+        for (i = 0; i < k; i++)
+            tup[i] = alt ? i : 0;
+        if (!alt || k <= n)
+            do
+            {
+                reps[d] = tuple_index(tup, k, n);
+                rep_at[reps[d]] = d;
+                d++;
+            }
+            while (next_tuple(tup, k, n, alt));
+        flint_free(reps);
+    }
+    lc_rep_init(T);
+    if (d == 0)     /* Alt^k V = 0 for k > n: keep dimension >= 1 impossible */
+    {
+        st = lc_err_set(err, LC_E_ARG, "Alt^%ld of a representation of dimension %ld is zero", (long) k,
+                        (long) n);
+        goto done;
+    }
+    rep_alloc(T, d, P->ngroup, P->nlie);
+    nperm = kf;
+    orbit = flint_malloc(nperm * sizeof(slong));
+    sgn = flint_malloc(nperm * sizeof(slong));
+    y = _fmpq_vec_init(N);
+    mark = flint_calloc(N, sizeof(int));
+    touched = flint_malloc(N * sizeof(slong));
+    for (g = 0; g < P->ngroup + P->nlie && st == LC_OK; g++)
+    {
+        const lc_smat_struct * A = P->gens + g;
+        slong col = 0;
+
+        sb_start(&b, T->gens + g, d, d);
+        for (i = 0; i < k; i++)
+            tup[i] = alt ? i : 0;
+        do
+        {
+            slong norb = 0;
+
+            /* the orbit of the tuple under the k! position permutations */
+            for (p = 0; p < nperm; p++)
+            {
+                slong q = p, s = 1, x;
+
+                for (i = 0; i < k; i++)     /* the p-th permutation (factorial number system) */
+                    perm[i] = i;
+                for (i = k; i > 1; i--)
+                {
+                    slong r = q % i, tmp;
+
+                    q /= i;
+                    tmp = perm[i - 1];
+                    perm[i - 1] = perm[r];
+                    perm[r] = tmp;
+                    if (r != i - 1)
+                        s = -s;
+                }
+                for (i = 0; i < k; i++)
+                    idx[i] = tup[perm[i]];
+                x = tuple_index(idx, k, n);
+                for (j = 0; j < norb && orbit[j] != x; j++)
+                    ;
+                if (j == norb)      /* distinct tensor indices only (Sym); all distinct for Alt */
+                {
+                    orbit[norb] = x;
+                    sgn[norb] = alt ? s : 1;
+                    norb++;
+                }
+            }
+            /* y := A (sum_j sgn_j e_orbit_j) */
+            ntouched = 0;
+            for (j = 0; j < norb; j++)
+                for (t = A->colptr[orbit[j]]; t < A->colptr[orbit[j] + 1]; t++)
+                {
+                    slong r = A->row[t];
+
+                    if (!mark[r])
+                    {
+                        mark[r] = 1;
+                        touched[ntouched++] = r;
+                    }
+                    if (sgn[j] > 0)
+                        fmpq_add(y + r, y + r, A->val + t);
+                    else
+                        fmpq_sub(y + r, y + r, A->val + t);
+                }
+            /* read off at the representatives, in increasing basis order */
+            {
+                slong * rows = flint_malloc((ntouched + 1) * sizeof(slong)), nr = 0;
+
+                for (j = 0; j < ntouched; j++)
+                    if (rep_at[touched[j]] >= 0)
+                        rows[nr++] = touched[j];
+                for (i = 1; i < nr; i++)    /* representatives ascend with their index */
+                    for (j = i; j > 0 && rows[j - 1] > rows[j]; j--)
+                    {
+                        slong tmp = rows[j];
+                        rows[j] = rows[j - 1];
+                        rows[j - 1] = tmp;
+                    }
+                for (j = 0; j < nr; j++)
+                    sb_push(&b, rep_at[rows[j]], y + rows[j]);
+                flint_free(rows);
+            }
+            sb_close(&b);
+            for (j = 0; j < ntouched; j++)
+            {
+                fmpq_zero(y + touched[j]);
+                mark[touched[j]] = 0;
+            }
+            col++;
+            if ((col & 255) == 0 && (st = lc_limit_check(err)) != LC_OK)
+                break;
+        }
+        while (next_tuple(tup, k, n, alt));
+    }
+    _fmpq_vec_clear(y, N);
+    flint_free(mark);
+    flint_free(touched);
+    flint_free(orbit);
+    flint_free(sgn);
+    if (st == LC_OK)
+    {
+        rep_label(T, V->group, str_fmt("%s^%ld(%s)", alt ? "Alt" : "Sym", (long) k,
+                                       V->name ? V->name : "V"));
+        lc_rep_swap(R, T);
+    }
+done:
+    lc_rep_clear(T);
+    lc_rep_clear(P);
+    flint_free(tup);
+    flint_free(perm);
+    flint_free(idx);
+    flint_free(rep_at);
+    return st;
+}
+
+int
+lc_rep_sym(lc_rep_t R, const lc_rep_t V, slong k, lc_err_t err)
+{
+    return symalt(R, V, k, 0, err);
+}
+
+int
+lc_rep_alt(lc_rep_t R, const lc_rep_t V, slong k, lc_err_t err)
+{
+    return symalt(R, V, k, 1, err);
+}
+
 int
 lc_rep_outer(lc_rep_t R, const lc_rep_t V, const lc_rep_t W, lc_err_t err)
 {

@@ -277,6 +277,24 @@ bi_rep_power(ARGS)
 }
 
 static int
+bi_rep_sym(ARGS)
+{
+    lc_val v = lc_val_rep();
+
+    UNUSED_ARGS;
+    return rep_result(res, v, lc_rep_sym(v->u.rep, args[0]->u.rep, lc_val_get_si(args[1]), err));
+}
+
+static int
+bi_rep_alt(ARGS)
+{
+    lc_val v = lc_val_rep();
+
+    UNUSED_ARGS;
+    return rep_result(res, v, lc_rep_alt(v->u.rep, args[0]->u.rep, lc_val_get_si(args[1]), err));
+}
+
+static int
 bi_rep_dim(ARGS)
 {
     UNUSED_ARGS;
@@ -612,6 +630,12 @@ const lc_builtin_struct lc_builtins_rep[] =
     { LC_FAM_REP, "rep_power", "Ri", 2, 2, bi_rep_power, "rep_power(V, k)",
       "the k-th tensor power (k = 0: the trivial representation of dimension 1)",
       "dim(rep_power(std_rep(\"O\", 3), 4))" },
+    { LC_FAM_REP, "rep_sym", "Ri", 2, 2, bi_rep_sym, "rep_sym(V, k)",
+      "the symmetric power Sym^k V (basis: orbit sums of the nondecreasing multi-indices)",
+      "S = std_rep(\"SO\", 3)\nequivariant_dim(rep_sym(S, 2), rep_sym(S, 2))" },
+    { LC_FAM_REP, "rep_alt", "Ri", 2, 2, bi_rep_alt, "rep_alt(V, k)",
+      "the exterior power Alt^k V (basis: antisymmetrised increasing multi-indices)",
+      "S = std_rep(\"SO\", 3)\nequivariant_basis(rep_alt(S, 2), S)" },
     { LC_FAM_REP, "dim", "R", 1, 1, bi_rep_dim, "dim(V)", "the dimension of the representation V",
       "dim(perm_rep(5))" },
     { LC_FAM_REP, "rep_generators", "R", 1, 1, bi_rep_generators, "rep_generators(V)",

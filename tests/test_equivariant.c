@@ -500,6 +500,79 @@ gap_rep(lc_rep_t V, const char * name)
     fmpq_mat_clear(G[1]);
 }
 
+static slong
+binom(slong n, slong k)
+{
+    slong r = 1, i;
+
+    for (i = 1; i <= k; i++)
+        r = r * (n - k + i) / i;
+    return r;
+}
+
+START_TEST(symmetric_and_exterior_powers)
+{
+    /* dimensions C(n+k-1, k) and C(n, k); V (x) V = Sym^2 V (+) Alt^2 V,
+       so their invariants add up; SO(3): Alt^2 R^3 = R^3 (the cross
+       product, one map), Alt^3 R^3 = det (one invariant, none for O(3)),
+       Sym^2 R^3 = 1 + 5 (two maps to itself); S_n: two invariants in
+       Sym^2 R^n, none in Alt^2 R^n. */
+    lc_rep_t V, S, A, P, T;
+    lc_err_t err;
+    slong n, k, i;
+    const char * names[] = { "O", "SO", "Sp", "Lorentz" };
+
+    lc_rep_init(V);
+    lc_rep_init(S);
+    lc_rep_init(A);
+    lc_rep_init(P);
+    lc_rep_init(T);
+    for (n = 2; n <= 5; n++)
+        for (k = 1; k <= 3; k++)
+        {
+            ck_assert(lc_rep_perm(V, n, err) == LC_OK);
+            ck_assert(lc_rep_sym(S, V, k, err) == LC_OK);
+            ck_assert_int_eq(lc_rep_dim(S), binom(n + k - 1, k));
+            if (k <= n)
+            {
+                ck_assert(lc_rep_alt(A, V, k, err) == LC_OK);
+                ck_assert_int_eq(lc_rep_dim(A), binom(n, k));
+            }
+        }
+    for (i = 0; i < 4; i++)
+    {
+        std_rep(V, names[i], 4);
+        ck_assert(lc_rep_sym(S, V, 2, err) == LC_OK);
+        ck_assert(lc_rep_alt(A, V, 2, err) == LC_OK);
+        power(P, V, 2);
+        ck_assert_int_eq(inv_dim(P, NULL), inv_dim(S, NULL) + inv_dim(A, NULL));
+        ck_assert_int_eq(eq_dim(P, P, NULL), eq_dim(S, S, NULL) + eq_dim(A, A, NULL)
+                         + 2 * eq_dim(S, A, NULL));
+    }
+    std_rep(V, "SO", 3);
+    ck_assert(lc_rep_alt(A, V, 2, err) == LC_OK);
+    ck_assert_int_eq(eq_dim(A, V, NULL), 1);
+    ck_assert(lc_rep_alt(A, V, 3, err) == LC_OK);
+    ck_assert_int_eq(inv_dim(A, NULL), 1);
+    ck_assert(lc_rep_sym(S, V, 2, err) == LC_OK);
+    ck_assert_int_eq(eq_dim(S, S, NULL), 2);
+    std_rep(V, "O", 3);
+    ck_assert(lc_rep_alt(A, V, 3, err) == LC_OK);
+    ck_assert_int_eq(inv_dim(A, NULL), 0);
+    ck_assert(lc_rep_alt(A, V, 4, err) == LC_E_ARG);
+    ck_assert(lc_rep_perm(V, 5, err) == LC_OK);
+    ck_assert(lc_rep_sym(S, V, 2, err) == LC_OK);
+    ck_assert_int_eq(inv_dim(S, NULL), 2);
+    ck_assert(lc_rep_alt(A, V, 2, err) == LC_OK);
+    ck_assert_int_eq(inv_dim(A, NULL), 0);
+    lc_rep_clear(V);
+    lc_rep_clear(S);
+    lc_rep_clear(A);
+    lc_rep_clear(P);
+    lc_rep_clear(T);
+}
+END_TEST
+
 START_TEST(characters_agree_with_solver)
 {
     /* (1/|G|) sum chi_in chi_out over the enumerated matrix group against
@@ -589,6 +662,7 @@ main(void)
     tcase_add_test(tc, span_coefficients_and_refutation);
     tcase_add_test(tc, gap_character_inner_products);
     tcase_add_test(tc, characters_agree_with_solver);
+    tcase_add_test(tc, symmetric_and_exterior_powers);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
