@@ -714,18 +714,17 @@ lc_rep_std(lc_rep_t V, const char * name, slong n, lc_err_t err)
         return lc_err_set(err, LC_E_ARG, "unknown group \"%s\" (O, SO, Sp, Lorentz)", name);
     memcpy(base, name, len);
     base[len] = '\0';
-    if (paren != NULL)
+    lorentz = strcmp(base, "Lorentz") == 0 || strcmp(name, "O(1,3)") == 0
+              || strcmp(name, "O(1, 3)") == 0;
+    if (paren != NULL && !lorentz)
     {
         char * end;
         long k = strtol(paren + 1, &end, 10);
 
-        if (strcmp(base, "Lorentz") != 0 && (end == paren + 1 || strcmp(end, ")") != 0))
+        if (end == paren + 1 || strcmp(end, ")") != 0)
             return lc_err_set(err, LC_E_ARG, "cannot read the size in \"%s\"", name);
-        if (strcmp(base, "Lorentz") != 0)
-            n = k;
+        n = k;
     }
-    lorentz = strcmp(base, "Lorentz") == 0 || strcmp(name, "O(1,3)") == 0
-              || strcmp(name, "O(1, 3)") == 0;
     if (lorentz)
     {
         if (n != 0 && n != 4)
