@@ -700,6 +700,56 @@ set_si(fmpq_mat_t M, slong i, slong j, slong v)
 }
 
 int
+lc_rep_regular(lc_rep_t V, const lc_group_struct * G, slong limit, lc_err_t err)
+{
+    slong order, n = G->n, * elems = NULL, * imgs, * prod, i, j, g;
+    lc_perm_t p;
+    int st;
+
+    if ((st = lc_group_elements(&elems, &order, G, FLINT_MIN(limit, LC_REP_MAX_DIM), err)) != LC_OK)
+        return st;
+    imgs = flint_malloc(FLINT_MAX(G->ngens * order, 1) * sizeof(slong));
+    prod = flint_malloc(FLINT_MAX(n, 1) * sizeof(slong));
+    lc_perm_init(p, 0);
+    for (g = 0; g < G->ngens && st == LC_OK; g++)
+    {
+        lc_group_gen(p, G, g);
+        for (i = 0; i < order && st == LC_OK; i++)
+        {
+            slong lo = 0, hi = order - 1, found = -1;
+
+            for (j = 0; j < n; j++)     /* x g: first x, then g */
+                prod[j] = lc_perm_image(p, elems[i * n + j]);
+            while (lo <= hi && found < 0)   /* the elements are sorted by images */
+            {
+                slong mid = (lo + hi) / 2, c = 0;
+
+                for (j = 0; j < n && c == 0; j++)
+                    c = elems[mid * n + j] < prod[j] ? -1 : elems[mid * n + j] > prod[j] ? 1 : 0;
+                if (c == 0)
+                    found = mid;
+                else if (c < 0)
+                    lo = mid + 1;
+                else
+                    hi = mid - 1;
+            }
+            imgs[g * order + i] = found;
+            if ((i & 1023) == 0)
+                st = lc_limit_check(err);
+        }
+    }
+    lc_perm_clear(p);
+    flint_free(prod);
+    flint_free(elems);
+    if (st == LC_OK)
+        st = lc_rep_set_perms(V, imgs, G->ngens, order, err);
+    if (st == LC_OK)
+        rep_label(V, NULL, str_fmt("regular_rep(%ld)", (long) order));
+    flint_free(imgs);
+    return st;
+}
+
+int
 lc_rep_std(lc_rep_t V, const char * name, slong n, lc_err_t err)
 {
     char base[16], g[48];

@@ -61,60 +61,18 @@ bi_perm_rep_group(ARGS)
     return rep_result(res, v, st);
 }
 
-/* The right regular representation: generator g sends element x to x g. */
+/* The right regular representation (lib/rep). */
 static int
 bi_regular_rep(ARGS)
 {
-    const lc_group_struct * G = args[0]->u.group;
-    slong limit = nargs > 1 ? lc_val_get_si(args[1]) : LC_REP_ENUM_LIMIT, order, n = G->n;
-    slong * elems = NULL, * imgs, * prod, i, j, g;
+    slong limit = nargs > 1 ? lc_val_get_si(args[1]) : LC_REP_ENUM_LIMIT;
     lc_val v;
-    lc_perm_t p;
-    int st;
 
     UNUSED_ARGS;
     if (limit < 1 || limit > LC_REP_MAX_DIM)
         return lc_err_set(err, LC_E_ARG, "the limit must be between 1 and %ld", (long) LC_REP_MAX_DIM);
-    if ((st = lc_group_elements(&elems, &order, G, limit, err)) != LC_OK)
-        return st;
-    imgs = flint_malloc(FLINT_MAX(G->ngens * order, 1) * sizeof(slong));
-    prod = flint_malloc(FLINT_MAX(n, 1) * sizeof(slong));
-    lc_perm_init(p, 0);
-    for (g = 0; g < G->ngens && st == LC_OK; g++)
-    {
-        lc_group_gen(p, G, g);
-        for (i = 0; i < order && st == LC_OK; i++)
-        {
-            slong lo = 0, hi = order - 1, found = -1;
-
-            for (j = 0; j < n; j++)     /* x g: first x, then g */
-                prod[j] = lc_perm_image(p, elems[i * n + j]);
-            while (lo <= hi && found < 0)   /* the elements are sorted by images */
-            {
-                slong mid = (lo + hi) / 2, c = 0;
-
-                for (j = 0; j < n && c == 0; j++)
-                    c = elems[mid * n + j] < prod[j] ? -1 : elems[mid * n + j] > prod[j] ? 1 : 0;
-                if (c == 0)
-                    found = mid;
-                else if (c < 0)
-                    lo = mid + 1;
-                else
-                    hi = mid - 1;
-            }
-            imgs[g * order + i] = found;
-            if ((i & 1023) == 0)
-                st = lc_limit_check(err);
-        }
-    }
-    lc_perm_clear(p);
-    flint_free(prod);
-    flint_free(elems);
     v = lc_val_rep();
-    if (st == LC_OK)
-        st = lc_rep_set_perms(v->u.rep, imgs, G->ngens, order, err);
-    flint_free(imgs);
-    return rep_result(res, v, st);
+    return rep_result(res, v, lc_rep_regular(v->u.rep, args[0]->u.group, limit, err));
 }
 
 static int

@@ -573,6 +573,49 @@ START_TEST(symmetric_and_exterior_powers)
 }
 END_TEST
 
+START_TEST(regular_representation)
+{
+    /* End(regular) has dimension |G| (sum of d_i^2); one invariant;
+       Hom(regular, V) has dimension dim V (Frobenius reciprocity). */
+    lc_group_t G;
+    lc_perm_struct p[2];
+    lc_rep_t R, V;
+    lc_err_t err;
+
+    lc_perm_init(p + 0, 0);
+    lc_perm_init(p + 1, 0);
+    ck_assert(lc_perm_set_str(p + 0, "(1,2)", err) == LC_OK);
+    ck_assert(lc_perm_set_str(p + 1, "(1,2,3,4)", err) == LC_OK);
+    lc_group_init(G, 0);
+    ck_assert(lc_group_set_perms(G, p, 2, 4, err) == LC_OK);
+    lc_rep_init(R);
+    lc_rep_init(V);
+    ck_assert(lc_rep_regular(R, G, 100, err) == LC_OK);
+    ck_assert_int_eq(lc_rep_dim(R), 24);
+    ck_assert_int_eq(eq_dim(R, R, NULL), 24);
+    ck_assert_int_eq(inv_dim(R, NULL), 1);
+    {
+        slong imgs[8];
+        slong j;
+
+        for (j = 0; j < 4; j++)
+        {
+            imgs[j] = lc_perm_image(p + 0, j);
+            imgs[4 + j] = lc_perm_image(p + 1, j);
+        }
+        ck_assert(lc_rep_set_perms(V, imgs, 2, 4, err) == LC_OK);
+    }
+    ck_assert_int_eq(eq_dim(R, V, NULL), 4);
+    ck_assert_int_eq(eq_dim(V, R, NULL), 4);
+    ck_assert(lc_rep_regular(R, G, 10, err) == LC_E_LIMIT);
+    lc_rep_clear(R);
+    lc_rep_clear(V);
+    lc_group_clear(G);
+    lc_perm_clear(p + 0);
+    lc_perm_clear(p + 1);
+}
+END_TEST
+
 START_TEST(characters_agree_with_solver)
 {
     /* (1/|G|) sum chi_in chi_out over the enumerated matrix group against
@@ -663,6 +706,7 @@ main(void)
     tcase_add_test(tc, gap_character_inner_products);
     tcase_add_test(tc, characters_agree_with_solver);
     tcase_add_test(tc, symmetric_and_exterior_powers);
+    tcase_add_test(tc, regular_representation);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
