@@ -1,5 +1,6 @@
 /* rep.c -- sparse square matrices and representations built from them. */
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 #include <flint/fmpq_vec.h>
 #include "rep.h"
@@ -692,13 +693,6 @@ lc_rep_perm(lc_rep_t V, slong n, lc_err_t err)
     return st;
 }
 
-/* Set entry (i, j) of the dense matrix to v. */
-static void
-set_si(fmpq_mat_t M, slong i, slong j, slong v)
-{
-    fmpq_set_si(fmpq_mat_entry(M, i, j), v, 1);
-}
-
 int
 lc_rep_regular(lc_rep_t V, const lc_group_struct * G, slong limit, lc_err_t err)
 {
@@ -749,14 +743,53 @@ lc_rep_regular(lc_rep_t V, const lc_group_struct * G, slong limit, lc_err_t err)
     return st;
 }
 
+/* Entries of the generators of std_rep: generator g, row r, column c, value v. */
+typedef struct { slong g, r, c, v; } trip;
+typedef struct { trip * t; slong len, alloc; } trips;
+
+static void
+trips_init(trips * T)
+{
+    T->len = 0;
+    T->alloc = 64;
+    T->t = flint_malloc(T->alloc * sizeof(trip));
+}
+
+static void
+trip_add(trips * T, slong g, slong r, slong c, slong v)
+{
+    if (T->len == T->alloc)
+    {
+        T->alloc *= 2;
+        T->t = flint_realloc(T->t, T->alloc * sizeof(trip));
+    }
+    T->t[T->len].g = g;
+    T->t[T->len].r = r;
+    T->t[T->len].c = c;
+    T->t[T->len].v = v;
+    T->len++;
+}
+
+static int
+trip_cmp(const void * a, const void * b)
+{
+    const trip * x = a, * y = b;
+
+    if (x->g != y->g)
+        return x->g < y->g ? -1 : 1;
+    if (x->c != y->c)
+        return x->c < y->c ? -1 : 1;
+    return x->r < y->r ? -1 : x->r > y->r;
+}
+
 int
 lc_rep_std(lc_rep_t V, const char * name, slong n, lc_err_t err)
 {
     char base[16], g[48];
     slong i, j, len, ng = 0, nl = 0, m;
-    fmpq_mat_struct * G = NULL, * L = NULL;
+    trips T;
     const char * paren = strchr(name, '(');
-    int st, lorentz;
+    int lorentz;
 
     /* "SO(3)" stands for ("SO", 3). */
     len = paren != NULL ? paren - name : (slong) strlen(name);
@@ -804,12 +837,10 @@ lc_rep_std(lc_rep_t V, const char * name, slong n, lc_err_t err)
         nl = n * (n - 1) / 2;
         ng = strcmp(base, "O") == 0 ? 1 : 0;
     }
-    G = flint_malloc(FLINT_MAX(ng, 1) * sizeof(fmpq_mat_struct));
-    L = flint_malloc(FLINT_MAX(nl, 1) * sizeof(fmpq_mat_struct));
-    for (i = 0; i < ng; i++)
-        fmpq_mat_init(G + i, n, n);
-    for (i = 0; i < nl; i++)
-        fmpq_mat_init(L + i, n, n);
+    if (ng + nl > LC_REP_MAX_GENS)
+        return lc_err_set(err, LC_E_LIMIT, "%s(%ld) has %ld generators, more than %ld", base, (long) n,
+                          (long) (ng + nl), (long) LC_REP_MAX_GENS);
+    trips_init(&T);
 
     if (lorentz)
     {
@@ -818,18 +849,18 @@ lc_rep_std(lc_rep_t V, const char * name, slong n, lc_err_t err)
         for (i = 1; i < 4; i++)             /* rotations */
             for (j = i + 1; j < 4; j++, k++)
             {
-                set_si(L + k, i, j, 1);
-                set_si(L + k, j, i, -1);
+                trip_add(&T, ng + k, i, j, 1);
+                trip_add(&T, ng + k, j, i, -1);
             }
         for (i = 1; i < 4; i++, k++)        /* boosts */
         {
-            set_si(L + k, 0, i, 1);
-            set_si(L + k, i, 0, 1);
+            trip_add(&T, ng + k, 0, i, 1);
+            trip_add(&T, ng + k, i, 0, 1);
         }
         for (i = 0; i < 4; i++)
         {
-            set_si(G + 0, i, i, i == 0 ? 1 : -1);     /* parity */
-            set_si(G + 1, i, i, i == 0 ? -1 : 1);     /* time reversal */
+            trip_add(&T, 0, i, i, i == 0 ? 1 : -1);     /* parity */
+            trip_add(&T, 1, i, i, i == 0 ? -1 : 1);     /* time reversal */
         }
         snprintf(g, sizeof(g), "O(1,3)");
     }
@@ -841,20 +872,20 @@ lc_rep_std(lc_rep_t V, const char * name, slong n, lc_err_t err)
         for (i = 0; i < m; i++)             /* [[E_ij, 0], [0, -E_ji]] */
             for (j = 0; j < m; j++, k++)
             {
-                set_si(L + k, i, j, 1);
-                set_si(L + k, m + j, m + i, -1);
+                trip_add(&T, ng + k, i, j, 1);
+                trip_add(&T, ng + k, m + j, m + i, -1);
             }
         for (i = 0; i < m; i++)             /* [[0, B], [0, 0]], B symmetric */
             for (j = i; j < m; j++, k++)
             {
-                set_si(L + k, i, m + j, 1);
-                set_si(L + k, j, m + i, 1);
+                trip_add(&T, ng + k, i, m + j, 1);
+                trip_add(&T, ng + k, j, m + i, 1);
             }
         for (i = 0; i < m; i++)             /* [[0, 0], [C, 0]], C symmetric */
             for (j = i; j < m; j++, k++)
             {
-                set_si(L + k, m + i, j, 1);
-                set_si(L + k, m + j, i, 1);
+                trip_add(&T, ng + k, m + i, j, 1);
+                trip_add(&T, ng + k, m + j, i, 1);
             }
         snprintf(g, sizeof(g), "Sp(%ld)", (long) n);
     }
@@ -865,24 +896,46 @@ lc_rep_std(lc_rep_t V, const char * name, slong n, lc_err_t err)
         for (i = 0; i < n; i++)
             for (j = i + 1; j < n; j++, k++)
             {
-                set_si(L + k, i, j, 1);
-                set_si(L + k, j, i, -1);
+                trip_add(&T, ng + k, i, j, 1);
+                trip_add(&T, ng + k, j, i, -1);
             }
         if (ng == 1)
             for (i = 0; i < n; i++)
-                set_si(G + 0, i, i, i == 0 ? -1 : 1);
+                trip_add(&T, 0, i, i, i == 0 ? -1 : 1);
         snprintf(g, sizeof(g), "%s(%ld)", base, (long) n);
     }
-    st = lc_rep_set_gens(V, G, ng, L, nl, n, err);
-    if (st == LC_OK)
-        rep_label(V, g, str_fmt("std_rep(%s)", g));
-    for (i = 0; i < ng; i++)
-        fmpq_mat_clear(G + i);
-    for (i = 0; i < nl; i++)
-        fmpq_mat_clear(L + i);
-    flint_free(G);
-    flint_free(L);
-    return st;
+    /* the generators straight from their entries (sorted by generator,
+       column, row), never as dense matrices */
+    {
+        lc_rep_t R;
+        sbuild bu;
+        fmpq_t x;
+        slong t = 0, gi, col;
+
+        qsort(T.t, T.len, sizeof(trip), trip_cmp);
+        fmpq_init(x);
+        lc_rep_init(R);
+        rep_alloc(R, n, ng, nl);
+        for (gi = 0; gi < ng + nl; gi++)
+        {
+            sb_start(&bu, R->gens + gi, n, 4);
+            for (col = 0; col < n; col++)
+            {
+                for (; t < T.len && T.t[t].g == gi && T.t[t].c == col; t++)
+                {
+                    fmpq_set_si(x, T.t[t].v, 1);
+                    sb_push(&bu, T.t[t].r, x);
+                }
+                sb_close(&bu);
+            }
+        }
+        rep_label(R, g, str_fmt("std_rep(%s)", g));
+        lc_rep_swap(V, R);
+        lc_rep_clear(R);
+        fmpq_clear(x);
+    }
+    flint_free(T.t);
+    return LC_OK;
 }
 
 int
@@ -963,6 +1016,24 @@ combine(lc_rep_t R, const lc_rep_t V, const lc_rep_t W, int tensor, lc_err_t err
         return lc_err_set(err, LC_E_LIMIT, "dimension %ld %s %ld is more than %ld", (long) V->n,
                           tensor ? "*" : "+", (long) W->n, (long) LC_REP_MAX_DIM);
     joint_counts(&ng, &nl, V, W);
+    {
+        /* the nonzero entries the new generators will have, at most */
+        double est = 0;
+
+        for (i = 0; i < ng + nl; i++)
+        {
+            double a = V->ngroup + V->nlie > 0 ? (double) V->gens[i].nnz : (i < ng ? (double) V->n : 0);
+            double b = W->ngroup + W->nlie > 0 ? (double) W->gens[i].nnz : (i < ng ? (double) W->n : 0);
+
+            est += !tensor ? a + b : i < ng ? a * b : a * W->n + b * V->n;
+        }
+        if (est > (double) LC_REP_MAX_NNZ)
+            return lc_err_set(err, LC_E_LIMIT, "the generators would have %.0f nonzero entries, more "
+                              "than %ld", est, (long) LC_REP_MAX_NNZ);
+        if ((st = lc_limit_memory_check((size_t) est * (sizeof(fmpq) + sizeof(slong)),
+                                        "the generators of the representation", err)) != LC_OK)
+            return st;
+    }
     lc_smat_init(zV, V->n);
     lc_smat_init(zW, W->n);
     lc_smat_init(idV, 0);
@@ -1304,6 +1375,20 @@ lc_rep_outer(lc_rep_t R, const lc_rep_t V, const lc_rep_t W, lc_err_t err)
                           (long) W->n, (long) LC_REP_MAX_DIM);
     if (ng + nl > LC_REP_MAX_GENS)
         return lc_err_set(err, LC_E_LIMIT, "more than %ld generators", (long) LC_REP_MAX_GENS);
+    {
+        double est = 0;
+
+        for (i = 0; i < V->ngroup + V->nlie; i++)
+            est += (double) V->gens[i].nnz * W->n;
+        for (i = 0; i < W->ngroup + W->nlie; i++)
+            est += (double) W->gens[i].nnz * V->n;
+        if (est > (double) LC_REP_MAX_NNZ)
+            return lc_err_set(err, LC_E_LIMIT, "the generators would have %.0f nonzero entries, more "
+                              "than %ld", est, (long) LC_REP_MAX_NNZ);
+        if ((st = lc_limit_memory_check((size_t) est * (sizeof(fmpq) + sizeof(slong)),
+                                        "the generators of the representation", err)) != LC_OK)
+            return st;
+    }
     lc_smat_init(idV, 0);
     lc_smat_init(idW, 0);
     lc_smat_eye(idV, V->n);

@@ -56,8 +56,11 @@ extern "C" {
 /* Group generators that are neither monomial nor orthogonal are inverted
    densely (for duals) up to this dimension. */
 #define LC_REP_DENSE_INV_MAX 512
-/* The most generators a representation may have. */
+/* The most generators a representation may have, and the most nonzero
+   entries of all its generators together (each is an fmpq and an index;
+   the memory limit of lib/limit is checked too, before they are made). */
 #define LC_REP_MAX_GENS 4096
+#define LC_REP_MAX_NNZ (WORD(1) << 28)
 
 /* ------------------------------------------------- sparse square matrices */
 
