@@ -438,6 +438,42 @@ layer_matrix(fmpq_mat_t W, lc_session_struct * S, const lc_val f, slong m, slong
     return st;
 }
 
+/* A function is read as the linear map with columns f(e_j); a check at
+   x = (1, 2, ..., n)^T that f(x) = W x refutes a function that is not
+   linear there (it does not prove linearity: the certificate says so). */
+static int
+linearity_spot_check(lc_check_struct * chk, lc_session_struct * S, const lc_val f,
+                     const fmpq_mat_t W, lc_err_t err)
+{
+    slong n = W->c, m = W->r, j, r, c, t;
+    lc_val x = lc_val_mat(), y = NULL;
+    fmpq_mat_t Wx;
+    int st, ok;
+
+    lc_qmat_zeros(x->u.m, n, 1);
+    for (j = 0; j < n; j++)
+        fmpq_set_si(fmpq_mat_entry(x->u.m, j, 0), j + 1, 1);
+    st = lc_call_value(&y, S, f, &x, 1, err);
+    if (st == LC_OK)
+    {
+        fmpq_mat_init(Wx, m, 1);
+        fmpq_mat_mul(Wx, W, x->u.m);
+        ok = y->type == LC_V_MAT && y->u.m->r * y->u.m->c == m;
+        for (r = 0, t = 0; ok && r < y->u.m->r; r++)
+            for (c = 0; ok && c < y->u.m->c; c++, t++)
+                ok = fmpq_equal(fmpq_mat_entry(y->u.m, r, c), fmpq_mat_entry(Wx, t, 0));
+        lc_check_fact(chk, ok, LC_CHECK_EXACT, ok
+                      ? "the layer is the matrix W of its values on the unit vectors; f(x) = W x at "
+                        "x = (1, 2, ..., n)^T (exact; linearity is assumed, not proved)"
+                      : "the layer is not linear: f(x) != W x at x = (1, 2, ..., n)^T, W the matrix "
+                        "of its values on the unit vectors (exact over Q)");
+        fmpq_mat_clear(Wx);
+        lc_val_unref(y);
+    }
+    lc_val_unref(x);
+    return st;
+}
+
 static int
 span_common(lc_val * res, lc_session_struct * S, lc_val * args, int want_coeffs, lc_err_t err)
 {
@@ -456,6 +492,19 @@ span_common(lc_val * res, lc_session_struct * S, lc_val * args, int want_coeffs,
     if (st == LC_OK && (W->r != Vout->n || W->c != Vin->n))
         st = lc_err_set(err, LC_E_DIM, "the layer is %ld x %ld, not dim(V_out) x dim(V_in) = %ld x %ld",
                         (long) W->r, (long) W->c, (long) Vout->n, (long) Vin->n);
+    if (st == LC_OK && args[0]->type != LC_V_MAT)
+        st = linearity_spot_check(chk, S, args[0], W, err);
+    if (st == LC_OK && lc_check_stopped(chk))
+    {
+        /* not linear: nothing more to say about its equivariance */
+        if (want_coeffs)
+            st = lc_err_set(err, LC_E_DOMAIN, "%s", chk->recs[chk->len - 1].text);
+        else
+            *res = lc_val_bool(0);
+        fmpq_mat_clear(W);
+        lc_rep_info_clear(info);
+        return st;
+    }
     if (st == LC_OK)
         st = certified_basis(&B, &len, info, S, chk, Vin, Vout, err);
     if (st == LC_OK)
