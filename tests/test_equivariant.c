@@ -573,6 +573,53 @@ START_TEST(symmetric_and_exterior_powers)
 }
 END_TEST
 
+START_TEST(large_entries_need_several_primes)
+{
+    /* C4 rotating the plane, conjugated by S with entries near 2^100: its
+       commutant (dimension 2, Q(i)) has entries far past one 62-bit prime,
+       so the lift takes several primes (Chinese remainders), and the basis
+       is still exact and certified. */
+    fmpq_mat_t S, Si, G, T1, T2;
+    lc_rep_t V;
+    fmpq_mat_struct * B;
+    slong len;
+    lc_rep_info_t info;
+    lc_check_t chk;
+    lc_err_t err;
+
+    fmpq_mat_init(S, 0, 0);
+    fmpq_mat_init(Si, 0, 0);
+    fmpq_mat_init(G, 0, 0);
+    fmpq_mat_init(T1, 0, 0);
+    fmpq_mat_init(T2, 0, 0);
+    lc_rep_init(V);
+    lc_rep_info_init(info);
+    lc_check_init(chk);
+    ck_assert(lc_qmat_parse(S, "[[1267650600228229401496703205653, 3], [5, 1267650600228229401496703205677]]",
+                            err) == LC_OK);
+    ck_assert(lc_qmat_inv(Si, S, err) == LC_OK);
+    ck_assert(lc_qmat_parse(G, "[[0, -1], [1, 0]]", err) == LC_OK);
+    ck_assert(lc_qmat_mul(T1, S, G, err) == LC_OK);
+    ck_assert(lc_qmat_mul(T2, T1, Si, err) == LC_OK);
+    ck_assert(lc_rep_set_gens(V, T2, 1, NULL, 0, 2, err) == LC_OK);
+    ck_assert(lc_rep_equivariant_basis(&B, &len, info, V, V, err) == LC_OK);
+    ck_assert_int_eq(len, 2);
+    ck_assert(info->method == LC_REP_MODULAR);
+    ck_assert_msg(info->nprimes > 1, "%ld primes", (long) info->nprimes);
+    ck_assert(lc_rep_certify_basis(chk, B, len, info, V, V));
+    ck_assert(lc_check_verdict(NULL, NULL, chk) == LC_PROVED);
+    lc_rep_basis_clear(B, len);
+    lc_rep_info_clear(info);
+    lc_check_clear(chk);
+    lc_rep_clear(V);
+    fmpq_mat_clear(S);
+    fmpq_mat_clear(Si);
+    fmpq_mat_clear(G);
+    fmpq_mat_clear(T1);
+    fmpq_mat_clear(T2);
+}
+END_TEST
+
 START_TEST(regular_representation)
 {
     /* End(regular) has dimension |G| (sum of d_i^2); one invariant;
@@ -707,6 +754,7 @@ main(void)
     tcase_add_test(tc, characters_agree_with_solver);
     tcase_add_test(tc, symmetric_and_exterior_powers);
     tcase_add_test(tc, regular_representation);
+    tcase_add_test(tc, large_entries_need_several_primes);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
