@@ -22,6 +22,7 @@
 #include "check.h"
 #include "sha256.h"
 #include "texmath.h"
+#include "rep.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -510,6 +510,7 @@ registry[] =
     { lc_builtins_finfo, &lc_nbuiltins_finfo },
     { lc_builtins_ssm, &lc_nbuiltins_ssm },
     { lc_builtins_group, &lc_nbuiltins_group },
+    { lc_builtins_rep, &lc_nbuiltins_rep },
     { lc_builtins_magma, &lc_nbuiltins_magma },
     { lc_builtins_transformer, &lc_nbuiltins_transformer },
     { lc_builtins_gauge, &lc_nbuiltins_gauge },
@@ -545,6 +546,7 @@ families[LC_FAM_COUNT] =
     [LC_FAM_GAUGE] = { "gauge", "gauge symmetries of transformers" },
     [LC_FAM_SSM] = { "ssm", "sequence models: Magnus terms, towers, free nilpotent algebras" },
     [LC_FAM_LIEATTN] = { "lieattn", "Lie-algebra attention scores" },
+    [LC_FAM_REP] = { "rep", "group representations and exact equivariant maps" },
     [LC_FAM_CHECK] = { "check", "checks that record a verdict in a claim" },
     [LC_FAM_CLAIM] = { "claim", "claim records and the report" },
 };
@@ -643,7 +645,7 @@ lc_builtin_param_index(const lc_builtin_struct * b, const char * name)
 /* ---------------------------------------------------- argument kinds */
 
 #define T(t) (UWORD(1) << (t))
-#define ANY_TYPE (T(LC_V_MODEL + 1) - 1)   /* every value type, nil included */
+#define ANY_TYPE (T(LC_V_REP + 1) - 1)   /* every value type, nil included */
 
 /* The value types kind k admits (for the overlap of two rows), 0 for a
    letter that is not a kind. */
@@ -668,6 +670,7 @@ kind_types(char k)
         case 'F': return T(LC_V_FUNC) | T(LC_V_BUILTIN);
         case 'b': return T(LC_V_BOOL);
         case 'T': return T(LC_V_MODEL);
+        case 'R': return T(LC_V_REP);
         default: return 0;
     }
 }
@@ -710,6 +713,7 @@ kind_mismatch(char k, const lc_val v)
         case 'x': return v->type == LC_V_MAT || v->type == LC_V_BMAT ? NULL : "a matrix";
         case 'r': return v->type == LC_V_NUM || v->type == LC_V_BALL ? NULL : "a number";
         case 'T': return v->type == LC_V_MODEL ? NULL : "a model";
+        case 'R': return v->type == LC_V_REP ? NULL : "a representation";
         case 'v': return v->type == LC_V_NUM || v->type == LC_V_BALL || v->type == LC_V_MAT
                          || v->type == LC_V_BMAT ? NULL : "a number or a matrix";
         default: return "a value of another kind";

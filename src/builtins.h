@@ -51,6 +51,7 @@ typedef int (*lc_builtin_fn)(lc_val * res, lc_session_struct * S, lc_val * args,
      s  string             c  list or string   f  string or function
      b  bool               x  matrix, exact or ball      F  function (def or built-in)
      p  permutation        g  group            T  transformer model
+     R  representation
      r  number, exact or ball                  v  number or matrix, exact or ball
      M  list of exact matrices, unpacked into mats[i].m
      X  list of matrices, exact or ball; mats[i].m unpacks them when all are exact
@@ -74,6 +75,7 @@ typedef enum
     LC_FAM_GAUGE,
     LC_FAM_SSM,
     LC_FAM_LIEATTN,
+    LC_FAM_REP,
     LC_FAM_CHECK,
     LC_FAM_CLAIM,
     LC_FAM_COUNT
@@ -151,6 +153,10 @@ extern const slong lc_nbuiltins_gauge;
    (group_fns.c). */
 extern const lc_builtin_struct lc_builtins_group[];
 extern const slong lc_nbuiltins_group;
+
+/* Group representations and exact equivariant maps (rep_fns.c). */
+extern const lc_builtin_struct lc_builtins_rep[];
+extern const slong lc_nbuiltins_rep;
 
 /* a op b when a or b is a permutation: p * q (first p, then q), p / q,
    p ^ k, p ^ q (conjugation q^-1 p q), i ^ p (the image of point i). */

@@ -373,6 +373,8 @@ vals_equal(int * r, const lc_val a, const lc_val b, lc_err_t err)
         *r = lc_lie_equal(a->u.lie, b->u.lie);
     else if (a->type == LC_V_GROUP)
         *r = lc_group_equal(a->u.group, b->u.group);
+    else if (a->type == LC_V_REP)
+        *r = lc_rep_equal(a->u.rep, b->u.rep);
     else if (a->type == LC_V_BOOL)
         *r = (a->u.b != 0) == (b->u.b != 0);
     else if (a->type == LC_V_LIST)

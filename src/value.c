@@ -162,6 +162,16 @@ lc_val_model(void)
 }
 
 lc_val
+lc_val_rep(void)
+{
+    lc_val v = val_new(LC_V_REP);
+
+    v->u.rep = flint_malloc(sizeof(lc_rep_struct));
+    lc_rep_init(v->u.rep);
+    return v;
+}
+
+lc_val
 lc_val_func(struct lc_node_struct * def)
 {
     lc_val v = val_new(LC_V_FUNC);
@@ -228,6 +238,7 @@ lc_val_unref(lc_val v)
         case LC_V_FUNC: lc_node_free(v->u.def); break;
         case LC_V_BMAT: arb_mat_clear(v->u.bm); break;
         case LC_V_MODEL: lc_tmodel_clear(v->u.model); flint_free(v->u.model); break;
+        case LC_V_REP: lc_rep_clear(v->u.rep); flint_free(v->u.rep); break;
         case LC_V_LIST:
             for (i = 0; i < v->u.list.len; i++)
                 lc_val_unref(v->u.list.items[i]);
@@ -257,6 +268,7 @@ lc_val_type_name(const lc_val v)
         case LC_V_FUNC: return "function";
         case LC_V_BMAT: return "ball matrix";
         case LC_V_MODEL: return "model";
+        case LC_V_REP: return "representation";
     }
     return "value";
 }
@@ -280,6 +292,7 @@ lc_val_kind(const lc_val v)
         case LC_V_FUNC: return "a function";
         case LC_V_BMAT: return "a ball matrix";
         case LC_V_MODEL: return "a model";
+        case LC_V_REP: return "a representation";
     }
     return "a value";
 }
@@ -425,6 +438,11 @@ sbuf_val(sbuf * b, const lc_val v, int raw, slong digits)
             break;
         case LC_V_MODEL:
             t = lc_tmodel_get_str(v->u.model);
+            sbuf_puts(b, t);
+            flint_free(t);
+            break;
+        case LC_V_REP:
+            t = lc_rep_get_str(v->u.rep);
             sbuf_puts(b, t);
             flint_free(t);
             break;

@@ -47,7 +47,8 @@ typedef enum
     LC_V_FUNC,      /* a user function: def f(X) = ... */
     LC_V_BALL,      /* a real ball, arb_t */
     LC_V_BMAT,      /* a matrix of real balls, arb_mat_t */
-    LC_V_MODEL      /* a transformer model (lib/transformer), owned */
+    LC_V_MODEL,     /* a transformer model (lib/transformer), owned */
+    LC_V_REP        /* a group representation (lib/rep), owned */
 }
 lc_vtype;
 
@@ -73,6 +74,7 @@ typedef struct lc_val_struct
         arb_mat_t bm;
         struct lc_node_struct * def;   /* LC_V_FUNC: an owned copy of the def */
         lc_tmodel_struct * model;       /* LC_V_MODEL */
+        lc_rep_struct * rep;            /* LC_V_REP */
     } u;
     /* LC_V_BOOL: decided by a certified ball comparison rather than exactly,
        so that a check built on it is certified, never exact (lib/check). */
@@ -112,6 +114,9 @@ lc_val lc_val_bmat(void);
 /* A transformer model value holding an initialised, empty model (through
    v->u.model), to be filled before sharing. */
 lc_val lc_val_model(void);
+/* A representation value holding an initialised, zero-dimensional
+   representation (through v->u.rep), to be filled before sharing. */
+lc_val lc_val_rep(void);
 /* A user function; takes over def (a tree from lc_node_copy). */
 lc_val lc_val_func(struct lc_node_struct * def);
 

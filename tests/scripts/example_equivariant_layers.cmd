@@ -1,0 +1,1 @@
+"$LIECHECK" ../../examples/equivariant_layers.lc
