@@ -1,0 +1,264 @@
+/* llama_io.c -- Hugging Face LLaMA / Mistral / Qwen2 checkpoints: config.json
+ * beside model.safetensors (see llama.h).  The safetensors file is checked
+ * as transformer_st.c checks every file before a tensor is read. */
+#include <string.h>
+#include <ctype.h>
+#include <sys/stat.h>
+#include <jansson.h>
+#include "llama.h"
+#include "transformer_st.h"
+#include "limit.h"
+
+#define CFG_MAX_BYTES (1 << 20)
+
+/* x := the decimal text s ("1e-06", "10000.0", "500000") exactly; 1 when it
+   is not a plain decimal. */
+static int
+decimal_to_fmpq(fmpq_t x, const char * s)
+{
+    fmpz_t m, p;
+    slong e = 0, frac = 0;
+    int neg = 0, digits = 0, seen_dot = 0;
+
+    fmpz_init(m);
+    fmpz_init(p);
+    if (*s == '-' || *s == '+')
+        neg = (*s++ == '-');
+    for (; *s != '\0'; s++)
+    {
+        if (isdigit((unsigned char) *s))
+        {
+            fmpz_mul_ui(m, m, 10);
+            fmpz_add_ui(m, m, (ulong) (*s - '0'));
+            digits++;
+            frac += seen_dot;
+        }
+        else if (*s == '.' && !seen_dot)
+            seen_dot = 1;
+        else
+            break;
+    }
+    if (*s == 'e' || *s == 'E')
+    {
+        char * end;
+        long v = strtol(s + 1, &end, 10);
+
+        if (end == s + 1 || *end != '\0' || v > 400 || v < -400)
+            digits = 0;
+        e = v;
+        s = end;
+    }
+    if (*s != '\0' || digits == 0 || digits > 60)
+    {
+        fmpz_clear(m);
+        fmpz_clear(p);
+        return 1;
+    }
+    e -= frac;
+    fmpz_set_ui(p, 10);
+    fmpz_pow_ui(p, p, (ulong) (e < 0 ? -e : e));
+    if (e >= 0)
+    {
+        fmpz_mul(m, m, p);
+        fmpz_one(p);
+    }
+    fmpq_set_fmpz_frac(x, m, p);
+    if (neg)
+        fmpq_neg(x, x);
+    fmpz_clear(m);
+    fmpz_clear(p);
+    return 0;
+}
+
+/* *v := the integer field key of the config (absent: dflt, or an error when
+   dflt < 0). */
+static int
+cfg_int(slong * v, json_t * cfg, const char * key, slong dflt, const char * path, lc_err_t err)
+{
+    json_t * j = json_object_get(cfg, key);
+
+    if (j == NULL || json_is_null(j))
+    {
+        if (dflt < 0)
+            return lc_err_set(err, LC_E_PARSE, "%s: config.json has no \"%s\"", path, key);
+        *v = dflt;
+        return LC_OK;
+    }
+    if (!json_is_integer(j) || json_integer_value(j) < 1
+        || json_integer_value(j) > 4 * LC_TMODEL_MAX_DIM)
+        return lc_err_set(err, LC_E_PARSE, "%s: config.json's \"%s\" must be an integer in "
+                          "1..%d", path, key, 4 * LC_TMODEL_MAX_DIM);
+    *v = (slong) json_integer_value(j);
+    return LC_OK;
+}
+
+static int
+cfg_num(fmpq_t x, json_t * cfg, const char * key, const char * dflt, const char * path,
+        lc_err_t err)
+{
+    json_t * j = json_object_get(cfg, key);
+    char buf[64];
+
+    if (j == NULL || json_is_null(j))
+        snprintf(buf, sizeof buf, "%s", dflt);
+    else if (json_is_integer(j))
+        snprintf(buf, sizeof buf, "%lld", (long long) json_integer_value(j));
+    else if (json_is_real(j))
+        snprintf(buf, sizeof buf, "%.15g", json_real_value(j));
+    else
+        return lc_err_set(err, LC_E_PARSE, "%s: config.json's \"%s\" must be a number", path, key);
+    if (decimal_to_fmpq(x, buf) || fmpq_sgn(x) < 0)
+        return lc_err_set(err, LC_E_PARSE, "%s: config.json's \"%s\" is not a non-negative "
+                          "decimal", path, key);
+    return LC_OK;
+}
+
+static int
+read_layer(fmpq_mat_t A, lc_st_file * F, slong t, const char * suffix, slong r, slong c,
+           lc_err_t err)
+{
+    char name[256];
+
+    snprintf(name, sizeof name, "model.layers.%ld.%s", (long) t, suffix);
+    return _lc_st_read_tensor(A, F, name, r, c, err);
+}
+
+static int
+load(lc_tmodel_t M, const char * dir, slong n_h_o, slong n_kv_o, int act_o, const fmpq_t eps_o,
+     const fmpq_t theta_o, size_t max_bytes, lc_err_t err)
+{
+    char path[4096], spath[4096];
+    json_t * cfg;
+    json_error_t jerr;
+    slong d_e, n_h, n_kv, d_h, d_f, n_t, t;
+    int act, bias = 0, st = LC_OK;
+    json_t * j;
+    lc_st_file F;
+    uint64_t need;
+
+    if (strlen(dir) > 3000)
+        return lc_err_set(err, LC_E_ARG, "the directory name is too long");
+    snprintf(path, sizeof path, "%s/config.json", dir);
+    snprintf(spath, sizeof spath, "%s/model.safetensors", dir);
+    cfg = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
+    if (cfg == NULL)
+        return lc_err_set(err, LC_E_IO, "%s: cannot read config.json (line %d: %.80s)", dir,
+                          jerr.line, jerr.text);
+    if (!json_is_object(cfg))
+    {
+        json_decref(cfg);
+        return lc_err_set(err, LC_E_PARSE, "%s: config.json is not an object", dir);
+    }
+    j = json_object_get(cfg, "model_type");
+    if (json_is_string(j) && strcmp(json_string_value(j), "llama") != 0
+        && strcmp(json_string_value(j), "mistral") != 0 && strcmp(json_string_value(j), "qwen2") != 0)
+        st = lc_err_set(err, LC_E_PARSE, "%s: model_type \"%.40s\" is not llama, mistral or qwen2",
+                        dir, json_string_value(j));
+    if (st == LC_OK && json_is_string(j) && strcmp(json_string_value(j), "qwen2") == 0)
+        bias = 1;
+    j = json_object_get(cfg, "attention_bias");
+    if (json_is_true(j))
+        bias = 1;
+    if (st == LC_OK)
+        st = cfg_int(&d_e, cfg, "hidden_size", -1, dir, err);
+    if (st == LC_OK)
+        st = cfg_int(&n_h, cfg, "num_attention_heads", -1, dir, err);
+    if (st == LC_OK && n_h_o > 0)
+        n_h = n_h_o;
+    if (st == LC_OK)
+        st = cfg_int(&n_kv, cfg, "num_key_value_heads", n_h, dir, err);
+    if (st == LC_OK && n_kv_o > 0)
+        n_kv = n_kv_o;
+    if (st == LC_OK)
+        st = cfg_int(&d_h, cfg, "head_dim", d_e / n_h, dir, err);
+    if (st == LC_OK)
+        st = cfg_int(&d_f, cfg, "intermediate_size", -1, dir, err);
+    if (st == LC_OK)
+        st = cfg_int(&n_t, cfg, "num_hidden_layers", -1, dir, err);
+    act = LC_ACT_SILU;
+    j = json_object_get(cfg, "hidden_act");
+    if (st == LC_OK && json_is_string(j) && (act = lc_tmodel_act_from_name(json_string_value(j))) < 0)
+        st = lc_err_set(err, LC_E_PARSE, "%s: hidden_act \"%.40s\" is not silu, gelu or "
+                        "gelu_pytorch_tanh", dir, json_string_value(j));
+    if (act_o >= 0)
+        act = act_o;
+    if (st == LC_OK)
+        st = lc_llama_alloc(M, d_e, n_h, n_kv, d_h, d_f, n_t, err);
+    if (st == LC_OK)
+        st = cfg_num(M->eps, cfg, "rms_norm_eps", "1e-6", dir, err);
+    if (st == LC_OK)
+        st = cfg_num(M->rope_theta, cfg, "rope_theta", "10000", dir, err);
+    json_decref(cfg);
+    if (st != LC_OK)
+        return st;
+    if (fmpq_sgn(M->rope_theta) <= 0)
+        return lc_err_set(err, LC_E_PARSE, "%s: rope_theta must be positive", dir);
+    if (eps_o != NULL)
+        fmpq_set(M->eps, eps_o);
+    if (theta_o != NULL)
+        fmpq_set(M->rope_theta, theta_o);
+    M->activation = act;
+    M->qkv_bias = bias;
+    /* the exact model's memory, about 96 bytes a value */
+    need = (uint64_t) lc_llama_nparams(M) * 96;
+    if (need > max_bytes)
+        return lc_err_set(err, LC_E_LIMIT, "%s: the model would take about %llu bytes as exact "
+                          "rationals, more than the limit %llu", dir, (unsigned long long) need,
+                          (unsigned long long) max_bytes);
+    if ((st = _lc_st_open_path(&F, spath, max_bytes, err)) != LC_OK)
+        return st;
+    if ((st = _lc_st_read_header(&F, err)) == LC_OK)
+    {
+        char bname[64];
+
+        snprintf(bname, sizeof bname, "model.layers.0.self_attn.q_proj.bias");
+        if (json_object_get(F.hdr, bname) != NULL)
+            M->qkv_bias = bias = 1;
+        for (t = 0; t < n_t && st == LC_OK; t++)
+        {
+            lc_tlayer_struct * L = M->layers + t;
+
+            if ((st = lc_limit_check(err)) != LC_OK)
+                break;
+            if ((st = read_layer(L->Wq, &F, t, "self_attn.q_proj.weight", n_h * d_h, d_e, err)) != LC_OK
+                || (st = read_layer(L->Wk, &F, t, "self_attn.k_proj.weight", n_kv * d_h, d_e, err)) != LC_OK
+                || (st = read_layer(L->Wv, &F, t, "self_attn.v_proj.weight", n_kv * d_h, d_e, err)) != LC_OK
+                || (st = read_layer(L->Wo, &F, t, "self_attn.o_proj.weight", d_e, n_h * d_h, err)) != LC_OK
+                || (st = read_layer(L->Wg, &F, t, "mlp.gate_proj.weight", d_f, d_e, err)) != LC_OK
+                || (st = read_layer(L->W1, &F, t, "mlp.up_proj.weight", d_f, d_e, err)) != LC_OK
+                || (st = read_layer(L->W2, &F, t, "mlp.down_proj.weight", d_e, d_f, err)) != LC_OK
+                || (st = read_layer(L->ln1_w, &F, t, "input_layernorm.weight", d_e, 0, err)) != LC_OK
+                || (st = read_layer(L->ln2_w, &F, t, "post_attention_layernorm.weight", d_e, 0, err)) != LC_OK)
+                break;
+            if (bias
+                && ((st = read_layer(L->bq, &F, t, "self_attn.q_proj.bias", n_h * d_h, 0, err)) != LC_OK
+                    || (st = read_layer(L->bk, &F, t, "self_attn.k_proj.bias", n_kv * d_h, 0, err)) != LC_OK
+                    || (st = read_layer(L->bv, &F, t, "self_attn.v_proj.bias", n_kv * d_h, 0, err)) != LC_OK))
+                break;
+        }
+        if (st == LC_OK)
+            st = _lc_st_read_tensor(M->norm_w, &F, "model.norm.weight", d_e, 0, err);
+    }
+    _lc_st_close(&F);
+    return st;
+}
+
+int
+lc_llama_load_dir(lc_tmodel_t M, const char * dir, slong n_h, slong n_kv, int act,
+                  const fmpq_t eps, const fmpq_t theta, size_t max_bytes, lc_err_t err)
+{
+    lc_tmodel_t N;
+    int st;
+
+    lc_tmodel_init(N);
+    st = load(N, dir, n_h, n_kv, act, eps, theta, max_bytes, err);
+    if (st == LC_OK)
+    {
+        lc_tmodel_struct tmp = *M;
+
+        *M = *N;
+        *N = tmp;
+    }
+    lc_tmodel_clear(N);
+    return st;
+}

@@ -1,0 +1,243 @@
+/* llama_fns.c -- built-ins for LLaMA-family models (lib/llama): seeded random
+ * models, the RMSNorm fold, residual-stream rotations (QuaRot/SliceGPT),
+ * normalised Hadamard matrices, and exact random elements of the other
+ * symmetry groups.  forward() and load_model() (a checkpoint directory)
+ * live in transformer_fns.c and dispatch on the model. */
+#include "config.h"
+#include <string.h>
+#include "eval.h"
+#include "builtins.h"
+#include "llama.h"
+#include "gauge.h"
+
+#define ARGS LC_BUILTIN_PARAMS
+#define UNUSED_ARGS LC_BUILTIN_UNUSED
+
+static int
+need_llama(const lc_val v, lc_err_t err)
+{
+    if (v->u.model->arch != LC_ARCH_LLAMA)
+        return lc_err_set(err, LC_E_ARG, "expected a LLaMA-style model (random_llama, or "
+                          "load_model of a checkpoint directory)");
+    return LC_OK;
+}
+
+/* random_llama(d_e, n_h, n_kv, d_h, d_f, n_t, activation = "silu",
+   rope_theta = 10000, qkv_bias = false) */
+static int
+bi_random_llama(ARGS)
+{
+    int act = LC_ACT_SILU;
+    lc_val v;
+
+    UNUSED_ARGS;
+    if (nargs > 6 && args[6]->type != LC_V_NIL
+        && ((act = lc_tmodel_act_from_name(args[6]->u.str.s)) < 0 || act == LC_ACT_RELU))
+        return lc_err_set(err, LC_E_ARG, "activation must be \"silu\", \"gelu\" or "
+                          "\"gelu_tanh\", got \"%.40s\"", args[6]->u.str.s);
+    if (nargs > 7 && args[7]->type != LC_V_NIL && fmpq_sgn(args[7]->u.q) <= 0)
+        return lc_err_set(err, LC_E_ARG, "rope_theta must be positive");
+    v = lc_val_model();
+    if (lc_llama_alloc(v->u.model, lc_val_get_si(args[0]), lc_val_get_si(args[1]),
+                       lc_val_get_si(args[2]), lc_val_get_si(args[3]), lc_val_get_si(args[4]),
+                       lc_val_get_si(args[5]), err) != LC_OK)
+    {
+        lc_val_unref(v);
+        return err->code;
+    }
+    v->u.model->activation = act;
+    if (nargs > 7 && args[7]->type != LC_V_NIL)
+        fmpq_set(v->u.model->rope_theta, args[7]->u.q);
+    v->u.model->qkv_bias = nargs > 8 && args[8]->type != LC_V_NIL && args[8]->u.b;
+    lc_llama_randomize(v->u.model, S->rnd);
+    *res = v;
+    return LC_OK;
+}
+
+static int
+bi_fold_rmsnorm(ARGS)
+{
+    lc_val v;
+
+    UNUSED_ARGS;
+    if (need_llama(args[0], err) != LC_OK)
+        return err->code;
+    v = lc_val_model();
+    if (lc_llama_fold_rmsnorm(v->u.model, args[0]->u.model, err) != LC_OK)
+    {
+        lc_val_unref(v);
+        return err->code;
+    }
+    *res = v;
+    return LC_OK;
+}
+
+static int
+bi_rotate_residual(ARGS)
+{
+    lc_val v;
+
+    UNUSED_ARGS;
+    if (need_llama(args[0], err) != LC_OK)
+        return err->code;
+    v = lc_val_model();
+    if (lc_llama_rotate_residual(v->u.model, args[0]->u.model, args[1]->u.m, err) != LC_OK)
+    {
+        lc_val_unref(v);
+        return err->code;
+    }
+    *res = v;
+    return LC_OK;
+}
+
+static int
+bi_hadamard_rotation(ARGS)
+{
+    lc_val v;
+    slong n = lc_val_get_si(args[0]);
+
+    UNUSED_ARGS;
+    if (n < 1 || n > LC_TMODEL_MAX_DIM)
+        return lc_err_set(err, LC_E_ARG, "n must be a power of 4 in 1..%d, got %ld",
+                          LC_TMODEL_MAX_DIM, (long) n);
+    v = lc_val_mat();
+    if (lc_llama_hadamard(v->u.m, n, err) != LC_OK)
+    {
+        lc_val_unref(v);
+        return err->code;
+    }
+    *res = v;
+    return LC_OK;
+}
+
+/* quarot(M, seed): [fold_rmsnorm(M) rotated by Q, Q], with Q = H D, H the
+   normalised Hadamard matrix and D random signs (QuaRot's randomised
+   Hadamard) when d_e is a power of 4, else a random rational rotation
+   (Cayley); both drawn from seed alone. */
+static int
+bi_quarot(ARGS)
+{
+    flint_rand_t st;
+    fmpq_mat_t Q, H;
+    lc_tmodel_t F;
+    lc_val v[2];
+    slong d, i, j, seed = lc_val_get_si(args[1]);
+    int r;
+
+    UNUSED_ARGS;
+    if (need_llama(args[0], err) != LC_OK)
+        return err->code;
+    d = args[0]->u.model->d_e;
+    flint_randinit(st);
+    lc_rand_seed(st, (ulong) seed);
+    fmpq_mat_init(Q, d, d);
+    fmpq_mat_init(H, 0, 0);
+    if (lc_llama_hadamard(H, d, NULL) == LC_OK)
+    {
+        for (j = 0; j < d; j++)
+        {
+            int neg = (int) n_randint(st, 2);
+
+            for (i = 0; i < d; i++)
+            {
+                fmpq_set(fmpq_mat_entry(Q, i, j), fmpq_mat_entry(H, i, j));
+                if (neg)
+                    fmpq_neg(fmpq_mat_entry(Q, i, j), fmpq_mat_entry(Q, i, j));
+            }
+        }
+    }
+    else
+        lc_gauge_rand_so_fix1(Q, d, st, 3);
+    lc_tmodel_init(F);
+    v[0] = lc_val_model();
+    r = lc_llama_fold_rmsnorm(F, args[0]->u.model, err);
+    if (r == LC_OK)
+        r = lc_llama_rotate_residual(v[0]->u.model, F, Q, err);
+    if (r == LC_OK)
+    {
+        v[1] = lc_val_mat();
+        lc_qmat_resize(v[1]->u.m, d, d);
+        fmpq_mat_set(v[1]->u.m, Q);
+        *res = lc_val_list(v, 2);
+    }
+    else
+        lc_val_unref(v[0]);
+    lc_tmodel_clear(F);
+    fmpq_mat_clear(Q);
+    fmpq_mat_clear(H);
+    flint_randclear(st);
+    return r;
+}
+
+static int
+bi_llama_sym(ARGS)
+{
+    int kind;
+    lc_val v;
+
+    UNUSED_ARGS;
+    if (need_llama(args[0], err) != LC_OK)
+        return err->code;
+    if ((kind = lc_llama_sym_from_name(args[1]->u.str.s)) < 0)
+        return lc_err_set(err, LC_E_ARG, "unknown symmetry \"%.40s\" (rope, qk_gl, vo, "
+                          "vo_unshared, head_perm, head_cross, ffn_perm, ffn_scale, gate_scale)",
+                          args[1]->u.str.s);
+    v = lc_val_model();
+    if (lc_llama_transform(v->u.model, args[0]->u.model, kind, S->rnd, err) != LC_OK)
+    {
+        lc_val_unref(v);
+        return err->code;
+    }
+    *res = v;
+    return LC_OK;
+}
+
+/* [d_e, n_h, n_kv, d_h, d_f, n_t, rope_theta, eps] */
+static int
+bi_llama_config(ARGS)
+{
+    const lc_tmodel_struct * M = args[0]->u.model;
+    lc_val v[8];
+
+    UNUSED_ARGS;
+    if (need_llama(args[0], err) != LC_OK)
+        return err->code;
+    v[0] = lc_val_si(M->d_e);
+    v[1] = lc_val_si(M->n_h);
+    v[2] = lc_val_si(M->n_kv);
+    v[3] = lc_val_si(M->d_h);
+    v[4] = lc_val_si(M->d_f);
+    v[5] = lc_val_si(M->n_t);
+    v[6] = lc_val_num(M->rope_theta);
+    v[7] = lc_val_num(M->eps);
+    *res = lc_val_list(v, 8);
+    return LC_OK;
+}
+
+const lc_builtin_struct lc_builtins_llama[] =
+{
+    { LC_FAM_TRANSFORMER, "random_llama", "iiiiiisnb", 6, 9, bi_random_llama,
+      "random_llama(d_e, n_h, n_kv, d_h, d_f, n_t, activation, rope_theta, qkv_bias)",
+      "a seeded random LLaMA-style model (RMSNorm, RoPE, GQA, SwiGLU); defaults \"silu\", 10000, false",
+      "seed(1)\nM = random_llama(8, 4, 2, 2, 12, 1)\nforward(M, random_matrix(8, 3), true)" },
+    { LC_FAM_TRANSFORMER, "llama_config", "T", 1, 1, bi_llama_config, "llama_config(M)",
+      "[d_e, n_h, n_kv, d_h, d_f, n_t, rope_theta, eps] of a LLaMA-style model",
+      "llama_config(random_llama(8, 4, 2, 2, 12, 1))" },
+    { LC_FAM_GAUGE, "fold_rmsnorm", "T", 1, 1, bi_fold_rmsnorm, "fold_rmsnorm(M)",
+      "RMSNorm gains folded into the next maps (the final one into an output map); same function, exactly",
+      "seed(1)\nM = random_llama(4, 2, 1, 2, 6, 1)\nE = random_matrix(4, 3)\nequal(forward(fold_rmsnorm(M), E), forward(M, E))" },
+    { LC_FAM_GAUGE, "rotate_residual", "Tm", 2, 2, bi_rotate_residual, "rotate_residual(M, Q)",
+      "the residual stream moved by Q: input maps W Q^T, output maps Q W (gains permuted when Q is a signed permutation)",
+      "seed(1)\nM = fold_rmsnorm(random_llama(4, 2, 1, 2, 6, 1))\nQ = hadamard_rotation(4)\nE = random_matrix(4, 3)\nequal(forward(rotate_residual(M, Q), Q * E), forward(M, E))" },
+    { LC_FAM_GAUGE, "hadamard_rotation", "i", 1, 1, bi_hadamard_rotation, "hadamard_rotation(n)",
+      "the normalised Walsh-Hadamard matrix H_n / sqrt(n), exact and orthogonal for n a power of 4",
+      "hadamard_rotation(4)" },
+    { LC_FAM_GAUGE, "quarot", "Ti", 2, 2, bi_quarot, "quarot(M, seed)",
+      "[M folded and rotated by Q, Q]: Q a randomised Hadamard matrix (d_e a power of 4) or a Cayley rotation",
+      "seed(1)\nR = quarot(random_llama(4, 2, 1, 2, 6, 1), 7)\nR[2]" },
+    { LC_FAM_GAUGE, "llama_sym", "Ts", 2, 2, bi_llama_sym, "llama_sym(M, kind)",
+      "M under a random exact element: rope, qk_gl, vo, vo_unshared, head_perm, head_cross, ffn_perm, ffn_scale, gate_scale",
+      "seed(1)\nM = random_llama(8, 4, 2, 2, 6, 1)\nE = random_matrix(8, 3)\nequal(forward(llama_sym(M, \"rope\"), E), forward(M, E))" },
+};
+
+const slong lc_nbuiltins_llama = (slong) (sizeof(lc_builtins_llama) / sizeof(lc_builtins_llama[0]));
