@@ -960,3 +960,146 @@ lc_llama_transform(lc_tmodel_t out, const lc_tmodel_t M, int kind, flint_rand_t 
             r = transform_layer(out, out->layers + t, kind, st, err);
     return r;
 }
+
+/* ---------------------------------------------------------- rounding */
+
+int
+lc_llama_format_from_name(const char * name)
+{
+    if (strcmp(name, "f16") == 0 || strcmp(name, "F16") == 0)
+        return LC_FMT_F16;
+    if (strcmp(name, "bf16") == 0 || strcmp(name, "BF16") == 0)
+        return LC_FMT_BF16;
+    if (strcmp(name, "f32") == 0 || strcmp(name, "F32") == 0)
+        return LC_FMT_F32;
+    return -1;
+}
+
+/* precision p (with the hidden bit), the smallest normal 2^emin, the
+   smallest subnormal 2^-s, the largest finite value (2 - 2^(1-p)) 2^emax */
+static void
+format_params(slong * p, slong * emin, slong * s, slong * emax, int fmt)
+{
+    if (fmt == LC_FMT_F16)
+        *p = 11, *emin = -14, *emax = 15;
+    else if (fmt == LC_FMT_BF16)
+        *p = 8, *emin = -126, *emax = 127;
+    else
+        *p = 24, *emin = -126, *emax = 127;
+    *s = -(*emin) + *p - 1;
+}
+
+int
+lc_llama_round_value(fmpq_t y, const fmpq_t x, int fmt)
+{
+    slong p, emin, s, emax;
+    fmpq_t t;
+    fmpz_t q, r, d2;
+    arf_t a;
+    int st = 0;
+
+    format_params(&p, &emin, &s, &emax, fmt);
+    fmpq_init(t);
+    fmpz_init(q);
+    fmpz_init(r);
+    fmpz_init(d2);
+    arf_init(a);
+    fmpq_abs(t, x);
+    fmpq_mul_2exp(t, t, (ulong) (-emin));
+    if (fmpq_cmp_ui(t, 1) < 0)
+    {
+        /* subnormal range: round x 2^s to an integer, ties to even */
+        fmpq_mul_2exp(t, x, (ulong) s);
+        fmpz_fdiv_qr(q, r, fmpq_numref(t), fmpq_denref(t));
+        fmpz_mul_2exp(r, r, 1);
+        if (fmpz_cmp(r, fmpq_denref(t)) > 0 || (fmpz_equal(r, fmpq_denref(t)) && fmpz_is_odd(q)))
+            fmpz_add_ui(q, q, 1);
+        fmpz_one(d2);
+        fmpq_set_fmpz_frac(y, q, d2);
+        fmpq_div_2exp(y, y, (ulong) s);
+    }
+    else
+    {
+        arf_fmpz_div_fmpz(a, fmpq_numref(x), fmpq_denref(x), p, ARF_RND_NEAR);
+        arf_get_fmpq(y, a);
+        /* overflow: |y| >= 2^(emax + 1) */
+        fmpq_abs(t, y);
+        fmpq_div_2exp(t, t, (ulong) (emax + 1));
+        if (fmpq_cmp_ui(t, 1) >= 0)
+            st = 1;
+    }
+    fmpq_clear(t);
+    fmpz_clear(q);
+    fmpz_clear(r);
+    fmpz_clear(d2);
+    arf_clear(a);
+    return st;
+}
+
+static int
+round_mat(fmpq_mat_t A, int fmt, fmpq_t maxrel, const char * what, lc_err_t err)
+{
+    slong i, j;
+    fmpq_t y, d;
+
+    fmpq_init(y);
+    fmpq_init(d);
+    for (i = 0; i < A->r; i++)
+        for (j = 0; j < A->c; j++)
+        {
+            fmpq * x = fmpq_mat_entry(A, i, j);
+
+            if (lc_llama_round_value(y, x, fmt))
+            {
+                fmpq_clear(y);
+                fmpq_clear(d);
+                return lc_err_set(err, LC_E_DOMAIN, "%s[%ld, %ld] overflows %s (largest finite "
+                                  "value %s)", what, (long) i + 1, (long) j + 1,
+                                  fmt == LC_FMT_F16 ? "F16" : fmt == LC_FMT_BF16 ? "BF16" : "F32",
+                                  fmt == LC_FMT_F16 ? "65504" : fmt == LC_FMT_BF16
+                                  ? "about 3.39e38" : "about 3.40e38");
+            }
+            if (!fmpq_is_zero(x))
+            {
+                fmpq_sub(d, y, x);
+                fmpq_div(d, d, x);
+                fmpq_abs(d, d);
+                if (fmpq_cmp(d, maxrel) > 0)
+                    fmpq_set(maxrel, d);
+            }
+            fmpq_swap(x, y);
+        }
+    fmpq_clear(y);
+    fmpq_clear(d);
+    return LC_OK;
+}
+
+int
+lc_llama_round_weights(lc_tmodel_t out, fmpq_t maxrel, const lc_tmodel_t M, int fmt, lc_err_t err)
+{
+    slong t;
+    int st = LC_OK, k;
+
+    lc_tmodel_set(out, M);
+    fmpq_zero(maxrel);
+    for (t = 0; t < out->n_t && st == LC_OK; t++)
+    {
+        lc_tlayer_struct * L = out->layers + t;
+        fmpq_mat_struct * m[17] = { L->Wq, L->bq, L->Wk, L->bk, L->Wv, L->bv, L->Wo, L->bo,
+                                    L->W1, L->b1, L->W2, L->b2, L->ln1_w, L->ln1_b, L->ln2_w,
+                                    L->ln2_b, L->Wg };
+        static const char * const nm[17] = { "Wq", "bq", "Wk", "bk", "Wv", "bv", "Wo", "bo",
+                                             "W1", "b1", "W2", "b2", "ln1_w", "ln1_b", "ln2_w",
+                                             "ln2_b", "Wg" };
+
+        if ((st = lc_limit_check(err)) != LC_OK)
+            break;
+        for (k = 0; k < 17 && st == LC_OK; k++)
+            st = round_mat(m[k], fmt, maxrel, nm[k], err);
+    }
+    if (st == LC_OK)
+        st = round_mat(out->norm_w, fmt, maxrel, "norm_w", err);
+    if (st == LC_OK)
+        st = round_mat(out->Wout, fmt, maxrel, "Wout", err);
+    return st;
+}

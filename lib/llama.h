@@ -129,6 +129,25 @@ const char * lc_llama_sym_name(int kind);
 int lc_llama_transform(lc_tmodel_t out, const lc_tmodel_t M, int kind, flint_rand_t st,
                        lc_err_t err);
 
+/* ------------------------------------------------------------- rounding */
+
+#define LC_FMT_F16 0
+#define LC_FMT_BF16 1
+#define LC_FMT_F32 2
+
+/* "f16", "bf16", "f32" (or upper case); -1 if unknown. */
+int lc_llama_format_from_name(const char * name);
+
+/* y := x rounded to the nearest value of the IEEE format (ties to even;
+   subnormals included).  Returns 1 when it overflows the format. */
+int lc_llama_round_value(fmpq_t y, const fmpq_t x, int fmt);
+
+/* out := M (any architecture) with every weight, bias, gain and the output
+   map rounded to the format, as a deployment stores it; maxrel := the
+   largest relative change of a nonzero entry.  LC_E_DOMAIN on overflow. */
+int lc_llama_round_weights(lc_tmodel_t out, fmpq_t maxrel, const lc_tmodel_t M, int fmt,
+                           lc_err_t err);
+
 /* --------------------------------------------------- loading (llama_io.c)
    M := the model of a Hugging Face checkpoint directory: config.json
    (architectures LlamaForCausalLM, MistralForCausalLM, Qwen2ForCausalLM or

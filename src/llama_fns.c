@@ -192,6 +192,32 @@ bi_llama_sym(ARGS)
     return LC_OK;
 }
 
+/* round_weights(M, format): [M rounded, the largest relative change] */
+static int
+bi_round_weights(ARGS)
+{
+    int fmt = lc_llama_format_from_name(args[1]->u.str.s);
+    fmpq_t rel;
+    lc_val v[2];
+
+    UNUSED_ARGS;
+    if (fmt < 0)
+        return lc_err_set(err, LC_E_ARG, "format must be \"f16\", \"bf16\" or \"f32\", got "
+                          "\"%.40s\"", args[1]->u.str.s);
+    fmpq_init(rel);
+    v[0] = lc_val_model();
+    if (lc_llama_round_weights(v[0]->u.model, rel, args[0]->u.model, fmt, err) != LC_OK)
+    {
+        lc_val_unref(v[0]);
+        fmpq_clear(rel);
+        return err->code;
+    }
+    v[1] = lc_val_num(rel);
+    fmpq_clear(rel);
+    *res = lc_val_list(v, 2);
+    return LC_OK;
+}
+
 /* [d_e, n_h, n_kv, d_h, d_f, n_t, rope_theta, eps] */
 static int
 bi_llama_config(ARGS)
@@ -235,6 +261,9 @@ const lc_builtin_struct lc_builtins_llama[] =
     { LC_FAM_GAUGE, "quarot", "Ti", 2, 2, bi_quarot, "quarot(M, seed)",
       "[M folded and rotated by Q, Q]: Q a randomised Hadamard matrix (d_e a power of 4) or a Cayley rotation",
       "seed(1)\nR = quarot(random_llama(4, 2, 1, 2, 6, 1), 7)\nR[2]" },
+    { LC_FAM_TRANSFORMER, "round_weights", "Ts", 2, 2, bi_round_weights, "round_weights(M, format)",
+      "[M with every weight rounded to \"f16\", \"bf16\" or \"f32\" (nearest, ties to even), the largest relative change]",
+      "seed(1)\nM = random_llama(4, 2, 1, 2, 6, 1)\nR = round_weights(quarot(M, 3)[1], \"bf16\")\nR[2]" },
     { LC_FAM_GAUGE, "llama_sym", "Ts", 2, 2, bi_llama_sym, "llama_sym(M, kind)",
       "M under a random exact element: rope, qk_gl, vo, vo_unshared, head_perm, head_cross, ffn_perm, ffn_scale, gate_scale",
       "seed(1)\nM = random_llama(8, 4, 2, 2, 6, 1)\nE = random_matrix(8, 3)\nequal(forward(llama_sym(M, \"rope\"), E), forward(M, E))" },
