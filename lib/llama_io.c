@@ -4,6 +4,7 @@
 #include <string.h>
 #include <ctype.h>
 #include <sys/stat.h>
+#include <errno.h>
 #include <jansson.h>
 #include "llama.h"
 #include "transformer_st.h"
@@ -113,33 +114,175 @@ cfg_num(fmpq_t x, json_t * cfg, const char * key, const char * dflt, const char 
     return LC_OK;
 }
 
+/* The safetensors files of a checkpoint: model.safetensors alone, or the
+   shards that model.safetensors.index.json's weight_map names. */
+#define MAX_SHARDS 256
+
+typedef struct
+{
+    slong n;
+    lc_st_file F[MAX_SHARDS];
+    char * names[MAX_SHARDS];   /* file names inside the directory */
+    char * paths[MAX_SHARDS];
+    json_t * map;               /* weight_map, or NULL */
+}
+shards_t;
+
+static void
+shards_close(shards_t * S)
+{
+    slong k;
+
+    for (k = 0; k < S->n; k++)
+    {
+        _lc_st_close(S->F + k);
+        flint_free(S->names[k]);
+        flint_free(S->paths[k]);
+    }
+    if (S->map != NULL)
+        json_decref(S->map);
+    S->n = 0;
+    S->map = NULL;
+}
+
 static int
-read_layer(fmpq_mat_t A, lc_st_file * F, slong t, const char * suffix, slong r, slong c,
+shards_add(shards_t * S, const char * dir, const char * name, size_t max_bytes, lc_err_t err)
+{
+    int st;
+
+    if (S->n >= MAX_SHARDS)
+        return lc_err_set(err, LC_E_LIMIT, "%s: more than %d shards", dir, MAX_SHARDS);
+    S->names[S->n] = flint_malloc(strlen(name) + 1);
+    strcpy(S->names[S->n], name);
+    S->paths[S->n] = flint_malloc(strlen(dir) + strlen(name) + 2);
+    sprintf(S->paths[S->n], "%s/%s", dir, name);
+    if ((st = _lc_st_open_path(S->F + S->n, S->paths[S->n], max_bytes, err)) != LC_OK
+        || (st = _lc_st_read_header(S->F + S->n, err)) != LC_OK)
+    {
+        if (S->F[S->n].f != NULL || S->F[S->n].hdr != NULL)
+            _lc_st_close(S->F + S->n);
+        flint_free(S->names[S->n]);
+        flint_free(S->paths[S->n]);
+        return st;
+    }
+    S->n++;
+    return LC_OK;
+}
+
+/* Open the checkpoint's files: model.safetensors, or the shards of
+   model.safetensors.index.json (file names without '/', each opened once). */
+static int
+shards_open(shards_t * S, const char * dir, size_t max_bytes, lc_err_t err)
+{
+    char path[4096];
+    struct stat sb;
+    json_error_t jerr;
+    json_t * idx, * map, * v;
+    const char * key;
+    slong k;
+    int st = LC_OK;
+
+    S->n = 0;
+    S->map = NULL;
+    snprintf(path, sizeof path, "%s/model.safetensors", dir);
+    if (stat(path, &sb) == 0 || errno != ENOENT)
+        return shards_add(S, dir, "model.safetensors", max_bytes, err);
+    snprintf(path, sizeof path, "%s/model.safetensors.index.json", dir);
+    if (stat(path, &sb) != 0)
+        return lc_err_set(err, LC_E_IO, "%s: neither model.safetensors nor "
+                          "model.safetensors.index.json", dir);
+    if (!S_ISREG(sb.st_mode) || sb.st_size > 64 * 1024 * 1024)
+        return lc_err_set(err, LC_E_IO, "%s: model.safetensors.index.json must be a regular "
+                          "file of at most 64 MiB", dir);
+    idx = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
+    if (idx == NULL)
+        return lc_err_set(err, LC_E_PARSE, "%s: model.safetensors.index.json is not JSON "
+                          "(line %d)", dir, jerr.line);
+    map = json_object_get(idx, "weight_map");
+    if (!json_is_object(map))
+    {
+        json_decref(idx);
+        return lc_err_set(err, LC_E_PARSE, "%s: model.safetensors.index.json has no "
+                          "weight_map object", dir);
+    }
+    S->map = json_incref(map);
+    json_decref(idx);
+    json_object_foreach(S->map, key, v)
+    {
+        const char * f = json_string_value(v);
+
+        if (f == NULL || strchr(f, '/') != NULL || f[0] == '.' || f[0] == '\0')
+        {
+            st = lc_err_set(err, LC_E_PARSE, "%s: the weight_map entry of a tensor must be a "
+                            "file name in the directory", dir);
+            break;
+        }
+        for (k = 0; k < S->n && strcmp(S->names[k], f) != 0; k++)
+            ;
+        if (k == S->n && (st = shards_add(S, dir, f, max_bytes, err)) != LC_OK)
+            break;
+    }
+    if (st != LC_OK)
+        shards_close(S);
+    return st;
+}
+
+static int
+read_named(fmpq_mat_t A, shards_t * S, const char * name, slong r, slong c, lc_err_t err)
+{
+    slong k = 0;
+
+    if (S->map != NULL)
+    {
+        const char * f = json_string_value(json_object_get(S->map, name));
+
+        if (f == NULL)
+            return lc_err_set(err, LC_E_ARG, "weight_map has no tensor %.200s", name);
+        for (k = 0; k < S->n && strcmp(S->names[k], f) != 0; k++)
+            ;
+    }
+    return _lc_st_read_tensor(A, S->F + k, name, r, c, err);
+}
+
+static int
+has_tensor(shards_t * S, const char * name)
+{
+    slong k;
+
+    if (S->map != NULL)
+        return json_object_get(S->map, name) != NULL;
+    for (k = 0; k < S->n; k++)
+        if (json_object_get(S->F[k].hdr, name) != NULL)
+            return 1;
+    return 0;
+}
+
+static int
+read_layer(fmpq_mat_t A, shards_t * S, slong t, const char * suffix, slong r, slong c,
            lc_err_t err)
 {
     char name[256];
 
     snprintf(name, sizeof name, "model.layers.%ld.%s", (long) t, suffix);
-    return _lc_st_read_tensor(A, F, name, r, c, err);
+    return read_named(A, S, name, r, c, err);
 }
 
 static int
 load(lc_tmodel_t M, const char * dir, slong n_h_o, slong n_kv_o, int act_o, const fmpq_t eps_o,
      const fmpq_t theta_o, size_t max_bytes, lc_err_t err)
 {
-    char path[4096], spath[4096];
+    char path[4096];
     json_t * cfg;
     json_error_t jerr;
     slong d_e, n_h, n_kv, d_h, d_f, n_t, t;
     int act, bias = 0, st = LC_OK;
     json_t * j;
-    lc_st_file F;
+    shards_t * F;
     uint64_t need;
 
     if (strlen(dir) > 3000)
         return lc_err_set(err, LC_E_ARG, "the directory name is too long");
     snprintf(path, sizeof path, "%s/config.json", dir);
-    snprintf(spath, sizeof spath, "%s/model.safetensors", dir);
     cfg = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
     if (cfg == NULL)
         return lc_err_set(err, LC_E_IO, "%s: cannot read config.json (line %d: %.80s)", dir,
@@ -205,14 +348,14 @@ load(lc_tmodel_t M, const char * dir, slong n_h_o, slong n_kv_o, int act_o, cons
         return lc_err_set(err, LC_E_LIMIT, "%s: the model would take about %llu bytes as exact "
                           "rationals, more than the limit %llu", dir, (unsigned long long) need,
                           (unsigned long long) max_bytes);
-    if ((st = _lc_st_open_path(&F, spath, max_bytes, err)) != LC_OK)
-        return st;
-    if ((st = _lc_st_read_header(&F, err)) == LC_OK)
+    F = flint_malloc(sizeof(shards_t));
+    if ((st = shards_open(F, dir, max_bytes, err)) != LC_OK)
     {
-        char bname[64];
-
-        snprintf(bname, sizeof bname, "model.layers.0.self_attn.q_proj.bias");
-        if (json_object_get(F.hdr, bname) != NULL)
+        flint_free(F);
+        return st;
+    }
+    {
+        if (has_tensor(F, "model.layers.0.self_attn.q_proj.bias"))
             M->qkv_bias = bias = 1;
         for (t = 0; t < n_t && st == LC_OK; t++)
         {
@@ -220,26 +363,27 @@ load(lc_tmodel_t M, const char * dir, slong n_h_o, slong n_kv_o, int act_o, cons
 
             if ((st = lc_limit_check(err)) != LC_OK)
                 break;
-            if ((st = read_layer(L->Wq, &F, t, "self_attn.q_proj.weight", n_h * d_h, d_e, err)) != LC_OK
-                || (st = read_layer(L->Wk, &F, t, "self_attn.k_proj.weight", n_kv * d_h, d_e, err)) != LC_OK
-                || (st = read_layer(L->Wv, &F, t, "self_attn.v_proj.weight", n_kv * d_h, d_e, err)) != LC_OK
-                || (st = read_layer(L->Wo, &F, t, "self_attn.o_proj.weight", d_e, n_h * d_h, err)) != LC_OK
-                || (st = read_layer(L->Wg, &F, t, "mlp.gate_proj.weight", d_f, d_e, err)) != LC_OK
-                || (st = read_layer(L->W1, &F, t, "mlp.up_proj.weight", d_f, d_e, err)) != LC_OK
-                || (st = read_layer(L->W2, &F, t, "mlp.down_proj.weight", d_e, d_f, err)) != LC_OK
-                || (st = read_layer(L->ln1_w, &F, t, "input_layernorm.weight", d_e, 0, err)) != LC_OK
-                || (st = read_layer(L->ln2_w, &F, t, "post_attention_layernorm.weight", d_e, 0, err)) != LC_OK)
+            if ((st = read_layer(L->Wq, F, t, "self_attn.q_proj.weight", n_h * d_h, d_e, err)) != LC_OK
+                || (st = read_layer(L->Wk, F, t, "self_attn.k_proj.weight", n_kv * d_h, d_e, err)) != LC_OK
+                || (st = read_layer(L->Wv, F, t, "self_attn.v_proj.weight", n_kv * d_h, d_e, err)) != LC_OK
+                || (st = read_layer(L->Wo, F, t, "self_attn.o_proj.weight", d_e, n_h * d_h, err)) != LC_OK
+                || (st = read_layer(L->Wg, F, t, "mlp.gate_proj.weight", d_f, d_e, err)) != LC_OK
+                || (st = read_layer(L->W1, F, t, "mlp.up_proj.weight", d_f, d_e, err)) != LC_OK
+                || (st = read_layer(L->W2, F, t, "mlp.down_proj.weight", d_e, d_f, err)) != LC_OK
+                || (st = read_layer(L->ln1_w, F, t, "input_layernorm.weight", d_e, 0, err)) != LC_OK
+                || (st = read_layer(L->ln2_w, F, t, "post_attention_layernorm.weight", d_e, 0, err)) != LC_OK)
                 break;
             if (bias
-                && ((st = read_layer(L->bq, &F, t, "self_attn.q_proj.bias", n_h * d_h, 0, err)) != LC_OK
-                    || (st = read_layer(L->bk, &F, t, "self_attn.k_proj.bias", n_kv * d_h, 0, err)) != LC_OK
-                    || (st = read_layer(L->bv, &F, t, "self_attn.v_proj.bias", n_kv * d_h, 0, err)) != LC_OK))
+                && ((st = read_layer(L->bq, F, t, "self_attn.q_proj.bias", n_h * d_h, 0, err)) != LC_OK
+                    || (st = read_layer(L->bk, F, t, "self_attn.k_proj.bias", n_kv * d_h, 0, err)) != LC_OK
+                    || (st = read_layer(L->bv, F, t, "self_attn.v_proj.bias", n_kv * d_h, 0, err)) != LC_OK))
                 break;
         }
         if (st == LC_OK)
-            st = _lc_st_read_tensor(M->norm_w, &F, "model.norm.weight", d_e, 0, err);
+            st = read_named(M->norm_w, F, "model.norm.weight", d_e, 0, err);
     }
-    _lc_st_close(&F);
+    shards_close(F);
+    flint_free(F);
     return st;
 }
 
