@@ -972,6 +972,8 @@ lc_llama_format_from_name(const char * name)
         return LC_FMT_BF16;
     if (strcmp(name, "f32") == 0 || strcmp(name, "F32") == 0)
         return LC_FMT_F32;
+    if (strcmp(name, "f64") == 0 || strcmp(name, "F64") == 0)
+        return LC_FMT_F64;
     return -1;
 }
 
@@ -984,6 +986,8 @@ format_params(slong * p, slong * emin, slong * s, slong * emax, int fmt)
         *p = 11, *emin = -14, *emax = 15;
     else if (fmt == LC_FMT_BF16)
         *p = 8, *emin = -126, *emax = 127;
+    else if (fmt == LC_FMT_F64)
+        *p = 53, *emin = -1022, *emax = 1023;
     else
         *p = 24, *emin = -126, *emax = 127;
     *s = -(*emin) + *p - 1;
@@ -1055,9 +1059,11 @@ round_mat(fmpq_mat_t A, int fmt, fmpq_t maxrel, const char * what, lc_err_t err)
                 fmpq_clear(d);
                 return lc_err_set(err, LC_E_DOMAIN, "%s[%ld, %ld] overflows %s (largest finite "
                                   "value %s)", what, (long) i + 1, (long) j + 1,
-                                  fmt == LC_FMT_F16 ? "F16" : fmt == LC_FMT_BF16 ? "BF16" : "F32",
+                                  fmt == LC_FMT_F16 ? "F16" : fmt == LC_FMT_BF16 ? "BF16"
+                                  : fmt == LC_FMT_F32 ? "F32" : "F64",
                                   fmt == LC_FMT_F16 ? "65504" : fmt == LC_FMT_BF16
-                                  ? "about 3.39e38" : "about 3.40e38");
+                                  ? "about 3.39e38" : fmt == LC_FMT_F32 ? "about 3.40e38"
+                                  : "about 1.80e308");
             }
             if (!fmpq_is_zero(x))
             {

@@ -129,13 +129,46 @@ const char * lc_llama_sym_name(int kind);
 int lc_llama_transform(lc_tmodel_t out, const lc_tmodel_t M, int kind, flint_rand_t st,
                        lc_err_t err);
 
+/* ------------------------------------------ flat directions (llama_jac.c)
+   The parameter vector of a LLaMA model stacks, layer by layer, Wq, Wk, Wv,
+   Wo, Wg, W1, W2, ln1_w, ln2_w (and bq, bk, bv with qkv_bias), then norm_w,
+   then Wout when present, each row-major; its length is lc_llama_nparams. */
+void lc_llama_params_get(fmpq_mat_t v, const lc_tmodel_t M);
+
+/* Limits of llama_flat (the Jacobian is outputs x parameters balls). */
+#define LC_LLAMA_FLAT_MAX_PARAMS 8000
+#define LC_LLAMA_FLAT_MAX_OUT 10000
+
+/* J := the Jacobian of vec(forward(M, E_s)) (column-major per sequence,
+   s = 0..ns-1 stacked) with respect to every parameter, by forward mode in
+   balls: (sum_s d_e n_s) x nparams. */
+int lc_llama_jacobian(arb_mat_t J, const lc_tmodel_t M, const fmpq_mat_struct * Es, slong ns,
+                      int causal, slong prec, lc_err_t err);
+
+/* Exact tangents (columns of T, nparams x k) of the continuous symmetries
+   of M at M, by kind (an OR):
+     LC_LFLAT_FOLD  a gain of ln1_w (ln2_w) against the columns of Wq, Wk, Wv
+                    (Wg, W1): 2 d_e per layer
+     LC_LFLAT_ROPE  the RoPE commutant per KV group: d_h per KV head
+     LC_LFLAT_VO    GL(d_h) per KV head on V and the group's Wo blocks: d_h^2
+     LC_LFLAT_FFN   up row i against down column i: d_f per layer
+   Models with q/k/v biases are not covered (the biases would move too).
+   Returns k. */
+#define LC_LFLAT_FOLD 1
+#define LC_LFLAT_ROPE 2
+#define LC_LFLAT_VO 4
+#define LC_LFLAT_FFN 8
+#define LC_LFLAT_ALL 15
+slong lc_llama_sym_tangents(fmpq_mat_t T, const lc_tmodel_t M, int kinds);
+
 /* ------------------------------------------------------------- rounding */
 
 #define LC_FMT_F16 0
 #define LC_FMT_BF16 1
 #define LC_FMT_F32 2
+#define LC_FMT_F64 3
 
-/* "f16", "bf16", "f32" (or upper case); -1 if unknown. */
+/* "f16", "bf16", "f32", "f64" (or upper case); -1 if unknown. */
 int lc_llama_format_from_name(const char * name);
 
 /* y := x rounded to the nearest value of the IEEE format (ties to even;
@@ -162,6 +195,16 @@ int lc_llama_round_weights(lc_tmodel_t out, fmpq_t maxrel, const lc_tmodel_t M, 
    theta (non-NULL) override the file's values. */
 int lc_llama_load_dir(lc_tmodel_t M, const char * dir, slong n_h, slong n_kv, int act,
                       const fmpq_t eps, const fmpq_t theta, size_t max_bytes, lc_err_t err);
+
+/* Write M to the directory dir (created when missing, one level): dir/model.safetensors with
+   Hugging Face names in the format fmt (LC_FMT_*; every value rounded to
+   nearest, ties to even), and dir/config.json.  The output map of
+   fold_rmsnorm, which has no Hugging Face name, is written as
+   liecheck.output_map.weight (load_model reads it back).  maxrel := the
+   largest relative change a rounding made (0: the file holds M exactly).
+   LC_E_DOMAIN when a value overflows the format. */
+int lc_llama_save_dir(fmpq_t maxrel, const lc_tmodel_t M, const char * dir, int fmt,
+                      lc_err_t err);
 
 #ifdef __cplusplus
 }

@@ -381,6 +381,9 @@ load(lc_tmodel_t M, const char * dir, slong n_h_o, slong n_kv_o, int act_o, cons
         }
         if (st == LC_OK)
             st = read_named(M->norm_w, F, "model.norm.weight", d_e, 0, err);
+        /* the output map liecheck's fold_rmsnorm creates (save_model writes it) */
+        if (st == LC_OK && has_tensor(F, "liecheck.output_map.weight"))
+            st = read_named(M->Wout, F, "liecheck.output_map.weight", d_e, d_e, err);
     }
     shards_close(F);
     flint_free(F);
@@ -404,5 +407,224 @@ lc_llama_load_dir(lc_tmodel_t M, const char * dir, slong n_h, slong n_kv, int ac
         *N = tmp;
     }
     lc_tmodel_clear(N);
+    return st;
+}
+
+/* ------------------------------------------------------------- saving */
+
+/* The bits of x (exactly representable in fmt, or F64 when fmt < 0), little
+   endian, into p; nb bytes. */
+static void
+encode(unsigned char * p, const fmpq_t x, int fmt)
+{
+    int nb = fmt == LC_FMT_F16 || fmt == LC_FMT_BF16 ? 2 : fmt == LC_FMT_F32 ? 4 : 8;
+    int ebits = fmt == LC_FMT_F16 ? 5 : fmt == LC_FMT_F32 || fmt == LC_FMT_BF16 ? 8 : 11;
+    int mbits = nb * 8 - 1 - ebits, i;
+    slong bias = ((slong) 1 << (ebits - 1)) - 1, e;
+    uint64_t bits = 0, m;
+    fmpz_t mm, ee;
+    arf_t a;
+
+    fmpz_init(mm);
+    fmpz_init(ee);
+    arf_init(a);
+    if (!fmpq_is_zero(x))
+    {
+        /* |x| = mm 2^ee, mm odd; normalise to 1.f 2^e */
+        arf_set_fmpq(a, x, 64, ARF_RND_NEAR);       /* exact: x has at most 53 bits */
+        arf_abs(a, a);
+        arf_get_fmpz_2exp(mm, ee, a);
+        e = fmpz_get_si(ee) + (slong) fmpz_bits(mm) - 1;   /* x = 1.f 2^e */
+        if (e >= 1 - bias)
+        {
+            /* normal: mantissa = mm 2^(mbits - bits + 1) without the hidden bit */
+            fmpz_mul_2exp(mm, mm, (ulong) (mbits - (slong) fmpz_bits(mm) + 1));
+            m = fmpz_get_ui(mm) & ((UINT64_C(1) << mbits) - 1);
+            bits = ((uint64_t) (e + bias) << mbits) | m;
+        }
+        else
+        {
+            /* subnormal: x = m 2^(1 - bias - mbits) */
+            slong sh = fmpz_get_si(ee) - (1 - bias - mbits);
+
+            fmpz_mul_2exp(mm, mm, (ulong) sh);
+            bits = fmpz_get_ui(mm);
+        }
+        if (fmpq_sgn(x) < 0)
+            bits |= UINT64_C(1) << (nb * 8 - 1);
+    }
+    for (i = 0; i < nb; i++)
+        p[i] = (unsigned char) (bits >> (8 * i));
+    fmpz_clear(mm);
+    fmpz_clear(ee);
+    arf_clear(a);
+}
+
+/* A number of config.json: a JSON real, or an integer when q is one. */
+static json_t *
+cfg_number(const fmpq_t q)
+{
+    if (fmpz_is_one(fmpq_denref(q)) && fmpz_fits_si(fmpq_numref(q)))
+        return json_integer((json_int_t) fmpz_get_si(fmpq_numref(q)));
+    return json_real(fmpq_get_d(q));
+}
+
+int
+lc_llama_save_dir(fmpq_t maxrel, const lc_tmodel_t M, const char * dir, int fmt, lc_err_t err)
+{
+    fmpq_mat_struct ** m;
+    char ** names;
+    int * oned;
+    slong nm, k, t, i, j, per, total = 0;
+    json_t * hdr, * cfg, * arch;
+    char * h, path[4096];
+    size_t hl;
+    FILE * f;
+    int st = LC_OK, nb = fmt == LC_FMT_F16 || fmt == LC_FMT_BF16 ? 2 : fmt == LC_FMT_F32 ? 4 : 8;
+    const char * dt = fmt == LC_FMT_F16 ? "F16" : fmt == LC_FMT_BF16 ? "BF16" : fmt == LC_FMT_F32
+        ? "F32" : "F64";
+    static const char * const lnames[12] = { "self_attn.q_proj.weight", "self_attn.k_proj.weight",
+        "self_attn.v_proj.weight", "self_attn.o_proj.weight", "mlp.gate_proj.weight",
+        "mlp.up_proj.weight", "mlp.down_proj.weight", "input_layernorm.weight",
+        "post_attention_layernorm.weight", "self_attn.q_proj.bias", "self_attn.k_proj.bias",
+        "self_attn.v_proj.bias" };
+    struct stat sb;
+    fmpq_t y, d;
+
+    if (M->arch != LC_ARCH_LLAMA)
+        return lc_err_set(err, LC_E_ARG, "save_model writes LLaMA-style models");
+    if (strlen(dir) > 3000)
+        return lc_err_set(err, LC_E_ARG, "the directory name is too long");
+    if (stat(dir, &sb) != 0 && mkdir(dir, 0777) != 0)
+        return lc_err_set(err, LC_E_IO, "cannot create the directory %s: %s", dir, strerror(errno));
+    if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+        return lc_err_set(err, LC_E_IO, "%s is not a directory", dir);
+    per = M->qkv_bias ? 12 : 9;
+    m = flint_malloc(sizeof(fmpq_mat_struct *) * (M->n_t * 12 + 2));
+    names = flint_malloc(sizeof(char *) * (M->n_t * 12 + 2));
+    oned = flint_malloc(sizeof(int) * (M->n_t * 12 + 2));
+    nm = 0;
+    for (t = 0; t < M->n_t; t++)
+    {
+        lc_tlayer_struct * L = M->layers + t;
+        fmpq_mat_struct * lm[12] = { L->Wq, L->Wk, L->Wv, L->Wo, L->Wg, L->W1, L->W2, L->ln1_w,
+                                     L->ln2_w, L->bq, L->bk, L->bv };
+
+        for (k = 0; k < per; k++)
+        {
+            names[nm] = flint_malloc(80);
+            snprintf(names[nm], 80, "model.layers.%ld.%s", (long) t, lnames[k]);
+            oned[nm] = k >= 7;
+            m[nm++] = lm[k];
+        }
+    }
+    names[nm] = flint_malloc(80);
+    snprintf(names[nm], 80, "model.norm.weight");
+    oned[nm] = 1;
+    m[nm++] = (fmpq_mat_struct *) M->norm_w;
+    if (M->Wout->r > 0)
+    {
+        names[nm] = flint_malloc(80);
+        snprintf(names[nm], 80, "liecheck.output_map.weight");
+        oned[nm] = 0;
+        m[nm++] = (fmpq_mat_struct *) M->Wout;
+    }
+    /* the header */
+    hdr = json_object();
+    for (k = 0; k < nm; k++)
+    {
+        slong n = m[k]->r * m[k]->c;
+        json_t * e = json_object(), * shape = json_array(), * off = json_array();
+
+        json_array_append_new(shape, json_integer(m[k]->r));
+        if (!oned[k])
+            json_array_append_new(shape, json_integer(m[k]->c));
+        json_array_append_new(off, json_integer(total));
+        json_array_append_new(off, json_integer(total + n * nb));
+        total += n * nb;
+        json_object_set_new(e, "dtype", json_string(dt));
+        json_object_set_new(e, "shape", shape);
+        json_object_set_new(e, "data_offsets", off);
+        json_object_set_new(hdr, names[k], e);
+    }
+    json_object_set_new(hdr, "__metadata__", json_pack("{s:s}", "format", "pt"));
+    h = json_dumps(hdr, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(hdr);
+    hl = strlen(h);
+    snprintf(path, sizeof path, "%s/model.safetensors", dir);
+    fmpq_init(y);
+    fmpq_init(d);
+    fmpq_zero(maxrel);
+    if ((f = fopen(path, "wb")) == NULL)
+        st = lc_err_set(err, LC_E_IO, "cannot write %s", path);
+    else
+    {
+        unsigned char len8[8], buf[8];
+        uint64_t L = (uint64_t) ((hl + 7) / 8 * 8);
+
+        for (i = 0; i < 8; i++)
+            len8[i] = (unsigned char) (L >> (8 * i));
+        fwrite(len8, 1, 8, f);
+        fwrite(h, 1, hl, f);
+        for (i = (slong) hl; i < (slong) L; i++)
+            fputc(' ', f);
+        for (k = 0; k < nm && st == LC_OK; k++)
+            for (i = 0; i < m[k]->r && st == LC_OK; i++)
+                for (j = 0; j < m[k]->c; j++)
+                {
+                    const fmpq * x = fmpq_mat_entry(m[k], i, j);
+
+                    if (lc_llama_round_value(y, x, fmt < 0 ? LC_FMT_F64 : fmt))
+                    {
+                        st = lc_err_set(err, LC_E_DOMAIN, "%s[%ld, %ld] overflows %s", names[k],
+                                        (long) i + 1, (long) j + 1, dt);
+                        break;
+                    }
+                    if (!fmpq_is_zero(x))
+                    {
+                        fmpq_sub(d, y, x);
+                        fmpq_div(d, d, x);
+                        fmpq_abs(d, d);
+                        if (fmpq_cmp(d, maxrel) > 0)
+                            fmpq_set(maxrel, d);
+                    }
+                    encode(buf, y, fmt < 0 ? LC_FMT_F64 : fmt);
+                    fwrite(buf, 1, (size_t) nb, f);
+                }
+        if (fclose(f) != 0 && st == LC_OK)
+            st = lc_err_set(err, LC_E_IO, "cannot write %s", path);
+    }
+    free(h);
+    for (k = 0; k < nm; k++)
+        flint_free(names[k]);
+    flint_free(names);
+    flint_free(oned);
+    flint_free(m);
+    fmpq_clear(y);
+    fmpq_clear(d);
+    if (st != LC_OK)
+        return st;
+    /* config.json */
+    cfg = json_object();
+    arch = json_array();
+    json_array_append_new(arch, json_string(M->qkv_bias ? "Qwen2ForCausalLM" : "LlamaForCausalLM"));
+    json_object_set_new(cfg, "architectures", arch);
+    json_object_set_new(cfg, "model_type", json_string(M->qkv_bias ? "qwen2" : "llama"));
+    json_object_set_new(cfg, "hidden_size", json_integer(M->d_e));
+    json_object_set_new(cfg, "num_attention_heads", json_integer(M->n_h));
+    json_object_set_new(cfg, "num_key_value_heads", json_integer(M->n_kv));
+    json_object_set_new(cfg, "head_dim", json_integer(M->d_h));
+    json_object_set_new(cfg, "intermediate_size", json_integer(M->d_f));
+    json_object_set_new(cfg, "num_hidden_layers", json_integer(M->n_t));
+    json_object_set_new(cfg, "hidden_act", json_string(M->activation == LC_ACT_SILU ? "silu"
+                        : M->activation == LC_ACT_GELU ? "gelu" : "gelu_pytorch_tanh"));
+    json_object_set_new(cfg, "rms_norm_eps", cfg_number(M->eps));
+    json_object_set_new(cfg, "rope_theta", cfg_number(M->rope_theta));
+    json_object_set_new(cfg, "torch_dtype", json_string(fmt == LC_FMT_F16 ? "float16" : fmt == LC_FMT_BF16
+                        ? "bfloat16" : fmt == LC_FMT_F32 ? "float32" : "float64"));
+    snprintf(path, sizeof path, "%s/config.json", dir);
+    if (json_dump_file(cfg, path, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15)) != 0)
+        st = lc_err_set(err, LC_E_IO, "cannot write %s", path);
+    json_decref(cfg);
     return st;
 }

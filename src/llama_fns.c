@@ -202,7 +202,7 @@ bi_round_weights(ARGS)
 
     UNUSED_ARGS;
     if (fmt < 0)
-        return lc_err_set(err, LC_E_ARG, "format must be \"f16\", \"bf16\" or \"f32\", got "
+        return lc_err_set(err, LC_E_ARG, "format must be \"f16\", \"bf16\", \"f32\" or \"f64\", got "
                           "\"%.40s\"", args[1]->u.str.s);
     fmpq_init(rel);
     v[0] = lc_val_model();
@@ -215,6 +215,101 @@ bi_round_weights(ARGS)
     v[1] = lc_val_num(rel);
     fmpq_clear(rel);
     *res = lc_val_list(v, 2);
+    return LC_OK;
+}
+
+/* llama_flat(M, ns, n, causal = true): [nparams, certified Jacobian rank,
+   exhibited kernel dimension, J T] over ns random sequences of n tokens */
+static int
+bi_llama_flat(ARGS)
+{
+    const lc_tmodel_struct * M = args[0]->u.model;
+    slong ns = lc_val_get_si(args[1]), nc = lc_val_get_si(args[2]), i, np, k, rank;
+    int causal = nargs > 3 && args[3]->type != LC_V_NIL ? args[3]->u.b : 1;
+    fmpq_mat_struct * Es;
+    fmpq_mat_t T;
+    arb_mat_t J, Tb;
+    lc_val v[4];
+    int st;
+
+    UNUSED_ARGS;
+    if (need_llama(args[0], err) != LC_OK)
+        return err->code;
+    if (M->qkv_bias)
+        return lc_err_set(err, LC_E_ARG, "models with q/k/v biases are not covered");
+    np = lc_llama_nparams(M);
+    if (ns < 1 || nc < 1 || nc > 64 || ns * nc * M->d_e > LC_LLAMA_FLAT_MAX_OUT
+        || np > LC_LLAMA_FLAT_MAX_PARAMS)
+        return lc_err_set(err, LC_E_LIMIT, "at most %d outputs (ns n d_e), %d parameters and "
+                          "64 tokens", LC_LLAMA_FLAT_MAX_OUT, LC_LLAMA_FLAT_MAX_PARAMS);
+    Es = flint_malloc(ns * sizeof(fmpq_mat_struct));
+    for (i = 0; i < ns; i++)
+    {
+        fmpq_mat_init(Es + i, M->d_e, nc);
+        lc_qmat_rand(Es + i, M->d_e, nc, S->rnd, 5);
+    }
+    fmpq_mat_init(T, 0, 0);
+    arb_mat_init(J, 0, 0);
+    arb_mat_init(Tb, 0, 0);
+    lc_llama_sym_tangents(T, M, LC_LFLAT_ALL);
+    k = lc_qmat_rank(T);
+    if ((st = lc_llama_jacobian(J, M, Es, ns, causal, S->prec, err)) == LC_OK
+        && (st = lc_gauge_rank_certify(&rank, NULL, NULL, J, FLINT_MIN(np - k,
+                FLINT_MIN(arb_mat_nrows(J), np)), S->prec, err)) == LC_OK)
+    {
+        v[0] = lc_val_si(np);
+        v[1] = lc_val_si(rank);
+        v[1]->cert = 1;
+        v[2] = lc_val_si(k);
+        v[3] = lc_val_bmat();
+        lc_ball_set_qmat(Tb, T, S->prec);
+        lc_ball_resize(v[3]->u.bm, arb_mat_nrows(J), T->c);
+        arb_mat_mul(v[3]->u.bm, J, Tb, S->prec);
+        *res = lc_val_list(v, 4);
+    }
+    for (i = 0; i < ns; i++)
+        fmpq_mat_clear(Es + i);
+    flint_free(Es);
+    fmpq_mat_clear(T);
+    arb_mat_clear(J);
+    arb_mat_clear(Tb);
+    return st;
+}
+
+/* save_model(M, dir, format = "f64"): the largest relative rounding change */
+static int
+bi_save_model(ARGS)
+{
+    int fmt = nargs > 2 && args[2]->type != LC_V_NIL
+        ? lc_llama_format_from_name(args[2]->u.str.s) : LC_FMT_F64;
+    fmpq_t rel;
+
+    UNUSED_ARGS;
+    if (fmt < 0)
+        return lc_err_set(err, LC_E_ARG, "format must be \"f64\", \"f32\", \"bf16\" or "
+                          "\"f16\", got \"%.40s\"", args[2]->u.str.s);
+    fmpq_init(rel);
+    if (lc_llama_save_dir(rel, args[0]->u.model, args[1]->u.str.s, fmt, err) != LC_OK)
+    {
+        fmpq_clear(rel);
+        return err->code;
+    }
+    *res = lc_val_num(rel);
+    fmpq_clear(rel);
+    return LC_OK;
+}
+
+/* llama_tangents(M): the exact tangents of the continuous symmetries (columns) */
+static int
+bi_llama_tangents(ARGS)
+{
+    UNUSED_ARGS;
+    if (need_llama(args[0], err) != LC_OK)
+        return err->code;
+    if (args[0]->u.model->qkv_bias)
+        return lc_err_set(err, LC_E_ARG, "models with q/k/v biases are not covered");
+    *res = lc_val_mat();
+    lc_llama_sym_tangents((*res)->u.m, args[0]->u.model, LC_LFLAT_ALL);
     return LC_OK;
 }
 
@@ -261,9 +356,18 @@ const lc_builtin_struct lc_builtins_llama[] =
     { LC_FAM_GAUGE, "quarot", "Ti", 2, 2, bi_quarot, "quarot(M, seed)",
       "[M folded and rotated by Q, Q]: Q a randomised Hadamard matrix (d_e a power of 4) or a Cayley rotation",
       "seed(1)\nR = quarot(random_llama(4, 2, 1, 2, 6, 1), 7)\nR[2]" },
+    { LC_FAM_TRANSFORMER, "save_model", "Tss", 2, 3, bi_save_model, "save_model(M, dir, format)",
+      "write a LLaMA model to the directory dir (created if missing) (model.safetensors with Hugging Face names, config.json) as \"f64\" (default), \"f32\", \"bf16\" or \"f16\"; returns the largest relative rounding change (0: exact)",
+      "seed(1)\nsave_model(random_llama(4, 2, 1, 2, 4, 1), \"/tmp/liecheck-save-model-example\")" },
     { LC_FAM_TRANSFORMER, "round_weights", "Ts", 2, 2, bi_round_weights, "round_weights(M, format)",
       "[M with every weight rounded to \"f16\", \"bf16\" or \"f32\" (nearest, ties to even), the largest relative change]",
       "seed(1)\nM = random_llama(4, 2, 1, 2, 6, 1)\nR = round_weights(quarot(M, 3)[1], \"bf16\")\nR[2]" },
+    { LC_FAM_GAUGE, "llama_flat", "Tiib", 3, 4, bi_llama_flat, "llama_flat(M, ns, n, causal)",
+      "[nparams, certified Jacobian rank, exhibited kernel dimension, J T] of a LLaMA model over ns random sequences of n tokens (causal by default)",
+      "seed(1)\nF = llama_flat(random_llama(4, 2, 1, 2, 4, 1), 4, 3)\n[F[1], F[2], F[3]]" },
+    { LC_FAM_GAUGE, "llama_tangents", "T", 1, 1, bi_llama_tangents, "llama_tangents(M)",
+      "exact tangents (columns) of a LLaMA model's continuous symmetries: gain folds, RoPE commutant, GL(d_v) per KV head, up/down scaling",
+      "seed(1)\nsize(llama_tangents(random_llama(4, 2, 1, 2, 4, 1)))" },
     { LC_FAM_GAUGE, "llama_sym", "Ts", 2, 2, bi_llama_sym, "llama_sym(M, kind)",
       "M under a random exact element: rope, qk_gl, vo, vo_unshared, head_perm, head_cross, ffn_perm, ffn_scale, gate_scale",
       "seed(1)\nM = random_llama(8, 4, 2, 2, 6, 1)\nE = random_matrix(8, 3)\nequal(forward(llama_sym(M, \"rope\"), E), forward(M, E))" },
