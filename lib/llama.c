@@ -587,7 +587,7 @@ lc_llama_rotate_residual(lc_tmodel_t out, const lc_tmodel_t M, const fmpq_mat_t 
 {
     fmpq_mat_t Qt, P;
     slong t, i, j;
-    int sp;
+    int sp, st = LC_OK;
 
     if (need_llama(M, err) != LC_OK)
         return err->code;
@@ -603,7 +603,7 @@ lc_llama_rotate_residual(lc_tmodel_t out, const lc_tmodel_t M, const fmpq_mat_t 
         for (i = 0; i < Q->r; i++)
             for (j = 0; j < Q->c; j++)
                 fmpq_abs(fmpq_mat_entry(P, i, j), fmpq_mat_entry(Q, i, j));
-    for (t = 0; t < out->n_t && lc_limit_check(err) == LC_OK; t++)
+    for (t = 0; t < out->n_t && (st = lc_limit_check(err)) == LC_OK; t++)
     {
         lc_tlayer_struct * L = out->layers + t;
 
@@ -626,7 +626,7 @@ lc_llama_rotate_residual(lc_tmodel_t out, const lc_tmodel_t M, const fmpq_mat_t 
         mul_right_t(out->Wout, Qt);
     fmpq_mat_clear(Qt);
     fmpq_mat_clear(P);
-    return err->code == LC_OK ? LC_OK : err->code;
+    return st;
 }
 
 int

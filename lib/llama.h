@@ -148,7 +148,8 @@ int lc_llama_jacobian(arb_mat_t J, const lc_tmodel_t M, const fmpq_mat_struct * 
 /* Exact tangents (columns of T, nparams x k) of the continuous symmetries
    of M at M, by kind (an OR):
      LC_LFLAT_FOLD  a gain of ln1_w (ln2_w) against the columns of Wq, Wk, Wv
-                    (Wg, W1): 2 d_e per layer
+                    (Wg, W1): 2 d_e per layer; with an output map, the final
+                    gains against its columns: d_e more
      LC_LFLAT_ROPE  the RoPE commutant per KV group: d_h per KV head
      LC_LFLAT_VO    GL(d_h) per KV head on V and the group's Wo blocks: d_h^2
      LC_LFLAT_FFN   up row i against down column i: d_f per layer

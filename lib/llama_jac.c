@@ -541,7 +541,7 @@ lc_llama_sym_tangents(fmpq_mat_t T, const lc_tmodel_t M, int kinds)
     fmpq_mat_t X;
 
     offsets(off, M);
-    maxcols = M->n_t * (2 * M->d_e + M->n_kv * (dh + dh * dh) + M->d_f) + 1;
+    maxcols = M->n_t * (2 * M->d_e + M->n_kv * (dh + dh * dh) + M->d_f) + M->d_e + 1;
     fmpq_mat_clear(T);
     fmpq_mat_init(T, np, maxcols);
     fmpq_mat_init(X, dh, dh);
@@ -639,6 +639,18 @@ lc_llama_sym_tangents(fmpq_mat_t T, const lc_tmodel_t M, int kinds)
                     fmpq_neg(ENT(col, b + 6, j, i, M->d_f), fmpq_mat_entry(L->W2, j, i));
                 }
             }
+        }
+    }
+    if ((kinds & LC_LFLAT_FOLD) && M->Wout->r > 0)
+    {
+        /* the final gains against the columns of the output map */
+        slong kn = M->n_t * per, ko = kn + 1;
+
+        for (i = 0; i < M->d_e; i++, col++)
+        {
+            fmpq_set(ENT(col, kn, i, 0, 1), fmpq_mat_entry(M->norm_w, i, 0));
+            for (r = 0; r < M->Wout->r; r++)
+                fmpq_neg(ENT(col, ko, r, i, M->d_e), fmpq_mat_entry(M->Wout, r, i));
         }
     }
     fmpq_mat_clear(X);
