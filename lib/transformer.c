@@ -11,6 +11,7 @@
 #include "transformer.h"
 #include "equiv.h"
 #include "limit.h"
+#include "llama.h"
 
 /* ---------------------------------------------------------------- memory */
 
@@ -35,6 +36,7 @@ layer_init(lc_tlayer_struct * L)
     fmpq_mat_init(L->ln2_b, 0, 0);
     fmpq_mat_init(L->R1, 0, 0);
     fmpq_mat_init(L->R2, 0, 0);
+    fmpq_mat_init(L->Wg, 0, 0);
 }
 
 static void
@@ -58,6 +60,7 @@ layer_clear(lc_tlayer_struct * L)
     fmpq_mat_clear(L->ln2_b);
     fmpq_mat_clear(L->R1);
     fmpq_mat_clear(L->R2);
+    fmpq_mat_clear(L->Wg);
 }
 
 /* A := a copy of B (any shape). */
@@ -104,6 +107,12 @@ lc_tmodel_init(lc_tmodel_t M)
     M->activation = LC_ACT_RELU;
     fmpq_init(M->eps);
     M->layers = NULL;
+    M->arch = LC_ARCH_GPT;
+    M->n_kv = 0;
+    M->qkv_bias = 0;
+    fmpq_init(M->rope_theta);
+    fmpq_mat_init(M->norm_w, 0, 0);
+    fmpq_mat_init(M->Wout, 0, 0);
 }
 
 void
@@ -115,6 +124,9 @@ lc_tmodel_clear(lc_tmodel_t M)
         layer_clear(M->layers + t);
     flint_free(M->layers);
     fmpq_clear(M->eps);
+    fmpq_clear(M->rope_theta);
+    fmpq_mat_clear(M->norm_w);
+    fmpq_mat_clear(M->Wout);
     M->layers = NULL;
     M->n_t = 0;
 }
@@ -135,6 +147,12 @@ lc_tmodel_set(lc_tmodel_t M, const lc_tmodel_t N)
     M->norm_first = N->norm_first;
     M->activation = N->activation;
     fmpq_set(M->eps, N->eps);
+    M->arch = N->arch;
+    M->n_kv = N->n_kv;
+    M->qkv_bias = N->qkv_bias;
+    fmpq_set(M->rope_theta, N->rope_theta);
+    qset(M->norm_w, N->norm_w);
+    qset(M->Wout, N->Wout);
     M->layers = N->n_t > 0 ? flint_malloc(sizeof(lc_tlayer_struct) * N->n_t) : NULL;
     for (t = 0; t < N->n_t; t++)
     {
@@ -160,6 +178,7 @@ lc_tmodel_set(lc_tmodel_t M, const lc_tmodel_t N)
         qset(L->ln2_b, K->ln2_b);
         qset(L->R1, K->R1);
         qset(L->R2, K->R2);
+        qset(L->Wg, K->Wg);
     }
     M->n_t = N->n_t;
 }
@@ -189,6 +208,7 @@ lc_tmodel_alloc(lc_tmodel_t M, slong d_e, slong n_h, slong d_h, slong d_f, slong
     M->n_h = n_h;
     M->d_h = d_h;
     M->d_f = d_f;
+    M->n_kv = n_h;
     hd = n_h * d_h;
     M->layers = flint_malloc(sizeof(lc_tlayer_struct) * n_t);
     for (t = 0; t < n_t; t++)
@@ -270,6 +290,8 @@ lc_tmodel_nparams(const lc_tmodel_t M)
 {
     slong t, n = 0;
 
+    if (M->arch == LC_ARCH_LLAMA)
+        return lc_llama_nparams(M);
     for (t = 0; t < M->n_t; t++)
     {
         const lc_tlayer_struct * L = M->layers + t;
@@ -292,6 +314,7 @@ lc_tmodel_act_name(int activation)
         case LC_ACT_RELU: return "relu";
         case LC_ACT_GELU: return "gelu";
         case LC_ACT_GELU_TANH: return "gelu_tanh";
+        case LC_ACT_SILU: return "silu";
         default: return "unknown";
     }
 }
@@ -303,16 +326,22 @@ lc_tmodel_act_from_name(const char * name)
         return LC_ACT_RELU;
     if (strcmp(name, "gelu") == 0)
         return LC_ACT_GELU;
-    if (strcmp(name, "gelu_tanh") == 0 || strcmp(name, "gelu_new") == 0)
+    if (strcmp(name, "gelu_tanh") == 0 || strcmp(name, "gelu_new") == 0
+        || strcmp(name, "gelu_pytorch_tanh") == 0)
         return LC_ACT_GELU_TANH;
+    if (strcmp(name, "silu") == 0 || strcmp(name, "swish") == 0)
+        return LC_ACT_SILU;
     return -1;
 }
 
 char *
 lc_tmodel_get_str(const lc_tmodel_t M)
 {
-    char * s = flint_malloc(160);
+    char * s;
 
+    if (M->arch == LC_ARCH_LLAMA)
+        return lc_llama_get_str(M);
+    s = flint_malloc(160);
     snprintf(s, 160, "transformer d_e=%ld n_h=%ld d_h=%ld d_f=%ld n_t=%ld %s %s", (long) M->d_e,
              (long) M->n_h, (long) M->d_h, (long) M->d_f, (long) M->n_t,
              M->norm_first ? "pre-norm" : "post-norm", lc_tmodel_act_name(M->activation));
@@ -397,6 +426,17 @@ lc_tmodel_activate(arb_t y, const arb_t x, int activation, slong prec)
 {
     arb_t t, u;
 
+    if (activation == LC_ACT_SILU)
+    {
+        /* x / (1 + exp(-x)) */
+        arb_init(t);
+        arb_neg(t, x);
+        arb_exp(t, t, prec);
+        arb_add_ui(t, t, 1, prec);
+        arb_div(y, x, t, prec);
+        arb_clear(t);
+        return;
+    }
     if (activation == LC_ACT_RELU)
     {
         if (arb_is_nonnegative(x))
@@ -666,6 +706,8 @@ lc_tmodel_forward(arb_mat_t out, const lc_tmodel_t M, const arb_mat_t E, int cau
 
     if (M->n_t < 1 || M->layers == NULL)
         return lc_err_set(err, LC_E_ARG, "the model has no layers");
+    if (M->arch == LC_ARCH_LLAMA)
+        return lc_llama_forward(out, M, E, causal, prec, err);
     if (prec < 2)
         return lc_err_set(err, LC_E_ARG, "precision must be at least 2 bits, got %ld", (long) prec);
     if (arb_mat_nrows(E) != M->d_e || arb_mat_ncols(E) < 1)

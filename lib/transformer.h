@@ -34,6 +34,13 @@ extern "C" {
 #define LC_ACT_RELU 0
 #define LC_ACT_GELU 1       /* exact GELU: x * (1 + erf(x / sqrt 2)) / 2 */
 #define LC_ACT_GELU_TANH 2  /* GPT-2's: x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))) / 2 */
+#define LC_ACT_SILU 3       /* x / (1 + exp(-x)) (LLaMA's SwiGLU gate) */
+
+/* Architectures: GPT-2-style (layer norm, biases, W2 act(W1 x)) and
+   LLaMA-style (RMSNorm, RoPE, grouped-query attention, gated feed-forward
+   W2 (act(Wg x) * W1 x), a final norm); the latter in lib/llama.h. */
+#define LC_ARCH_GPT 0
+#define LC_ARCH_LLAMA 1
 
 /* Limits: sizes a model may have (explicit, reported as LC_E_LIMIT). */
 #define LC_TMODEL_MAX_DIM 4096
@@ -53,6 +60,7 @@ typedef struct
     fmpq_mat_t ln1_w, ln1_b;    /* d_e x 1: scale and shift of LN1 (1 and 0 when strict) */
     fmpq_mat_t ln2_w, ln2_b;
     fmpq_mat_t R1, R2;          /* d_e x d_e: rotations in the skip connections (I by default) */
+    fmpq_mat_t Wg;              /* LLaMA: d_f x d_e, the gate (W1 is up, W2 down); else 0 x 0 */
 }
 lc_tlayer_struct;
 
@@ -63,6 +71,14 @@ typedef struct
     int activation;             /* LC_ACT_RELU or LC_ACT_GELU */
     fmpq_t eps;                 /* added to the variance in every layer norm */
     lc_tlayer_struct * layers;  /* n_t of them */
+    /* LC_ARCH_LLAMA only (lib/llama.h); GPT models have arch = LC_ARCH_GPT,
+       n_kv = n_h, and the rest empty. */
+    int arch;
+    slong n_kv;                 /* key/value heads, dividing n_h (GQA; 1: MQA) */
+    int qkv_bias;               /* whether bq, bk, bv are parameters (Qwen2) */
+    fmpq_t rope_theta;          /* the RoPE base */
+    fmpq_mat_t norm_w;          /* d_e x 1: the final RMSNorm's gains */
+    fmpq_mat_t Wout;            /* d_o x d_e after the final norm, or 0 x 0 (none) */
 }
 lc_tmodel_struct;
 

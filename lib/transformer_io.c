@@ -148,6 +148,12 @@ read_tensor(fmpq_mat_t A, lc_st_file * F, const char * name, slong r, slong c, l
     return st;
 }
 
+int
+_lc_st_read_tensor(fmpq_mat_t A, lc_st_file * F, const char * name, slong r, slong c, lc_err_t err)
+{
+    return read_tensor(A, F, name, r, c, err);
+}
+
 /* Read a tensor of the layer: name is "layers.%ld.suffix" style with the
    prefix prepended. */
 static int

@@ -59,6 +59,11 @@ int _lc_st_read_header(lc_st_file * F, lc_err_t err);
    guarantees they are in the file); 0 on success. */
 int _lc_st_read(lc_st_file * F, uint64_t off, unsigned char * buf, size_t n);
 
+/* A := the tensor name of the validated file: 1-D of length r when c = 0
+   (a column), else r x c; F64/F32/F16/BF16 read exactly (transformer_io.c). */
+int _lc_st_read_tensor(fmpq_mat_t A, lc_st_file * F, const char * name, slong r, slong c,
+                       lc_err_t err);
+
 /* Release the header and close the file. */
 void _lc_st_close(lc_st_file * F);
 

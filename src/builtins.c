@@ -513,6 +513,7 @@ registry[] =
     { lc_builtins_rep, &lc_nbuiltins_rep },
     { lc_builtins_magma, &lc_nbuiltins_magma },
     { lc_builtins_transformer, &lc_nbuiltins_transformer },
+    { lc_builtins_llama, &lc_nbuiltins_llama },
     { lc_builtins_gauge, &lc_nbuiltins_gauge },
     { lc_builtins_lang, &lc_nbuiltins_lang },
     { lc_builtins_help, &lc_nbuiltins_help },

@@ -144,6 +144,8 @@ extern const slong lc_nbuiltins_magma;
 /* Transformer models (transformer_fns.c). */
 extern const lc_builtin_struct lc_builtins_transformer[];
 extern const slong lc_nbuiltins_transformer;
+extern const lc_builtin_struct lc_builtins_llama[];
+extern const slong lc_nbuiltins_llama;
 
 /* Gauge symmetries of transformer models (gauge_fns.c). */
 extern const lc_builtin_struct lc_builtins_gauge[];

@@ -18,6 +18,18 @@
 #define ARGS LC_BUILTIN_PARAMS
 #define UNUSED_ARGS LC_BUILTIN_UNUSED
 
+/* The gauges of this file are van Nierop's, for GPT-2-style models; LLaMA
+   models have their own (llama_sym, rotate_residual, fold_rmsnorm). */
+static int
+gpt_only(const lc_val v, lc_err_t err)
+{
+    if (v->type == LC_V_MODEL && v->u.model->arch != LC_ARCH_GPT)
+        return lc_err_set(err, LC_E_ARG, "this gauge acts on GPT-2-style models; for a "
+                          "LLaMA-style model see llama_sym, rotate_residual, fold_rmsnorm");
+    return LC_OK;
+}
+#define GPT_ONLY if (gpt_only(args[0], err) != LC_OK) return err->code
+
 static lc_val
 model_value(lc_tmodel_t M)
 {
@@ -104,6 +116,7 @@ bi_gauge_random(ARGS)
     lc_gauge_t G;
 
     UNUSED_ARGS;
+    GPT_ONLY;
     lc_gauge_init(G);
     lc_gauge_randomize(G, args[0]->u.model, nargs > 1 && args[1]->u.b, S->rnd);
     *res = gauge_value(G);
@@ -119,6 +132,7 @@ bi_gauge_apply(ARGS)
     int st;
 
     UNUSED_ARGS;
+    GPT_ONLY;
     lc_gauge_init(G);
     lc_tmodel_init(N);
     if ((st = gauge_from(G, args[1], args[0]->u.model, err)) == LC_OK
@@ -136,6 +150,7 @@ bi_gauge_is_valid(ARGS)
     int st;
 
     UNUSED_ARGS;
+    GPT_ONLY;
     lc_gauge_init(G);
     if ((st = gauge_from(G, args[1], args[0]->u.model, err)) == LC_OK)
         *res = lc_val_bool(lc_gauge_is_valid(G, NULL, 0));
@@ -150,6 +165,7 @@ bi_fold_layernorm(ARGS)
     int st;
 
     UNUSED_ARGS;
+    GPT_ONLY;
     lc_tmodel_init(N);
     if ((st = lc_gauge_fold_layernorm(N, args[0]->u.model, err)) == LC_OK)
         *res = model_value(N);
@@ -161,6 +177,7 @@ static int
 bi_is_strict(ARGS)
 {
     UNUSED_ARGS;
+    GPT_ONLY;
     *res = lc_val_bool(lc_gauge_is_strict(args[0]->u.model));
     return LC_OK;
 }
@@ -174,6 +191,7 @@ bi_redundancy(ARGS)
     fmpq_t q;
 
     UNUSED_ARGS;
+    GPT_ONLY;
     if (nargs == 1 && args[0]->type == LC_V_MODEL)
     {
         const lc_tmodel_struct * M = args[0]->u.model;
@@ -222,6 +240,12 @@ weight_of(const lc_tmodel_struct * M, const lc_val name, const lc_val layer, lc_
         return NULL;
     }
     L = M->layers + l - 1;
+    if (strcmp(name->u.str.s, "Wg") == 0 && M->arch == LC_ARCH_LLAMA)
+        return L->Wg;
+    if (strcmp(name->u.str.s, "norm_w") == 0 && M->arch == LC_ARCH_LLAMA)
+        return (fmpq_mat_struct *) M->norm_w;
+    if (strcmp(name->u.str.s, "Wout") == 0 && M->arch == LC_ARCH_LLAMA && M->Wout->r > 0)
+        return (fmpq_mat_struct *) M->Wout;
     for (s = 0; s < 18; s++)
         if (strcmp(name->u.str.s, wnames[s]) == 0)
         {
@@ -231,7 +255,7 @@ weight_of(const lc_tmodel_struct * M, const lc_val name, const lc_val layer, lc_
             return all[s];
         }
     lc_err_set(err, LC_E_ARG, "no weight \"%.40s\" (Wq, bq, Wk, bk, Wv, bv, Wo, bo, W1, b1, W2, "
-               "b2, ln1_w, ln1_b, ln2_w, ln2_b, R1, R2)", name->u.str.s);
+               "b2, ln1_w, ln1_b, ln2_w, ln2_b, R1, R2; LLaMA: Wg, norm_w, Wout)", name->u.str.s);
     return NULL;
 }
 
@@ -283,6 +307,7 @@ bi_strict_layernorm(ARGS)
     slong l, i;
 
     UNUSED_ARGS;
+    GPT_ONLY;
     v = model_value(args[0]->u.model);
     for (l = 0; l < v->u.model->n_t; l++)
     {
@@ -326,6 +351,7 @@ bi_sym_tangents(ARGS)
     int k = 0;
 
     UNUSED_ARGS;
+    GPT_ONLY;
     if (sym_kinds(&k, nargs > 1 ? args[1]->u.str.s : "all", err) != LC_OK)
         return err->code;
     *res = lc_val_mat();
@@ -349,6 +375,7 @@ bi_flat_directions(ARGS)
     int st;
 
     UNUSED_ARGS;
+    GPT_ONLY;
     if (ns < 1 || nc < 1 || ns * nc * M->d_e > 20000 || lc_tmodel_nparams(M) > 2000)
         return lc_err_set(err, LC_E_LIMIT, "flat_directions: at most 20000 outputs and 2000 "
                           "parameters (a small model)");

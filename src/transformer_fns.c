@@ -9,6 +9,8 @@
 #include "builtins.h"
 #include "ballops.h"
 #include "transformer.h"
+#include "llama.h"
+#include <sys/stat.h>
 
 #define ARGS LC_BUILTIN_PARAMS
 #define UNUSED_ARGS LC_BUILTIN_UNUSED
@@ -16,19 +18,37 @@
 static int
 activation_arg(int * act, const lc_val v, lc_err_t err)
 {
-    if ((*act = lc_tmodel_act_from_name(v->u.str.s)) < 0)
+    if ((*act = lc_tmodel_act_from_name(v->u.str.s)) < 0 || *act == LC_ACT_SILU)
         return lc_err_set(err, LC_E_ARG, "activation must be \"relu\", \"gelu\" or \"gelu_tanh\", "
                           "got \"%.40s\"", v->u.str.s);
     return LC_OK;
 }
 
-/* load_model(path, heads = 1, activation = "relu", norm_first = false,
+/* Whether path is a checkpoint directory: a directory with a config.json. */
+static int
+is_ckpt_dir(const char * path)
+{
+    struct stat sb;
+    char * cfg;
+    int r;
+
+    if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode))
+        return 0;
+    cfg = flint_malloc(strlen(path) + 16);
+    strcpy(cfg, path);
+    strcat(cfg, "/config.json");
+    r = stat(cfg, &sb) == 0;
+    flint_free(cfg);
+    return r;
+}
+
+/* load_model(path, heads = 1, activation = "relu", norm_first = false, kv_heads, rope_theta,
    eps = 1/100000) */
 static int
 bi_load_model(ARGS)
 {
     lc_tload_opts_t o;
-    int st = LC_OK;
+    int st = LC_OK, dir;
 
     UNUSED_ARGS;
     lc_tload_opts_init(o);
@@ -41,8 +61,17 @@ bi_load_model(ARGS)
                             LC_TMODEL_MAX_DIM, (long) h);
         o->n_h = h;
     }
+    dir = is_ckpt_dir(args[0]->u.str.s);
     if (st == LC_OK && nargs > 2 && args[2]->type != LC_V_NIL)
-        st = activation_arg(&o->activation, args[2], err);
+    {
+        if (!dir)
+            st = activation_arg(&o->activation, args[2], err);
+        else if ((o->activation = lc_tmodel_act_from_name(args[2]->u.str.s)) < 0
+                 || o->activation == LC_ACT_RELU)
+            st = lc_err_set(err, LC_E_ARG, "activation must be \"silu\", \"gelu\" or "
+                            "\"gelu_tanh\" for a LLaMA-style checkpoint, got \"%.40s\"",
+                            args[2]->u.str.s);
+    }
     if (nargs > 3 && args[3]->type != LC_V_NIL)
         o->norm_first = args[3]->u.b;
     if (st == LC_OK && nargs > 4 && args[4]->type != LC_V_NIL)
@@ -51,7 +80,31 @@ bi_load_model(ARGS)
             st = lc_err_set(err, LC_E_ARG, "eps must be non-negative");
         fmpq_set(o->eps, args[4]->u.q);
     }
-    if (st == LC_OK)
+    if (st == LC_OK && nargs > 6 && args[6]->type != LC_V_NIL && fmpq_sgn(args[6]->u.q) <= 0)
+        st = lc_err_set(err, LC_E_ARG, "rope_theta must be positive");
+    if (st == LC_OK && dir)
+    {
+        /* a Hugging Face checkpoint directory: config.json + model.safetensors */
+        int act = -1;
+        slong kv = nargs > 5 && args[5]->type != LC_V_NIL ? lc_val_get_si(args[5]) : 0;
+
+        if (nargs > 2 && args[2]->type != LC_V_NIL)
+            act = o->activation;
+        if (kv < 0 || kv > LC_TMODEL_MAX_DIM)
+            st = lc_err_set(err, LC_E_ARG, "kv_heads must be between 1 and %d, got %ld",
+                            LC_TMODEL_MAX_DIM, (long) kv);
+        if (st == LC_OK)
+        {
+            *res = lc_val_model();
+            if ((st = lc_llama_load_dir((*res)->u.model, args[0]->u.str.s,
+                                        nargs > 1 && args[1]->type != LC_V_NIL ? o->n_h : 0, kv, act,
+                                        nargs > 4 && args[4]->type != LC_V_NIL ? o->eps : NULL,
+                                        nargs > 6 && args[6]->type != LC_V_NIL ? args[6]->u.q : NULL,
+                                        o->max_bytes, err)) != LC_OK)
+                lc_val_unref(*res);
+        }
+    }
+    else if (st == LC_OK)
     {
         *res = lc_val_model();
         if ((st = lc_tmodel_load_safetensors((*res)->u.model, args[0]->u.str.s, o, err)) != LC_OK)
@@ -84,7 +137,7 @@ bi_random_model(ARGS)
     return LC_OK;
 }
 
-/* forward(M, E, causal = false) */
+/* forward(M, E, causal = false); GPT-2-style or LLaMA-style models */
 static int
 bi_forward(ARGS)
 {
@@ -163,9 +216,9 @@ bi_widen(ARGS)
 
 const lc_builtin_struct lc_builtins_transformer[] =
 {
-    { LC_FAM_TRANSFORMER, "load_model", "sisbn", 1, 5, bi_load_model,
-      "load_model(path, heads, activation, norm_first, eps)",
-      "a transformer from safetensors (PyTorch or GPT-2 names); defaults 1, \"relu\", false, 1/100000",
+    { LC_FAM_TRANSFORMER, "load_model", "sisbnin", 1, 7, bi_load_model,
+      "load_model(path, heads, activation, norm_first, eps, kv_heads, rope_theta)",
+      "a transformer from safetensors (PyTorch or GPT-2 names; defaults 1, \"relu\", false, 1/100000), or a LLaMA/Mistral/Qwen2 checkpoint directory (config.json; arguments override it)",
       "M = load_model(\"tests/fixtures/torch_pre_gelu.safetensors\", heads=2, activation=\"gelu\", norm_first=true, eps=1e-5)\nprint(model_config(M))" },
     { LC_FAM_TRANSFORMER, "random_model", "iiiiisb", 5, 7, bi_random_model,
       "random_model(d_e, n_h, d_h, d_f, n_t, activation, norm_first)",
