@@ -13,6 +13,11 @@
 #include "matfun_util.h"
 #include "limit.h"
 
+/* Bits of accuracy below the working precision that the eigenvector route
+   of log may give up (the input's own radius is amplified by the condition
+   of the eigenvectors) before the square-root route is taken instead. */
+#define LC_MATFUN_EIG_SLACK 8
+
 /* Most square roots inverse scaling and squaring may take. */
 #define LC_MATFUN_MAX_ROOTS 64
 
@@ -803,6 +808,189 @@ cleanup:
     return ok;
 }
 
+
+/* ------------------------------------------------- log by eigenvectors */
+
+
+/* Approximate eigenpairs of Am (midpoints) at prec bits, cheaply: QR at
+   64 bits, then Newton steps on each pair (A - lambda I) v = 0 with v_k = 1
+   for its largest entry, doubling the precision each time.  Only
+   approximations: Rump's method certifies what comes out.  0 when a Newton
+   system is singular (the caller then runs QR at full precision). */
+static int
+_eig_approx_refined(acb_ptr E, acb_mat_t R, const acb_mat_t Am, slong prec)
+{
+    slong n = acb_mat_nrows(Am), i, j, k, p;
+    acb_mat_t J, x, b;
+    acb_t t;
+    arb_t a, best;
+    int ok = 1;
+
+    if (!acb_mat_approx_eig_qr(E, NULL, R, Am, NULL, 0, 64))
+        return 0;
+    acb_mat_init(J, n + 1, n + 1);
+    acb_mat_init(x, n + 1, 1);
+    acb_mat_init(b, n + 1, 1);
+    acb_init(t);
+    arb_init(a);
+    arb_init(best);
+    for (j = 0; j < n && ok; j++)
+    {
+        /* normalise the pair: v_k = 1 at its largest entry */
+        k = 0;
+        arb_zero(best);
+        for (i = 0; i < n; i++)
+        {
+            acb_abs(a, acb_mat_entry(R, i, j), 64);
+            if (arb_gt(a, best))
+            {
+                arb_set(best, a);
+                k = i;
+            }
+        }
+        acb_inv(t, acb_mat_entry(R, k, j), 64);
+        acb_get_mid(t, t);
+        for (i = 0; i < n; i++)
+            acb_mul(acb_mat_entry(R, i, j), acb_mat_entry(R, i, j), t, 64);
+        acb_one(acb_mat_entry(R, k, j));
+        for (p = 64; p < prec && ok; )
+        {
+            p = FLINT_MIN(2 * p, prec);
+            /* J = [[A - lambda I, -v], [e_k^T, 0]], b = -[(A - lambda I) v; 0] */
+            for (i = 0; i < n; i++)
+            {
+                slong c;
+
+                for (c = 0; c < n; c++)
+                    acb_set(acb_mat_entry(J, i, c), acb_mat_entry(Am, i, c));
+                acb_sub(acb_mat_entry(J, i, i), acb_mat_entry(J, i, i), E + j, p);
+                acb_neg(acb_mat_entry(J, i, n), acb_mat_entry(R, i, j));
+                acb_zero(acb_mat_entry(J, n, i));
+            }
+            acb_one(acb_mat_entry(J, n, k));
+            acb_zero(acb_mat_entry(J, n, n));
+            for (i = 0; i < n; i++)
+            {
+                slong c;
+
+                acb_zero(acb_mat_entry(b, i, 0));
+                for (c = 0; c < n; c++)
+                    acb_addmul(acb_mat_entry(b, i, 0), acb_mat_entry(J, i, c),
+                               acb_mat_entry(R, c, j), p);
+                acb_neg(acb_mat_entry(b, i, 0), acb_mat_entry(b, i, 0));
+                acb_get_mid(acb_mat_entry(b, i, 0), acb_mat_entry(b, i, 0));
+            }
+            acb_zero(acb_mat_entry(b, n, 0));
+            ok = acb_mat_approx_solve(x, J, b, p);
+            for (i = 0; i < n && ok; i++)
+            {
+                acb_add(acb_mat_entry(R, i, j), acb_mat_entry(R, i, j), acb_mat_entry(x, i, 0), p);
+                acb_get_mid(acb_mat_entry(R, i, j), acb_mat_entry(R, i, j));
+            }
+            if (ok)
+            {
+                acb_add(E + j, E + j, acb_mat_entry(x, n, 0), p);
+                acb_get_mid(E + j, E + j);
+            }
+        }
+    }
+    acb_mat_clear(J);
+    acb_mat_clear(x);
+    acb_mat_clear(b);
+    acb_clear(t);
+    arb_clear(a);
+    arb_clear(best);
+    return ok;
+}
+
+/* The principal log of M from certified simple eigenpairs: when the
+   eigenvalues of M are simple, Rump's method (acb_mat_eig_simple_rump)
+   gives enclosures lambda_i and R (columns of eigenvectors) that contain an
+   exact eigendecomposition M = R diag(lambda) R^-1; if no lambda_i meets the
+   closed negative real axis, log M = R diag(log lambda) R^-1 (principal
+   branch on each), which is real for real M, so the real part of the
+   complex ball enclosure holds it.  Returns 0 (and leaves L alone) when the
+   eigenvalues are not certified simple, one meets the branch cut, R is not
+   certified invertible, or the result is not accurate to prec -
+   LC_MATFUN_EIG_SLACK bits relative to its largest entry (an ill-conditioned
+   R): the caller then takes the square-root route. */
+static int
+_log_eig(arb_mat_t L, const arb_mat_t M, slong prec, slong wp)
+{
+    slong n = arb_mat_nrows(M), i, j;
+    acb_mat_t A, Am, R, Rapprox, Ri, T;
+    acb_ptr E, F;
+    arb_mat_t Out;
+    mag_t rad, big, t;
+    int ok;
+
+    acb_mat_init(A, n, n);
+    acb_mat_init(Am, n, n);
+    acb_mat_init(R, n, n);
+    acb_mat_init(Rapprox, n, n);
+    acb_mat_init(Ri, n, n);
+    acb_mat_init(T, n, n);
+    arb_mat_init(Out, n, n);
+    E = _acb_vec_init(n);
+    F = _acb_vec_init(n);
+    mag_init(rad);
+    mag_init(big);
+    mag_init(t);
+
+    acb_mat_set_arb_mat(A, M);
+    acb_mat_get_mid(Am, A);
+    ok = (_eig_approx_refined(E, Rapprox, Am, wp)
+          || acb_mat_approx_eig_qr(E, NULL, Rapprox, Am, NULL, 0, wp))
+         && acb_mat_eig_simple_rump(F, NULL, R, A, E, Rapprox, wp);
+    for (i = 0; i < n && ok; i++)
+        ok = !_touches_axis(F + i);
+    ok = ok && acb_mat_inv(Ri, R, wp);
+    if (ok)
+    {
+        for (i = 0; i < n; i++)
+            acb_log(F + i, F + i, wp);
+        /* T := R diag(log lambda), then T R^-1 */
+        for (i = 0; i < n; i++)
+            for (j = 0; j < n; j++)
+                acb_mul(acb_mat_entry(T, i, j), acb_mat_entry(R, i, j), F + j, wp);
+        acb_mat_mul(R, T, Ri, wp);
+        for (i = 0; i < n; i++)
+            for (j = 0; j < n; j++)
+                arb_set(arb_mat_entry(Out, i, j), acb_realref(acb_mat_entry(R, i, j)));
+        /* accurate to prec bits relative to the largest entry, or give up */
+        mag_zero(rad);
+        mag_one(big);
+        for (i = 0; i < n; i++)
+            for (j = 0; j < n; j++)
+            {
+                const arb_struct * x = arb_mat_entry(Out, i, j);
+
+                ok = ok && arb_is_finite(x);
+                mag_max(rad, rad, arb_radref(x));
+                arf_get_mag(t, arb_midref(x));
+                mag_max(big, big, t);
+            }
+        mag_mul_2exp_si(big, big, LC_MATFUN_EIG_SLACK - prec);
+        ok = ok && mag_cmp(rad, big) <= 0;
+        if (ok)
+            arb_mat_swap(L, Out);
+    }
+
+    acb_mat_clear(A);
+    acb_mat_clear(Am);
+    acb_mat_clear(R);
+    acb_mat_clear(Rapprox);
+    acb_mat_clear(Ri);
+    acb_mat_clear(T);
+    arb_mat_clear(Out);
+    _acb_vec_clear(E, n);
+    _acb_vec_clear(F, n);
+    mag_clear(rad);
+    mag_clear(big);
+    mag_clear(t);
+    return ok;
+}
+
 int
 lc_matfun_log(arb_mat_t Lg, const arb_mat_t M, slong prec, lc_err_t err)
 {
@@ -829,6 +1017,12 @@ lc_matfun_log(arb_mat_t Lg, const arb_mat_t M, slong prec, lc_err_t err)
         lc_ball_bound_norm(b, X);
         if (mag_cmp_2exp_si(b, -1) <= 0)
             break;
+        if (k == 0 && n <= LC_MATFUN_MAX_N && _log_eig(L, M, prec, wp))
+        {
+            /* simple eigenvalues off the branch cut: no square roots */
+            _set_out(Lg, L);
+            goto cleanup;
+        }
         if (k == 0)
         {
             /* a cheap, early and precise refusal outside the domain; an
