@@ -7,6 +7,7 @@
  * exact check that every vector dropped mod p lies in their span, makes it
  * exact.  An unlucky prime only makes the check fail, and the work is
  * repeated with the next prime: finitely many primes are unlucky. */
+#include <stdint.h>
 #include <string.h>
 #include "lie_util.h"
 #include "limit.h"
@@ -927,8 +928,8 @@ lc_lie_bracket_ideal(lc_lie_t C, const lc_lie_t L, const lc_lie_t I)
 /* The dimensions of a series that starts at L and goes on by
    term -> [term, term] (derived) or term -> [L, term] (lower central), up to
    and including the first term that is 0 or equal to its predecessor. */
-static slong
-series(slong * dims, const lc_lie_t L, int derived)
+slong
+_lc_lie_series_classic(slong * dims, const lc_lie_t L, int derived)
 {
     lc_lie_t cur, next;
     slong len = 1;
@@ -956,16 +957,732 @@ series(slong * dims, const lc_lie_t L, int derived)
     return len;
 }
 
+/* ------------------------------------- series on bases of exact brackets */
+
+/* The terms of both series are spans of brackets, and only their dimensions
+   are wanted.  A term T is kept as a list W of integer vectors that is a basis
+   of T over Q, with columns piv such that W[:, piv] is non-singular: the
+   brackets themselves, whose entries stay small, and never a reduced echelon
+   form, whose entries are ratios of large minors.  Every next term lies in T,
+   and the projection onto the columns piv is injective on T, so all linear
+   algebra runs on vectors of length dim T instead of n^2.
+
+   A step [A, T] (A = L for the lower central series, A = T for the derived
+   series, G generators of A) brackets every generator with every basis
+   vector modulo a prime below 2^28 and keeps the brackets that are
+   independent mod p: they are independent over Q, which bounds the dimension
+   from below.  The bound from above is certified in one of three ways:
+     - the rank equals dim T: the next term lies in T, so it is T;
+     - the rank is dim T - 1 and T has an element of non-zero trace: brackets
+       have trace 0, so the next term lies in the hyperplane T cap sl(n);
+     - otherwise exactly: with P the pivot columns of the kept brackets K and
+       Q the other columns of T, X = K[:, P]^-1 K[:, Q] (one exact
+       non-singular solve with dim T - rank right-hand sides), and every
+       dropped bracket c must satisfy c[Q] = c[P] X, an integer identity
+       after clearing the denominator.  A bracket c lies in T, and on T the
+       coordinates P determine the rest, so this proves c in span K.
+   An unlucky prime only makes the identity fail; the step is then repeated
+   with the next prime, and after LC_LIE_MAX_PRIMES failures the whole series
+   is computed by _lc_lie_series_classic (echelon forms).  The first term is
+   a basis of words (brackets of L's generators) from a closure modulo p:
+   dim L independent vectors inside L are a basis of L. */
+
+/* Timing of the phases on standard error, for development only: build with
+   -DLC_SERIES_DEBUG and set the environment variable LC_SERIES_DEBUG. */
+#ifdef LC_SERIES_DEBUG
+#include <stdlib.h>
+#include <time.h>
+static double dbg_now(void) { struct timespec ts; clock_gettime(CLOCK_MONOTONIC, &ts); return ts.tv_sec + 1e-9 * ts.tv_nsec; }
+#define DBG_T0 double dbg_t0 = dbg_now()
+#define DBG_T(what) do { if (getenv("LC_SERIES_DEBUG")) { flint_fprintf(stderr, "  %s %.3f\n", what, dbg_now() - dbg_t0); dbg_t0 = dbg_now(); } } while (0)
+#define DBG_INFO(...) do { if (getenv("LC_SERIES_DEBUG")) flint_fprintf(stderr, __VA_ARGS__); } while (0)
+#else
+#define DBG_T0 do { } while (0)
+#define DBG_T(what) do { } while (0)
+#define DBG_INFO(...) do { } while (0)
+#endif
+
+typedef struct
+{
+    lc_vlist_struct W;   /* exact basis vectors, length n^2 */
+    slong * piv;         /* W[:, piv] is non-singular (piv[i]: a column) */
+}
+sterm_struct;
+
+static void
+sterm_init(sterm_struct * T, slong N)
+{
+    lc_vlist_init(&T->W, N);
+    T->piv = NULL;
+}
+
+static void
+sterm_clear(sterm_struct * T)
+{
+    lc_vlist_clear(&T->W);
+    flint_free(T->piv);
+    T->piv = NULL;
+}
+
+static void
+sterm_swap(sterm_struct * A, sterm_struct * B)
+{
+    sterm_struct t = *A;
+    *A = *B;
+    *B = t;
+}
+
+/* Primes below 2^28, so that a bracket of n x n matrices (n <= 64) mod p
+   accumulates its 2n products per entry in one word: 2n (p - 1)^2 < 2^64. */
+static mp_limb_t
+series_prime(slong attempt)
+{
+    return n_nextprime((UWORD(1) << 27) + UWORD(1000003) * (ulong) (13 * attempt + 1), 1);
+}
+
+/* lo[k], hi[k]: the range of the non-zero entries of row k of the n x n
+   matrix a (lo > hi for a zero row). */
+static void
+row_ranges(slong * lo, slong * hi, const mp_limb_t * a, slong n)
+{
+    slong k, j;
+
+    for (k = 0; k < n; k++)
+    {
+        for (j = 0; j < n && a[k * n + j] == 0; j++)
+            ;
+        lo[k] = j;
+        for (j = n - 1; j >= lo[k] && a[k * n + j] == 0; j--)
+            ;
+        hi[k] = j;
+    }
+}
+
+/* out := [a, b] mod p, for row-major n x n matrices with entries in [0, p),
+   p < 2^28; acc is scratch of n^2 + 4n words.  Zero entries and the zero
+   ends of rows are skipped, which makes brackets of triangular matrices
+   about three times cheaper. */
+static void
+brk_small(mp_limb_t * out, const mp_limb_t * a, const mp_limb_t * b, slong n,
+          nmod_t mod, ulong * acc)
+{
+    slong i, j, k, N = n * n;
+    slong * alo = (slong *) (acc + N), * ahi = alo + n, * blo = ahi + n, * bhi = blo + n;
+
+    row_ranges(alo, ahi, a, n);
+    row_ranges(blo, bhi, b, n);
+    for (i = 0; i < N; i++)
+        acc[i] = 0;
+    for (i = 0; i < n; i++)
+    {
+        ulong * r = acc + i * n;
+        for (k = 0; k < n; k++)
+        {
+            ulong x = a[i * n + k], y = b[i * n + k];
+            if (x != 0)
+            {
+                const mp_limb_t * bk = b + k * n;
+                for (j = blo[k]; j <= bhi[k]; j++)
+                    r[j] += (ulong) (uint32_t) x * (uint32_t) bk[j];
+            }
+            if (y != 0)
+            {
+                const mp_limb_t * ak = a + k * n;
+                y = mod.n - y;
+                for (j = alo[k]; j <= ahi[k]; j++)
+                    r[j] += (ulong) (uint32_t) y * (uint32_t) ak[j];
+            }
+        }
+    }
+    for (i = 0; i < N; i++)
+        NMOD_RED(out[i], acc[i], mod);
+}
+
+/* out := [a, b] exactly, skipping zero entries (out may not alias). */
+static void
+brk_exact(fmpz * out, const fmpz * a, const fmpz * b, slong n)
+{
+    slong i, j, k;
+
+    _fmpz_vec_zero(out, n * n);
+    for (i = 0; i < n; i++)
+        for (k = 0; k < n; k++)
+        {
+            const fmpz * x = a + i * n + k, * y = b + i * n + k;
+            if (!fmpz_is_zero(x))
+                for (j = 0; j < n; j++)
+                    if (!fmpz_is_zero(b + k * n + j))
+                        fmpz_addmul(out + i * n + j, x, b + k * n + j);
+            if (!fmpz_is_zero(y))
+                for (j = 0; j < n; j++)
+                    if (!fmpz_is_zero(a + k * n + j))
+                        fmpz_submul(out + i * n + j, y, a + k * n + j);
+        }
+}
+
+static void
+vlist_get_nmod(mp_limb_t * out, const lc_vlist_struct * V, nmod_t mod)
+{
+    slong i;
+    for (i = 0; i < V->len; i++)
+        _fmpz_vec_get_nmod_vec(out + i * V->N, V->v[i], V->N, mod);
+}
+
+/* A subspace of F_p^d in reduced echelon form, stored by its values on the
+   non-pivot columns only.  Row i has 1 at pcol[i], 0 at the other pivot
+   columns, and R[i * d + t] at the non-pivot column qcol[t] (t < r).
+   Reducing a vector costs rank x r operations instead of rank x d: once the
+   span is nearly complete (r small) the many dependent brackets of a series
+   step are cheap to recognise. */
+typedef struct
+{
+    slong d, rank, r;
+    nmod_t mod;
+    slong * pcol, * qcol;
+    mp_limb_t * R, * cq;
+    ulong * acc;
+}
+rspan_struct;
+
+static void
+rspan_init(rspan_struct * S, slong d, mp_limb_t p)
+{
+    slong t;
+
+    S->d = d;
+    S->rank = 0;
+    S->r = d;
+    nmod_init(&S->mod, p);
+    S->pcol = flint_malloc(FLINT_MAX(d, 1) * sizeof(slong));
+    S->qcol = flint_malloc(FLINT_MAX(d, 1) * sizeof(slong));
+    for (t = 0; t < d; t++)
+        S->qcol[t] = t;
+    S->R = NULL;
+    S->cq = flint_malloc(FLINT_MAX(d, 1) * sizeof(mp_limb_t));
+    S->acc = flint_malloc(FLINT_MAX(d, 1) * sizeof(ulong));
+}
+
+static void
+rspan_clear(rspan_struct * S)
+{
+    flint_free(S->pcol);
+    flint_free(S->qcol);
+    flint_free(S->R);
+    flint_free(S->cq);
+    flint_free(S->acc);
+}
+
+/* Whether the vector c (length d, entries in [0, p)) is outside the span;
+   if so, add it. */
+static int
+rspan_add(rspan_struct * S, const mp_limb_t * c)
+{
+    slong i, t, t0, r = S->r, d = S->d;
+    mp_limb_t * cq = S->cq, inv;
+
+    if (r == 0)
+        return 0;
+    /* cq := c[Q] - sum_i c[p_i] R_i, accumulated without reduction: terms
+       are below p^2 < 2^56, so 255 of them fit in a word. */
+    {
+        ulong * acc = S->acc;
+        slong pending = 0;
+
+        for (t = 0; t < r; t++)
+            acc[t] = c[S->qcol[t]];
+        for (i = 0; i < S->rank; i++)
+        {
+            ulong x = c[S->pcol[i]];
+            if (x != 0)
+            {
+                const mp_limb_t * Ri = S->R + i * d;
+                x = S->mod.n - x;
+                for (t = 0; t < r; t++)
+                    acc[t] += (ulong) (uint32_t) x * (uint32_t) Ri[t];
+                if (++pending == 255)
+                {
+                    for (t = 0; t < r; t++)
+                        NMOD_RED(acc[t], acc[t], S->mod);
+                    pending = 0;
+                }
+            }
+        }
+        for (t = 0; t < r; t++)
+            NMOD_RED(cq[t], acc[t], S->mod);
+    }
+    for (t0 = 0; t0 < r && cq[t0] == 0; t0++)
+        ;
+    if (t0 == r)
+        return 0;
+
+    /* New pivot column qcol[t0]: normalise, clear it from the other rows,
+       then move the last non-pivot column into its place. */
+    if (S->R == NULL)
+        S->R = flint_malloc(FLINT_MAX(d, 1) * d * sizeof(mp_limb_t));
+    inv = n_invmod(cq[t0], S->mod.n);
+    _nmod_vec_scalar_mul_nmod(cq, cq, r, inv, S->mod);
+    for (i = 0; i < S->rank; i++)
+    {
+        mp_limb_t y = S->R[i * d + t0];
+        if (y != 0)
+            _nmod_vec_scalar_addmul_nmod(S->R + i * d, cq, r, nmod_neg(y, S->mod), S->mod);
+    }
+    _nmod_vec_set(S->R + S->rank * d, cq, r);
+    S->pcol[S->rank] = S->qcol[t0];
+    S->rank++;
+    for (i = 0; i < S->rank; i++)
+        S->R[i * d + t0] = S->R[i * d + r - 1];
+    S->qcol[t0] = S->qcol[r - 1];
+    S->r = r - 1;
+    return 1;
+}
+
+/* The first term: words of L's generators from a closure mod p, when they
+   reach dim L; otherwise L's primitive echelon rows (always a basis, with
+   the echelon pivots).  Echelon rows are taken when they are small anyway
+   (gl(n) and other algebras spanned by matrix units). */
+static void
+sterm_first(sterm_struct * T, const lc_lie_t L, const lc_vlist_struct * G, mp_limb_t p)
+{
+    slong n = L->n, N = n * n, i, bits = fmpz_bits(L->den);
+    fmpz * t = _fmpz_vec_init(N);
+
+    for (i = 0; i < L->dim; i++)
+        bits = FLINT_MAX(bits, FLINT_ABS(_fmpz_vec_max_bits(fmpz_mat_entry(L->rref, i, 0), N)));
+    if (bits > 8 && G->len > 0)
+    {
+        closure_struct cl;
+
+        closure_init(&cl, n, p);
+        for (i = 0; i < G->len; i++)
+            closure_add_gen(&cl, G->v[i]);
+        if (closure_saturate(&cl, N, NULL) == LC_OK && cl.words.len == L->dim)
+        {
+            T->piv = flint_malloc(FLINT_MAX(L->dim, 1) * sizeof(slong));
+            for (i = 0; i < L->dim; i++)
+            {
+                lc_vlist_push(&T->W, cl.words.v[i]);
+                T->piv[i] = cl.S.piv[i];
+            }
+            closure_clear(&cl);
+            _fmpz_vec_clear(t, N);
+            return;
+        }
+        closure_clear(&cl);
+    }
+    T->piv = flint_malloc(FLINT_MAX(L->dim, 1) * sizeof(slong));
+    for (i = 0; i < L->dim; i++)
+    {
+        lc_lie_primitive_row(t, L, i);
+        lc_vlist_push(&T->W, t);
+        T->piv[i] = L->pivots[i];
+    }
+    _fmpz_vec_clear(t, N);
+}
+
+/* Generators of the Lie algebra T: two random combinations of the basis,
+   then basis vectors that their closure mod p misses.  Reaching dim T
+   independent vectors mod p inside T proves that they generate T.  Returns
+   0 when the prime failed to get there (then G is the whole basis). */
+static int
+sterm_gens(lc_vlist_struct * G, const sterm_struct * T, slong n, mp_limb_t p)
+{
+    slong N = n * n, d = T->W.len, i, j, k, ng = 0, next_basis = 0;
+    ulong state = UWORD(0x9E3779B97F4A7C15) ^ (ulong) d;
+    rspan_struct S;
+    nmod_t mod;
+    mp_limb_t * Tm, * gm, * words, * full, * proj;
+    ulong * acc;
+    slong * done;
+    fmpz * h;
+    int ok;
+
+    if (d <= 2)
+    {
+        for (i = 0; i < d; i++)
+            lc_vlist_push(G, T->W.v[i]);
+        return 1;
+    }
+    nmod_init(&mod, p);
+    rspan_init(&S, d, p);
+    Tm = flint_malloc(d * N * sizeof(mp_limb_t));
+    gm = flint_malloc((d + 2) * N * sizeof(mp_limb_t));
+    words = flint_malloc(d * N * sizeof(mp_limb_t));
+    full = flint_malloc(N * sizeof(mp_limb_t));
+    proj = flint_malloc(d * sizeof(mp_limb_t));
+    acc = flint_malloc((N + 4 * n) * sizeof(ulong));
+    done = flint_calloc(d + 1, sizeof(slong));
+    h = _fmpz_vec_init(N);
+    vlist_get_nmod(Tm, &T->W, mod);
+
+    while (S.rank < d && ng < d + 2)
+    {
+        if (ng < 2)
+        {
+            _fmpz_vec_zero(h, N);
+            for (k = 0; k < d; k++)
+                _fmpz_vec_scalar_addmul_si(h, T->W.v[k], N, small_coeff(&state));
+            if (_fmpz_vec_is_zero(h, N))
+                continue;
+            _fmpz_vec_get_nmod_vec(gm + ng * N, h, N, mod);
+        }
+        else
+        {
+            /* the next basis vector outside the span (rspan_add adds it) */
+            for (; next_basis < d; next_basis++)
+            {
+                for (i = 0; i < d; i++)
+                    proj[i] = Tm[next_basis * N + T->piv[i]];
+                if (rspan_add(&S, proj))
+                    break;
+            }
+            if (next_basis == d)
+                break;
+            _fmpz_vec_set(h, T->W.v[next_basis], N);
+            _nmod_vec_set(gm + ng * N, Tm + next_basis * N, N);
+            _nmod_vec_set(words + (S.rank - 1) * N, gm + ng * N, N);
+            next_basis++;
+        }
+        lc_vlist_push(G, h);
+        ng++;
+        if (ng <= 2)
+        {
+            for (i = 0; i < d; i++)
+                proj[i] = gm[(ng - 1) * N + T->piv[i]];
+            if (rspan_add(&S, proj))
+                _nmod_vec_set(words + (S.rank - 1) * N, gm + (ng - 1) * N, N);
+        }
+        for (i = 0; i < S.rank && S.rank < d; i++)
+            while (done[i] < ng && S.rank < d)
+            {
+                lc_limit_poll();    /* void: a stop unwinds (lib/limit) */
+                brk_small(full, gm + done[i] * N, words + i * N, n, mod, acc);
+                done[i]++;
+                for (j = 0; j < d; j++)
+                    proj[j] = full[T->piv[j]];
+                if (rspan_add(&S, proj))
+                    _nmod_vec_set(words + (S.rank - 1) * N, full, N);
+            }
+    }
+    ok = (S.rank == d);
+    if (!ok)
+    {
+        for (i = 0; i < G->len; i++)
+            _fmpz_vec_clear(G->v[i], N);
+        G->len = 0;
+        for (i = 0; i < d; i++)
+            lc_vlist_push(G, T->W.v[i]);
+    }
+    rspan_clear(&S);
+    flint_free(Tm);
+    flint_free(gm);
+    flint_free(words);
+    flint_free(full);
+    flint_free(proj);
+    flint_free(acc);
+    flint_free(done);
+    _fmpz_vec_clear(h, N);
+    return ok;
+}
+
+/* Whether some basis vector of T has non-zero trace. */
+static int
+sterm_has_trace(const sterm_struct * T, slong n)
+{
+    slong i, j;
+    fmpz_t s;
+    int r = 0;
+
+    fmpz_init(s);
+    for (i = 0; i < T->W.len && !r; i++)
+    {
+        fmpz_zero(s);
+        for (j = 0; j < n; j++)
+            fmpz_add(s, s, T->W.v[i] + j * n + j);
+        r = !fmpz_is_zero(s);
+    }
+    fmpz_clear(s);
+    return r;
+}
+
+/* c := the entry (i, j) of [a, b], exactly. */
+static void
+brk_entry(fmpz_t c, const fmpz * a, const fmpz * b, slong n, slong ij)
+{
+    slong i = ij / n, j = ij % n, k;
+
+    fmpz_zero(c);
+    for (k = 0; k < n; k++)
+    {
+        if (!fmpz_is_zero(a + i * n + k) && !fmpz_is_zero(b + k * n + j))
+            fmpz_addmul(c, a + i * n + k, b + k * n + j);
+        if (!fmpz_is_zero(b + i * n + k) && !fmpz_is_zero(a + k * n + j))
+            fmpz_submul(c, b + i * n + k, a + k * n + j);
+    }
+}
+
+/* The end of a step [A, T] (see above): the brackets [G[c / d], Bv[c % d]]
+   for the codes c in kept (independent mod p, with pivots Sp->pcol) and in
+   dropped, where Bv is a basis of T (d = dim T vectors) and G generates A.
+   next := span of the kept brackets; returns 1 when that is certified to be
+   the span of all of them, 0 when p was unlucky. */
+static int
+step_finish(sterm_struct * next, const sterm_struct * T, const lc_vlist_struct * G,
+            const lc_vlist_struct * Bv, const slong * kept, slong nk,
+            const slong * dropped, slong nd, const rspan_struct * Sp, int stalled, slong n)
+{
+    slong N = n * n, d = T->W.len, i, j, b, r;
+    const rspan_struct S = *Sp;
+    int ok = 1;
+    fmpz * t = _fmpz_vec_init(N);
+    DBG_T0;
+
+    sterm_clear(next);
+    sterm_init(next, N);
+    if (stalled)
+    {
+        /* rank dim T, and [A, T] lies in T: the next term is T. */
+        next->piv = flint_malloc(FLINT_MAX(d, 1) * sizeof(slong));
+        for (i = 0; i < d; i++)
+        {
+            lc_vlist_push(&next->W, T->W.v[i]);
+            next->piv[i] = T->piv[i];
+        }
+        goto cleanup;
+    }
+
+    /* The kept brackets, exactly; K[:, next->piv] is non-singular mod p. */
+    next->piv = flint_malloc(FLINT_MAX(nk, 1) * sizeof(slong));
+    for (i = 0; i < nk; i++)
+    {
+        brk_exact(t, G->v[kept[i] / d], Bv->v[kept[i] % d], n);
+        lc_vlist_push(&next->W, t);
+        next->piv[i] = T->piv[S.pcol[i]];
+    }
+    if (nk == d - 1 && sterm_has_trace(T, n))
+        goto cleanup;   /* the trace bound */
+
+    r = d - nk;
+    if (nk == 0)
+    {
+        /* Every bracket must vanish; on T the coordinates piv decide. */
+        for (i = 0; i < nd && ok; i++)
+            for (j = 0; j < d && ok; j++)
+            {
+                brk_entry(t, G->v[dropped[i] / d], Bv->v[dropped[i] % d], n, T->piv[j]);
+                ok = fmpz_is_zero(t);
+            }
+    }
+    else
+    {
+        fmpz_mat_t A, B, X;
+        fmpz_t den, s, u;
+        slong * qcol = flint_malloc(r * sizeof(slong));
+        slong * used = flint_malloc(nk * sizeof(slong)), nused = 0;
+        char * isp = flint_calloc(d, 1);
+        fmpz * cp = _fmpz_vec_init(nk);
+
+        for (i = 0; i < nk; i++)
+            isp[S.pcol[i]] = 1;
+        for (i = 0, j = 0; i < d; i++)
+            if (!isp[i])
+                qcol[j++] = T->piv[i];
+        fmpz_init(den);
+        fmpz_init(s);
+        fmpz_init(u);
+        fmpz_mat_init(A, nk, nk);
+        fmpz_mat_init(B, nk, r);
+        fmpz_mat_init(X, nk, r);
+        for (i = 0; i < nk; i++)
+        {
+            for (j = 0; j < nk; j++)
+                fmpz_set(fmpz_mat_entry(A, i, j), next->W.v[i] + next->piv[j]);
+            for (j = 0; j < r; j++)
+                fmpz_set(fmpz_mat_entry(B, i, j), next->W.v[i] + qcol[j]);
+        }
+        DBG_T("kept");
+        ok = fmpz_mat_solve(X, den, A, B);
+        DBG_T("solve");
+        DBG_INFO("  d=%wd ng=%wd nk=%wd nd=%wd r=%wd denbits=%wd Xbits=%wd\n", d, G->len, nk, nd, r, fmpz_bits(den), fmpz_mat_max_bits(X));
+        /* Only the pivot coordinates that X uses are needed. */
+        for (i = 0; i < nk; i++)
+            for (j = 0; j < r; j++)
+                if (!fmpz_is_zero(fmpz_mat_entry(X, i, j)))
+                {
+                    used[nused++] = i;
+                    break;
+                }
+        /* Each dropped bracket c: den c[q_j] = sum_i c[p_i] X[i, j]. */
+        for (b = 0; ok && b < nd; b++)
+        {
+            const fmpz * g = G->v[dropped[b] / d], * w = Bv->v[dropped[b] % d];
+
+            lc_limit_poll();
+            for (i = 0; i < nused; i++)
+                brk_entry(cp + used[i], g, w, n, next->piv[used[i]]);
+            for (j = 0; ok && j < r; j++)
+            {
+                fmpz_zero(s);
+                for (i = 0; i < nused; i++)
+                    if (!fmpz_is_zero(fmpz_mat_entry(X, used[i], j)))
+                        fmpz_addmul(s, cp + used[i], fmpz_mat_entry(X, used[i], j));
+                brk_entry(u, g, w, n, qcol[j]);
+                fmpz_mul(u, u, den);
+                ok = fmpz_equal(s, u);
+            }
+        }
+        DBG_T("check");
+        fmpz_mat_clear(A);
+        fmpz_mat_clear(B);
+        fmpz_mat_clear(X);
+        fmpz_clear(den);
+        fmpz_clear(s);
+        fmpz_clear(u);
+        _fmpz_vec_clear(cp, nk);
+        flint_free(qcol);
+        flint_free(used);
+        flint_free(isp);
+    }
+
+cleanup:
+    _fmpz_vec_clear(t, N);
+    return ok;
+}
+
+/* next := [A, T] for A generated by G with [A, T] inside T (the lower
+   central series: A = L).  Returns 1 when next is certified, 0 when the
+   prime p was unlucky. */
+static int
+series_step(sterm_struct * next, const sterm_struct * T, const lc_vlist_struct * G,
+            slong n, mp_limb_t p)
+{
+    slong N = n * n, d = T->W.len, ng = G->len, j, a, b, nk = 0, nd = 0;
+    nmod_t mod;
+    rspan_struct S;
+    mp_limb_t * Tm, * Gm, * full, * proj;
+    ulong * acc;
+    slong * kept, * dropped;
+    int ok, stalled = 0;
+
+    nmod_init(&mod, p);
+    rspan_init(&S, d, p);
+    Tm = flint_malloc(FLINT_MAX(d, 1) * N * sizeof(mp_limb_t));
+    Gm = flint_malloc(FLINT_MAX(ng, 1) * N * sizeof(mp_limb_t));
+    full = flint_malloc(N * sizeof(mp_limb_t));
+    proj = flint_malloc(FLINT_MAX(d, 1) * sizeof(mp_limb_t));
+    acc = flint_malloc((N + 4 * n) * sizeof(ulong));
+    kept = flint_malloc(FLINT_MAX(d, 1) * sizeof(slong));
+    dropped = flint_malloc(FLINT_MAX(ng * d, 1) * sizeof(slong));
+    vlist_get_nmod(Tm, &T->W, mod);
+    vlist_get_nmod(Gm, G, mod);
+
+    for (a = 0; a < ng && !stalled; a++)
+        for (b = 0; b < d; b++)
+        {
+            lc_limit_poll();    /* void: a stop unwinds (lib/limit) */
+            brk_small(full, Gm + a * N, Tm + b * N, n, mod, acc);
+            for (j = 0; j < d; j++)
+                proj[j] = full[T->piv[j]];
+            if (rspan_add(&S, proj))
+            {
+                kept[nk++] = a * d + b;
+                if (S.rank == d)
+                {
+                    stalled = 1;
+                    break;
+                }
+            }
+            else
+                dropped[nd++] = a * d + b;
+        }
+    ok = step_finish(next, T, G, &T->W, kept, nk, dropped, nd, &S, stalled, n);
+    rspan_clear(&S);
+    flint_free(Tm);
+    flint_free(Gm);
+    flint_free(full);
+    flint_free(proj);
+    flint_free(acc);
+    flint_free(kept);
+    flint_free(dropped);
+    return ok;
+}
+
+/* The series of lc_lie_derived_series / lc_lie_lower_central_series on
+   bracket bases; falls back to _lc_lie_series_classic on unlucky primes. */
+static slong
+series_fast(slong * dims, const lc_lie_t L, int derived)
+{
+    slong n = L->n, N = n * n, len = 1, i, attempt = 0;
+    lc_vlist_struct LG, G;
+    sterm_struct cur, next;
+    int ok = 1;
+
+    dims[0] = L->dim;
+    if (L->dim == 0)
+        return 1;
+    lc_vlist_init(&LG, N);
+    lc_vlist_init(&G, N);
+    sterm_init(&cur, N);
+    sterm_init(&next, N);
+    if (fmpz_mat_nrows(L->gens) > 0)
+        for (i = 0; i < fmpz_mat_nrows(L->gens); i++)
+            lc_vlist_push(&LG, fmpz_mat_entry(L->gens, i, 0));
+    else
+    {
+        fmpz * t = _fmpz_vec_init(N);
+        for (i = 0; i < L->dim; i++)
+        {
+            lc_lie_primitive_row(t, L, i);
+            lc_vlist_push(&LG, t);
+        }
+        _fmpz_vec_clear(t, N);
+    }
+    sterm_first(&cur, L, &LG, series_prime(0));
+
+    while (cur.W.len > 0)
+    {
+        const lc_vlist_struct * A = &LG;
+
+        ok = 0;
+        for (; attempt < LC_LIE_MAX_PRIMES && !ok; attempt++)
+        {
+            if (derived)
+            {
+                lc_vlist_clear(&G);
+                lc_vlist_init(&G, N);
+                sterm_gens(&G, &cur, n, series_prime(attempt));
+                A = &G;
+            }
+            ok = series_step(&next, &cur, A, n, series_prime(attempt));
+            if (ok)
+                break;
+        }
+        if (!ok)
+            break;
+        dims[len++] = next.W.len;
+        if (next.W.len == cur.W.len)
+            break;
+        sterm_swap(&cur, &next);
+    }
+    sterm_clear(&cur);
+    sterm_clear(&next);
+    lc_vlist_clear(&LG);
+    lc_vlist_clear(&G);
+    if (!ok)
+        len = _lc_lie_series_classic(dims, L, derived);
+    return len;
+}
+
 slong
 lc_lie_derived_series(slong * dims, const lc_lie_t L)
 {
-    return series(dims, L, 1);
+    return series_fast(dims, L, 1);
 }
 
 slong
 lc_lie_lower_central_series(slong * dims, const lc_lie_t L)
 {
-    return series(dims, L, 0);
+    return series_fast(dims, L, 0);
 }
 
 int

@@ -95,6 +95,12 @@ void lc_lie_bracket_ideal(lc_lie_t C, const lc_lie_t L, const lc_lie_t I);
 slong lc_lie_derived_series(slong * dims, const lc_lie_t L);
 slong lc_lie_lower_central_series(slong * dims, const lc_lie_t L);
 
+/* The same series by the earlier method (exact reduced echelon forms of
+   every term, via lc_lie_derived / lc_lie_bracket_ideal): the reference the
+   tests compare the faster method with.  derived: 1 for the derived series,
+   0 for the lower central series. */
+slong _lc_lie_series_classic(slong * dims, const lc_lie_t L, int derived);
+
 int lc_lie_is_abelian(const lc_lie_t L);
 int lc_lie_is_solvable(const lc_lie_t L);
 int lc_lie_is_nilpotent(const lc_lie_t L);
