@@ -1032,6 +1032,15 @@ sterm_swap(sterm_struct * A, sterm_struct * B)
     *B = t;
 }
 
+/* The two innermost loops (brackets and reductions mod p) are plain
+   multiply-adds of 32-bit numbers into 64-bit words; GCC vectorises them
+   only when asked to at -O2. */
+#if defined(__GNUC__) && !defined(__clang__)
+#define LC_HOT __attribute__((optimize("tree-vectorize")))
+#else
+#define LC_HOT
+#endif
+
 /* Primes below 2^28, so that a bracket of n x n matrices (n <= 64) mod p
    accumulates its 2n products per entry in one word: 2n (p - 1)^2 < 2^64. */
 static mp_limb_t
@@ -1062,7 +1071,7 @@ row_ranges(slong * lo, slong * hi, const mp_limb_t * a, slong n)
    p < 2^28; acc is scratch of n^2 + 4n words.  Zero entries and the zero
    ends of rows are skipped, which makes brackets of triangular matrices
    about three times cheaper. */
-static void
+LC_HOT static void
 brk_small(mp_limb_t * out, const mp_limb_t * a, const mp_limb_t * b, slong n,
           nmod_t mod, ulong * acc)
 {
@@ -1174,7 +1183,7 @@ rspan_clear(rspan_struct * S)
 
 /* Whether the vector c (length d, entries in [0, p)) is outside the span;
    if so, add it. */
-static int
+LC_HOT static int
 rspan_add(rspan_struct * S, const mp_limb_t * c)
 {
     slong i, t, t0, r = S->r, d = S->d;
@@ -1278,111 +1287,6 @@ sterm_first(sterm_struct * T, const lc_lie_t L, const lc_vlist_struct * G, mp_li
         T->piv[i] = L->pivots[i];
     }
     _fmpz_vec_clear(t, N);
-}
-
-/* Generators of the Lie algebra T: two random combinations of the basis,
-   then basis vectors that their closure mod p misses.  Reaching dim T
-   independent vectors mod p inside T proves that they generate T.  Returns
-   0 when the prime failed to get there (then G is the whole basis). */
-static int
-sterm_gens(lc_vlist_struct * G, const sterm_struct * T, slong n, mp_limb_t p)
-{
-    slong N = n * n, d = T->W.len, i, j, k, ng = 0, next_basis = 0;
-    ulong state = UWORD(0x9E3779B97F4A7C15) ^ (ulong) d;
-    rspan_struct S;
-    nmod_t mod;
-    mp_limb_t * Tm, * gm, * words, * full, * proj;
-    ulong * acc;
-    slong * done;
-    fmpz * h;
-    int ok;
-
-    if (d <= 2)
-    {
-        for (i = 0; i < d; i++)
-            lc_vlist_push(G, T->W.v[i]);
-        return 1;
-    }
-    nmod_init(&mod, p);
-    rspan_init(&S, d, p);
-    Tm = flint_malloc(d * N * sizeof(mp_limb_t));
-    gm = flint_malloc((d + 2) * N * sizeof(mp_limb_t));
-    words = flint_malloc(d * N * sizeof(mp_limb_t));
-    full = flint_malloc(N * sizeof(mp_limb_t));
-    proj = flint_malloc(d * sizeof(mp_limb_t));
-    acc = flint_malloc((N + 4 * n) * sizeof(ulong));
-    done = flint_calloc(d + 1, sizeof(slong));
-    h = _fmpz_vec_init(N);
-    vlist_get_nmod(Tm, &T->W, mod);
-
-    while (S.rank < d && ng < d + 2)
-    {
-        if (ng < 2)
-        {
-            _fmpz_vec_zero(h, N);
-            for (k = 0; k < d; k++)
-                _fmpz_vec_scalar_addmul_si(h, T->W.v[k], N, small_coeff(&state));
-            if (_fmpz_vec_is_zero(h, N))
-                continue;
-            _fmpz_vec_get_nmod_vec(gm + ng * N, h, N, mod);
-        }
-        else
-        {
-            /* the next basis vector outside the span (rspan_add adds it) */
-            for (; next_basis < d; next_basis++)
-            {
-                for (i = 0; i < d; i++)
-                    proj[i] = Tm[next_basis * N + T->piv[i]];
-                if (rspan_add(&S, proj))
-                    break;
-            }
-            if (next_basis == d)
-                break;
-            _fmpz_vec_set(h, T->W.v[next_basis], N);
-            _nmod_vec_set(gm + ng * N, Tm + next_basis * N, N);
-            _nmod_vec_set(words + (S.rank - 1) * N, gm + ng * N, N);
-            next_basis++;
-        }
-        lc_vlist_push(G, h);
-        ng++;
-        if (ng <= 2)
-        {
-            for (i = 0; i < d; i++)
-                proj[i] = gm[(ng - 1) * N + T->piv[i]];
-            if (rspan_add(&S, proj))
-                _nmod_vec_set(words + (S.rank - 1) * N, gm + (ng - 1) * N, N);
-        }
-        for (i = 0; i < S.rank && S.rank < d; i++)
-            while (done[i] < ng && S.rank < d)
-            {
-                lc_limit_poll();    /* void: a stop unwinds (lib/limit) */
-                brk_small(full, gm + done[i] * N, words + i * N, n, mod, acc);
-                done[i]++;
-                for (j = 0; j < d; j++)
-                    proj[j] = full[T->piv[j]];
-                if (rspan_add(&S, proj))
-                    _nmod_vec_set(words + (S.rank - 1) * N, full, N);
-            }
-    }
-    ok = (S.rank == d);
-    if (!ok)
-    {
-        for (i = 0; i < G->len; i++)
-            _fmpz_vec_clear(G->v[i], N);
-        G->len = 0;
-        for (i = 0; i < d; i++)
-            lc_vlist_push(G, T->W.v[i]);
-    }
-    rspan_clear(&S);
-    flint_free(Tm);
-    flint_free(gm);
-    flint_free(words);
-    flint_free(full);
-    flint_free(proj);
-    flint_free(acc);
-    flint_free(done);
-    _fmpz_vec_clear(h, N);
-    return ok;
 }
 
 /* Whether some basis vector of T has non-zero trace. */
@@ -1607,6 +1511,171 @@ series_step(sterm_struct * next, const sterm_struct * T, const lc_vlist_struct *
     return ok;
 }
 
+/* next := [T, T].  One closure mod p finds generators G of T (two random
+   combinations of the basis, then basis vectors that the closure misses)
+   and a basis of words (brackets of generators, independent mod p: dim T of
+   them inside T are a basis over Q); meanwhile every bracket [g, word] goes
+   into a second span, which is then [T, T] = span{[g, x] : g in G, x in a
+   basis}.  Returns 1 when next is certified, 0 when p was unlucky. */
+static int
+derived_step(sterm_struct * next, const sterm_struct * T, slong n, mp_limb_t p)
+{
+    slong N = n * n, d = T->W.len, i, j, k, ng = 0, nw = 0, next_basis = 0;
+    slong nk = 0, nd = 0, alloc_d = 0;
+    ulong state = UWORD(0x9E3779B97F4A7C15) ^ (ulong) d;
+    rspan_struct S, D;
+    nmod_t mod;
+    mp_limb_t * Tm, * gm, * words, * full, * proj;
+    ulong * acc;
+    slong * done, * parent, * kept, * dropped = NULL;
+    lc_vlist_struct G, Wd;
+    fmpz * h;
+    int ok = 1, stalled = 0;
+
+    nmod_init(&mod, p);
+    rspan_init(&S, d, p);
+    rspan_init(&D, d, p);
+    lc_vlist_init(&G, N);
+    lc_vlist_init(&Wd, N);
+    Tm = flint_malloc(FLINT_MAX(d, 1) * N * sizeof(mp_limb_t));
+    gm = flint_malloc((d + 2) * N * sizeof(mp_limb_t));
+    words = flint_malloc(FLINT_MAX(d, 1) * N * sizeof(mp_limb_t));
+    full = flint_malloc(N * sizeof(mp_limb_t));
+    proj = flint_malloc(FLINT_MAX(d, 1) * sizeof(mp_limb_t));
+    acc = flint_malloc((N + 4 * n) * sizeof(ulong));
+    done = flint_calloc(d + 1, sizeof(slong));
+    parent = flint_malloc(FLINT_MAX(d, 1) * sizeof(slong));   /* -1 - g, or g * d + word */
+    kept = flint_malloc(FLINT_MAX(d, 1) * sizeof(slong));
+    h = _fmpz_vec_init(N);
+    vlist_get_nmod(Tm, &T->W, mod);
+
+#define DS_WORD(src, par) \
+    do { _nmod_vec_set(words + nw * N, (src), N); parent[nw++] = (par); } while (0)
+
+    while (S.rank < d && ng < d + 2)
+    {
+        if (ng < 2)
+        {
+            _fmpz_vec_zero(h, N);
+            for (k = 0; k < d; k++)
+                _fmpz_vec_scalar_addmul_si(h, T->W.v[k], N, small_coeff(&state));
+            if (_fmpz_vec_is_zero(h, N))
+                continue;
+            _fmpz_vec_get_nmod_vec(gm + ng * N, h, N, mod);
+            for (i = 0; i < d; i++)
+                proj[i] = gm[ng * N + T->piv[i]];
+            if (rspan_add(&S, proj))
+                DS_WORD(gm + ng * N, -1 - ng);
+        }
+        else
+        {
+            for (; next_basis < d; next_basis++)
+            {
+                for (i = 0; i < d; i++)
+                    proj[i] = Tm[next_basis * N + T->piv[i]];
+                if (rspan_add(&S, proj))
+                    break;
+            }
+            if (next_basis == d)
+                break;
+            _fmpz_vec_set(h, T->W.v[next_basis], N);
+            _nmod_vec_set(gm + ng * N, Tm + next_basis * N, N);
+            DS_WORD(gm + ng * N, -1 - ng);
+            next_basis++;
+        }
+        lc_vlist_push(&G, h);
+        ng++;
+        for (i = 0; i < nw && S.rank < d; i++)
+            while (done[i] < ng && S.rank < d)
+            {
+                slong code = done[i] * d + i;
+                lc_limit_poll();    /* void: a stop unwinds (lib/limit) */
+                brk_small(full, gm + done[i] * N, words + i * N, n, mod, acc);
+                done[i]++;
+                for (j = 0; j < d; j++)
+                    proj[j] = full[T->piv[j]];
+                if (!stalled && rspan_add(&D, proj))
+                {
+                    kept[nk++] = code;
+                    stalled = (D.rank == d);
+                }
+                else if (!stalled)
+                {
+                    if (nd == alloc_d)
+                    {
+                        alloc_d = FLINT_MAX(64, 2 * alloc_d);
+                        dropped = flint_realloc(dropped, alloc_d * sizeof(slong));
+                    }
+                    dropped[nd++] = code;
+                }
+                if (rspan_add(&S, proj))
+                    DS_WORD(full, code);
+            }
+    }
+#undef DS_WORD
+    if (S.rank < d)
+    {
+        ok = 0;   /* the words do not reach dim T mod p */
+        goto cleanup;
+    }
+    /* The remaining brackets of words with generators, for [T, T] only. */
+    for (i = 0; i < d && !stalled; i++)
+        while (done[i] < ng && !stalled)
+        {
+            slong code = done[i] * d + i;
+            lc_limit_poll();
+            brk_small(full, gm + done[i] * N, words + i * N, n, mod, acc);
+            done[i]++;
+            for (j = 0; j < d; j++)
+                proj[j] = full[T->piv[j]];
+            if (rspan_add(&D, proj))
+            {
+                kept[nk++] = code;
+                stalled = (D.rank == d);
+            }
+            else
+            {
+                if (nd == alloc_d)
+                {
+                    alloc_d = FLINT_MAX(64, 2 * alloc_d);
+                    dropped = flint_realloc(dropped, alloc_d * sizeof(slong));
+                }
+                dropped[nd++] = code;
+            }
+        }
+
+    /* The words exactly (each one's parent comes before it). */
+    for (i = 0; i < d; i++)
+    {
+        if (parent[i] < 0)
+            lc_vlist_push(&Wd, G.v[-1 - parent[i]]);
+        else
+        {
+            brk_exact(h, G.v[parent[i] / d], Wd.v[parent[i] % d], n);
+            lc_vlist_push(&Wd, h);
+        }
+    }
+    ok = step_finish(next, T, &G, &Wd, kept, nk, dropped, nd, &D, stalled, n);
+
+cleanup:
+    rspan_clear(&S);
+    rspan_clear(&D);
+    lc_vlist_clear(&G);
+    lc_vlist_clear(&Wd);
+    flint_free(Tm);
+    flint_free(gm);
+    flint_free(words);
+    flint_free(full);
+    flint_free(proj);
+    flint_free(acc);
+    flint_free(done);
+    flint_free(parent);
+    flint_free(kept);
+    flint_free(dropped);
+    _fmpz_vec_clear(h, N);
+    return ok;
+}
+
 /* The series of lc_lie_derived_series / lc_lie_lower_central_series on
    bracket bases; falls back to _lc_lie_series_classic on unlucky primes. */
 static slong
@@ -1647,13 +1716,9 @@ series_fast(slong * dims, const lc_lie_t L, int derived)
         for (; attempt < LC_LIE_MAX_PRIMES && !ok; attempt++)
         {
             if (derived)
-            {
-                lc_vlist_clear(&G);
-                lc_vlist_init(&G, N);
-                sterm_gens(&G, &cur, n, series_prime(attempt));
-                A = &G;
-            }
-            ok = series_step(&next, &cur, A, n, series_prime(attempt));
+                ok = derived_step(&next, &cur, n, series_prime(attempt));
+            else
+                ok = series_step(&next, &cur, A, n, series_prime(attempt));
             if (ok)
                 break;
         }
