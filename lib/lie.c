@@ -1043,8 +1043,8 @@ sterm_swap(sterm_struct * A, sterm_struct * B)
 
 /* Primes below 2^28, so that a bracket of n x n matrices (n <= 64) mod p
    accumulates its 2n products per entry in one word: 2n (p - 1)^2 < 2^64. */
-static mp_limb_t
-series_prime(slong attempt)
+mp_limb_t
+_lc_lie_series_prime(slong attempt)
 {
     return n_nextprime((UWORD(1) << 27) + UWORD(1000003) * (ulong) (13 * attempt + 1), 1);
 }
@@ -1706,7 +1706,7 @@ series_fast(slong * dims, const lc_lie_t L, int derived)
         }
         _fmpz_vec_clear(t, N);
     }
-    sterm_first(&cur, L, &LG, series_prime(0));
+    sterm_first(&cur, L, &LG, _lc_lie_series_prime(0));
 
     while (cur.W.len > 0)
     {
@@ -1716,9 +1716,9 @@ series_fast(slong * dims, const lc_lie_t L, int derived)
         for (; attempt < LC_LIE_MAX_PRIMES && !ok; attempt++)
         {
             if (derived)
-                ok = derived_step(&next, &cur, n, series_prime(attempt));
+                ok = derived_step(&next, &cur, n, _lc_lie_series_prime(attempt));
             else
-                ok = series_step(&next, &cur, A, n, series_prime(attempt));
+                ok = series_step(&next, &cur, A, n, _lc_lie_series_prime(attempt));
             if (ok)
                 break;
         }

@@ -101,6 +101,11 @@ slong lc_lie_lower_central_series(slong * dims, const lc_lie_t L);
    0 for the lower central series. */
 slong _lc_lie_series_classic(slong * dims, const lc_lie_t L, int derived);
 
+/* The attempt-th prime (0-based, below 2^28) of the series' own sequence:
+   for tests of their unlucky-prime path (with X = diag(1, 1+p, 1) and
+   Y = E12 + E13, [X, Y] = -p E12 vanishes mod p). */
+mp_limb_t _lc_lie_series_prime(slong attempt);
+
 int lc_lie_is_abelian(const lc_lie_t L);
 int lc_lie_is_solvable(const lc_lie_t L);
 int lc_lie_is_nilpotent(const lc_lie_t L);
