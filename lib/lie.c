@@ -314,12 +314,18 @@ rref_lowest_terms(fmpz_mat_t R, fmpz_t den)
 }
 
 /* L := span(W), exactly, given that W is independent mod p; return 1 when
-   every vector of C lies in that span, 0 when one does not (unlucky prime). */
+   every vector of C lies in that span, 0 when one does not (unlucky prime).
+   All linear algebra runs on the support of W (the columns where some vector
+   of W is non-zero; a vector of C with an entry elsewhere is outside the
+   span): for triangular and other structured algebras that is a fraction of
+   the n^2 columns, and the reduced echelon form is zero on the rest. */
 static int
 certify(lc_lie_t L, slong n, const lc_vlist_struct * W, const lc_vlist_struct * C)
 {
-    slong N = n * n, d = W->len, m = C->len, i, j;
-    fmpz_mat_t Wm, Cm, CP, X;
+    slong N = n * n, d = W->len, m = C->len, i, j, s = 0;
+    fmpz_mat_t Wm, Cm, CP, X, R;
+    slong * col;
+    char * on;
     int ok = 1;
 
     lc_lie_reset(L, n, d);
@@ -332,43 +338,64 @@ certify(lc_lie_t L, slong n, const lc_vlist_struct * W, const lc_vlist_struct * 
         return 1;
     }
 
-    fmpz_mat_init(Wm, d, N);
+    on = flint_calloc(FLINT_MAX(N, 1), 1);
+    col = flint_malloc(FLINT_MAX(N, 1) * sizeof(slong));
     for (i = 0; i < d; i++)
         for (j = 0; j < N; j++)
-            fmpz_set(fmpz_mat_entry(Wm, i, j), W->v[i] + j);
-    if (fmpz_mat_rref(L->rref, L->den, Wm) != d)
+            if (!fmpz_is_zero(W->v[i] + j))
+                on[j] = 1;
+    for (j = 0; j < N; j++)
+        if (on[j])
+            col[s++] = j;
+    for (i = 0; ok && i < m; i++)
+        for (j = 0; ok && j < N; j++)
+            if (!on[j] && !fmpz_is_zero(C->v[i] + j))
+                ok = 0;
+
+    fmpz_mat_init(Wm, d, s);
+    fmpz_mat_init(R, d, s);
+    for (i = 0; i < d; i++)
+        for (j = 0; j < s; j++)
+            fmpz_set(fmpz_mat_entry(Wm, i, j), W->v[i] + col[j]);
+    if (ok && fmpz_mat_rref(R, L->den, Wm) != d)
         ok = 0;    /* cannot happen for vectors independent mod p */
-    rref_lowest_terms(L->rref, L->den);
+    rref_lowest_terms(R, L->den);
     fmpz_mat_clear(Wm);
     for (i = 0; ok && i < d; i++)
     {
-        for (j = 0; fmpz_is_zero(fmpz_mat_entry(L->rref, i, j)); j++)
+        for (j = 0; fmpz_is_zero(fmpz_mat_entry(R, i, j)); j++)
             ;
-        L->pivots[i] = j;
+        L->pivots[i] = col[j];
+        for (j = 0; j < s; j++)
+            fmpz_set(fmpz_mat_entry(L->rref, i, col[j]), fmpz_mat_entry(R, i, j));
     }
 
     if (ok && m > 0)
     {
         /* c lies in span(E) with E = rref/den reduced iff c = sum_i c[piv_i] E_i,
-           i.e. den * C == C[:, pivots] * rref, an exact integer identity. */
-        fmpz_mat_init(Cm, m, N);
+           i.e. den * C == C[:, pivots] * rref, an exact integer identity (on
+           the support; C vanishes elsewhere). */
+        fmpz_mat_init(Cm, m, s);
         fmpz_mat_init(CP, m, d);
-        fmpz_mat_init(X, m, N);
+        fmpz_mat_init(X, m, s);
         for (i = 0; i < m; i++)
         {
-            for (j = 0; j < N; j++)
-                fmpz_set(fmpz_mat_entry(Cm, i, j), C->v[i] + j);
+            for (j = 0; j < s; j++)
+                fmpz_set(fmpz_mat_entry(Cm, i, j), C->v[i] + col[j]);
             for (j = 0; j < d; j++)
                 fmpz_set(fmpz_mat_entry(CP, i, j), C->v[i] + L->pivots[j]);
         }
         if (d > 0)
-            fmpz_mat_mul(X, CP, L->rref);
+            fmpz_mat_mul(X, CP, R);
         fmpz_mat_scalar_mul_fmpz(Cm, Cm, L->den);
         ok = fmpz_mat_equal(X, Cm);
         fmpz_mat_clear(Cm);
         fmpz_mat_clear(CP);
         fmpz_mat_clear(X);
     }
+    fmpz_mat_clear(R);
+    flint_free(on);
+    flint_free(col);
     return ok;
 }
 
