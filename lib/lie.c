@@ -173,6 +173,136 @@ spanp_add_fmpz(spanp_struct * S, const fmpz * x)
     return 1;
 }
 
+/* The two innermost loops (brackets and reductions mod p) are plain
+   multiply-adds of 32-bit numbers into 64-bit words; GCC vectorises them
+   only when asked to at -O2. */
+#if defined(__GNUC__) && !defined(__clang__)
+#define LC_HOT __attribute__((optimize("tree-vectorize")))
+#else
+#define LC_HOT
+#endif
+
+/* A subspace of F_p^d in reduced echelon form, stored by its values on the
+   non-pivot columns only.  Row i has 1 at pcol[i], 0 at the other pivot
+   columns, and R[i * d + t] at the non-pivot column qcol[t] (t < r).
+   Reducing a vector costs rank x r operations instead of rank x d: once the
+   span is nearly complete (r small) the many dependent brackets of a series
+   step are cheap to recognise. */
+typedef struct
+{
+    slong d, rank, r;
+    nmod_t mod;
+    slong * pcol, * qcol;
+    mp_limb_t * R, * cq;
+    ulong * acc;
+}
+rspan_struct;
+
+static void
+rspan_init(rspan_struct * S, slong d, mp_limb_t p)
+{
+    slong t;
+
+    S->d = d;
+    S->rank = 0;
+    S->r = d;
+    nmod_init(&S->mod, p);
+    S->pcol = flint_malloc(FLINT_MAX(d, 1) * sizeof(slong));
+    S->qcol = flint_malloc(FLINT_MAX(d, 1) * sizeof(slong));
+    for (t = 0; t < d; t++)
+        S->qcol[t] = t;
+    S->R = NULL;
+    S->cq = flint_malloc(FLINT_MAX(d, 1) * sizeof(mp_limb_t));
+    S->acc = flint_malloc(FLINT_MAX(d, 1) * sizeof(ulong));
+}
+
+static void
+rspan_clear(rspan_struct * S)
+{
+    flint_free(S->pcol);
+    flint_free(S->qcol);
+    flint_free(S->R);
+    flint_free(S->cq);
+    flint_free(S->acc);
+}
+
+/* Whether the vector c (length d, entries in [0, p)) is outside the span;
+   if so, add it. */
+LC_HOT static int
+rspan_add(rspan_struct * S, const mp_limb_t * c)
+{
+    slong i, t, t0, r = S->r, d = S->d;
+    mp_limb_t * cq = S->cq, inv;
+
+    if (r == 0)
+        return 0;
+    if (S->mod.n >= (UWORD(1) << 28))
+    {
+        for (t = 0; t < r; t++)
+            cq[t] = c[S->qcol[t]];
+        for (i = 0; i < S->rank; i++)
+        {
+            mp_limb_t x = c[S->pcol[i]];
+            if (x != 0)
+                _nmod_vec_scalar_addmul_nmod(cq, S->R + i * d, r, nmod_neg(x, S->mod), S->mod);
+        }
+    }
+    else
+    /* cq := c[Q] - sum_i c[p_i] R_i, accumulated without reduction: terms
+       are below p^2 < 2^56, so 255 of them fit in a word. */
+    {
+        ulong * acc = S->acc;
+        slong pending = 0;
+
+        for (t = 0; t < r; t++)
+            acc[t] = c[S->qcol[t]];
+        for (i = 0; i < S->rank; i++)
+        {
+            ulong x = c[S->pcol[i]];
+            if (x != 0)
+            {
+                const mp_limb_t * Ri = S->R + i * d;
+                x = S->mod.n - x;
+                for (t = 0; t < r; t++)
+                    acc[t] += (ulong) (uint32_t) x * (uint32_t) Ri[t];
+                if (++pending == 255)
+                {
+                    for (t = 0; t < r; t++)
+                        NMOD_RED(acc[t], acc[t], S->mod);
+                    pending = 0;
+                }
+            }
+        }
+        for (t = 0; t < r; t++)
+            NMOD_RED(cq[t], acc[t], S->mod);
+    }
+    for (t0 = 0; t0 < r && cq[t0] == 0; t0++)
+        ;
+    if (t0 == r)
+        return 0;
+
+    /* New pivot column qcol[t0]: normalise, clear it from the other rows,
+       then move the last non-pivot column into its place. */
+    if (S->R == NULL)
+        S->R = flint_malloc(FLINT_MAX(d, 1) * d * sizeof(mp_limb_t));
+    inv = n_invmod(cq[t0], S->mod.n);
+    _nmod_vec_scalar_mul_nmod(cq, cq, r, inv, S->mod);
+    for (i = 0; i < S->rank; i++)
+    {
+        mp_limb_t y = S->R[i * d + t0];
+        if (y != 0)
+            _nmod_vec_scalar_addmul_nmod(S->R + i * d, cq, r, nmod_neg(y, S->mod), S->mod);
+    }
+    _nmod_vec_set(S->R + S->rank * d, cq, r);
+    S->pcol[S->rank] = S->qcol[t0];
+    S->rank++;
+    for (i = 0; i < S->rank; i++)
+        S->R[i * d + t0] = S->R[i * d + r - 1];
+    S->qcol[t0] = S->qcol[r - 1];
+    S->r = r - 1;
+    return 1;
+}
+
 mp_limb_t
 _lc_lie_prime(slong attempt)
 {
@@ -404,7 +534,8 @@ certify(lc_lie_t L, slong n, const lc_vlist_struct * W, const lc_vlist_struct * 
 typedef struct
 {
     slong n, N;
-    spanp_struct S;
+    rspan_struct S;
+    mp_limb_t * xm;
     lc_vlist_struct words, dropped, gens;
     slong * done;      /* done[i]: generators already bracketed with word i */
     lc_brk_struct ws;
@@ -417,7 +548,8 @@ closure_init(closure_struct * cl, slong n, mp_limb_t p)
 {
     cl->n = n;
     cl->N = n * n;
-    spanp_init(&cl->S, cl->N, p);
+    rspan_init(&cl->S, cl->N, p);
+    cl->xm = _nmod_vec_init(cl->N);
     lc_vlist_init(&cl->words, cl->N);
     lc_vlist_init(&cl->dropped, cl->N);
     lc_vlist_init(&cl->gens, cl->N);
@@ -429,7 +561,8 @@ closure_init(closure_struct * cl, slong n, mp_limb_t p)
 static void
 closure_clear(closure_struct * cl)
 {
-    spanp_clear(&cl->S);
+    rspan_clear(&cl->S);
+    _nmod_vec_clear(cl->xm);
     lc_vlist_clear(&cl->words);
     lc_vlist_clear(&cl->dropped);
     lc_vlist_clear(&cl->gens);
@@ -441,7 +574,8 @@ closure_clear(closure_struct * cl)
 static void
 closure_offer(closure_struct * cl, const fmpz * x)
 {
-    if (spanp_add_fmpz(&cl->S, x))
+    _fmpz_vec_get_nmod_vec(cl->xm, x, cl->N, cl->S.mod);
+    if (rspan_add(&cl->S, cl->xm))
         lc_vlist_push(&cl->words, x);
     else if (!_fmpz_vec_is_zero(x, cl->N))
         lc_vlist_push(&cl->dropped, x);
@@ -1059,15 +1193,6 @@ sterm_swap(sterm_struct * A, sterm_struct * B)
     *B = t;
 }
 
-/* The two innermost loops (brackets and reductions mod p) are plain
-   multiply-adds of 32-bit numbers into 64-bit words; GCC vectorises them
-   only when asked to at -O2. */
-#if defined(__GNUC__) && !defined(__clang__)
-#define LC_HOT __attribute__((optimize("tree-vectorize")))
-#else
-#define LC_HOT
-#endif
-
 /* Primes below 2^28, so that a bracket of n x n matrices (n <= 64) mod p
    accumulates its 2n products per entry in one word: 2n (p - 1)^2 < 2^64. */
 mp_limb_t
@@ -1134,11 +1259,24 @@ brk_small(mp_limb_t * out, const mp_limb_t * a, const mp_limb_t * b, slong n,
         NMOD_RED(out[i], acc[i], mod);
 }
 
-/* out := [a, b] exactly, skipping zero entries (out may not alias). */
+/* out := [a, b] exactly (out may not alias): by FLINT's matrix products
+   when a has many non-zero entries, else by loops that skip zero entries
+   (triangular and sparse brackets). */
 static void
 brk_exact(fmpz * out, const fmpz * a, const fmpz * b, slong n)
 {
-    slong i, j, k;
+    slong i, j, k, nz = 0;
+
+    for (i = 0; i < n * n; i++)
+        nz += !fmpz_is_zero(a + i);
+    if (n >= 8 && 4 * nz > 3 * n * n)
+    {
+        lc_brk_struct ws;
+        lc_brk_init(&ws, n);
+        lc_brk_vec(out, a, b, &ws);
+        lc_brk_clear(&ws);
+        return;
+    }
 
     _fmpz_vec_zero(out, n * n);
     for (i = 0; i < n; i++)
@@ -1162,115 +1300,6 @@ vlist_get_nmod(mp_limb_t * out, const lc_vlist_struct * V, nmod_t mod)
     slong i;
     for (i = 0; i < V->len; i++)
         _fmpz_vec_get_nmod_vec(out + i * V->N, V->v[i], V->N, mod);
-}
-
-/* A subspace of F_p^d in reduced echelon form, stored by its values on the
-   non-pivot columns only.  Row i has 1 at pcol[i], 0 at the other pivot
-   columns, and R[i * d + t] at the non-pivot column qcol[t] (t < r).
-   Reducing a vector costs rank x r operations instead of rank x d: once the
-   span is nearly complete (r small) the many dependent brackets of a series
-   step are cheap to recognise. */
-typedef struct
-{
-    slong d, rank, r;
-    nmod_t mod;
-    slong * pcol, * qcol;
-    mp_limb_t * R, * cq;
-    ulong * acc;
-}
-rspan_struct;
-
-static void
-rspan_init(rspan_struct * S, slong d, mp_limb_t p)
-{
-    slong t;
-
-    S->d = d;
-    S->rank = 0;
-    S->r = d;
-    nmod_init(&S->mod, p);
-    S->pcol = flint_malloc(FLINT_MAX(d, 1) * sizeof(slong));
-    S->qcol = flint_malloc(FLINT_MAX(d, 1) * sizeof(slong));
-    for (t = 0; t < d; t++)
-        S->qcol[t] = t;
-    S->R = NULL;
-    S->cq = flint_malloc(FLINT_MAX(d, 1) * sizeof(mp_limb_t));
-    S->acc = flint_malloc(FLINT_MAX(d, 1) * sizeof(ulong));
-}
-
-static void
-rspan_clear(rspan_struct * S)
-{
-    flint_free(S->pcol);
-    flint_free(S->qcol);
-    flint_free(S->R);
-    flint_free(S->cq);
-    flint_free(S->acc);
-}
-
-/* Whether the vector c (length d, entries in [0, p)) is outside the span;
-   if so, add it. */
-LC_HOT static int
-rspan_add(rspan_struct * S, const mp_limb_t * c)
-{
-    slong i, t, t0, r = S->r, d = S->d;
-    mp_limb_t * cq = S->cq, inv;
-
-    if (r == 0)
-        return 0;
-    /* cq := c[Q] - sum_i c[p_i] R_i, accumulated without reduction: terms
-       are below p^2 < 2^56, so 255 of them fit in a word. */
-    {
-        ulong * acc = S->acc;
-        slong pending = 0;
-
-        for (t = 0; t < r; t++)
-            acc[t] = c[S->qcol[t]];
-        for (i = 0; i < S->rank; i++)
-        {
-            ulong x = c[S->pcol[i]];
-            if (x != 0)
-            {
-                const mp_limb_t * Ri = S->R + i * d;
-                x = S->mod.n - x;
-                for (t = 0; t < r; t++)
-                    acc[t] += (ulong) (uint32_t) x * (uint32_t) Ri[t];
-                if (++pending == 255)
-                {
-                    for (t = 0; t < r; t++)
-                        NMOD_RED(acc[t], acc[t], S->mod);
-                    pending = 0;
-                }
-            }
-        }
-        for (t = 0; t < r; t++)
-            NMOD_RED(cq[t], acc[t], S->mod);
-    }
-    for (t0 = 0; t0 < r && cq[t0] == 0; t0++)
-        ;
-    if (t0 == r)
-        return 0;
-
-    /* New pivot column qcol[t0]: normalise, clear it from the other rows,
-       then move the last non-pivot column into its place. */
-    if (S->R == NULL)
-        S->R = flint_malloc(FLINT_MAX(d, 1) * d * sizeof(mp_limb_t));
-    inv = n_invmod(cq[t0], S->mod.n);
-    _nmod_vec_scalar_mul_nmod(cq, cq, r, inv, S->mod);
-    for (i = 0; i < S->rank; i++)
-    {
-        mp_limb_t y = S->R[i * d + t0];
-        if (y != 0)
-            _nmod_vec_scalar_addmul_nmod(S->R + i * d, cq, r, nmod_neg(y, S->mod), S->mod);
-    }
-    _nmod_vec_set(S->R + S->rank * d, cq, r);
-    S->pcol[S->rank] = S->qcol[t0];
-    S->rank++;
-    for (i = 0; i < S->rank; i++)
-        S->R[i * d + t0] = S->R[i * d + r - 1];
-    S->qcol[t0] = S->qcol[r - 1];
-    S->r = r - 1;
-    return 1;
 }
 
 /* The first term: words of L's generators from a closure mod p, when they
@@ -1298,7 +1327,7 @@ sterm_first(sterm_struct * T, const lc_lie_t L, const lc_vlist_struct * G, mp_li
             for (i = 0; i < L->dim; i++)
             {
                 lc_vlist_push(&T->W, cl.words.v[i]);
-                T->piv[i] = cl.S.piv[i];
+                T->piv[i] = cl.S.pcol[i];
             }
             closure_clear(&cl);
             _fmpz_vec_clear(t, N);
@@ -1671,8 +1700,9 @@ derived_step(sterm_struct * next, const sterm_struct * T, slong n, mp_limb_t p)
             }
         }
 
-    /* The words exactly (each one's parent comes before it). */
-    for (i = 0; i < d; i++)
+    /* The words exactly (each one's parent comes before it); a stalled
+       step needs none of them. */
+    for (i = 0; i < d && !stalled; i++)
     {
         if (parent[i] < 0)
             lc_vlist_push(&Wd, G.v[-1 - parent[i]]);
