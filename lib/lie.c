@@ -268,13 +268,13 @@ rspan_add(rspan_struct * S, const mp_limb_t * c)
                 if (++pending == 255)
                 {
                     for (t = 0; t < r; t++)
-                        NMOD_RED(acc[t], acc[t], S->mod);
+                        NMOD_RED2(acc[t], UWORD(0), acc[t], S->mod);
                     pending = 0;
                 }
             }
         }
         for (t = 0; t < r; t++)
-            NMOD_RED(cq[t], acc[t], S->mod);
+            NMOD_RED2(cq[t], UWORD(0), acc[t], S->mod);
     }
     for (t0 = 0; t0 < r && cq[t0] == 0; t0++)
         ;
@@ -1256,7 +1256,7 @@ brk_small(mp_limb_t * out, const mp_limb_t * a, const mp_limb_t * b, slong n,
         }
     }
     for (i = 0; i < N; i++)
-        NMOD_RED(out[i], acc[i], mod);
+        NMOD_RED2(out[i], UWORD(0), acc[i], mod);   /* NMOD_RED shifts an int 0: UB */
 }
 
 /* out := [a, b] exactly (out may not alias): by FLINT's matrix products
