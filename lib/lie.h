@@ -14,7 +14,10 @@
  * turns out unlucky the verification fails and the computation is repeated
  * with the next prime; after a few failures (only contrived inputs get there)
  * an exact computation without primes takes over, so results are always exact
- * and no input makes the library abort. */
+ * and no input makes the library abort.  The derived and lower central series,
+ * which only report dimensions, keep each term as a basis of exact brackets
+ * instead of an echelon form and certify each step by containment, the trace,
+ * or one thin exact solve (lib/lie.c, doc/library.md). */
 #ifndef LC_LIE_H
 #define LC_LIE_H
 
