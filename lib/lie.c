@@ -1608,7 +1608,9 @@ derived_step(sterm_struct * next, const sterm_struct * T, slong n, mp_limb_t p)
 #define DS_WORD(src, par) \
     do { _nmod_vec_set(words + nw * N, (src), N); parent[nw++] = (par); } while (0)
 
-    while (S.rank < d && ng < d + 2)
+    /* A stall (rank dim T among the brackets) ends the search at once:
+       [T, T] = T whether or not the generators found so far generate T. */
+    while (S.rank < d && ng < d + 2 && !stalled)
     {
         if (ng < 2)
         {
@@ -1641,8 +1643,8 @@ derived_step(sterm_struct * next, const sterm_struct * T, slong n, mp_limb_t p)
         }
         lc_vlist_push(&G, h);
         ng++;
-        for (i = 0; i < nw && S.rank < d; i++)
-            while (done[i] < ng && S.rank < d)
+        for (i = 0; i < nw && S.rank < d && !stalled; i++)
+            while (done[i] < ng && S.rank < d && !stalled)
             {
                 slong code = done[i] * d + i;
                 lc_limit_poll();    /* void: a stop unwinds (lib/limit) */
@@ -1669,7 +1671,7 @@ derived_step(sterm_struct * next, const sterm_struct * T, slong n, mp_limb_t p)
             }
     }
 #undef DS_WORD
-    if (S.rank < d)
+    if (S.rank < d && !stalled)
     {
         ok = 0;   /* the words do not reach dim T mod p */
         goto cleanup;
@@ -1772,7 +1774,9 @@ series_fast(slong * dims, const lc_lie_t L, int derived)
         ok = 0;
         for (; attempt < LC_LIE_MAX_PRIMES && !ok; attempt++)
         {
-            if (derived)
+            /* The first term is L, whose generators are known: [L, L] is
+               a step like those of the lower central series. */
+            if (derived && len > 1)
                 ok = derived_step(&next, &cur, n, _lc_lie_series_prime(attempt));
             else
                 ok = series_step(&next, &cur, A, n, _lc_lie_series_prime(attempt));
