@@ -1201,10 +1201,10 @@ _lc_lie_series_prime(slong attempt)
     return n_nextprime((UWORD(1) << 27) + UWORD(1000003) * (ulong) (13 * attempt + 1), 1);
 }
 
-/* lo[k], hi[k]: the range of the non-zero entries of row k of the n x n
+/* lh[k], lh[n + k]: the range of the non-zero entries of row k of the n x n
    matrix a (lo > hi for a zero row). */
 static void
-row_ranges(slong * lo, slong * hi, const mp_limb_t * a, slong n)
+row_ranges(slong * lh, const mp_limb_t * a, slong n)
 {
     slong k, j;
 
@@ -1212,26 +1212,23 @@ row_ranges(slong * lo, slong * hi, const mp_limb_t * a, slong n)
     {
         for (j = 0; j < n && a[k * n + j] == 0; j++)
             ;
-        lo[k] = j;
-        for (j = n - 1; j >= lo[k] && a[k * n + j] == 0; j--)
+        lh[k] = j;
+        for (j = n - 1; j >= lh[k] && a[k * n + j] == 0; j--)
             ;
-        hi[k] = j;
+        lh[n + k] = j;
     }
 }
 
 /* out := [a, b] mod p, for row-major n x n matrices with entries in [0, p),
-   p < 2^28; acc is scratch of n^2 + 4n words.  Zero entries and the zero
-   ends of rows are skipped, which makes brackets of triangular matrices
-   about three times cheaper. */
+   p < 2^28, whose row ranges (row_ranges) are ra and rb; acc is scratch of
+   n^2 words.  Zero entries and the zero ends of rows are skipped, which
+   makes brackets of triangular matrices about three times cheaper. */
 LC_HOT static void
 brk_small(mp_limb_t * out, const mp_limb_t * a, const mp_limb_t * b, slong n,
-          nmod_t mod, ulong * acc)
+          const slong * ra, const slong * rb, nmod_t mod, ulong * acc)
 {
     slong i, j, k, N = n * n;
-    slong * alo = (slong *) (acc + N), * ahi = alo + n, * blo = ahi + n, * bhi = blo + n;
 
-    row_ranges(alo, ahi, a, n);
-    row_ranges(blo, bhi, b, n);
     for (i = 0; i < N; i++)
         acc[i] = 0;
     for (i = 0; i < n; i++)
@@ -1243,14 +1240,14 @@ brk_small(mp_limb_t * out, const mp_limb_t * a, const mp_limb_t * b, slong n,
             if (x != 0)
             {
                 const mp_limb_t * bk = b + k * n;
-                for (j = blo[k]; j <= bhi[k]; j++)
+                for (j = rb[k]; j <= rb[n + k]; j++)
                     r[j] += (ulong) (uint32_t) x * (uint32_t) bk[j];
             }
             if (y != 0)
             {
                 const mp_limb_t * ak = a + k * n;
                 y = mod.n - y;
-                for (j = alo[k]; j <= ahi[k]; j++)
+                for (j = ra[k]; j <= ra[n + k]; j++)
                     r[j] += (ulong) (uint32_t) y * (uint32_t) ak[j];
             }
         }
@@ -1521,7 +1518,7 @@ series_step(sterm_struct * next, const sterm_struct * T, const lc_vlist_struct *
     rspan_struct S;
     mp_limb_t * Tm, * Gm, * full, * proj;
     ulong * acc;
-    slong * kept, * dropped;
+    slong * kept, * dropped, * rT, * rG;
     int ok, stalled = 0;
 
     nmod_init(&mod, p);
@@ -1535,12 +1532,18 @@ series_step(sterm_struct * next, const sterm_struct * T, const lc_vlist_struct *
     dropped = flint_malloc(FLINT_MAX(ng * d, 1) * sizeof(slong));
     vlist_get_nmod(Tm, &T->W, mod);
     vlist_get_nmod(Gm, G, mod);
+    rT = flint_malloc(FLINT_MAX(d, 1) * 2 * n * sizeof(slong));
+    rG = flint_malloc(FLINT_MAX(ng, 1) * 2 * n * sizeof(slong));
+    for (b = 0; b < d; b++)
+        row_ranges(rT + b * 2 * n, Tm + b * N, n);
+    for (a = 0; a < ng; a++)
+        row_ranges(rG + a * 2 * n, Gm + a * N, n);
 
     for (a = 0; a < ng && !stalled; a++)
         for (b = 0; b < d; b++)
         {
             lc_limit_poll();    /* void: a stop unwinds (lib/limit) */
-            brk_small(full, Gm + a * N, Tm + b * N, n, mod, acc);
+            brk_small(full, Gm + a * N, Tm + b * N, n, rG + a * 2 * n, rT + b * 2 * n, mod, acc);
             for (j = 0; j < d; j++)
                 proj[j] = full[T->piv[j]];
             if (rspan_add(&S, proj))
@@ -1556,6 +1559,8 @@ series_step(sterm_struct * next, const sterm_struct * T, const lc_vlist_struct *
                 dropped[nd++] = a * d + b;
         }
     ok = step_finish(next, T, G, &T->W, kept, nk, dropped, nd, &S, stalled, n);
+    flint_free(rT);
+    flint_free(rG);
     rspan_clear(&S);
     flint_free(Tm);
     flint_free(Gm);
@@ -1583,7 +1588,7 @@ derived_step(sterm_struct * next, const sterm_struct * T, slong n, mp_limb_t p)
     nmod_t mod;
     mp_limb_t * Tm, * gm, * words, * full, * proj;
     ulong * acc;
-    slong * done, * parent, * kept, * dropped = NULL;
+    slong * done, * parent, * kept, * dropped = NULL, * rg, * rw;
     lc_vlist_struct G, Wd;
     fmpz * h;
     int ok = 1, stalled = 0;
@@ -1602,11 +1607,14 @@ derived_step(sterm_struct * next, const sterm_struct * T, slong n, mp_limb_t p)
     done = flint_calloc(d + 1, sizeof(slong));
     parent = flint_malloc(FLINT_MAX(d, 1) * sizeof(slong));   /* -1 - g, or g * d + word */
     kept = flint_malloc(FLINT_MAX(d, 1) * sizeof(slong));
+    rg = flint_malloc((d + 2) * 2 * n * sizeof(slong));
+    rw = flint_malloc(FLINT_MAX(d, 1) * 2 * n * sizeof(slong));
     h = _fmpz_vec_init(N);
     vlist_get_nmod(Tm, &T->W, mod);
 
 #define DS_WORD(src, par) \
-    do { _nmod_vec_set(words + nw * N, (src), N); parent[nw++] = (par); } while (0)
+    do { _nmod_vec_set(words + nw * N, (src), N); \
+         row_ranges(rw + nw * 2 * n, words + nw * N, n); parent[nw++] = (par); } while (0)
 
     /* A stall (rank dim T among the brackets) ends the search at once:
        [T, T] = T whether or not the generators found so far generate T. */
@@ -1620,6 +1628,7 @@ derived_step(sterm_struct * next, const sterm_struct * T, slong n, mp_limb_t p)
             if (_fmpz_vec_is_zero(h, N))
                 continue;
             _fmpz_vec_get_nmod_vec(gm + ng * N, h, N, mod);
+            row_ranges(rg + ng * 2 * n, gm + ng * N, n);
             for (i = 0; i < d; i++)
                 proj[i] = gm[ng * N + T->piv[i]];
             if (rspan_add(&S, proj))
@@ -1638,6 +1647,7 @@ derived_step(sterm_struct * next, const sterm_struct * T, slong n, mp_limb_t p)
                 break;
             _fmpz_vec_set(h, T->W.v[next_basis], N);
             _nmod_vec_set(gm + ng * N, Tm + next_basis * N, N);
+            row_ranges(rg + ng * 2 * n, gm + ng * N, n);
             DS_WORD(gm + ng * N, -1 - ng);
             next_basis++;
         }
@@ -1648,7 +1658,8 @@ derived_step(sterm_struct * next, const sterm_struct * T, slong n, mp_limb_t p)
             {
                 slong code = done[i] * d + i;
                 lc_limit_poll();    /* void: a stop unwinds (lib/limit) */
-                brk_small(full, gm + done[i] * N, words + i * N, n, mod, acc);
+                brk_small(full, gm + done[i] * N, words + i * N, n,
+                          rg + done[i] * 2 * n, rw + i * 2 * n, mod, acc);
                 done[i]++;
                 for (j = 0; j < d; j++)
                     proj[j] = full[T->piv[j]];
@@ -1682,7 +1693,8 @@ derived_step(sterm_struct * next, const sterm_struct * T, slong n, mp_limb_t p)
         {
             slong code = done[i] * d + i;
             lc_limit_poll();
-            brk_small(full, gm + done[i] * N, words + i * N, n, mod, acc);
+            brk_small(full, gm + done[i] * N, words + i * N, n,
+                      rg + done[i] * 2 * n, rw + i * 2 * n, mod, acc);
             done[i]++;
             for (j = 0; j < d; j++)
                 proj[j] = full[T->piv[j]];
@@ -1730,6 +1742,8 @@ cleanup:
     flint_free(done);
     flint_free(parent);
     flint_free(kept);
+    flint_free(rg);
+    flint_free(rw);
     flint_free(dropped);
     _fmpz_vec_clear(h, N);
     return ok;
