@@ -1588,7 +1588,7 @@ derived_step(sterm_struct * next, const sterm_struct * T, slong n, mp_limb_t p)
     nmod_t mod;
     mp_limb_t * Tm, * gm, * words, * full, * proj;
     ulong * acc;
-    slong * done, * parent, * kept, * dropped = NULL, * rg, * rw;
+    slong * done, * parent, * kept, * dropped = NULL, * rg, * rw, * order, * bits;
     lc_vlist_struct G, Wd;
     fmpz * h;
     int ok = 1, stalled = 0;
@@ -1611,6 +1611,20 @@ derived_step(sterm_struct * next, const sterm_struct * T, slong n, mp_limb_t p)
     rw = flint_malloc(FLINT_MAX(d, 1) * 2 * n * sizeof(slong));
     h = _fmpz_vec_init(N);
     vlist_get_nmod(Tm, &T->W, mod);
+    /* Basis vectors are tried as further generators in order of the size
+       of their entries, smallest first: small entries mean short brackets,
+       which are less likely to lie in [T, T] and so to be wasted (on the
+       triangular pair at n = 32, 63 + 107 + 164 generators instead of
+       90 + 141 + 209). */
+    order = flint_malloc(FLINT_MAX(d, 1) * sizeof(slong));
+    bits = flint_malloc(FLINT_MAX(d, 1) * sizeof(slong));
+    for (i = 0; i < d; i++)
+    {
+        bits[i] = FLINT_ABS(_fmpz_vec_max_bits(T->W.v[i], N));
+        for (j = i; j > 0 && bits[order[j - 1]] > bits[i]; j--)
+            order[j] = order[j - 1];
+        order[j] = i;
+    }
 
 #define DS_WORD(src, par) \
     do { _nmod_vec_set(words + nw * N, (src), N); \
@@ -1639,14 +1653,14 @@ derived_step(sterm_struct * next, const sterm_struct * T, slong n, mp_limb_t p)
             for (; next_basis < d; next_basis++)
             {
                 for (i = 0; i < d; i++)
-                    proj[i] = Tm[next_basis * N + T->piv[i]];
+                    proj[i] = Tm[order[next_basis] * N + T->piv[i]];
                 if (rspan_add(&S, proj))
                     break;
             }
             if (next_basis == d)
                 break;
-            _fmpz_vec_set(h, T->W.v[next_basis], N);
-            _nmod_vec_set(gm + ng * N, Tm + next_basis * N, N);
+            _fmpz_vec_set(h, T->W.v[order[next_basis]], N);
+            _nmod_vec_set(gm + ng * N, Tm + order[next_basis] * N, N);
             row_ranges(rg + ng * 2 * n, gm + ng * N, n);
             DS_WORD(gm + ng * N, -1 - ng);
             next_basis++;
@@ -1744,6 +1758,8 @@ cleanup:
     flint_free(kept);
     flint_free(rg);
     flint_free(rw);
+    flint_free(order);
+    flint_free(bits);
     flint_free(dropped);
     _fmpz_vec_clear(h, N);
     return ok;
