@@ -1148,21 +1148,6 @@ _lc_lie_series_classic(slong * dims, const lc_lie_t L, int derived)
    a basis of words (brackets of L's generators) from a closure modulo p:
    dim L independent vectors inside L are a basis of L. */
 
-/* Timing of the phases on standard error, for development only: build with
-   -DLC_SERIES_DEBUG and set the environment variable LC_SERIES_DEBUG. */
-#ifdef LC_SERIES_DEBUG
-#include <stdlib.h>
-#include <time.h>
-static double dbg_now(void) { struct timespec ts; clock_gettime(CLOCK_MONOTONIC, &ts); return ts.tv_sec + 1e-9 * ts.tv_nsec; }
-#define DBG_T0 double dbg_t0 = dbg_now()
-#define DBG_T(what) do { if (getenv("LC_SERIES_DEBUG")) { flint_fprintf(stderr, "  %s %.3f\n", what, dbg_now() - dbg_t0); dbg_t0 = dbg_now(); } } while (0)
-#define DBG_INFO(...) do { if (getenv("LC_SERIES_DEBUG")) flint_fprintf(stderr, __VA_ARGS__); } while (0)
-#else
-#define DBG_T0 do { } while (0)
-#define DBG_T(what) do { } while (0)
-#define DBG_INFO(...) do { } while (0)
-#endif
-
 typedef struct
 {
     lc_vlist_struct W;   /* exact basis vectors, length n^2 */
@@ -1392,7 +1377,6 @@ step_finish(sterm_struct * next, const sterm_struct * T, const lc_vlist_struct *
     const rspan_struct S = *Sp;
     int ok = 1;
     fmpz * t = _fmpz_vec_init(N);
-    DBG_T0;
 
     sterm_clear(next);
     sterm_init(next, N);
@@ -1457,10 +1441,7 @@ step_finish(sterm_struct * next, const sterm_struct * T, const lc_vlist_struct *
             for (j = 0; j < r; j++)
                 fmpz_set(fmpz_mat_entry(B, i, j), next->W.v[i] + qcol[j]);
         }
-        DBG_T("kept");
         ok = fmpz_mat_solve(X, den, A, B);
-        DBG_T("solve");
-        DBG_INFO("  d=%wd ng=%wd nk=%wd nd=%wd r=%wd denbits=%wd Xbits=%wd\n", d, G->len, nk, nd, r, fmpz_bits(den), fmpz_mat_max_bits(X));
         /* Only the pivot coordinates that X uses are needed. */
         for (i = 0; i < nk; i++)
             for (j = 0; j < r; j++)
@@ -1488,7 +1469,6 @@ step_finish(sterm_struct * next, const sterm_struct * T, const lc_vlist_struct *
                 ok = fmpz_equal(s, u);
             }
         }
-        DBG_T("check");
         fmpz_mat_clear(A);
         fmpz_mat_clear(B);
         fmpz_mat_clear(X);
