@@ -1299,11 +1299,13 @@ sterm_first(sterm_struct * T, const lc_lie_t L, const lc_vlist_struct * G, mp_li
     if (bits > 8 && G->len > 0)
     {
         closure_struct cl;
+        int st;
 
         closure_init(&cl, n, p);
         for (i = 0; i < G->len; i++)
             closure_add_gen(&cl, G->v[i]);
-        if (closure_saturate(&cl, N, NULL) == LC_OK && cl.words.len == L->dim)
+        st = closure_saturate(&cl, N, NULL);
+        if (st == LC_OK && cl.words.len == L->dim)
         {
             T->piv = flint_malloc(FLINT_MAX(L->dim, 1) * sizeof(slong));
             for (i = 0; i < L->dim; i++)
@@ -1316,6 +1318,8 @@ sterm_first(sterm_struct * T, const lc_lie_t L, const lc_vlist_struct * G, mp_li
             return;
         }
         closure_clear(&cl);
+        if (st != LC_OK)
+            lc_limit_poll();    /* a stop or a limit: unwinds (lib/limit) */
     }
     T->piv = flint_malloc(FLINT_MAX(L->dim, 1) * sizeof(slong));
     for (i = 0; i < L->dim; i++)
