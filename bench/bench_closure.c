@@ -52,6 +52,10 @@
 #include "lie.h"
 
 #define BENCH_MAX_SIZES 64
+
+/* --classic: time the series by _lc_lie_series_classic (exact echelon forms
+   of every term, the method before the bracket bases) instead. */
+static int use_classic = 0;
 #define BENCH_MAX_REPS 1000
 
 static const char * const all_kinds[] = { "gl", "sl", "so", "block", "tri", "nil" };
@@ -221,9 +225,11 @@ static int bench_case(const char * kind, slong n, ulong seed, double min_time)
             break;
         }
         t1 = now_seconds();
-        dlen = lc_lie_derived_series(dseries, L);
+        dlen = use_classic ? _lc_lie_series_classic(dseries, L, 1)
+                           : lc_lie_derived_series(dseries, L);
         t2 = now_seconds();
-        llen = lc_lie_lower_central_series(lseries, L);
+        llen = use_classic ? _lc_lie_series_classic(lseries, L, 0)
+                           : lc_lie_lower_central_series(lseries, L);
         t3 = now_seconds();
         dim = lc_lie_dim(L);
         lc_lie_clear(L);
@@ -361,12 +367,15 @@ static void usage(FILE * f)
     fprintf(f,
 "usage: bench_closure [--sizes 4,6,8] [--kinds gl,sl,so,block,tri,nil]\n"
 "                     [--seed S] [--min-time SECONDS] [--emit-gap FILE] [--no-run]\n"
+"                     [--classic]\n"
 "  --sizes     matrix sizes n (default 4,6,8,10,12,16,32; 1 <= n <= %d)\n"
 "  --kinds     kinds of generator pairs (default: all six)\n"
 "  --seed      seed of the generator (default 1)\n"
 "  --min-time  repeat a case until its phases add up to this (default 0.2)\n"
 "  --emit-gap  write the same cases as a GAP script to FILE\n"
-"  --no-run    only write the GAP script\n", LC_LIE_MAX_N);
+"  --no-run    only write the GAP script\n"
+"  --classic   time the series by the earlier method (echelon forms of every\n"
+"              term, _lc_lie_series_classic), for before/after comparisons\n", LC_LIE_MAX_N);
 }
 
 /* Splits a comma-separated list into at most max parts, in place. */
@@ -409,6 +418,11 @@ int main(int argc, char ** argv)
         if (strcmp(opt, "--no-run") == 0)
         {
             run = 0;
+            continue;
+        }
+        if (strcmp(opt, "--classic") == 0)
+        {
+            use_classic = 1;
             continue;
         }
         if (val == NULL)

@@ -7,6 +7,7 @@
  * exact check that every vector dropped mod p lies in their span, makes it
  * exact.  An unlucky prime only makes the check fail, and the work is
  * repeated with the next prime: finitely many primes are unlucky. */
+#include <stdint.h>
 #include <string.h>
 #include "lie_util.h"
 #include "limit.h"
@@ -172,6 +173,136 @@ spanp_add_fmpz(spanp_struct * S, const fmpz * x)
     return 1;
 }
 
+/* The two innermost loops (brackets and reductions mod p) are plain
+   multiply-adds of 32-bit numbers into 64-bit words; GCC vectorises them
+   only when asked to at -O2. */
+#if defined(__GNUC__) && !defined(__clang__)
+#define LC_HOT __attribute__((optimize("tree-vectorize")))
+#else
+#define LC_HOT
+#endif
+
+/* A subspace of F_p^d in reduced echelon form, stored by its values on the
+   non-pivot columns only.  Row i has 1 at pcol[i], 0 at the other pivot
+   columns, and R[i * d + t] at the non-pivot column qcol[t] (t < r).
+   Reducing a vector costs rank x r operations instead of rank x d: once the
+   span is nearly complete (r small) the many dependent brackets of a series
+   step are cheap to recognise. */
+typedef struct
+{
+    slong d, rank, r;
+    nmod_t mod;
+    slong * pcol, * qcol;
+    mp_limb_t * R, * cq;
+    ulong * acc;
+}
+rspan_struct;
+
+static void
+rspan_init(rspan_struct * S, slong d, mp_limb_t p)
+{
+    slong t;
+
+    S->d = d;
+    S->rank = 0;
+    S->r = d;
+    nmod_init(&S->mod, p);
+    S->pcol = flint_malloc(FLINT_MAX(d, 1) * sizeof(slong));
+    S->qcol = flint_malloc(FLINT_MAX(d, 1) * sizeof(slong));
+    for (t = 0; t < d; t++)
+        S->qcol[t] = t;
+    S->R = NULL;
+    S->cq = flint_malloc(FLINT_MAX(d, 1) * sizeof(mp_limb_t));
+    S->acc = flint_malloc(FLINT_MAX(d, 1) * sizeof(ulong));
+}
+
+static void
+rspan_clear(rspan_struct * S)
+{
+    flint_free(S->pcol);
+    flint_free(S->qcol);
+    flint_free(S->R);
+    flint_free(S->cq);
+    flint_free(S->acc);
+}
+
+/* Whether the vector c (length d, entries in [0, p)) is outside the span;
+   if so, add it. */
+LC_HOT static int
+rspan_add(rspan_struct * S, const mp_limb_t * c)
+{
+    slong i, t, t0, r = S->r, d = S->d;
+    mp_limb_t * cq = S->cq, inv;
+
+    if (r == 0)
+        return 0;
+    if (S->mod.n >= (UWORD(1) << 28))
+    {
+        for (t = 0; t < r; t++)
+            cq[t] = c[S->qcol[t]];
+        for (i = 0; i < S->rank; i++)
+        {
+            mp_limb_t x = c[S->pcol[i]];
+            if (x != 0)
+                _nmod_vec_scalar_addmul_nmod(cq, S->R + i * d, r, nmod_neg(x, S->mod), S->mod);
+        }
+    }
+    else
+    /* cq := c[Q] - sum_i c[p_i] R_i, accumulated without reduction: terms
+       are below p^2 < 2^56, so 255 of them fit in a word. */
+    {
+        ulong * acc = S->acc;
+        slong pending = 0;
+
+        for (t = 0; t < r; t++)
+            acc[t] = c[S->qcol[t]];
+        for (i = 0; i < S->rank; i++)
+        {
+            ulong x = c[S->pcol[i]];
+            if (x != 0)
+            {
+                const mp_limb_t * Ri = S->R + i * d;
+                x = S->mod.n - x;
+                for (t = 0; t < r; t++)
+                    acc[t] += (ulong) (uint32_t) x * (uint32_t) Ri[t];
+                if (++pending == 255)
+                {
+                    for (t = 0; t < r; t++)
+                        NMOD_RED2(acc[t], UWORD(0), acc[t], S->mod);
+                    pending = 0;
+                }
+            }
+        }
+        for (t = 0; t < r; t++)
+            NMOD_RED2(cq[t], UWORD(0), acc[t], S->mod);
+    }
+    for (t0 = 0; t0 < r && cq[t0] == 0; t0++)
+        ;
+    if (t0 == r)
+        return 0;
+
+    /* New pivot column qcol[t0]: normalise, clear it from the other rows,
+       then move the last non-pivot column into its place. */
+    if (S->R == NULL)
+        S->R = flint_malloc(FLINT_MAX(d, 1) * d * sizeof(mp_limb_t));
+    inv = n_invmod(cq[t0], S->mod.n);
+    _nmod_vec_scalar_mul_nmod(cq, cq, r, inv, S->mod);
+    for (i = 0; i < S->rank; i++)
+    {
+        mp_limb_t y = S->R[i * d + t0];
+        if (y != 0)
+            _nmod_vec_scalar_addmul_nmod(S->R + i * d, cq, r, nmod_neg(y, S->mod), S->mod);
+    }
+    _nmod_vec_set(S->R + S->rank * d, cq, r);
+    S->pcol[S->rank] = S->qcol[t0];
+    S->rank++;
+    for (i = 0; i < S->rank; i++)
+        S->R[i * d + t0] = S->R[i * d + r - 1];
+    S->qcol[t0] = S->qcol[r - 1];
+    S->r = r - 1;
+    return 1;
+}
+
 mp_limb_t
 _lc_lie_prime(slong attempt)
 {
@@ -313,12 +444,18 @@ rref_lowest_terms(fmpz_mat_t R, fmpz_t den)
 }
 
 /* L := span(W), exactly, given that W is independent mod p; return 1 when
-   every vector of C lies in that span, 0 when one does not (unlucky prime). */
+   every vector of C lies in that span, 0 when one does not (unlucky prime).
+   All linear algebra runs on the support of W (the columns where some vector
+   of W is non-zero; a vector of C with an entry elsewhere is outside the
+   span): for triangular and other structured algebras that is a fraction of
+   the n^2 columns, and the reduced echelon form is zero on the rest. */
 static int
 certify(lc_lie_t L, slong n, const lc_vlist_struct * W, const lc_vlist_struct * C)
 {
-    slong N = n * n, d = W->len, m = C->len, i, j;
-    fmpz_mat_t Wm, Cm, CP, X;
+    slong N = n * n, d = W->len, m = C->len, i, j, s = 0;
+    fmpz_mat_t Wm, Cm, CP, X, R;
+    slong * col;
+    char * on;
     int ok = 1;
 
     lc_lie_reset(L, n, d);
@@ -331,43 +468,64 @@ certify(lc_lie_t L, slong n, const lc_vlist_struct * W, const lc_vlist_struct * 
         return 1;
     }
 
-    fmpz_mat_init(Wm, d, N);
+    on = flint_calloc(FLINT_MAX(N, 1), 1);
+    col = flint_malloc(FLINT_MAX(N, 1) * sizeof(slong));
     for (i = 0; i < d; i++)
         for (j = 0; j < N; j++)
-            fmpz_set(fmpz_mat_entry(Wm, i, j), W->v[i] + j);
-    if (fmpz_mat_rref(L->rref, L->den, Wm) != d)
+            if (!fmpz_is_zero(W->v[i] + j))
+                on[j] = 1;
+    for (j = 0; j < N; j++)
+        if (on[j])
+            col[s++] = j;
+    for (i = 0; ok && i < m; i++)
+        for (j = 0; ok && j < N; j++)
+            if (!on[j] && !fmpz_is_zero(C->v[i] + j))
+                ok = 0;
+
+    fmpz_mat_init(Wm, d, s);
+    fmpz_mat_init(R, d, s);
+    for (i = 0; i < d; i++)
+        for (j = 0; j < s; j++)
+            fmpz_set(fmpz_mat_entry(Wm, i, j), W->v[i] + col[j]);
+    if (ok && fmpz_mat_rref(R, L->den, Wm) != d)
         ok = 0;    /* cannot happen for vectors independent mod p */
-    rref_lowest_terms(L->rref, L->den);
+    rref_lowest_terms(R, L->den);
     fmpz_mat_clear(Wm);
     for (i = 0; ok && i < d; i++)
     {
-        for (j = 0; fmpz_is_zero(fmpz_mat_entry(L->rref, i, j)); j++)
+        for (j = 0; fmpz_is_zero(fmpz_mat_entry(R, i, j)); j++)
             ;
-        L->pivots[i] = j;
+        L->pivots[i] = col[j];
+        for (j = 0; j < s; j++)
+            fmpz_set(fmpz_mat_entry(L->rref, i, col[j]), fmpz_mat_entry(R, i, j));
     }
 
     if (ok && m > 0)
     {
         /* c lies in span(E) with E = rref/den reduced iff c = sum_i c[piv_i] E_i,
-           i.e. den * C == C[:, pivots] * rref, an exact integer identity. */
-        fmpz_mat_init(Cm, m, N);
+           i.e. den * C == C[:, pivots] * rref, an exact integer identity (on
+           the support; C vanishes elsewhere). */
+        fmpz_mat_init(Cm, m, s);
         fmpz_mat_init(CP, m, d);
-        fmpz_mat_init(X, m, N);
+        fmpz_mat_init(X, m, s);
         for (i = 0; i < m; i++)
         {
-            for (j = 0; j < N; j++)
-                fmpz_set(fmpz_mat_entry(Cm, i, j), C->v[i] + j);
+            for (j = 0; j < s; j++)
+                fmpz_set(fmpz_mat_entry(Cm, i, j), C->v[i] + col[j]);
             for (j = 0; j < d; j++)
                 fmpz_set(fmpz_mat_entry(CP, i, j), C->v[i] + L->pivots[j]);
         }
         if (d > 0)
-            fmpz_mat_mul(X, CP, L->rref);
+            fmpz_mat_mul(X, CP, R);
         fmpz_mat_scalar_mul_fmpz(Cm, Cm, L->den);
         ok = fmpz_mat_equal(X, Cm);
         fmpz_mat_clear(Cm);
         fmpz_mat_clear(CP);
         fmpz_mat_clear(X);
     }
+    fmpz_mat_clear(R);
+    flint_free(on);
+    flint_free(col);
     return ok;
 }
 
@@ -376,7 +534,8 @@ certify(lc_lie_t L, slong n, const lc_vlist_struct * W, const lc_vlist_struct * 
 typedef struct
 {
     slong n, N;
-    spanp_struct S;
+    rspan_struct S;
+    mp_limb_t * xm;
     lc_vlist_struct words, dropped, gens;
     slong * done;      /* done[i]: generators already bracketed with word i */
     lc_brk_struct ws;
@@ -389,7 +548,8 @@ closure_init(closure_struct * cl, slong n, mp_limb_t p)
 {
     cl->n = n;
     cl->N = n * n;
-    spanp_init(&cl->S, cl->N, p);
+    rspan_init(&cl->S, cl->N, p);
+    cl->xm = _nmod_vec_init(cl->N);
     lc_vlist_init(&cl->words, cl->N);
     lc_vlist_init(&cl->dropped, cl->N);
     lc_vlist_init(&cl->gens, cl->N);
@@ -401,7 +561,8 @@ closure_init(closure_struct * cl, slong n, mp_limb_t p)
 static void
 closure_clear(closure_struct * cl)
 {
-    spanp_clear(&cl->S);
+    rspan_clear(&cl->S);
+    _nmod_vec_clear(cl->xm);
     lc_vlist_clear(&cl->words);
     lc_vlist_clear(&cl->dropped);
     lc_vlist_clear(&cl->gens);
@@ -413,7 +574,8 @@ closure_clear(closure_struct * cl)
 static void
 closure_offer(closure_struct * cl, const fmpz * x)
 {
-    if (spanp_add_fmpz(&cl->S, x))
+    _fmpz_vec_get_nmod_vec(cl->xm, x, cl->N, cl->S.mod);
+    if (rspan_add(&cl->S, cl->xm))
         lc_vlist_push(&cl->words, x);
     else if (!_fmpz_vec_is_zero(x, cl->N))
         lc_vlist_push(&cl->dropped, x);
@@ -927,8 +1089,8 @@ lc_lie_bracket_ideal(lc_lie_t C, const lc_lie_t L, const lc_lie_t I)
 /* The dimensions of a series that starts at L and goes on by
    term -> [term, term] (derived) or term -> [L, term] (lower central), up to
    and including the first term that is 0 or equal to its predecessor. */
-static slong
-series(slong * dims, const lc_lie_t L, int derived)
+slong
+_lc_lie_series_classic(slong * dims, const lc_lie_t L, int derived)
 {
     lc_lie_t cur, next;
     slong len = 1;
@@ -956,16 +1118,711 @@ series(slong * dims, const lc_lie_t L, int derived)
     return len;
 }
 
+/* ------------------------------------- series on bases of exact brackets */
+
+/* The terms of both series are spans of brackets, and only their dimensions
+   are wanted.  A term T is kept as a list W of integer vectors that is a basis
+   of T over Q, with columns piv such that W[:, piv] is non-singular: the
+   brackets themselves, whose entries stay small, and never a reduced echelon
+   form, whose entries are ratios of large minors.  Every next term lies in T,
+   and the projection onto the columns piv is injective on T, so all linear
+   algebra runs on vectors of length dim T instead of n^2.
+
+   A step [A, T] (A = L for the lower central series, A = T for the derived
+   series, G generators of A) brackets every generator with every basis
+   vector modulo a prime below 2^28 and keeps the brackets that are
+   independent mod p: they are independent over Q, which bounds the dimension
+   from below.  The bound from above is certified in one of three ways:
+     - the rank equals dim T: the next term lies in T, so it is T;
+     - the rank is dim T - 1 and T has an element of non-zero trace: brackets
+       have trace 0, so the next term lies in the hyperplane T cap sl(n);
+     - otherwise exactly: with P the pivot columns of the kept brackets K and
+       Q the other columns of T, X = K[:, P]^-1 K[:, Q] (one exact
+       non-singular solve with dim T - rank right-hand sides), and every
+       dropped bracket c must satisfy c[Q] = c[P] X, an integer identity
+       after clearing the denominator.  A bracket c lies in T, and on T the
+       coordinates P determine the rest, so this proves c in span K.
+   An unlucky prime only makes the identity fail; the step is then repeated
+   with the next prime, and after LC_LIE_MAX_PRIMES failures the whole series
+   is computed by _lc_lie_series_classic (echelon forms).  The first term is
+   a basis of words (brackets of L's generators) from a closure modulo p:
+   dim L independent vectors inside L are a basis of L. */
+
+typedef struct
+{
+    lc_vlist_struct W;   /* exact basis vectors, length n^2 */
+    slong * piv;         /* W[:, piv] is non-singular (piv[i]: a column) */
+}
+sterm_struct;
+
+static void
+sterm_init(sterm_struct * T, slong N)
+{
+    lc_vlist_init(&T->W, N);
+    T->piv = NULL;
+}
+
+static void
+sterm_clear(sterm_struct * T)
+{
+    lc_vlist_clear(&T->W);
+    flint_free(T->piv);
+    T->piv = NULL;
+}
+
+static void
+sterm_swap(sterm_struct * A, sterm_struct * B)
+{
+    sterm_struct t = *A;
+    *A = *B;
+    *B = t;
+}
+
+/* Primes below 2^28, so that a bracket of n x n matrices (n <= 64) mod p
+   accumulates its 2n products per entry in one word: 2n (p - 1)^2 < 2^64. */
+mp_limb_t
+_lc_lie_series_prime(slong attempt)
+{
+    return n_nextprime((UWORD(1) << 27) + UWORD(1000003) * (ulong) (13 * attempt + 1), 1);
+}
+
+/* lh[k], lh[n + k]: the range of the non-zero entries of row k of the n x n
+   matrix a (lo > hi for a zero row). */
+static void
+row_ranges(slong * lh, const mp_limb_t * a, slong n)
+{
+    slong k, j;
+
+    for (k = 0; k < n; k++)
+    {
+        for (j = 0; j < n && a[k * n + j] == 0; j++)
+            ;
+        lh[k] = j;
+        for (j = n - 1; j >= lh[k] && a[k * n + j] == 0; j--)
+            ;
+        lh[n + k] = j;
+    }
+}
+
+/* out := [a, b] mod p, for row-major n x n matrices with entries in [0, p),
+   p < 2^28, whose row ranges (row_ranges) are ra and rb; acc is scratch of
+   n^2 words.  Zero entries and the zero ends of rows are skipped, which
+   makes brackets of triangular matrices about three times cheaper. */
+LC_HOT static void
+brk_small(mp_limb_t * out, const mp_limb_t * a, const mp_limb_t * b, slong n,
+          const slong * ra, const slong * rb, nmod_t mod, ulong * acc)
+{
+    slong i, j, k, N = n * n;
+
+    for (i = 0; i < N; i++)
+        acc[i] = 0;
+    for (i = 0; i < n; i++)
+    {
+        ulong * r = acc + i * n;
+        for (k = 0; k < n; k++)
+        {
+            ulong x = a[i * n + k], y = b[i * n + k];
+            if (x != 0)
+            {
+                const mp_limb_t * bk = b + k * n;
+                for (j = rb[k]; j <= rb[n + k]; j++)
+                    r[j] += (ulong) (uint32_t) x * (uint32_t) bk[j];
+            }
+            if (y != 0)
+            {
+                const mp_limb_t * ak = a + k * n;
+                y = mod.n - y;
+                for (j = ra[k]; j <= ra[n + k]; j++)
+                    r[j] += (ulong) (uint32_t) y * (uint32_t) ak[j];
+            }
+        }
+    }
+    for (i = 0; i < N; i++)
+        NMOD_RED2(out[i], UWORD(0), acc[i], mod);   /* NMOD_RED shifts an int 0: UB */
+}
+
+/* out := [a, b] exactly (out may not alias): by FLINT's matrix products
+   when a has many non-zero entries, else by loops that skip zero entries
+   (triangular and sparse brackets). */
+static void
+brk_exact(fmpz * out, const fmpz * a, const fmpz * b, slong n)
+{
+    slong i, j, k, nz = 0;
+
+    for (i = 0; i < n * n; i++)
+        nz += !fmpz_is_zero(a + i);
+    if (n >= 8 && 4 * nz > 3 * n * n)
+    {
+        lc_brk_struct ws;
+        lc_brk_init(&ws, n);
+        lc_brk_vec(out, a, b, &ws);
+        lc_brk_clear(&ws);
+        return;
+    }
+
+    _fmpz_vec_zero(out, n * n);
+    for (i = 0; i < n; i++)
+        for (k = 0; k < n; k++)
+        {
+            const fmpz * x = a + i * n + k, * y = b + i * n + k;
+            if (!fmpz_is_zero(x))
+                for (j = 0; j < n; j++)
+                    if (!fmpz_is_zero(b + k * n + j))
+                        fmpz_addmul(out + i * n + j, x, b + k * n + j);
+            if (!fmpz_is_zero(y))
+                for (j = 0; j < n; j++)
+                    if (!fmpz_is_zero(a + k * n + j))
+                        fmpz_submul(out + i * n + j, y, a + k * n + j);
+        }
+}
+
+static void
+vlist_get_nmod(mp_limb_t * out, const lc_vlist_struct * V, nmod_t mod)
+{
+    slong i;
+    for (i = 0; i < V->len; i++)
+        _fmpz_vec_get_nmod_vec(out + i * V->N, V->v[i], V->N, mod);
+}
+
+/* The first term: words of L's generators from a closure mod p, when they
+   reach dim L; otherwise L's primitive echelon rows (always a basis, with
+   the echelon pivots).  Echelon rows are taken when they are small anyway
+   (gl(n) and other algebras spanned by matrix units). */
+static void
+sterm_first(sterm_struct * T, const lc_lie_t L, const lc_vlist_struct * G, mp_limb_t p)
+{
+    slong n = L->n, N = n * n, i, bits = fmpz_bits(L->den);
+    fmpz * t = _fmpz_vec_init(N);
+
+    for (i = 0; i < L->dim; i++)
+        bits = FLINT_MAX(bits, FLINT_ABS(_fmpz_vec_max_bits(fmpz_mat_entry(L->rref, i, 0), N)));
+    if (bits > 8 && G->len > 0)
+    {
+        closure_struct cl;
+        int st;
+
+        closure_init(&cl, n, p);
+        for (i = 0; i < G->len; i++)
+            closure_add_gen(&cl, G->v[i]);
+        st = closure_saturate(&cl, N, NULL);
+        if (st == LC_OK && cl.words.len == L->dim)
+        {
+            T->piv = flint_malloc(FLINT_MAX(L->dim, 1) * sizeof(slong));
+            for (i = 0; i < L->dim; i++)
+            {
+                lc_vlist_push(&T->W, cl.words.v[i]);
+                T->piv[i] = cl.S.pcol[i];
+            }
+            closure_clear(&cl);
+            _fmpz_vec_clear(t, N);
+            return;
+        }
+        closure_clear(&cl);
+        if (st != LC_OK)
+            lc_limit_poll();    /* a stop or a limit: unwinds (lib/limit) */
+    }
+    T->piv = flint_malloc(FLINT_MAX(L->dim, 1) * sizeof(slong));
+    for (i = 0; i < L->dim; i++)
+    {
+        lc_lie_primitive_row(t, L, i);
+        lc_vlist_push(&T->W, t);
+        T->piv[i] = L->pivots[i];
+    }
+    _fmpz_vec_clear(t, N);
+}
+
+/* Whether some basis vector of T has non-zero trace. */
+static int
+sterm_has_trace(const sterm_struct * T, slong n)
+{
+    slong i, j;
+    fmpz_t s;
+    int r = 0;
+
+    fmpz_init(s);
+    for (i = 0; i < T->W.len && !r; i++)
+    {
+        fmpz_zero(s);
+        for (j = 0; j < n; j++)
+            fmpz_add(s, s, T->W.v[i] + j * n + j);
+        r = !fmpz_is_zero(s);
+    }
+    fmpz_clear(s);
+    return r;
+}
+
+/* c := the entry (i, j) of [a, b], exactly. */
+static void
+brk_entry(fmpz_t c, const fmpz * a, const fmpz * b, slong n, slong ij)
+{
+    slong i = ij / n, j = ij % n, k;
+
+    fmpz_zero(c);
+    for (k = 0; k < n; k++)
+    {
+        if (!fmpz_is_zero(a + i * n + k) && !fmpz_is_zero(b + k * n + j))
+            fmpz_addmul(c, a + i * n + k, b + k * n + j);
+        if (!fmpz_is_zero(b + i * n + k) && !fmpz_is_zero(a + k * n + j))
+            fmpz_submul(c, b + i * n + k, a + k * n + j);
+    }
+}
+
+/* The end of a step [A, T] (see above): the brackets [G[c / d], Bv[c % d]]
+   for the codes c in kept (independent mod p, with pivots Sp->pcol) and in
+   dropped, where Bv is a basis of T (d = dim T vectors) and G generates A.
+   next := span of the kept brackets; returns 1 when that is certified to be
+   the span of all of them, 0 when p was unlucky. */
+static int
+step_finish(sterm_struct * next, const sterm_struct * T, const lc_vlist_struct * G,
+            const lc_vlist_struct * Bv, const slong * kept, slong nk,
+            const slong * dropped, slong nd, const rspan_struct * Sp, int stalled, slong n)
+{
+    slong N = n * n, d = T->W.len, i, j, b, r;
+    const rspan_struct S = *Sp;
+    int ok = 1;
+    fmpz * t = _fmpz_vec_init(N);
+
+    sterm_clear(next);
+    sterm_init(next, N);
+    if (stalled)
+    {
+        /* rank dim T, and [A, T] lies in T: the next term is T. */
+        next->piv = flint_malloc(FLINT_MAX(d, 1) * sizeof(slong));
+        for (i = 0; i < d; i++)
+        {
+            lc_vlist_push(&next->W, T->W.v[i]);
+            next->piv[i] = T->piv[i];
+        }
+        goto cleanup;
+    }
+
+    /* The kept brackets, exactly; K[:, next->piv] is non-singular mod p. */
+    next->piv = flint_malloc(FLINT_MAX(nk, 1) * sizeof(slong));
+    for (i = 0; i < nk; i++)
+    {
+        brk_exact(t, G->v[kept[i] / d], Bv->v[kept[i] % d], n);
+        lc_vlist_push(&next->W, t);
+        next->piv[i] = T->piv[S.pcol[i]];
+    }
+    if (nk == d - 1 && sterm_has_trace(T, n))
+        goto cleanup;   /* the trace bound */
+
+    r = d - nk;
+    if (nk == 0)
+    {
+        /* Every bracket must vanish; on T the coordinates piv decide. */
+        for (i = 0; i < nd && ok; i++)
+            for (j = 0; j < d && ok; j++)
+            {
+                brk_entry(t, G->v[dropped[i] / d], Bv->v[dropped[i] % d], n, T->piv[j]);
+                ok = fmpz_is_zero(t);
+            }
+    }
+    else
+    {
+        fmpz_mat_t A, B, X;
+        fmpz_t den, s, u;
+        slong * qcol = flint_malloc(r * sizeof(slong));
+        slong * used = flint_malloc(nk * sizeof(slong)), nused = 0;
+        char * isp = flint_calloc(d, 1);
+        fmpz * cp = _fmpz_vec_init(nk);
+
+        for (i = 0; i < nk; i++)
+            isp[S.pcol[i]] = 1;
+        for (i = 0, j = 0; i < d; i++)
+            if (!isp[i])
+                qcol[j++] = T->piv[i];
+        fmpz_init(den);
+        fmpz_init(s);
+        fmpz_init(u);
+        fmpz_mat_init(A, nk, nk);
+        fmpz_mat_init(B, nk, r);
+        fmpz_mat_init(X, nk, r);
+        for (i = 0; i < nk; i++)
+        {
+            for (j = 0; j < nk; j++)
+                fmpz_set(fmpz_mat_entry(A, i, j), next->W.v[i] + next->piv[j]);
+            for (j = 0; j < r; j++)
+                fmpz_set(fmpz_mat_entry(B, i, j), next->W.v[i] + qcol[j]);
+        }
+        ok = fmpz_mat_solve(X, den, A, B);
+        /* Only the pivot coordinates that X uses are needed. */
+        for (i = 0; i < nk; i++)
+            for (j = 0; j < r; j++)
+                if (!fmpz_is_zero(fmpz_mat_entry(X, i, j)))
+                {
+                    used[nused++] = i;
+                    break;
+                }
+        /* Each dropped bracket c: den c[q_j] = sum_i c[p_i] X[i, j]. */
+        for (b = 0; ok && b < nd; b++)
+        {
+            const fmpz * g = G->v[dropped[b] / d], * w = Bv->v[dropped[b] % d];
+
+            lc_limit_poll();
+            for (i = 0; i < nused; i++)
+                brk_entry(cp + used[i], g, w, n, next->piv[used[i]]);
+            for (j = 0; ok && j < r; j++)
+            {
+                fmpz_zero(s);
+                for (i = 0; i < nused; i++)
+                    if (!fmpz_is_zero(fmpz_mat_entry(X, used[i], j)))
+                        fmpz_addmul(s, cp + used[i], fmpz_mat_entry(X, used[i], j));
+                brk_entry(u, g, w, n, qcol[j]);
+                fmpz_mul(u, u, den);
+                ok = fmpz_equal(s, u);
+            }
+        }
+        fmpz_mat_clear(A);
+        fmpz_mat_clear(B);
+        fmpz_mat_clear(X);
+        fmpz_clear(den);
+        fmpz_clear(s);
+        fmpz_clear(u);
+        _fmpz_vec_clear(cp, nk);
+        flint_free(qcol);
+        flint_free(used);
+        flint_free(isp);
+    }
+
+cleanup:
+    _fmpz_vec_clear(t, N);
+    return ok;
+}
+
+/* next := [A, T] for A generated by G with [A, T] inside T (the lower
+   central series: A = L).  Returns 1 when next is certified, 0 when the
+   prime p was unlucky. */
+static int
+series_step(sterm_struct * next, const sterm_struct * T, const lc_vlist_struct * G,
+            slong n, mp_limb_t p)
+{
+    slong N = n * n, d = T->W.len, ng = G->len, j, a, b, nk = 0, nd = 0;
+    nmod_t mod;
+    rspan_struct S;
+    mp_limb_t * Tm, * Gm, * full, * proj;
+    ulong * acc;
+    slong * kept, * dropped, * rT, * rG;
+    int ok, stalled = 0;
+
+    nmod_init(&mod, p);
+    rspan_init(&S, d, p);
+    Tm = flint_malloc(FLINT_MAX(d, 1) * N * sizeof(mp_limb_t));
+    Gm = flint_malloc(FLINT_MAX(ng, 1) * N * sizeof(mp_limb_t));
+    full = flint_malloc(N * sizeof(mp_limb_t));
+    proj = flint_malloc(FLINT_MAX(d, 1) * sizeof(mp_limb_t));
+    acc = flint_malloc((N + 4 * n) * sizeof(ulong));
+    kept = flint_malloc(FLINT_MAX(d, 1) * sizeof(slong));
+    dropped = flint_malloc(FLINT_MAX(ng * d, 1) * sizeof(slong));
+    vlist_get_nmod(Tm, &T->W, mod);
+    vlist_get_nmod(Gm, G, mod);
+    rT = flint_malloc(FLINT_MAX(d, 1) * 2 * n * sizeof(slong));
+    rG = flint_malloc(FLINT_MAX(ng, 1) * 2 * n * sizeof(slong));
+    for (b = 0; b < d; b++)
+        row_ranges(rT + b * 2 * n, Tm + b * N, n);
+    for (a = 0; a < ng; a++)
+        row_ranges(rG + a * 2 * n, Gm + a * N, n);
+
+    for (a = 0; a < ng && !stalled; a++)
+        for (b = 0; b < d; b++)
+        {
+            lc_limit_poll();    /* void: a stop unwinds (lib/limit) */
+            brk_small(full, Gm + a * N, Tm + b * N, n, rG + a * 2 * n, rT + b * 2 * n, mod, acc);
+            for (j = 0; j < d; j++)
+                proj[j] = full[T->piv[j]];
+            if (rspan_add(&S, proj))
+            {
+                kept[nk++] = a * d + b;
+                if (S.rank == d)
+                {
+                    stalled = 1;
+                    break;
+                }
+            }
+            else
+                dropped[nd++] = a * d + b;
+        }
+    ok = step_finish(next, T, G, &T->W, kept, nk, dropped, nd, &S, stalled, n);
+    flint_free(rT);
+    flint_free(rG);
+    rspan_clear(&S);
+    flint_free(Tm);
+    flint_free(Gm);
+    flint_free(full);
+    flint_free(proj);
+    flint_free(acc);
+    flint_free(kept);
+    flint_free(dropped);
+    return ok;
+}
+
+/* next := [T, T].  One closure mod p finds generators G of T (two random
+   combinations of the basis, then basis vectors that the closure misses)
+   and a basis of words (brackets of generators, independent mod p: dim T of
+   them inside T are a basis over Q); meanwhile every bracket [g, word] goes
+   into a second span, which is then [T, T] = span{[g, x] : g in G, x in a
+   basis}.  Returns 1 when next is certified, 0 when p was unlucky. */
+static int
+derived_step(sterm_struct * next, const sterm_struct * T, slong n, mp_limb_t p)
+{
+    slong N = n * n, d = T->W.len, i, j, k, ng = 0, nw = 0, next_basis = 0;
+    slong nk = 0, nd = 0, alloc_d = 0;
+    ulong state = UWORD(0x9E3779B97F4A7C15) ^ (ulong) d;
+    rspan_struct S, D;
+    nmod_t mod;
+    mp_limb_t * Tm, * gm, * words, * full, * proj;
+    ulong * acc;
+    slong * done, * parent, * kept, * dropped = NULL, * rg, * rw, * order, * bits;
+    lc_vlist_struct G, Wd;
+    fmpz * h;
+    int ok = 1, stalled = 0;
+
+    nmod_init(&mod, p);
+    rspan_init(&S, d, p);
+    rspan_init(&D, d, p);
+    lc_vlist_init(&G, N);
+    lc_vlist_init(&Wd, N);
+    Tm = flint_malloc(FLINT_MAX(d, 1) * N * sizeof(mp_limb_t));
+    gm = flint_malloc((d + 2) * N * sizeof(mp_limb_t));
+    words = flint_malloc(FLINT_MAX(d, 1) * N * sizeof(mp_limb_t));
+    full = flint_malloc(N * sizeof(mp_limb_t));
+    proj = flint_malloc(FLINT_MAX(d, 1) * sizeof(mp_limb_t));
+    acc = flint_malloc((N + 4 * n) * sizeof(ulong));
+    done = flint_calloc(d + 1, sizeof(slong));
+    parent = flint_malloc(FLINT_MAX(d, 1) * sizeof(slong));   /* -1 - g, or g * d + word */
+    kept = flint_malloc(FLINT_MAX(d, 1) * sizeof(slong));
+    rg = flint_malloc((d + 2) * 2 * n * sizeof(slong));
+    rw = flint_malloc(FLINT_MAX(d, 1) * 2 * n * sizeof(slong));
+    h = _fmpz_vec_init(N);
+    vlist_get_nmod(Tm, &T->W, mod);
+    /* Basis vectors are tried as further generators in order of the size
+       of their entries, smallest first: small entries mean short brackets,
+       which are less likely to lie in [T, T] and so to be wasted (on the
+       triangular pair at n = 32, 63 + 107 + 164 generators instead of
+       90 + 141 + 209). */
+    order = flint_malloc(FLINT_MAX(d, 1) * sizeof(slong));
+    bits = flint_malloc(FLINT_MAX(d, 1) * sizeof(slong));
+    for (i = 0; i < d; i++)
+    {
+        bits[i] = FLINT_ABS(_fmpz_vec_max_bits(T->W.v[i], N));
+        for (j = i; j > 0 && bits[order[j - 1]] > bits[i]; j--)
+            order[j] = order[j - 1];
+        order[j] = i;
+    }
+
+#define DS_WORD(src, par) \
+    do { _nmod_vec_set(words + nw * N, (src), N); \
+         row_ranges(rw + nw * 2 * n, words + nw * N, n); parent[nw++] = (par); } while (0)
+
+    /* A stall (rank dim T among the brackets) ends the search at once:
+       [T, T] = T whether or not the generators found so far generate T. */
+    while (S.rank < d && ng < d + 2 && !stalled)
+    {
+        if (ng < 2)
+        {
+            _fmpz_vec_zero(h, N);
+            for (k = 0; k < d; k++)
+                _fmpz_vec_scalar_addmul_si(h, T->W.v[k], N, small_coeff(&state));
+            if (_fmpz_vec_is_zero(h, N))
+                continue;
+            _fmpz_vec_get_nmod_vec(gm + ng * N, h, N, mod);
+            row_ranges(rg + ng * 2 * n, gm + ng * N, n);
+            for (i = 0; i < d; i++)
+                proj[i] = gm[ng * N + T->piv[i]];
+            if (rspan_add(&S, proj))
+                DS_WORD(gm + ng * N, -1 - ng);
+        }
+        else
+        {
+            for (; next_basis < d; next_basis++)
+            {
+                for (i = 0; i < d; i++)
+                    proj[i] = Tm[order[next_basis] * N + T->piv[i]];
+                if (rspan_add(&S, proj))
+                    break;
+            }
+            if (next_basis == d)
+                break;
+            _fmpz_vec_set(h, T->W.v[order[next_basis]], N);
+            _nmod_vec_set(gm + ng * N, Tm + order[next_basis] * N, N);
+            row_ranges(rg + ng * 2 * n, gm + ng * N, n);
+            DS_WORD(gm + ng * N, -1 - ng);
+            next_basis++;
+        }
+        lc_vlist_push(&G, h);
+        ng++;
+        for (i = 0; i < nw && S.rank < d && !stalled; i++)
+            while (done[i] < ng && S.rank < d && !stalled)
+            {
+                slong code = done[i] * d + i;
+                lc_limit_poll();    /* void: a stop unwinds (lib/limit) */
+                brk_small(full, gm + done[i] * N, words + i * N, n,
+                          rg + done[i] * 2 * n, rw + i * 2 * n, mod, acc);
+                done[i]++;
+                for (j = 0; j < d; j++)
+                    proj[j] = full[T->piv[j]];
+                if (!stalled && rspan_add(&D, proj))
+                {
+                    kept[nk++] = code;
+                    stalled = (D.rank == d);
+                }
+                else if (!stalled)
+                {
+                    if (nd == alloc_d)
+                    {
+                        alloc_d = FLINT_MAX(64, 2 * alloc_d);
+                        dropped = flint_realloc(dropped, alloc_d * sizeof(slong));
+                    }
+                    dropped[nd++] = code;
+                }
+                if (rspan_add(&S, proj))
+                    DS_WORD(full, code);
+            }
+    }
+#undef DS_WORD
+    if (S.rank < d && !stalled)
+    {
+        ok = 0;   /* the words do not reach dim T mod p */
+        goto cleanup;
+    }
+    /* The remaining brackets of words with generators, for [T, T] only. */
+    for (i = 0; i < d && !stalled; i++)
+        while (done[i] < ng && !stalled)
+        {
+            slong code = done[i] * d + i;
+            lc_limit_poll();
+            brk_small(full, gm + done[i] * N, words + i * N, n,
+                      rg + done[i] * 2 * n, rw + i * 2 * n, mod, acc);
+            done[i]++;
+            for (j = 0; j < d; j++)
+                proj[j] = full[T->piv[j]];
+            if (rspan_add(&D, proj))
+            {
+                kept[nk++] = code;
+                stalled = (D.rank == d);
+            }
+            else
+            {
+                if (nd == alloc_d)
+                {
+                    alloc_d = FLINT_MAX(64, 2 * alloc_d);
+                    dropped = flint_realloc(dropped, alloc_d * sizeof(slong));
+                }
+                dropped[nd++] = code;
+            }
+        }
+
+    /* The words exactly (each one's parent comes before it); a stalled
+       step needs none of them. */
+    for (i = 0; i < d && !stalled; i++)
+    {
+        if (parent[i] < 0)
+            lc_vlist_push(&Wd, G.v[-1 - parent[i]]);
+        else
+        {
+            brk_exact(h, G.v[parent[i] / d], Wd.v[parent[i] % d], n);
+            lc_vlist_push(&Wd, h);
+        }
+    }
+    ok = step_finish(next, T, &G, &Wd, kept, nk, dropped, nd, &D, stalled, n);
+
+cleanup:
+    rspan_clear(&S);
+    rspan_clear(&D);
+    lc_vlist_clear(&G);
+    lc_vlist_clear(&Wd);
+    flint_free(Tm);
+    flint_free(gm);
+    flint_free(words);
+    flint_free(full);
+    flint_free(proj);
+    flint_free(acc);
+    flint_free(done);
+    flint_free(parent);
+    flint_free(kept);
+    flint_free(rg);
+    flint_free(rw);
+    flint_free(order);
+    flint_free(bits);
+    flint_free(dropped);
+    _fmpz_vec_clear(h, N);
+    return ok;
+}
+
+/* The series of lc_lie_derived_series / lc_lie_lower_central_series on
+   bracket bases; falls back to _lc_lie_series_classic on unlucky primes. */
+static slong
+series_fast(slong * dims, const lc_lie_t L, int derived)
+{
+    slong n = L->n, N = n * n, len = 1, i, attempt = 0;
+    lc_vlist_struct LG, G;
+    sterm_struct cur, next;
+    int ok = 1;
+
+    dims[0] = L->dim;
+    if (L->dim == 0)
+        return 1;
+    lc_vlist_init(&LG, N);
+    lc_vlist_init(&G, N);
+    sterm_init(&cur, N);
+    sterm_init(&next, N);
+    if (fmpz_mat_nrows(L->gens) > 0)
+        for (i = 0; i < fmpz_mat_nrows(L->gens); i++)
+            lc_vlist_push(&LG, fmpz_mat_entry(L->gens, i, 0));
+    else
+    {
+        fmpz * t = _fmpz_vec_init(N);
+        for (i = 0; i < L->dim; i++)
+        {
+            lc_lie_primitive_row(t, L, i);
+            lc_vlist_push(&LG, t);
+        }
+        _fmpz_vec_clear(t, N);
+    }
+    sterm_first(&cur, L, &LG, _lc_lie_series_prime(0));
+
+    while (cur.W.len > 0)
+    {
+        const lc_vlist_struct * A = &LG;
+
+        ok = 0;
+        for (; attempt < LC_LIE_MAX_PRIMES && !ok; attempt++)
+        {
+            /* The first term is L, whose generators are known: [L, L] is
+               a step like those of the lower central series. */
+            if (derived && len > 1)
+                ok = derived_step(&next, &cur, n, _lc_lie_series_prime(attempt));
+            else
+                ok = series_step(&next, &cur, A, n, _lc_lie_series_prime(attempt));
+            if (ok)
+                break;
+        }
+        if (!ok)
+            break;
+        dims[len++] = next.W.len;
+        if (next.W.len == cur.W.len)
+            break;
+        sterm_swap(&cur, &next);
+    }
+    sterm_clear(&cur);
+    sterm_clear(&next);
+    lc_vlist_clear(&LG);
+    lc_vlist_clear(&G);
+    if (!ok)
+        len = _lc_lie_series_classic(dims, L, derived);
+    return len;
+}
+
 slong
 lc_lie_derived_series(slong * dims, const lc_lie_t L)
 {
-    return series(dims, L, 1);
+    return series_fast(dims, L, 1);
 }
 
 slong
 lc_lie_lower_central_series(slong * dims, const lc_lie_t L)
 {
-    return series(dims, L, 0);
+    return series_fast(dims, L, 0);
 }
 
 int

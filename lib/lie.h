@@ -14,7 +14,10 @@
  * turns out unlucky the verification fails and the computation is repeated
  * with the next prime; after a few failures (only contrived inputs get there)
  * an exact computation without primes takes over, so results are always exact
- * and no input makes the library abort. */
+ * and no input makes the library abort.  The derived and lower central series,
+ * which only report dimensions, keep each term as a basis of exact brackets
+ * instead of an echelon form and certify each step by containment, the trace,
+ * or one thin exact solve (lib/lie.c, doc/library.md). */
 #ifndef LC_LIE_H
 #define LC_LIE_H
 
@@ -94,6 +97,17 @@ void lc_lie_bracket_ideal(lc_lie_t C, const lc_lie_t L, const lc_lie_t I);
    dims must have room for lc_lie_dim(L) + 2 entries; returns the length. */
 slong lc_lie_derived_series(slong * dims, const lc_lie_t L);
 slong lc_lie_lower_central_series(slong * dims, const lc_lie_t L);
+
+/* The same series by the earlier method (exact reduced echelon forms of
+   every term, via lc_lie_derived / lc_lie_bracket_ideal): the reference the
+   tests compare the faster method with.  derived: 1 for the derived series,
+   0 for the lower central series. */
+slong _lc_lie_series_classic(slong * dims, const lc_lie_t L, int derived);
+
+/* The attempt-th prime (0-based, below 2^28) of the series' own sequence:
+   for tests of their unlucky-prime path (with X = diag(1, 1+p, 1) and
+   Y = E12 + E13, [X, Y] = -p E12 vanishes mod p). */
+mp_limb_t _lc_lie_series_prime(slong attempt);
 
 int lc_lie_is_abelian(const lc_lie_t L);
 int lc_lie_is_solvable(const lc_lie_t L);
