@@ -505,7 +505,7 @@ centre_by_orbits(lc_group_t Z, const lc_group_t G, slong limit, lc_err_t err)
     slong * word_p = flint_malloc(sizeof(slong) * (n + 1));    /* from queue[word_p[t]] */
     slong * pos = flint_malloc(sizeof(slong) * (n + 1));
     slong * zmap = flint_malloc(sizeof(slong) * (n + 1));
-    slong ** cand = NULL, * ncand = NULL, * start = NULL, * len = NULL;
+    slong ** cand = NULL, ** pts = NULL, * ncand = NULL, * len = NULL;
     slong * z, * tmp, * idx;
     fmpz_t total;
     lc_group_t T;
@@ -524,7 +524,7 @@ centre_by_orbits(lc_group_t Z, const lc_group_t G, slong limit, lc_err_t err)
             continue;
         cand = flint_realloc(cand, sizeof(slong *) * (norb + 1));
         ncand = flint_realloc(ncand, sizeof(slong) * (norb + 1));
-        start = flint_realloc(start, sizeof(slong) * (norb + 1));
+        pts = flint_realloc(pts, sizeof(slong *) * (norb + 1));
         len = flint_realloc(len, sizeof(slong) * (norb + 1));
         orb_of[x] = norb;
         queue[0] = x;
@@ -577,10 +577,10 @@ centre_by_orbits(lc_group_t Z, const lc_group_t G, slong limit, lc_err_t err)
                 ncand[norb]++;
             }
         }
-        /* the orbit's points in list order, kept for building z */
-        start[norb] = x;
+        /* the orbit's points in list order, the order of the candidates */
+        pts[norb] = flint_malloc(sizeof(slong) * tail);
+        memcpy(pts[norb], queue, sizeof(slong) * tail);
         fmpz_mul_ui(total, total, (ulong) ncand[norb]);
-        /* keep the order of the points: re-walked below from start[] */
         norb++;
     }
     if (fmpz_cmp_si(total, limit) > 0)
@@ -592,36 +592,9 @@ centre_by_orbits(lc_group_t Z, const lc_group_t G, slong limit, lc_err_t err)
         flint_free(s);
         goto done;
     }
-    /* the points of every orbit in their list order again (queue reused) */
     {
-        slong ** pts = flint_malloc(sizeof(slong *) * (norb + 1)), o, c;
-        slong ncombo = fmpz_get_si(total);
+        slong o, c, ncombo = fmpz_get_si(total);
 
-        for (o = 0; o < norb; o++)
-        {
-            slong head = 0, tail = 1;
-            char * seen = flint_calloc(n + 1, 1);
-
-            pts[o] = flint_malloc(sizeof(slong) * len[o]);
-            pts[o][0] = start[o];
-            seen[start[o]] = 1;
-            while (head < tail)
-            {
-                slong y = pts[o][head++];
-
-                for (j = 0; j < k; j++)
-                {
-                    slong w = G->gens[j * n + y];
-
-                    if (!seen[w])
-                    {
-                        seen[w] = 1;
-                        pts[o][tail++] = w;
-                    }
-                }
-            }
-            flint_free(seen);
-        }
         z = flint_malloc(sizeof(slong) * (n + 1));
         tmp = flint_malloc(sizeof(slong) * (n + 1));
         idx = flint_calloc(norb + 1, sizeof(slong));
@@ -646,19 +619,19 @@ centre_by_orbits(lc_group_t Z, const lc_group_t G, slong limit, lc_err_t err)
         }
         lc_group_swap(Z, T);
         lc_group_clear(T);
-        for (o = 0; o < norb; o++)
-            flint_free(pts[o]);
-        flint_free(pts);
         flint_free(z);
         flint_free(tmp);
         flint_free(idx);
     }
 done:
     for (i = 0; i < norb; i++)
+    {
         flint_free(cand[i]);
+        flint_free(pts[i]);
+    }
     flint_free(cand);
+    flint_free(pts);
     flint_free(ncand);
-    flint_free(start);
     flint_free(len);
     flint_free(orb_of);
     flint_free(queue);

@@ -177,6 +177,24 @@ stopped(lc_session_t S, lc_run_status status, const char * name, int line, int c
     lc_claim_set(&S->report->stopped, where);
 }
 
+/* Items may name claims that come later in the script: the coverage block
+   is checked at the end of the run.  An unknown id is an error located at
+   its item, which stops the report; st becomes EXIT_SCRIPT unless it already
+   says something went wrong. */
+static int
+check_coverage(lc_session_t S, const char * name, int st)
+{
+    lc_err_t err;
+    slong line = 0;
+
+    if (S->report->nitems == 0 || lc_report_check_coverage(&line, S->report, err) == LC_OK)
+        return st;
+    fflush(S->out);
+    fprintf(stderr, "%s:%ld:1: error: %s\n", name, (long) line, err->msg);
+    stopped(S, LC_RUN_ERROR, name, (int) line, 1, err->msg);
+    return st == 0 ? EXIT_SCRIPT : st;
+}
+
 static int
 run(lc_session_t S, const char * name, const char * src, size_t len)
 {
@@ -356,21 +374,13 @@ run_report_dir(const char * dir, const char * const * files, int nfiles, int tim
     {
         lc_session_t S;
         lc_err_t err;
-        slong line = 0;
         int s1;
 
         fflush(stdout);
         printf("== %s\n", files[i]);
         lc_session_init(S);
         s1 = run_file(S, files[i]);
-        if (S->report->nitems > 0 && lc_report_check_coverage(&line, S->report, err) != LC_OK)
-        {
-            fflush(S->out);
-            fprintf(stderr, "%s:%ld:1: error: %s\n", files[i], (long) line, err->msg);
-            stopped(S, LC_RUN_ERROR, files[i], (int) line, 1, err->msg);
-            if (s1 == 0)
-                s1 = EXIT_SCRIPT;
-        }
+        s1 = check_coverage(S, files[i], s1);
         /* the reports are small, and say why a run stopped: written with
            the memory limit lifted */
         lc_limit_set_max_memory(0);
@@ -651,22 +661,7 @@ main(int argc, char ** argv)
     else
         st = lc_repl(S);
 
-    if (S->report->nitems > 0)
-    {
-        lc_err_t err;
-        slong line = 0;
-
-        /* Items may name claims that come later in the script: checked at the end. */
-        if (lc_report_check_coverage(&line, S->report, err) != LC_OK)
-        {
-            fflush(S->out);
-            fprintf(stderr, "%s:%ld:1: error: %s\n", file != NULL ? file : "<input>", (long) line,
-                    err->msg);
-            stopped(S, LC_RUN_ERROR, file != NULL ? file : "<input>", (int) line, 1, err->msg);
-            if (st == 0)
-                st = EXIT_SCRIPT;
-        }
-    }
+    st = check_coverage(S, file != NULL ? file : "<input>", st);
     if (S->report->len > 0)
     {
         char * line = lc_report_verdict_line(S->report);
