@@ -1,22 +1,44 @@
 script --version 2>/dev/null | grep -q util-linux || exit 77
 t=$(mktemp -d "${TMPDIR:-/tmp}/lc-repl.XXXXXX") || exit 99
 trap 'rm -rf "$t"' EXIT
+: >"$t/out"
+# wait_for TEXT: until the REPL has printed TEXT (at most 120 s; then the
+# test goes on and fails on its transcript).  The
+# keystrokes wait for the REPL's answers instead of for fixed sleeps: a
+# Ctrl-C that reaches the terminal before the REPL has read the lines
+# typed ahead flushes them (ISIG), which on a loaded machine made the
+# test lose the very line it was meant to interrupt.
+wait_for() {
+  n=0
+  until tr -d '\r' <"$t/out" | sed 's/\x1b\[?2004[hl]//g' | grep -q -x -- "$1"; do
+    n=$((n + 1))
+    [ $n -gt 1200 ] && return 1
+    sleep 0.1
+  done
+}
 {
   echo 'x = 42'
+  echo 'print(1000 * 42 + 1)'
+  wait_for 42001
+  # the megabit log runs for minutes; interrupt it a second after it starts
   echo 'prec(1048576)'
+  echo 'print(1000 * 42 + 2)'
   echo 'L = log([[2,1],[0,2]])'
-  sleep 2
-  printf '\003'
+  wait_for 42002
   sleep 1
+  printf '\003'
+  wait_for '.*log: interrupted'
   echo 'prec(128)'
   echo 'print(x)'
+  wait_for 42
   printf 'y = undefined_name + '
   sleep 1
   printf '\003'
   sleep 1
   echo 'print(x + 1)'
+  wait_for 43
   echo 'quit'
-  sleep 2
+  sleep 1
 } | HOME="$t" script -qec "$LIECHECK" /dev/null >"$t/out" 2>&1
 st=$?
 # the terminal's echo and readline's escapes left out
