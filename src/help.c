@@ -142,32 +142,62 @@ first_of_name(slong i)
     return 1;
 }
 
-/* Write text in lines of at most about 80 columns, each indented. */
+/* Write the first len bytes of text in lines of at most 80 columns (a word
+   longer than a line gets one of its own), each line after the first
+   indented; the first line starts at column col, where the caller has
+   written its indent already when col > 0. */
 static void
-put_wrapped(FILE * f, const char * text, const char * indent)
+put_wrapped_n(FILE * f, const char * text, size_t len, const char * indent, size_t col)
 {
-    size_t col = 0, n;
-    const char * w;
+    const char * end = text + len, * w;
+    size_t n;
+    int first = 1;
 
-    while (*text != '\0')
+    while (text < end)
     {
-        while (*text == ' ')
+        while (text < end && *text == ' ')
             text++;
-        for (w = text; *w != '\0' && *w != ' '; w++)
+        for (w = text; w < end && *w != ' '; w++)
             ;
         n = (size_t) (w - text);
         if (n == 0)
             break;
-        if (col > 0 && col + 1 + n > 80)
+        if (!first && col + 1 + n > 80)
         {
             fputc('\n', f);
             col = 0;
         }
-        col += (size_t) (col == 0 ? fprintf(f, "%s", indent) : fprintf(f, " "));
+        if (col == 0)
+            col = (size_t) fprintf(f, "%s", indent);
+        else if (!first)
+            col += (size_t) fprintf(f, " ");
         col += fwrite(text, 1, n, f);
+        first = 0;
         text = w;
     }
     fputc('\n', f);
+}
+
+/* Write text in lines of at most 80 columns, each indented. */
+static void
+put_wrapped(FILE * f, const char * text, const char * indent)
+{
+    put_wrapped_n(f, text, strlen(text), indent, 0);
+}
+
+/* The length of the first sentence of a description: up to and including
+   the first '.' that ends the text or is followed by a space and a capital
+   letter (so "i.e. the" and "e.g. 2" do not end it). */
+static size_t
+first_sentence(const char * s)
+{
+    size_t i;
+
+    for (i = 0; s[i] != '\0'; i++)
+        if (s[i] == '.' && (s[i + 1] == '\0'
+                            || (s[i + 1] == ' ' && isupper((unsigned char) s[i + 2]))))
+            return i + 1;
+    return i;
 }
 
 /* Write the example, each line indented. */
@@ -286,7 +316,9 @@ lc_help_apropos(FILE * f, const char * word)
 
         if (contains_nocase(r->name, word) || contains_nocase(r->help, word))
         {
-            fprintf(f, "  %-30s %s\n", r->sig, r->help);
+            /* the signature and the first sentence, wrapped under itself */
+            put_wrapped_n(f, r->help, first_sentence(r->help), "                                 ",
+                          (size_t) fprintf(f, "  %-30s ", r->sig));
             hits++;
         }
     }
@@ -404,8 +436,9 @@ write_man(FILE * f)
         fputc('\n', f);
     }
     fprintf(f, ".SH BUILT-IN FUNCTIONS\n"
-               "Every built-in, by family (the library module it exposes); each line gives the\n"
-               "signature and what it returns.  Run\n.B help NAME\nfor an example.\n");
+               "Every built-in, by family (the library module it exposes), with its signature\n"
+               "and a description: what it computes, its arguments and defaults, what it returns\n"
+               "and its limits.  Run\n.B help NAME\nfor an example.\n");
     for (fam = 0; fam < LC_FAM_COUNT; fam++)
     {
         int head = 0;
@@ -461,7 +494,7 @@ write_md(FILE * f)
                 continue;
             if (!head)
             {
-                fprintf(f, "\n### Family `%s`: %s\n\n| signature | returns | example |\n|---|---|---|\n",
+                fprintf(f, "\n### Family `%s`: %s\n\n| signature | description | example |\n|---|---|---|\n",
                         lc_family_name((lc_family) fam), lc_family_title((lc_family) fam));
                 head = 1;
             }
@@ -552,20 +585,27 @@ bi_pretty(ARGS)
 const lc_builtin_struct lc_builtins_help[] =
 {
     { LC_FAM_CORE, "apropos", "s", 1, 1, bi_apropos, "apropos(word)",
-      "list the built-ins and keywords whose name or description mention word (also: apropos word)",
+      "Prints the signature and the first sentence of every built-in, and the syntax of every "
+      "keyword, whose name or description contains word, ignoring ASCII case; returns nil "
+      "(printing \"nothing mentions ...\" when none does). apropos word, without parentheses, is "
+      "the same.",
       "apropos(\"solvable\")" },
     { LC_FAM_CORE, "digits", "i", 0, 1, bi_digits, "digits(n)",
-      "set the significant digits printed for balls (default 20; a setting of the session); "
-      "digits() returns it",
+      "Sets the number of significant digits used to print balls to n (between 1 and 100000; "
+      "default 20) for the rest of the session, and returns nil; digits() returns the setting. "
+      "Printing never changes a value: the ball keeps its full precision, and exact rationals "
+      "always print exactly.",
       "prec(400)\ndigits(110)\nprint(exp(ball(1)))" },
     { LC_FAM_CORE, "decimal", "ri", 1, 2, bi_decimal, "decimal(x, n)",
-      "x as a decimal string with n significant digits (default digits()): a rational rounded to "
-      "nearest, marked ~ when rounded (so a bound such as radius(...) becomes readable); a ball "
-      "in Arb's [mid +/- rad] form",
+      "The number x as a decimal string with n significant digits (default digits(); n between 1 "
+      "and 100000). An exact rational is rounded to nearest and marked with ~ when rounding "
+      "changed it, so a bound such as radius(...) becomes readable; a ball is written in Arb's "
+      "[mid +/- rad] form. The string is for reading only: compare the numbers themselves.",
       "decimal(1/3, 5)\nprint(decimal(radius(exp(ball(1))), 3))" },
     { LC_FAM_CORE, "pretty", "b", 0, 1, bi_pretty, "pretty(on)",
-      "whether the REPL echoes matrices as aligned 2-D blocks (default true in the REPL, false "
-      "elsewhere; print and str always use the one-line form); pretty() returns it",
+      "Sets whether the REPL echoes a matrix as an aligned two-dimensional block (default true in "
+      "the REPL, false in scripts) and returns nil; pretty() returns the setting as a boolean. "
+      "print and str always use the one-line form [[a, b], [c, d]].",
       "pretty(true)\n[[1, 2/3], [10, 4]]" },
 };
 

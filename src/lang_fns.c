@@ -155,27 +155,43 @@ bi_quit(ARGS)
 const lc_builtin_struct lc_builtins_lang[] =
 {
     { LC_FAM_CORE, "map", "FL", 2, 2, bi_map_list, "map(f, list)",
-      "the list of f(x) for every element x of the list",
+      "The list [f(x1), f(x2), ...] of f applied to every element of the list, in order. f is a "
+      "function value: a def or a built-in (map(det, L)). Any error of f stops the map with that "
+      "error; the results keep their kind (exact or ball).",
       "def sq(x) = x * x\nmap(sq, [1, 2, 3])" },
     { LC_FAM_CORE, "filter", "FL", 2, 2, bi_filter, "filter(f, list)",
-      "the elements x of the list for which f(x) is true",
+      "The elements x of the list, in order, for which f(x) is true. f is a def or a built-in and "
+      "must return true or false for every element; any other value is an argument error. The kept "
+      "elements are the list's own values, unchanged.",
       "def positive(x) = x > 0\nfilter(positive, [-1, 2, 3])" },
     { LC_FAM_CORE, "range", "i", 1, 2, bi_range, "range(a, b)",
-      "the integers a, a+1, ..., b; range(n) is 1, ..., n",
+      "The list of integers a, a+1, ..., b (empty when b < a); range(n) is 1, 2, ..., n, the form "
+      "for loops use. A list of more than 10^7 elements is refused with a limit error.",
       "range(2, 4)" },
     { LC_FAM_CORE, "load", "s", 1, 1, bi_load, "load(file)",
-      "run the script file (relative to the loading script's directory) in this session",
+      "Runs the script file in this session, so its definitions and variables stay defined, and "
+      "returns nil. A relative path is taken from the directory of the script that calls load "
+      "(from the working directory in the REPL). Loads nest at most 16 deep; load cannot be used "
+      "inside a claim, and a missing file or a directory is an I/O error.",
       "load(\"tests/scripts/lang_load_files/helpers.lc\")\nprint(double(21))" },
     { LC_FAM_CORE, "time", "a", 1, 1, bi_time, "time(expr)",
-      "[the value of expr, the seconds it took to compute]",
+      "Evaluates expr and returns the two-element list [value, seconds], where seconds is the "
+      "elapsed wall-clock time as an exact rational to the microsecond. time is a special form: "
+      "its argument is evaluated only after the clock starts. Called through another name (t = "
+      "time) the argument was evaluated already and the time is 0.",
       "time(det([[1, 2], [3, 4]]))[1]" },
     { LC_FAM_CORE, "vars", "a", 0, 0, bi_vars, "vars()",
-      "the names of the session's variables and functions, sorted",
+      "The names of the session's variables and user functions (def), as a list of strings sorted "
+      "in byte order. Built-ins are not listed; use help() for them.",
       "x = 1\nvars()" },
     { LC_FAM_CORE, "quit", "a", 0, 0, bi_quit, "quit()",
-      "leave the REPL, or end the script here (exit status as if it had ended)",
+      "Leaves the REPL, or ends the running script at this point with the exit status it would "
+      "have had had it ended there (so unmet claims still fail the run). It cannot be called "
+      "inside a claim. It returns no value.",
       "print(\"done\")\nquit()" },
-    { LC_FAM_CORE, "exit", "a", 0, 0, bi_quit, "exit()", "the same as quit()", "exit()" },
+    { LC_FAM_CORE, "exit", "a", 0, 0, bi_quit, "exit()",
+      "The same as quit(): leaves the REPL, or ends the running script here with the exit status "
+      "it would have had had it ended there. It cannot be called inside a claim.", "exit()" },
 };
 
 const slong lc_nbuiltins_lang = (slong) (sizeof(lc_builtins_lang) / sizeof(lc_builtins_lang[0]));
