@@ -522,39 +522,79 @@ bi_title(ARGS)
 const lc_builtin_struct lc_builtins_check[] =
 {
     { LC_FAM_CHECK, "equal", "vv", 2, 2, bi_equal, "equal(A, B)",
-      "check A = B: exact over Q, or a certified bound on |A - B| for balls (records in a claim)",
+      "Checks A = B for two numbers or two matrices of one shape and returns the outcome as a "
+      "boolean; inside a claim the check is recorded. Exact operands are compared over Q (true "
+      "supports PROVED, false REFUTED). If either is a ball, the difference is enclosed at the "
+      "working precision: an entry excluding 0 refutes; otherwise it is true with the bound max |A "
+      "- B| when that is at most 2^(-prec/2) max(1, largest |entry|) (supporting HOLDS), else "
+      "undecided. Outside a claim undecided is an error.",
       "claim \"rotation by exp\" { equal(exp([[0, 0], [0, 0]]), eye(2)) }" },
-    { LC_FAM_CHECK, "is_zero", "v", 1, 1, bi_is_zero, "is_zero(A)", "check A = 0 (as equal(A, 0))",
+    { LC_FAM_CHECK, "is_zero", "v", 1, 1, bi_is_zero, "is_zero(A)",
+      "Checks that the number or matrix A is zero, exactly as equal(A, 0) with a zero of A's "
+      "shape: exact over Q for an exact A (PROVED or REFUTED), and a certified bound on max |A| "
+      "for a ball (HOLDS, REFUTED or undecided). Returns the outcome as a boolean and records the "
+      "check inside a claim.",
       "is_zero(bracket(eye(2), [[1, 2], [3, 4]]))" },
-    { LC_FAM_CHECK, "is_orthogonal", "x", 1, 1, bi_is_orthogonal, "is_orthogonal(Q)", "check Q^T Q = I",
+    { LC_FAM_CHECK, "is_orthogonal", "x", 1, 1, bi_is_orthogonal, "is_orthogonal(Q)",
+      "Checks Q^T Q = I for a square matrix Q and returns the outcome as a boolean, recorded "
+      "inside a claim. An exact Q is checked over Q (PROVED or REFUTED; householder(u) gives exact "
+      "orthogonal matrices); a ball Q is checked in balls at the working precision, giving a "
+      "certified bound on the deviation (HOLDS), a refutation when some entry certainly differs, "
+      "or undecided.",
       "is_orthogonal(householder([[1], [2]]))" },
-    { LC_FAM_CHECK, "commutes", "xx", 2, 2, bi_commutes, "commutes(A, B)", "check AB = BA",
+    { LC_FAM_CHECK, "commutes", "xx", 2, 2, bi_commutes, "commutes(A, B)",
+      "Checks AB = BA for two square matrices of one size and returns the outcome as a boolean, "
+      "recorded inside a claim. Two exact matrices are compared over Q (PROVED or REFUTED); if "
+      "either is a ball the commutator is enclosed at the working precision (HOLDS with a bound, "
+      "REFUTED, or undecided). When balls refute it, an exact factor is attached to the "
+      "certificate.",
       "commutes([[1, 2], [0, 1]], [[1, 5], [0, 1]])" },
     { LC_FAM_CHECK, "check", "bs", 1, 2, bi_check, "check(cond, \"what\")",
-      "record an exact true/false fact: PROVED when true, REFUTED when false",
+      "Records the boolean cond as a check named by the string what (default \"check\") and "
+      "returns cond. An exact boolean (from exact comparisons such as ==, rank, is_solvable) is an "
+      "exact check: true supports PROVED, false REFUTED. A boolean decided by a certified ball "
+      "comparison (such as x < 1 on a ball) is a certified check: false refutes, true supports "
+      "HOLDS at best, never PROVED.",
       "claim \"two and two\" { check(2 + 2 == 4, \"2 + 2 = 4\") }" },
     { LC_FAM_CHECK, "given", "sa", 2, 2, bi_given, "given(\"name\", value)",
-      "inside a claim: an input its checks depend on (a random element, the matrix a boolean "
-      "check is made on), shown exactly in the certificate if the claim is refuted (or written "
-      "to a file next to the report when it has more than 64 entries)",
+      "Inside a claim: declares value, under the given name, as an input the claim's checks depend "
+      "on (a random element drawn, the matrix a boolean check is made on). It is shown exactly in "
+      "the certificate only when the claim is refuted, or written to a file next to the report "
+      "when it has more than 64 entries. Returns nil; outside a claim it is an error.",
       "claim \"N is normal\" expect REFUTED {\n  N = [[1, 1], [0, 1]]\n  given(\"N\", N)\n  "
       "check(N * transpose(N) == transpose(N) * N, \"N N^T = N^T N\")\n}" },
     { LC_FAM_CHECK, "not_checkable", "s", 1, 1, bi_not_checkable, "not_checkable(\"why\")",
-      "inside a claim: the statement has no checkable content, for this reason",
+      "Inside a claim: records that the statement has no checkable content, for the given reason, "
+      "which the report shows. When it is the claim's only check the verdict is NOT_CHECKABLE "
+      "(never a pass); together with any other check the claim is UNDECIDED. Returns nil; outside "
+      "a claim it is an error.",
       "claim \"the method is elegant\" expect NOT_CHECKABLE { not_checkable(\"a matter of taste\") }" },
     { LC_FAM_CLAIM, "method", "s", 1, 1, bi_method, "method(\"text\")",
-      "inside a claim: describe how it is checked",
+      "Inside a claim: adds the text to the report's description of how the claim was checked, "
+      "after the generated summary of the checks' kinds and precision. It is free text and never "
+      "affects the verdict. Returns nil; outside a claim it is an error.",
       "claim \"det of I\" {\n  method(\"exact over Q\")\n  check(det(eye(3)) == 1, \"det I = 1\")\n}" },
     { LC_FAM_CLAIM, "timeout", "n", 1, 1, bi_timeout, "timeout(S)",
-      "inside a claim: stop it after S seconds from its start; it is then UNDECIDED",
+      "Inside a claim: limits the claim to S seconds in all (a number above 0 and at most 10^9), "
+      "counted from the claim's start and covering every precision it runs at. When the time "
+      "passes the claim stops and is UNDECIDED (\"time limit of S s reached\") and the script goes "
+      "on; use --timeout for the whole run. Returns nil; outside a claim it is an error.",
       "claim \"a bounded search\" {\n  timeout(5)\n  check(order(group(perm(\"(1,2)\"), perm(\"(1,2,3,4,5,6)\"))) == 720)\n}" },
-    { LC_FAM_CLAIM, "note", "s", 1, 1, bi_note, "note(\"text\")", "inside a claim: add to the certificate",
+    { LC_FAM_CLAIM, "note", "s", 1, 1, bi_note, "note(\"text\")",
+      "Inside a claim: appends free text to the claim's certificate in the report (context, the "
+      "instance used, a remark). It never affects the verdict. Returns nil; outside a claim it is "
+      "an error.",
       "claim \"rank\" {\n  note(\"a 2x2 example\")\n  check(rank(eye(2)) == 2, \"rank I = 2\")\n}" },
-    { LC_FAM_CLAIM, "title", "s", 1, 1, bi_title, "title(\"text\")", "the title of the report",
+    { LC_FAM_CLAIM, "title", "s", 1, 1, bi_title, "title(\"text\")",
+      "Sets the title of the report written for this session (--report and friends) to the string; "
+      "a later call replaces it. Returns nil. It may be called anywhere in a script, inside or "
+      "outside a claim.",
       "title(\"Checks of a paper\")" },
     { LC_FAM_CLAIM, "item", "ssc", 3, 3, bi_item, "item(\"Thm. 3.4\", \"what it says\", [\"id\", ...])",
-      "in a coverage block: a numbered item of the paper and the records addressing it, "
-      "or the reason (a string) it is not addressed",
+      "Inside a coverage block only: declares a numbered item of the paper (its label and what it "
+      "says) and either the non-empty list of ids of the claims, controls or corrected statements "
+      "that address it, or a string giving the reason it is not addressed. The report's coverage "
+      "table is built from these; returns nil, and errors on an empty list or a non-string id.",
       "coverage { item(\"Fig. 1\", \"training curves\", \"not addressed: empirical\") }" },
 };
 
