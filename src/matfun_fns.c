@@ -454,69 +454,149 @@ bi_sweep(ARGS)
 const lc_builtin_struct lc_builtins_matfun[] =
 {
     { LC_FAM_BALL, "ball", "v", 1, 1, bi_ball, "ball(x)",
-      "x as a ball (or ball matrix) at the working precision",
+      "Converts a number or matrix to a ball (or ball matrix) at the working precision prec(): a "
+      "rational such as 1/3 becomes a ball of radius about 2^-prec that contains it, and a dyadic "
+      "one such as 1/4 an exact ball. Anything computed from a ball is a certified enclosure, so "
+      "checks on it support HOLDS or REFUTED, never PROVED.",
       "ball(1/3)" },
     { LC_FAM_MATFUN, "exp", "v", 1, 1, bi_exp, "exp(A)",
-      "the exponential of a number or square matrix, certified",
+      "The exponential of a number or of a square matrix, as a certified ball (or ball matrix) at "
+      "the working precision, containing exp(A) for every A in the input balls (Arb's scaling and "
+      "squaring with a bounded Taylor tail). Exact input is first converted to balls, so the "
+      "result is never exact: checks on it support HOLDS, not PROVED. A non-square matrix is a "
+      "dimension error.",
       "exp([[0, 1], [-1, 0]])" },
     { LC_FAM_MATFUN, "log", "v", 1, 1, bi_log, "log(M)",
-      "the principal logarithm, certified (error outside its domain)",
+      "The principal logarithm, as a certified ball or ball matrix. For a number x it errors "
+      "unless x is certainly positive. For a square matrix M (eigenvalues with imaginary part in "
+      "(-pi, pi)) it uses inverse scaling and squaring with certified square roots; it errors when "
+      "an eigenvalue lies on the closed negative real axis, or cannot be kept off it at this "
+      "precision (try a higher prec()), and the identity gives exactly 0.",
       "log([[2, 0], [0, 3]])" },
     { LC_FAM_BALL, "sqrt", "r", 1, 1, bi_sqrt, "sqrt(x)",
-      "the square root of a non-negative number, as a ball",
+      "The square root of the number x (exact or a ball), as a certified ball at the working "
+      "precision. It errors unless x is certainly non-negative, e.g. a ball straddling 0 is "
+      "refused.",
       "sqrt(2)" },
     { LC_FAM_MATFUN, "in_log_domain", "x", 1, 1, bi_in_log_domain, "in_log_domain(M)",
-      "whether M has no eigenvalue on the closed negative real axis (certified)",
+      "Whether the square matrix M lies in the domain of the principal logarithm: no eigenvalue on "
+      "the closed negative real axis. An exact M is decided exactly from its characteristic "
+      "polynomial over Q (an exact boolean). A ball M is decided by certified eigenvalue "
+      "enclosures (a certified boolean); when that is undecided at this precision the check is "
+      "recorded as undecided inside a claim, and it is an error outside one.",
       "in_log_domain([[-1, 0], [0, 1]])" },
     { LC_FAM_MATFUN, "exp_so3", "x", 1, 1, bi_exp_so3, "exp_so3(W)",
-      "Rodrigues' formula for a 3x3 skew-symmetric W",
+      "The rotation exp(W) for a 3 x 3 skew-symmetric W = [w]_x by Rodrigues' formula I + sinc(t) "
+      "W + sinc(t/2)^2 W^2 / 2 with t = |w|, as a certified ball matrix (rotation by the angle |w| "
+      "about w/|w|). Errors when W is not 3 x 3, or the input ball certainly contains no "
+      "skew-symmetric matrix.",
       "exp_so3([[0, -1, 0], [1, 0, 0], [0, 0, 0]])" },
     { LC_FAM_MATFUN, "log_so3", "x", 1, 1, bi_log_so3, "log_so3(R)",
-      "axis-angle logarithm of a rotation (angle < pi)",
+      "The principal logarithm of a 3 x 3 rotation R, as a certified skew-symmetric ball matrix "
+      "[w]_x with rotation angle t = |w| in [0, pi), computed axis-angle: t = atan2(|v|/2, (tr R - "
+      "1)/2) with v the axial vector of R - R^T. Errors when R is not 3 x 3 or certainly not a "
+      "rotation, and at angle pi, where the principal logarithm is not defined.",
       "log_so3([[0, -1, 0], [1, 0, 0], [0, 0, 1]])" },
     { LC_FAM_MATFUN, "exp_se2", "x", 1, 1, bi_exp_se2, "exp_se2(X)",
-      "closed-form exponential on se(2) (3x3 form)",
+      "The exponential on SE(2) in homogeneous 3 x 3 form: X = [[0, -t, x], [t, 0, y], [0, 0, 0]] "
+      "maps to [[R(t), V(t) (x, y)^T], [0, 0, 1]] with the closed form V(t) = [[sinc t, -(t/2) "
+      "sinc(t/2)^2], [(t/2) sinc(t/2)^2, sinc t]]. A certified ball matrix; errors when X is not 3 "
+      "x 3 or certainly not of that shape.",
       "exp_se2([[0, -1, 1], [1, 0, 2], [0, 0, 0]])" },
     { LC_FAM_MATFUN, "log_se2", "x", 1, 1, bi_log_se2, "log_se2(G)",
-      "closed-form logarithm on SE(2) (3x3 form)",
+      "The logarithm on SE(2) in homogeneous 3 x 3 form, the inverse of exp_se2: G = [[R(t), p], "
+      "[0, 0, 1]] gives [[0, -t, x], [t, 0, y], [0, 0, 0]] with t in (-pi, pi), as a certified "
+      "ball matrix. Errors when G is not 3 x 3 or certainly not in SE(2), and at t = pi, where the "
+      "principal logarithm is not defined.",
       "log_se2([[0, -1, 1], [1, 0, 2], [0, 0, 1]])" },
-    { LC_FAM_MATFUN, "exp_aff2", "x", 1, 1, bi_exp_aff2, "exp_aff2(X)", "exponential on aff(2) (3x3 form)",
+    { LC_FAM_MATFUN, "exp_aff2", "x", 1, 1, bi_exp_aff2, "exp_aff2(X)",
+      "The exponential on Aff(2) in homogeneous 3 x 3 form: X = [[B, u], [0, 0, 0]] (a 2 x 2 block "
+      "B and a translation column u) maps to a group element [[A, t], [0, 0, 1]]. It checks the "
+      "shape, then uses the general certified matrix exponential, giving a ball matrix; errors "
+      "when X is not 3 x 3 or its last row is certainly not zero.",
       "exp_aff2([[1, 0, 1], [0, 2, 0], [0, 0, 0]])" },
-    { LC_FAM_MATFUN, "log_aff2", "x", 1, 1, bi_log_aff2, "log_aff2(G)", "logarithm on Aff(2) (3x3 form)",
+    { LC_FAM_MATFUN, "log_aff2", "x", 1, 1, bi_log_aff2, "log_aff2(G)",
+      "The principal logarithm on Aff(2) in homogeneous 3 x 3 form: G = [[A, t], [0, 0, 1]] maps "
+      "to [[B, u], [0, 0, 0]]. It checks the shape, then uses the general certified principal "
+      "logarithm (so A must have no eigenvalue on the closed negative real axis), giving a ball "
+      "matrix; errors when G is not 3 x 3, its last row is certainly not (0, 0, 1), or it is "
+      "outside the log's domain.",
       "log_aff2([[2, 0, 1], [0, 3, 0], [0, 0, 1]])" },
     { LC_FAM_BALL, "radius", "v", 1, 1, bi_radius, "radius(x)",
-      "an exact upper bound for the largest radius of a ball or ball matrix (0 if exact)",
+      "An exact rational upper bound for the radius of the ball x, or the largest radius of a ball "
+      "matrix (0 for an exact value; radii below 2^-(2^22) are rounded up to that power of two). "
+      "The number is exact, but a comparison decided from a ball's radius is marked certified, so "
+      "it supports HOLDS, not PROVED. Errors on a ball that is not finite.",
       "radius(exp(ball(1)))" },
-    { LC_FAM_BALL, "norm", "x", 1, 1, bi_norm, "norm(A)", "the Frobenius norm, as a certified ball",
+    { LC_FAM_BALL, "norm", "x", 1, 1, bi_norm, "norm(A)",
+      "The Frobenius norm sqrt(sum of |a_ij|^2) of the matrix A (exact or ball), as a certified "
+      "ball at the working precision. It is a ball even for exact A, since the square root is "
+      "generally irrational; use upper(...) for an exact bound on it.",
       "norm([[3, 4]])" },
     { LC_FAM_QMAT, "random_matrix", "iii", 2, 3, bi_random_matrix, "random_matrix(m, n, bound)",
-      "an m x n matrix of random integers in [-bound, bound] (default 9), from seed()",
+      "An exact m x n matrix of integers drawn independently and uniformly from [-bound, bound] "
+      "(default bound 9, at most 2^40) by the session's generator, so reproducible from seed(). "
+      "Sizes must be between 1 and 4096. A check on a random instance proves the statement for "
+      "that instance only; record it with given(...).",
       "seed(1)\nrandom_matrix(2, 3, 5)" },
     { LC_FAM_QMAT, "random_orthogonal", "ii", 1, 2, bi_random_orthogonal, "random_orthogonal(n, bound)",
-      "a random rational orthogonal matrix with det 1 (Cayley transform), from seed()",
+      "A random exact rational orthogonal n x n matrix with det 1 (n between 1 and 256): the "
+      "Cayley transform (I - S)(I + S)^-1 of a skew-symmetric S with integer entries drawn "
+      "uniformly from [-bound, bound] (default 3, at most 2^20) by the session's generator, so "
+      "reproducible from seed(). Being exact, equivariance checks with it can be PROVED for that "
+      "instance.",
       "seed(1)\nis_orthogonal(random_orthogonal(3))" },
     { LC_FAM_LIEATTN, "lie_scores", "Man", 3, 3, bi_lie_scores, "lie_scores(gs, lambda, tau)",
-      "Lie-algebra attention scores -||log(g_i^-1 g_j)||_lambda^2 / tau, certified",
+      "The T x T matrix of Lie-algebra attention scores s_ij = -||log(g_i^-1 g_j)||_lambda^2 / tau "
+      "for a non-empty list gs of exact invertible n x n tokens (T <= 256). lambda is one exact "
+      "number (lambda ||X||_F^2) or a list of two (homogeneous form [[B, u], [0, 0]]: lambda_1 "
+      "||B||_F^2 + lambda_2 ||u||^2); tau > 0. A certified ball matrix; errors when a relative "
+      "element is singular or outside the log's domain.",
       "lie_scores([eye(2), [[0, -1], [1, 0]]], 1, 1)" },
     { LC_FAM_LIEATTN, "dot_scores", "Mm", 1, 2, bi_dot_scores, "dot_scores(gs, W)",
-      "baseline scores vec(g_i)^T W vec(g_j) of tokens taken as vectors (exact)",
+      "The baseline scores that treat tokens as vectors: the T x T exact matrix S_ij = vec(g_i)^T "
+      "W vec(g_j) for a non-empty list gs of exact n x n matrices, where W is an n^2 x n^2 exact "
+      "matrix (default the identity, giving the Frobenius inner products). Exact, so comparisons "
+      "with it can be PROVED; errors on mismatched sizes.",
       "dot_scores([eye(2), [[0, -1], [1, 0]]], eye(4))" },
     { LC_FAM_BALL, "orthogonal_from_gram", "mm", 2, 2, bi_orthogonal_from_gram, "orthogonal_from_gram(X, Y)",
-      "an orthogonal Q with X = Q Y, for X^T X = Y^T Y (checked exactly), as a certified ball matrix",
+      "A d x d ball matrix containing an exactly orthogonal Q with Q Y = X, for exact d x n "
+      "matrices X and Y with equal Gram matrices X^T X = Y^T Y (checked exactly; any rank). Built "
+      "from Householder QRs of independent columns; Y = 0 gives the identity. Errors when the "
+      "shapes differ, when the Gram matrices differ (naming the first entry), or when a step "
+      "cannot be certified at this precision.",
       "orthogonal_from_gram([[0, -1], [1, 0]], eye(2))" },
     { LC_FAM_BALL, "qr", "x", 1, 1, bi_qr, "qr(A)",
-      "[Q, R]: the Householder QR decomposition A = Q R, certified",
+      "The full Householder QR decomposition of the m x n matrix A (exact or ball) as a list [Q, "
+      "R] of ball matrices: Q is m x m and R is m x n, and for every A' in A, Q contains an "
+      "exactly orthogonal Q' (a product of exact reflections) with Q'^T A' in R. A step whose "
+      "column norm is not certainly positive (rank deficiency at this precision) is skipped, so "
+      "R's entries below the diagonal may then be enclosures rather than exact zeros.",
       "qr([[3, 1], [4, 2]])" },
-    { LC_FAM_CORE, "not", "b", 1, 1, bi_not, "not(b)", "true when b is false, false when b is true",
+    { LC_FAM_CORE, "not", "b", 1, 1, bi_not, "not(b)",
+      "Boolean negation: true when b is false and false when b is true. The result keeps b's kind: "
+      "the negation of a certified boolean (decided by balls) is certified, that of an exact one "
+      "exact, so check(not(...)) supports the same verdicts as check(...).",
       "not(1 == 2)" },
     { LC_FAM_CORE, "str", "a", 1, 1, bi_str, "str(x)",
-      "the printed form of x as a string (strings join with +)",
+      "The canonical text of any value x as a string: integers, p/q, true/false, nil, lists [a, "
+      "b], a matrix in its one-line form [[1, 2/3], [0, 1]], a ball as [mid +/- rad] with 20 "
+      "significant digits whatever digits() says, a Lie algebra's summary, a string itself "
+      "unquoted; strings join with +, as in str(2/3) + \" of a cake\". Errors when the text would "
+      "exceed the string length limit.",
       "str(2/3) + \" of a cake\"" },
     { LC_FAM_BALL, "upper", "v", 1, 1, bi_upper, "upper(x)",
-      "an exact upper bound of |x| (of the largest |entry| of a matrix)",
+      "An exact rational upper bound of |x|, or of the largest |entry| of a matrix. For an exact "
+      "number or matrix it is that maximum itself (exact, keeping x's kind); for a ball or ball "
+      "matrix it is an upper bound read off the balls and is marked certified, so a check like "
+      "upper(e) < 2^-100 supports HOLDS, not PROVED. Errors on a ball that is not finite.",
       "upper(exp(ball(1)))" },
     { LC_FAM_CORE, "sweep", "a", 2, 2, bi_sweep, "sweep([64, 128, ...], expr)",
-      "expr evaluated at each precision: a list of [prec, value]",
+      "Evaluates expr once at each precision of the list (strictly increasing bit counts) and "
+      "returns the list of pairs [prec, value]; the session's precision is restored afterwards. "
+      "sweep is a special form, evaluating its expression anew each time, so it must be called by "
+      "name. It shows how a ball result tightens with the precision; the claim clause sweep [...] "
+      "uses the same idea to decide a verdict.",
       "sweep([64, 128], radius(exp(ball(1))))" },
 };
 
