@@ -301,26 +301,53 @@ bi_perm_equivariant(ARGS)
 const lc_builtin_struct lc_builtins_equiv[] =
 {
     { LC_FAM_CORE, "map", "Fx", 2, 2, bi_map, "map(f, A)",
-      "f applied to every entry of A (exact, or balls)",
+      "The matrix of f applied to every entry of the matrix A (exact or ball), same shape. f is a "
+      "def or a built-in taking one number and must return a number for every entry; any other "
+      "value is an argument error. The result is exact when every value is exact, and a ball "
+      "matrix as soon as one value is a ball.",
       "def sq(x) = x * x\nmap(sq, [[1, 2], [3, 4]])" },
     { LC_FAM_QMAT, "hadamard", "xx", 2, 2, bi_hadamard, "hadamard(A, B)",
-      "the entrywise product of A and B",
+      "The entrywise (Hadamard) product, c_ij = a_ij b_ij, of two matrices of the same shape. "
+      "Exact when both are exact (so checks on it can be PROVED); if either is a ball matrix, each "
+      "entry is a certified enclosure at the working precision. Different shapes are a dimension "
+      "error.",
       "hadamard([[1, 2], [3, 4]], [[5, 6], [7, 8]])" },
-    { LC_FAM_QMAT, "ediv", "xx", 2, 2, bi_ediv, "ediv(A, B)", "the entrywise quotient of A by B",
+    { LC_FAM_QMAT, "ediv", "xx", 2, 2, bi_ediv, "ediv(A, B)",
+      "The entrywise quotient, c_ij = a_ij / b_ij, of two matrices of the same shape. Exact when "
+      "both are exact, erroring when some b_ij = 0 (naming the first such entry, 1-based); with a "
+      "ball operand each entry is a certified enclosure, and a ball b_ij that contains 0 is an "
+      "error since the quotient would be unbounded.",
       "ediv([[1, 2], [3, 4]], [[2, 2], [2, 2]])" },
-    { LC_FAM_QMAT, "trace", "x", 1, 1, bi_trace, "trace(A)", "the trace of a square matrix",
+    { LC_FAM_QMAT, "trace", "x", 1, 1, bi_trace, "trace(A)",
+      "The trace (sum of the diagonal entries) of the square matrix A: an exact rational for an "
+      "exact A, a certified ball at the working precision for a ball matrix. A non-square matrix "
+      "is a dimension error.",
       "trace([[1, 2], [3, 4]])" },
-    { LC_FAM_QMAT, "ones", "ii", 2, 2, bi_ones, "ones(m, n)", "the m x n matrix of ones",
+    { LC_FAM_QMAT, "ones", "ii", 2, 2, bi_ones, "ones(m, n)",
+      "The exact m x n matrix with every entry 1, for sizes between 1 and 4096 (others are a limit "
+      "error). For example ones(n, n) / n is the averaging projection that "
+      "permutation-equivariance examples use.",
       "ones(2, 3)" },
     { LC_FAM_QMAT, "random_perm", "i", 1, 1, bi_random_perm, "random_perm(n)",
-      "a random n x n permutation matrix, from seed()",
+      "A uniformly random n x n permutation matrix P (exact, with P e_j = e_p(j)), for n between 1 "
+      "and 4096, drawn by a Fisher-Yates shuffle from the session's generator, so reproducible "
+      "from seed(). Useful for permutation-equivariance checks by hand; perm_equivariant draws its "
+      "own.",
       "seed(3)\nrandom_perm(3)" },
     { LC_FAM_EQUIV, "equivariant", "Fmia", 3, 4, bi_equivariant, "equivariant(f, X, trials, Z)",
-      "check f(QX) = Q f(X) (or f(QX, QZ) = Q f(X, Z)) for random rational orthogonal Q",
+      "Checks orthogonal equivariance f(QX) = Q f(X), or with the knowledge argument Z, f(QX, QZ) "
+      "= Q f(X, Z), for the exact d x n matrix X, at trials (1 to 1000) random exact rational "
+      "orthogonal d x d matrices Q drawn from seed(). Each trial is an equal() check: PROVED when "
+      "f is exact, HOLDS with a bound when f uses balls. The first failing trial refutes, "
+      "attaching Q exactly; returns the last outcome as a boolean.",
       "def f(X) = X * transpose(X) * X\nclaim \"X X^T X is equivariant\" { equivariant(f, [[1, 2], [3, 4], [5, 6]], 3) }" },
     { LC_FAM_EQUIV, "perm_equivariant", "Fmia", 3, 4, bi_perm_equivariant,
       "perm_equivariant(f, X, trials, Z)",
-      "check f(XP) = f(X) P (or f(XP, Z) = f(X, Z) P) for random permutations P",
+      "Checks permutation equivariance of the sequence f(XP) = f(X) P, or with the knowledge Z, "
+      "f(XP, Z) = f(X, Z) P (Z is not permuted), for the exact d x n matrix X (one element per "
+      "column), at trials (1 to 1000) random n x n permutation matrices P drawn from seed(). Each "
+      "trial is an equal() check (exact, or a certified bound with balls); the first failing trial "
+      "refutes, attaching P, and the last outcome is returned.",
       "def f(X) = X * transpose(X) * X\nclaim \"X X^T X is permutation equivariant\" { perm_equivariant(f, [[1, 2, 3], [4, 5, 6]], 3) }" },
 };
 
