@@ -413,57 +413,111 @@ bi_sqdist(ARGS)
 const lc_builtin_struct lc_builtins_finfo[] =
 {
     { LC_FAM_QMAT, "hcat", "m", 1, -1, bi_hcat, "hcat(A, B, ...)",
-      "[A, B, ...]: side by side (same number of rows)",
+      "The exact matrices placed side by side, [A, B, ...] (horizontal concatenation); they must "
+      "all have the same number of rows, otherwise a dimension error. One argument returns it "
+      "unchanged; a result wider than 4096 columns is a limit error.",
       "hcat(eye(2), [[5], [6]])" },
     { LC_FAM_QMAT, "vcat", "m", 1, -1, bi_vcat, "vcat(A, B, ...)",
-      "[A; B; ...]: stacked (same number of columns)",
+      "The exact matrices stacked on top of each other, [A; B; ...] (vertical concatenation); they "
+      "must all have the same number of columns, otherwise a dimension error. A result taller than "
+      "4096 rows is a limit error.",
       "vcat(eye(2), [[5, 6]])" },
     { LC_FAM_QMAT, "blockdiag", "m", 1, -1, bi_blockdiag, "blockdiag(A, B, ...)",
-      "the block-diagonal matrix",
+      "The exact block-diagonal matrix [[A, 0, ...], [0, B, ...], ...] with the given matrices "
+      "(any shapes) on the diagonal and zeros elsewhere. Useful for direct sums of representations "
+      "or of Lie algebra generators; a result beyond 4096 rows or columns is a limit error.",
       "blockdiag([[1]], [[2, 3], [4, 5]])" },
-    { LC_FAM_QMAT, "col", "xi", 2, 2, bi_col, "col(A, j)", "column j of A (1-based), a column matrix",
+    { LC_FAM_QMAT, "col", "xi", 2, 2, bi_col, "col(A, j)",
+      "Column j of the matrix A, counted from 1, as a rows x 1 column matrix of the same kind as A "
+      "(exact or ball). An index outside 1..columns is an argument error naming the range.",
       "col([[1, 2], [3, 4]], 2)" },
-    { LC_FAM_QMAT, "row", "xi", 2, 2, bi_row, "row(A, i)", "row i of A (1-based), a row matrix",
+    { LC_FAM_QMAT, "row", "xi", 2, 2, bi_row, "row(A, i)",
+      "Row i of the matrix A, counted from 1, as a 1 x columns row matrix of the same kind as A "
+      "(exact or ball). An index outside 1..rows is an argument error naming the range.",
       "row([[1, 2], [3, 4]], 2)" },
     { LC_FAM_QMAT, "perm", "L", 1, 1, bi_perm, "perm([2, 3, 1])",
-      "the permutation matrix with P e_j = e_p(j)",
+      "The exact n x n permutation matrix P of a list p of the integers 1..n in some order, with P "
+      "e_j = e_p(j), i.e. column j has its 1 in row p(j), so (P x)_p(j) = x_j. A list that is not "
+      "a permutation of 1..n (or is empty or longer than 4096) is an argument error. "
+      "perm(\"(1,2,3)\"), with a string, gives the permutation itself instead.",
       "perm([2, 3, 1])" },
     { LC_FAM_QMAT, "householder", "m", 1, 1, bi_householder, "householder(u)",
-      "I - 2 u u^T / (u^T u): the exact rational reflection through u's hyperplane",
+      "The Householder reflection Q = I - 2 u u^T / (u^T u) through the hyperplane orthogonal to "
+      "the rational column u: an exact rational symmetric orthogonal matrix with Q u = -u and Q w "
+      "= w for w orthogonal to u. It errors unless u is a d x 1 column, or when u = 0. Being "
+      "exact, equivariance checks with it can be PROVED.",
       "householder([[1], [1]])" },
-    { LC_FAM_QMAT, "onehot", "ii", 2, 2, bi_onehot, "onehot(i, d)", "the unit column e_i of length d",
+    { LC_FAM_QMAT, "onehot", "ii", 2, 2, bi_onehot, "onehot(i, d)",
+      "The unit column e_i of length d: an exact d x 1 matrix with 1 in row i (counted from 1) and "
+      "0 elsewhere. d must be between 1 and 4096 and i between 1 and d; otherwise it errors.",
       "onehot(2, 3)" },
     { LC_FAM_EQUIV, "pinv", "m", 1, 1, bi_pinv, "pinv(X)",
-      "the exact Moore-Penrose pseudo-inverse (any rank)",
+      "The Moore-Penrose pseudo-inverse X^+ of the exact m x n matrix X, of any rank, computed "
+      "exactly over Q from the full-rank factorisation X = C R: X^+ = R^T (R R^T)^-1 (C^T C)^-1 "
+      "C^T. Returns an exact n x m matrix (zero when X = 0); it never fails.",
       "pinv([[1, 0], [0, 0]])" },
     { LC_FAM_EQUIV, "span_certificate", "am", 2, 2, bi_span_certificate, "span_certificate(f, X)",
-      "App. A: PROVED f(X) = X C (returns C) or REFUTED with Q_u X = X, Q_u f(X) != f(X) (returns Q_u)",
+      "Ma & Ying's Appendix A argument on one instance, exactly: f is a function of X or the "
+      "matrix f(X) itself (exact). If every column of f(X) lies in span(X) it records a PROVED "
+      "check f(X) = X C and returns the minimum-norm C = X^+ f(X); otherwise it records REFUTED "
+      "and returns the Householder reflection Q_u with Q_u X = X but Q_u f(X) != f(X), so f is not "
+      "orthogonally equivariant. Needs equal row counts.",
       "def twice(X) = 2 * X\nclaim \"2 X = X C\" { C = span_certificate(twice, [[1, 0], [0, 1], [0, 0]]) }" },
     { LC_FAM_EQUIV, "knowledge_split", "amm", 3, 3, bi_knowledge_split, "knowledge_split(f, X, Z)",
-      "[G1, G2], minimum-norm, with f(X, Z) = X G1 + Z G2 (Prop. 3.2)",
+      "The minimum-norm coefficients [G1, G2] of the knowledge form f(X, Z) = X G1 + Z G2 (Ma & "
+      "Ying, Prop. 3.2), computed exactly as [X, Z]^+ f(X, Z). f is a function of (X, Z) returning "
+      "an exact matrix, or that matrix itself. It errors when the row counts of X, Z and f(X, Z) "
+      "differ, or when some column of f(X, Z) is not in the span of [X, Z] (no such G1, G2 exist).",
       "knowledge_split([[3], [5], [0]], [[1], [0], [0]], [[0], [1], [0]])" },
     { LC_FAM_BALL, "softmax_rows", "x", 1, 1, bi_softmax_rows, "softmax_rows(A)",
-      "the softmax of every row, certified balls",
+      "The softmax of every row of the matrix A, S_ij = exp(A_ij) / sum_k exp(A_ik), as a ball "
+      "matrix with each entry a certified enclosure at the working precision (the row's largest "
+      "midpoint is subtracted first, so large entries do not overflow). Exact input gives balls "
+      "too, so checks on it support HOLDS, not PROVED; a non-finite entry is an error.",
       "softmax_rows([[0, 1], [1, 1]])" },
     { LC_FAM_FINFO, "finfo_words", "i", 1, 1, bi_finfo_words, "finfo_words(maxK)",
-      "the admissible words of eq. (3.2) up to degree maxK (shape algebra)",
+      "The admissible words of eq. (3.2) (Ma & Ying, finite-information principle) of degree K = "
+      "0..maxK, as strings such as \"Y^T W1 Y\", found by exhaustive enumeration of every choice "
+      "of Y/Y^T letters and parameter/identity slots, each decided by shape algebra: the product "
+      "must be n x n for every n with parameter sizes independent of n. maxK is between 0 and 12.",
       "finfo_words(2)" },
     { LC_FAM_FINFO, "finfo_counts", "i", 1, 1, bi_finfo_counts, "finfo_counts(maxK)",
-      "[[K, words examined, chains that fit, admissible], ...]",
+      "The counts of the exhaustive enumeration of eq. (3.2) for each degree K = 0..maxK (maxK "
+      "between 0 and 12), as a list of rows [K, words examined, chains whose sizes fit, admissible "
+      "words]. All counts are exact integers; the structure theorem predicts 2^(K/2) admissible "
+      "words for even K and none for odd K.",
       "finfo_counts(2)" },
     { LC_FAM_FINFO, "finfo_structure", "ii", 2, 2, bi_finfo_structure, "finfo_structure(maxK, k)",
-      "check the structure theorem (K even, Y^T W (Y Y^T) ... W Y, 2^m words) exhaustively",
+      "Checks the structure theorem of the finite-information words exhaustively up to degree maxK "
+      "(0..12; k >= 1 is the knowledge width): every admissible word has even degree K = 2m, has "
+      "the form Y^T W_1 (Y Y^T) W_2 ... (Y Y^T) W_m Y with each W_j a k x k parameter or the "
+      "identity, and there are 2^m of them. Records an exact check (PROVED or REFUTED, with the "
+      "enumeration table) and returns it as a boolean.",
       "claim \"structure theorem to degree 4\" { finfo_structure(4, 2) }" },
     { LC_FAM_FINFO, "finfo_check_numeric", "iii", 3, 3, bi_finfo_check_numeric,
       "finfo_check_numeric(maxK, k, nmax)",
-      "every admissible word evaluated exactly for n = 1..nmax: n x n and permutation equivariant",
+      "Evaluates every admissible word of degree <= maxK exactly on random rational Y (k x n) and "
+      "random k x k parameters from seed(), for n = 1..nmax, and checks that the value is n x n "
+      "and that g(Y P) = P^T g(Y) P for a random permutation P. Records an exact check (PROVED "
+      "with the counts, or REFUTED naming the word and n) and returns it as a boolean; k and nmax "
+      "are between 1 and 16.",
       "claim \"words are equivariant\" { finfo_check_numeric(2, 1, 2) }" },
     { LC_FAM_FINFO, "admissible", "s", 1, 1, bi_admissible, "admissible(\"Y^T W Y\")",
-      "whether a word is n x n for every n with n-independent parameters",
+      "Whether the word given as text is admissible in eq. (3.2): its product is n x n for every n "
+      "with parameter sizes that do not depend on n, decided by shape algebra (an exact boolean). "
+      "Tokens: Y, Y^T (or Y'), W with optional digits (a parameter), I, I_n, I_k; the empty text "
+      "is the empty product I_n, which is admissible. Other text is a parse error.",
       "admissible(\"Y^T W Y\")" },
-    { LC_FAM_FINFO, "word", "smM", 2, 3, bi_word, "word(\"Y^T W1 Y\", Y, [W1])", "a word evaluated exactly",
+    { LC_FAM_FINFO, "word", "smM", 2, 3, bi_word, "word(\"Y^T W1 Y\", Y, [W1])",
+      "The word given as text (tokens as in admissible) evaluated exactly on the k x n matrix Y, "
+      "with the k x k parameter matrices taken in slot order from the list (omit the list for a "
+      "word without parameters). Returns an exact n x n matrix; it errors when the word is not "
+      "admissible, a parameter is not k x k, or the number of parameters does not match.",
       "word(\"Y^T W1 Y\", [[1, 2, 3]], [[[2]]])" },
-    { LC_FAM_FINFO, "sqdist", "m", 1, 1, bi_sqdist, "sqdist(Y)", "the matrix of ||y_i - y_j||^2 (exact)",
+    { LC_FAM_FINFO, "sqdist", "m", 1, 1, bi_sqdist, "sqdist(Y)",
+      "The exact n x n matrix of squared distances G_ij = ||y_i - y_j||^2 between the columns "
+      "y_1..y_n of the exact matrix Y, so an RBF kernel g_ij = f(||y_i - y_j||) is an entrywise "
+      "map of it (Ma & Ying, Sec. 3.3). Symmetric with zero diagonal.",
       "sqdist([[0, 3], [0, 4]])" },
 };
 
