@@ -563,55 +563,108 @@ bi_cascade_bound(ARGS)
 const lc_builtin_struct lc_builtins_ssm[] =
 {
     { LC_FAM_SSM, "magnus", "XiL", 2, 3, bi_magnus, "magnus(As, order, durations)",
-      "[Omega_1, ...]: log(e^(t A_T) ... e^(t A_1)) by powers of t (exact; balls for ball inputs)",
+      "The Magnus terms [Omega_1, ..., Omega_order] (order 1..32) of log P(t) = sum_k t^k Omega_k "
+      "for the transition P(t) = exp(t d_T A_T) ... exp(t d_1 A_1) of a piecewise-constant input: "
+      "generators As (1..1024 square matrices of one size, A_1 first; the later step acts on the "
+      "left) and exact durations d_i (default all 1). Exact matrices give exact Omega_k (Omega_1 = "
+      "sum d_i A_i, Omega_2 = 1/2 sum_{i>j} d_i d_j [A_i, A_j]); any ball generator gives "
+      "certified ball matrices.",
       "magnus([[[0, 1], [0, 0]], [[0, 0], [1, 0]]], 2)" },
     { LC_FAM_SSM, "bch", "mmi", 3, 3, bi_bch, "bch(X, Y, order)",
-      "the degree-1..order terms of log(e^X e^Y), exactly",
+      "The terms Z_1, ..., Z_order (order 1..32) of the Baker-Campbell-Hausdorff series log(e^(tX) "
+      "e^(tY)) = sum_k t^k Z_k, as a list of exact matrices, for exact square X and Y of one size "
+      "(Z_1 = X + Y, Z_2 = [X, Y]/2, ...). These are the Magnus terms of the input Y then X; "
+      "exact, so identities on them can be PROVED.",
       "bch([[0, 1], [0, 0]], [[0, 0], [1, 0]], 2)" },
     { LC_FAM_SSM, "magnus_residual", "Xi", 2, 2, bi_magnus_residual, "magnus_residual(As, c)",
-      "coefficients t^0..t^(c+1) of exp(Magnus series to degree c) - product, exactly",
+      "The exact coefficients R_0, ..., R_(c+1) of the power series exp(sum_{k<=c} t^k Omega_k) - "
+      "P(t) in t, where P(t) = exp(t A_T) ... exp(t A_1) for exact generators As (durations 1) and "
+      "c is 1..32. For a correct Magnus expansion R_0 = ... = R_c = 0 and R_(c+1) = -Omega_(c+1): "
+      "the truncation error is exactly of order t^(c+1). Ball generators are an error.",
       "magnus_residual([[[0, 1], [0, 0]], [[0, 0], [1, 0]]], 1)" },
     { LC_FAM_SSM, "commutator_mass", "XL", 1, 2, bi_commutator_mass, "commutator_mass(As, durations)",
-      "[||Omega_2||_F^2 exactly, ||Omega_2||_F certified]",
+      "The commutator mass of an input, the size of its second Magnus term Omega_2 = 1/2 sum_{i>j} "
+      "d_i d_j [A_i, A_j], as a pair [||Omega_2||_F^2, ||Omega_2||_F]: the square exactly (a "
+      "rational, so comparisons with it can be PROVED) and the norm as a certified ball. The "
+      "generators must be exact square matrices of one size; durations default to 1.",
       "commutator_mass([[[0, 1], [0, 0]], [[0, 0], [1, 0]]])" },
     { LC_FAM_SSM, "generator_mass", "XL", 1, 2, bi_generator_mass, "generator_mass(As, durations)",
-      "sum |d_i| ||A_i||_F, certified",
+      "The generator mass sum_i |d_i| ||A_i||_F (the total variation of the input path) as a "
+      "certified ball, for exact generators As and exact durations (default 1). It bounds the "
+      "Magnus terms: ||Omega_2||_F <= mass^2 / 2. The generators must be exact square matrices of "
+      "one size.",
       "generator_mass([[[0, 1], [0, 0]], [[0, 0], [1, 0]]], [1, 2])" },
     { LC_FAM_SSM, "transition", "XL", 1, 2, bi_transition, "transition(As, durations)",
-      "e^(d_T A_T) ... e^(d_1 A_1): exact for nilpotent generators, else certified balls",
+      "The transition matrix exp(d_T A_T) ... exp(d_1 A_1) of the input (the later step on the "
+      "left; durations default 1). When every generator is exact and nilpotent the exponentials "
+      "are finite sums and the result is an exact matrix; otherwise (a generator that is not "
+      "nilpotent, or ball input) it is a certified ball matrix.",
       "transition([[[0, 1], [0, 0]], [[0, 0], [0, 0]]], [1, 1])" },
     { LC_FAM_SSM, "truncation_order", "Xir", 3, 3, bi_truncation_order, "truncation_order(As, c, t)",
-      "[e(t), e(t/2), e(t)/e(t/2), p]: exp of the Magnus series to degree c vs the product; p certified exponent or -1",
+      "Measures the order of the local truncation error of the Magnus expansion to degree c "
+      "(1..32): the list [e(t), e(t/2), e(t)/e(t/2), p], where e(t) = ||exp(sum_{k<=c} t^k "
+      "Omega_k) - exp(t A_T) ... exp(t A_1)||_F as certified balls (durations 1), and p is the "
+      "integer whose interval (2^(p-1/2), 2^(p+1/2)) certainly contains the ratio, or -1 when none "
+      "does (t too large or precision too low). p is marked certified; expect p = c + 1.",
       "truncation_order([[[0, 1], [0, 0]], [[0, 0], [1, 0]]], 1, 1/256)" },
     { LC_FAM_SSM, "exp_gap", "xx", 2, 2, bi_exp_gap, "exp_gap(X, Y)",
-      "[||e^X - e^Y||_F, e^(-max(||X||_F, ||Y||_F)) ||X - Y||_F], certified",
+      "The two sides of the inequality ||e^X - e^Y||_F >= e^(-max(||X||_F, ||Y||_F)) ||X - Y||_F "
+      "for square matrices X and Y of one size (exact or ball), as the pair [left side, right "
+      "side] of certified balls; compare them (e.g. lhs >= rhs) to check the inequality with a "
+      "certified verdict. Other shapes are a dimension error.",
       "exp_gap([[0, 1], [0, 0]], [[0, 0], [1, 0]])" },
     { LC_FAM_SSM, "icosahedral_so3", "", 0, 0, bi_icosahedral, "icosahedral_so3()",
-      "[a, b]: so(3) generators (balls) of the icosahedral rotations of orders 5 and 3 (A5)",
+      "The pair [a, b] of so(3) generators (ball matrices at the working precision) of the "
+      "icosahedral rotation group A5: a = (2 pi / 5) [u]_x about the vertex u = (0, 1, phi)/|.| "
+      "and b = (2 pi / 3) [v]_x about the face centre v = (1, 1, 1)/sqrt 3, so exp(a) has order 5, "
+      "exp(b) order 3, and together they generate A5. A certified non-solvable example with "
+      "irrational entries.",
       "len(icosahedral_so3())" },
     { LC_FAM_SSM, "tower", "l", 1, 1, bi_tower, "tower(L)",
-      "[derived series dimensions, dimensions of the abelian layers L^(i)/L^(i+1)]",
+      "The derived-series tower of the Lie algebra L as a pair [dims, layers]: dims are the "
+      "dimensions of L = L^(0), L^(1) = [L, L], ... up to and including the first term that is 0 "
+      "or equal to its predecessor, and layers are the dimensions of the abelian quotients "
+      "L^(i)/L^(i+1) (one fewer entry). Computed exactly over Q.",
       "tower(lie([[0, 1], [0, 0]], [[1, 0], [0, -1]]))" },
     { LC_FAM_SSM, "perfect_core", "l", 1, 1, bi_perfect_core, "perfect_core(L)",
-      "the last term of the derived series (0 iff L is solvable)",
+      "The perfect core of the Lie algebra L: the last term P of its derived series, the one with "
+      "[P, P] = P, as a Lie algebra computed exactly. It is 0 exactly when L is solvable, and "
+      "equals L when L is perfect (e.g. semisimple).",
       "perfect_core(lie([[0, 1], [0, 0]], [[0, 0], [1, 0]]))" },
     { LC_FAM_SSM, "radical", "l", 1, 1, bi_radical, "radical(L)",
-      "the solvable radical: the Killing-orthogonal of [L, L]",
+      "The solvable radical of the Lie algebra L (its largest solvable ideal) as a Lie algebra, "
+      "computed exactly as the orthogonal complement of [L, L] under the Killing form of L (valid "
+      "over Q, characteristic 0). It is 0 for a semisimple L and L itself for a solvable one.",
       "radical(lie([[1, 0], [0, 0]], [[0, 1], [0, 0]], [[0, 0], [1, 0]]))" },
     { LC_FAM_SSM, "witt", "ii", 2, 2, bi_witt, "witt(n, m)",
-      "(1/m) sum_{d|m} mu(d) n^(m/d): dimension of degree m of the free Lie algebra",
+      "Witt's number (1/m) sum_{d | m} mu(d) n^(m/d), the dimension of the degree-m part of the "
+      "free Lie algebra on n generators, as an exact integer (arbitrarily large). Needs n >= 1 and "
+      "1 <= m <= 10000; compare with free_lie_dims, which computes the same dimensions "
+      "independently.",
       "witt(2, 3)" },
     { LC_FAM_SSM, "free_lie_dims", "ii", 2, 2, bi_free_lie_dims, "free_lie_dims(n, c)",
-      "degree-1..c dimensions of the free Lie algebra, by spanning brackets of words",
+      "The dimensions of the degree-1..c parts of the free Lie algebra on n generators, as a list "
+      "of integers computed independently of Witt's formula: the span of the brackets [x_i, p] "
+      "inside the free associative algebra (words of length m), exactly. c is 1..64, and n^c may "
+      "not exceed 2^16.",
       "free_lie_dims(2, 4)" },
     { LC_FAM_SSM, "free_nilpotent", "ii", 2, 2, bi_free_nilpotent, "free_nilpotent(n, c)",
-      "the free nilpotent Lie algebra of class c on n generators (a faithful matrix algebra)",
+      "The free nilpotent Lie algebra of class c on n generators as an exact matrix Lie algebra: "
+      "generated by ad(x_1), ..., ad(x_n) acting on the free nilpotent algebra of class c + 1, "
+      "which is faithful on class c. Needs n, c >= 1, and the representation size sum_{m <= c+1} "
+      "witt(n, m) may not exceed 64.",
       "dim(free_nilpotent(2, 3))" },
     { LC_FAM_SSM, "cascade", "iiib", 3, 4, bi_cascade, "cascade(k, d, nsym, selective)",
-      "generators of a random k-layer stack of diagonal layers (width d), block lower-triangular",
+      "The nsym (1..64) generators of a random k-layer stack of abelian linear layers of width d, "
+      "one per input symbol, as exact block lower-triangular matrices of size k d (+1 when "
+      "selective): diagonal blocks are random diagonal transitions and the blocks below feed each "
+      "layer into the next, with integers from [-50, 50] drawn from seed(). selective (default "
+      "false) adds an input-dependent drive b(x). Sizes above 64 are a limit error.",
       "seed(1)\nderived_length(lie(cascade(3, 2, 2)))" },
     { LC_FAM_SSM, "cascade_bound", "i", 1, 1, bi_cascade_bound, "cascade_bound(m)",
-      "1 + ceil(log2 m): the largest derived length with m block layers",
+      "The bound 1 + ceil(log2 m) (1 for m = 1) on the derived length of an algebra of block "
+      "lower-triangular matrices with m blocks whose diagonal blocks commute, as an exact integer; "
+      "for cascade(k, ...) take m = k, or k + 1 for the selective kind. m must be at least 1.",
       "cascade_bound(4)" },
 };
 
