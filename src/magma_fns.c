@@ -878,95 +878,176 @@ bi_normalizers_are_subgroups(ARGS)
 const lc_builtin_struct lc_builtins_magma[] =
 {
     { LC_FAM_MAGMA, "group_axioms", "m", 1, 1, bi_group_axioms, "group_axioms(T)",
-      "check: closure, associativity, identity, inverses of a Cayley table; witnesses on failure",
+      "Checks the group axioms of the finite operation given by its Cayley table T (an n x n "
+      "integer matrix, T[a, b] = a*b on the elements 1..n, n <= 512): closure, associativity (all "
+      "n^3 triples), a two-sided identity and two-sided inverses. Records an exact check, with the "
+      "witnessing elements of each failure in the certificate, and returns whether all hold "
+      "(PROVED or REFUTED).",
       "group_axioms(mod_table(3, \"+\"))" },
     { LC_FAM_MAGMA, "is_associative", "m", 1, 1, bi_is_associative, "is_associative(T)",
-      "whether the table is closed and associative (all n^3 triples)",
+      "Whether the operation of the Cayley table T (entries 1..n, T[a, b] = a*b) is closed and "
+      "associative, (a*b)*c = a*(b*c) for all n^3 triples, as an exact boolean computed quietly "
+      "(nothing is recorded; group_axioms records the check with witnesses). Tables larger than "
+      "512 are a limit error.",
       "is_associative(mod_table(3, \"-\"))" },
     { LC_FAM_MAGMA, "is_commutative", "m", 1, 1, bi_is_commutative, "is_commutative(T)",
-      "whether a*b = b*a always",
+      "Whether the operation of the Cayley table T is commutative, a*b = b*a for all pairs of "
+      "elements 1..n (i.e. T is symmetric), as an exact boolean computed without recording a check.",
       "is_commutative(mod_table(3, \"*\"))" },
     { LC_FAM_MAGMA, "identity_of", "m", 1, 1, bi_identity_of, "identity_of(T)",
-      "the two-sided identity element, or the string \"none\"",
+      "The two-sided identity e of the operation of the Cayley table T (e*a = a*e = a for every "
+      "a), as an element 1..n, or the string \"none\" when there is none. Exact; nothing is "
+      "recorded.",
       "identity_of(mod_table(3, \"+\"))" },
     { LC_FAM_MAGMA, "inverse_of", "mi", 2, 2, bi_inverse_of, "inverse_of(T, a)",
-      "the two-sided inverse of a, or the string \"none\"",
+      "The two-sided inverse b of the element a (1..n) for the operation of the Cayley table T, "
+      "with a*b = b*a = e for its two-sided identity e, or the string \"none\" when a has none or "
+      "T has no identity. An element outside 1..n is an argument error.",
       "inverse_of(mod_table(3, \"+\"), 2)" },
     { LC_FAM_MAGMA, "absorbing", "m", 1, 1, bi_absorbing, "absorbing(T)",
-      "the elements z with z*m = z for every m (Murakami's Cor. 4)",
+      "The elements z (1..n, increasing) with z*m = z for every element m of the Cayley table T: "
+      "the left-absorbing elements of Murakami's Cor. 4. In a group this happens only for the "
+      "trivial group, so a non-empty answer for a larger table shows it is not a group.",
       "absorbing(mod_table(3, \"*\"))" },
     { LC_FAM_MAGMA, "additive_dim", "m", 1, 1, bi_additive_dim, "additive_dim(T)",
-      "the dimension of the space of F with F(a*b) = F(a) + F(b) (homomorphisms to (R, +)), exact",
+      "The dimension of the space of maps F from the elements to R with F(a*b) = F(a) + F(b), i.e. "
+      "homomorphisms to (R, +), for the closed operation of the Cayley table T (n <= 64). The "
+      "conditions are linear with rational coefficients, so the dimension over R is computed "
+      "exactly as the rank deficiency over Q; 0 means F = 0 is the only one.",
       "additive_dim(mod_table(2, \"+\"))" },
     { LC_FAM_MAGMA, "group_tables", "i", 1, 1, bi_group_tables, "group_tables(n)",
-      "every group table on 1..n (n <= 3), found by exhausting all n^(n^2) operations",
+      "Every group table on the elements 1..n for n <= 3, as a list of Cayley tables, found by "
+      "exhausting all n^(n^2) operations and keeping those that satisfy the group axioms. An "
+      "exhaustive, exact enumeration, so a statement about all groups of that order can be checked "
+      "on the list.",
       "len(group_tables(2))" },
     { LC_FAM_MAGMA, "mod_table", "is", 2, 2, bi_mod_table, "mod_table(n, \"+\")",
-      "the table of Z_n under +, - or * mod n",
+      "The Cayley table of the integers mod n (1 <= n <= 512) under \"+\", \"-\" or \"*\", on the "
+      "elements 1..n standing for the residues 0..n-1 (so element k is the residue k - 1). \"+\" "
+      "gives the cyclic group Z_n, while \"-\" and \"*\" are in general not groups, which makes "
+      "them convenient test tables.",
       "mod_table(3, \"+\")" },
     { LC_FAM_MAGMA, "table_of", "Mi", 1, 2, bi_table_of, "table_of([A, B, ...], m)",
-      "the Cayley table of distinct matrices under multiplication (mod m); error naming a product outside",
+      "The Cayley table of distinct square matrices under multiplication, with entries reduced mod "
+      "m when m is given (1..1000000, and the entries must then be integers; 0 or omitted means "
+      "over Q), element i being the i-th matrix. It is an error, naming the first pair, when a "
+      "product is not in the list; two equal matrices or different sizes are errors too.",
       "table_of([eye(2), -eye(2)])" },
     { LC_FAM_MAGMA, "closed_under_product", "Mi", 1, 2, bi_closed_under_product,
       "closed_under_product([A, B, ...], m)",
-      "check: every product (mod m) lies in the set; the witness otherwise",
+      "Checks that the list of distinct square matrices is closed under multiplication (entries "
+      "mod m when m is given, 1..1000000): every product lies in the set. Records an exact check "
+      "(PROVED, or REFUTED with the first product outside the set as witness) and returns it as a "
+      "boolean.",
       "closed_under_product([eye(2), -eye(2)])" },
     { LC_FAM_MAGMA, "generate", "Mii", 1, 3, bi_generate, "generate([A, B, ...], m, max)",
-      "the closure of the matrices under multiplication (mod m), at most max (512) elements",
+      "The closure of the square matrices under multiplication (entries mod m when m > 0), "
+      "generators first, then in breadth-first order, as a list of exact matrices; for invertible "
+      "generators of finite order it is the group they generate. It is a limit error when more "
+      "than max elements (default 512, at most 512) appear.",
       "len(generate([[[0, -1], [1, 0]]]))" },
     { LC_FAM_MAGMA, "perm_table", "a", 1, 1, bi_perm_table, "perm_table([[2, 1, 3], ...])",
-      "the table of permutations under composition (p*q)(i) = p(q(i)); error naming a composite outside",
+      "The Cayley table of distinct permutations of 1..deg (the rows of a matrix or a list of "
+      "lists) under composition (p*q)(i) = p(q(i)), q applied first as in the matrix product. It "
+      "errors when a row is not a permutation, two are equal, or a composite is not in the set "
+      "(naming the first such pair).",
       "perm_table([[1, 2, 3], [2, 1, 3]])" },
     { LC_FAM_QMAT, "affine", "mm", 2, 2, bi_affine, "affine(A, b)",
-      "[[A, b], [0, 1]], the map x -> A x + b",
+      "The exact (n+1) x (n+1) matrix [[A, b], [0, 1]] of the affine map x -> A x + b, for an n x "
+      "n matrix A and an n x 1 column b, in homogeneous coordinates (so composition of maps is the "
+      "matrix product). Other shapes are a dimension error.",
       "affine(eye(2), [[1], [2]])" },
     { LC_FAM_MAGMA, "is_homomorphism", "mma", 3, 3, bi_is_homomorphism, "is_homomorphism(T1, T2, images)",
-      "check: H(a*b) = H(a) o H(b) for all pairs; the first failing pair otherwise",
+      "Checks that the map H sending element a of table T1 to images[a] (a list of elements of T2) "
+      "is a homomorphism: H(a*b) = H(a) o H(b) for every pair. Both operations must be closed. "
+      "Records an exact check (PROVED, or REFUTED with the first failing pair and both sides) and "
+      "returns it as a boolean.",
       "is_homomorphism(mod_table(4, \"+\"), mod_table(2, \"+\"), [1, 2, 1, 2])" },
     { LC_FAM_MAGMA, "kernel", "mma", 3, 3, bi_kernel, "kernel(T1, T2, images)",
-      "the elements mapped to the identity",
+      "The kernel of the map a -> images[a] from table T1 to table T2: the elements of T1 "
+      "(increasing) mapped to the two-sided identity of T2. Both operations must be closed, images "
+      "needs one element of T2 per element of T1, and a T2 without identity is an error. It does "
+      "not check that the map is a homomorphism (is_homomorphism does).",
       "kernel(mod_table(4, \"+\"), mod_table(2, \"+\"), [1, 2, 1, 2])" },
-    { LC_FAM_MAGMA, "image", "mma", 3, 3, bi_image, "image(T1, T2, images)", "the distinct images",
+    { LC_FAM_MAGMA, "image", "mma", 3, 3, bi_image, "image(T1, T2, images)",
+      "The image of the map a -> images[a] from table T1 to table T2: the distinct elements of T2 "
+      "it takes, increasing. Both operations must be closed and images needs one element of T2 per "
+      "element of T1.",
       "image(mod_table(4, \"+\"), mod_table(2, \"+\"), [1, 2, 1, 2])" },
     { LC_FAM_MAGMA, "is_action", "mmb", 2, 3, bi_is_action, "is_action(T, Phi, identity_axiom)",
-      "check: Phi(e, d) = d (unless false is given) and Phi(g*h, d) = Phi(g, Phi(h, d)); witness",
+      "Checks that the matrix Phi (Phi[g, d] the image of point d under element g; one row per "
+      "element of T) is an action of the closed operation T: Phi(g*h, d) = Phi(g, Phi(h, d)) for "
+      "all triples, images inside the points, and Phi(e, d) = d unless identity_axiom is false "
+      "(default true). Records an exact check with a witness and returns it as a boolean.",
       "is_action(mod_table(2, \"+\"), [[1, 2, 3], [2, 1, 3]])" },
     { LC_FAM_MAGMA, "orbits", "m", 1, 1, bi_orbits, "orbits(Phi)",
-      "the distinct sets O_d = {Phi(g, d) : g}",
+      "The distinct orbit sets O_d = {Phi(g, d) : g} of the action matrix Phi (rows: elements, "
+      "columns: points 1..nd, entries points), each increasing, in the order of their first point. "
+      "Taken from the definition, without assuming Phi is an action: orbits_partition checks "
+      "whether they partition the points.",
       "orbits([[1, 2, 3], [2, 1, 3]])" },
-    { LC_FAM_MAGMA, "orbit", "mi", 2, 2, bi_orbit, "orbit(Phi, d)", "O_d = {Phi(g, d) : g}",
+    { LC_FAM_MAGMA, "orbit", "mi", 2, 2, bi_orbit, "orbit(Phi, d)",
+      "The orbit O_d = {Phi(g, d) : g} of the point d (1..nd) under the action matrix Phi, as an "
+      "increasing list of points. Entries of Phi must be points 1..nd.",
       "orbit([[1, 2, 3], [2, 1, 3]], 1)" },
     { LC_FAM_MAGMA, "stabilizer", "mi", 2, 2, bi_stabilizer, "stabilizer(Phi, d)",
-      "the elements g with Phi(g, d) = d",
+      "The stabilizer of the point d (1..nd) under the action matrix Phi: the elements g (row "
+      "numbers, increasing) with Phi(g, d) = d, as a list. Entries of Phi must be points 1..nd.",
       "stabilizer([[1, 2, 3], [2, 1, 3]], 3)" },
     { LC_FAM_MAGMA, "fixed_points", "m", 1, 1, bi_fixed_points, "fixed_points(Phi)",
-      "the points fixed by every element",
+      "The points (increasing) fixed by every element of the action matrix Phi, i.e. the d with "
+      "Phi(g, d) = d for every row g. Entries of Phi must be points 1..nd.",
       "fixed_points([[1, 2, 3], [2, 1, 3]])" },
     { LC_FAM_MAGMA, "orbits_partition", "m", 1, 1, bi_orbits_partition, "orbits_partition(Phi)",
-      "check: the sets O_d partition the points (Murakami's Lemma 4)",
+      "Checks Murakami's Lemma 4 for the action matrix Phi: the sets O_d = {Phi(g, d) : g}, taken "
+      "from their definition, partition the points (every d lies in O_d, and two of them are equal "
+      "or disjoint). Records an exact check (with the orbits, or the failure) and returns it as a "
+      "boolean.",
       "orbits_partition([[1, 2, 3], [2, 1, 3]])" },
     { LC_FAM_MAGMA, "orbit_stabilizer", "m", 1, 1, bi_orbit_stabilizer, "orbit_stabilizer(Phi)",
-      "check: |G| = |O_d| |Stab_d| for every point d",
+      "Checks the orbit-stabilizer relation |G| = |O_d| |Stab_d| for every point d of the action "
+      "matrix Phi (|G| its number of rows), with orbits and stabilizers from their definitions. "
+      "Records an exact check (the counts, or the failing point) and returns it as a boolean.",
       "orbit_stabilizer([[1, 2, 3], [2, 1, 3]])" },
     { LC_FAM_MAGMA, "is_invariant", "mL", 2, 2, bi_is_invariant, "is_invariant(Phi, psi)",
-      "check: psi(Phi(g, d)) = psi(d) for all g, d (psi a list of numbers)",
+      "Checks that the values psi (a list of one exact number per point) are invariant under the "
+      "action matrix Phi: psi(Phi(g, d)) = psi(d) for every element g and point d. Records an "
+      "exact check (PROVED, or REFUTED with the first failing g, d) and returns it as a boolean.",
       "is_invariant([[1, 2, 3], [2, 1, 3]], [5, 5, 1])" },
     { LC_FAM_MAGMA, "invariant_loss", "mL", 2, 2, bi_invariant_loss, "invariant_loss(Phi, psi)",
-      "for each g, L(g) = sum_d psi(Phi(g, d)) - psi(d) (Murakami's Thm. 3)",
+      "For each element g (row of the action matrix Phi), the exact loss L(g) = sum_d psi(Phi(g, "
+      "d)) - psi(d) of Murakami's Thm. 3, as a list of rationals, for psi a list of one exact "
+      "number per point. Computed quietly; a zero loss does not by itself prove invariance (use "
+      "is_invariant).",
       "invariant_loss([[1, 2, 3], [2, 1, 3]], [5, 7, 1])" },
     { LC_FAM_MAGMA, "orbit_variances", "mL", 2, 2, bi_orbit_variances, "orbit_variances(Phi, psi)",
-      "for each g, [inter, intra]: between- and within-orbit variance of psi(Phi(g, d)) (Thm. 4)",
+      "For each element g (row of Phi), the pair [inter, intra] of exact variances of the values "
+      "psi(Phi(g, d)) grouped by the orbit of d and weighted by points (Murakami's Thm. 4): inter "
+      "= sum_O |O|/|D| (mean_O - mean)^2, intra = sum_O sum_{d in O} (v_d - mean_O)^2 / |D|. The "
+      "orbits must partition the points, otherwise an error.",
       "orbit_variances([[1, 2, 3], [2, 1, 3]], [5, 7, 1])" },
     { LC_FAM_MAGMA, "normalizer", "ma", 2, 2, bi_normalizer, "normalizer(T, S)",
-      "{g : g S g^-1 = S} (Def. 7)",
+      "The normalizer N(S) = {g : g S g^-1 = S} of the subset S (a list of elements 1..n) in the "
+      "group with Cayley table T (Murakami's Def. 7), as an increasing list of elements. T must be "
+      "a group table (see group_axioms), otherwise an error.",
       "normalizer(perm_table([[1, 2, 3], [2, 1, 3], [1, 3, 2], [3, 2, 1], [2, 3, 1], [3, 1, 2]]), [1, 2])" },
-    { LC_FAM_MAGMA, "conj", "mia", 3, 3, bi_conj, "conj(T, g, S)", "the set g S g^-1",
+    { LC_FAM_MAGMA, "conj", "mia", 3, 3, bi_conj, "conj(T, g, S)",
+      "The set g S g^-1 = {g s g^-1 : s in S} for the element g and the subset S (a list of "
+      "elements 1..n) of the group with Cayley table T, as an increasing list of elements. T must "
+      "be a group table, otherwise an error.",
       "conj(perm_table([[1, 2, 3], [2, 1, 3], [1, 3, 2], [3, 2, 1], [2, 3, 1], [3, 1, 2]]), 5, [1, 2])" },
     { LC_FAM_MAGMA, "is_subgroup", "ma", 2, 2, bi_is_subgroup, "is_subgroup(T, S)",
-      "check: S contains the identity and is closed under the operation and inverses",
+      "Checks that the subset S (a list of elements 1..n) is a subgroup of the operation of the "
+      "Cayley table T: non-empty, containing the identity, closed under the operation and under "
+      "inverses. Records an exact check (with the reason or the failing elements) and returns it "
+      "as a boolean.",
       "is_subgroup(mod_table(4, \"+\"), [1, 3])" },
     { LC_FAM_MAGMA, "normalizers_are_subgroups", "m", 1, 1, bi_normalizers_are_subgroups,
-      "normalizers_are_subgroups(T)", "check Lemma 6 for every subset of a group of order <= 12",
+      "normalizers_are_subgroups(T)",
+      "Checks Murakami's Lemma 6 exhaustively for the group with Cayley table T (order at most "
+      "12): for every one of the 2^n subsets S, the normalizer N(S) is a subgroup. Records an "
+      "exact check (PROVED with the count, or REFUTED naming the first subset, its normalizer and "
+      "the reason) and returns it as a boolean.",
       "normalizers_are_subgroups(mod_table(3, \"+\"))" },
 };
 
