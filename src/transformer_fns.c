@@ -218,22 +218,42 @@ const lc_builtin_struct lc_builtins_transformer[] =
 {
     { LC_FAM_TRANSFORMER, "load_model", "sisbnin", 1, 7, bi_load_model,
       "load_model(path, heads, activation, norm_first, eps, kv_heads, rope_theta)",
-      "a transformer from safetensors (PyTorch or GPT-2 names; defaults 1, \"relu\", false, 1/100000), or a LLaMA/Mistral/Qwen2 checkpoint directory (config.json; arguments override it)",
+      "Loads a transformer with exact weights (every F64/F32/F16/BF16 value is a dyadic rational). "
+      "A safetensors file with PyTorch or GPT-2 names gives a GPT-2-style model, with defaults "
+      "heads 1, activation \"relu\" (\"gelu\", \"gelu_tanh\"), norm_first false and eps 1/100000. "
+      "A directory with config.json and model.safetensors gives a LLaMA/Mistral/Qwen2-style model, "
+      "the given arguments overriding the config. The file is validated before use; bad files, "
+      "shapes or sizes are errors.",
       "M = load_model(\"tests/fixtures/torch_pre_gelu.safetensors\", heads=2, activation=\"gelu\", norm_first=true, eps=1e-5)\nprint(model_config(M))" },
     { LC_FAM_TRANSFORMER, "random_model", "iiiiisb", 5, 7, bi_random_model,
       "random_model(d_e, n_h, d_h, d_f, n_t, activation, norm_first)",
-      "a seeded random transformer, weights k/32; optional activation, norm_first (true)",
+      "A random GPT-2-style transformer with embedding width d_e, n_h heads of width d_h, "
+      "feed-forward width d_f and n_t layers, drawn from seed(): every weight and bias k/32 with k "
+      "uniform in [-16, 16], layer-norm scales 1 + k/32, so the model is exact. activation is "
+      "\"relu\" (default), \"gelu\" or \"gelu_tanh\"; norm_first defaults to true (pre-norm). Bad "
+      "or too large sizes are errors.",
       "seed(1)\nmodel_config(random_model(4, 2, 2, 8, 1))" },
     { LC_FAM_TRANSFORMER, "forward", "Txb", 2, 3, bi_forward, "forward(M, E, causal)",
-      "the model on E (d_e x n_c, one token per column), a certified ball matrix",
+      "The output of the model M on the input E (a d_e x n_c matrix, one token embedding per "
+      "column, exact or ball) as a certified ball matrix at the working precision, enclosing the "
+      "exact output of every layer (attention softmax, norms, activations) for every input in the "
+      "balls. causal (default false) applies the causal mask. Checks comparing outputs support "
+      "HOLDS, not PROVED.",
       "seed(1)\nforward(random_model(4, 2, 2, 8, 1), [[1, 0], [0, 1], [1, 1], [0, 0]])" },
     { LC_FAM_TRANSFORMER, "model_config", "T", 1, 1, bi_model_config, "model_config(M)",
-      "[d_e, n_h, d_h, d_f, n_t]",
+      "The configuration of the transformer M as the list [d_e, n_h, d_h, d_f, n_t]: embedding "
+      "width, number of heads, head width, feed-forward width and number of layers, as integers.",
       "model_config(random_model(4, 2, 2, 8, 1))" },
     { LC_FAM_TRANSFORMER, "nparams", "T", 1, 1, bi_nparams, "nparams(M)",
-      "the number of weights, biases and layer-norm parameters",
+      "The number of scalar parameters of the transformer M: every weight and bias entry and the "
+      "layer-norm scales and shifts (the gauge matrices R1, R2 are not counted), as an integer. "
+      "flat_directions and llama_flat compare their Jacobian ranks with it.",
       "nparams(random_model(4, 2, 2, 8, 1))" },
-    { LC_FAM_BALL, "widen", "xr", 2, 2, bi_widen, "widen(A, r)", "A as balls with every radius grown by r",
+    { LC_FAM_BALL, "widen", "xr", 2, 2, bi_widen, "widen(A, r)",
+      "The number or matrix A (exact or ball) as a ball matrix at the working precision with every "
+      "entry's radius grown by r, a non-negative number. Use it to compare with a reference known "
+      "only to within r (e.g. a float64 output from PyTorch): a check against widened values is "
+      "certified, and supports HOLDS at best. A negative r is an error.",
       "widen([[1, 2]], 1/1000)" },
 };
 
