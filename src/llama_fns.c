@@ -339,37 +339,71 @@ const lc_builtin_struct lc_builtins_llama[] =
 {
     { LC_FAM_TRANSFORMER, "random_llama", "iiiiiisnb", 6, 9, bi_random_llama,
       "random_llama(d_e, n_h, n_kv, d_h, d_f, n_t, activation, rope_theta, qkv_bias)",
-      "a seeded random LLaMA-style model (RMSNorm, RoPE, GQA, SwiGLU); defaults \"silu\", 10000, false",
+      "A random LLaMA-style model drawn from seed(): RMSNorm, rotary position embedding (RoPE), "
+      "grouped-query attention with n_h query and n_kv key/value heads of even width d_h, a gated "
+      "feed-forward of width d_f, n_t layers. Weights are k/32 (|k| <= 16) and gains 1 + k/32, so "
+      "the model is exact. Defaults: activation \"silu\" (\"gelu\", \"gelu_tanh\"), rope_theta "
+      "10000, qkv_bias false. n_kv must divide n_h.",
       "seed(1)\nM = random_llama(8, 4, 2, 2, 12, 1)\nforward(M, random_matrix(8, 3), true)" },
     { LC_FAM_TRANSFORMER, "llama_config", "T", 1, 1, bi_llama_config, "llama_config(M)",
-      "[d_e, n_h, n_kv, d_h, d_f, n_t, rope_theta, eps] of a LLaMA-style model",
+      "The configuration of a LLaMA-style model M as the list [d_e, n_h, n_kv, d_h, d_f, n_t, "
+      "rope_theta, eps]: widths, head counts and layers as integers, rope_theta and the RMSNorm "
+      "eps as exact rationals. A GPT-2-style model is an error (use model_config).",
       "llama_config(random_llama(8, 4, 2, 2, 12, 1))" },
     { LC_FAM_GAUGE, "fold_rmsnorm", "T", 1, 1, bi_fold_rmsnorm, "fold_rmsnorm(M)",
-      "RMSNorm gains folded into the next maps (the final one into an output map); same function, exactly",
+      "The LLaMA-style model M with every RMSNorm gain folded into the next maps: ln1 into the "
+      "columns of Wq, Wk, Wv, ln2 into W1 and Wg, the final norm into an output map (created as "
+      "diag of its gains), every gain becoming 1. Computed exactly over Q and function preserving, "
+      "so forward(fold_rmsnorm(M), E) equals forward(M, E) exactly (a check can only be certified, "
+      "since forward is in balls).",
       "seed(1)\nM = random_llama(4, 2, 1, 2, 6, 1)\nE = random_matrix(4, 3)\nequal(forward(fold_rmsnorm(M), E), forward(M, E))" },
     { LC_FAM_GAUGE, "rotate_residual", "Tm", 2, 2, bi_rotate_residual, "rotate_residual(M, Q)",
-      "the residual stream moved by Q: input maps W Q^T, output maps Q W (gains permuted when Q is a signed permutation)",
+      "The LLaMA-style model M with its residual stream moved by the d_e x d_e matrix Q, exactly: "
+      "input maps Wq, Wk, Wv, W1, Wg and the output map become W Q^T, output maps Wo, W2 become Q "
+      "W; gains are permuted too when Q is a signed permutation. For Q orthogonal after "
+      "fold_rmsnorm (or any signed permutation), forward(out, Q E) = forward(M, E) with an output "
+      "map, Q forward(M, E) without.",
       "seed(1)\nM = fold_rmsnorm(random_llama(4, 2, 1, 2, 6, 1))\nQ = hadamard_rotation(4)\nE = random_matrix(4, 3)\nequal(forward(rotate_residual(M, Q), Q * E), forward(M, E))" },
     { LC_FAM_GAUGE, "hadamard_rotation", "i", 1, 1, bi_hadamard_rotation, "hadamard_rotation(n)",
-      "the normalised Walsh-Hadamard matrix H_n / sqrt(n), exact and orthogonal for n a power of 4",
+      "The normalised Walsh-Hadamard matrix H_n / sqrt(n) as an exact rational matrix, which needs "
+      "n a power of 4 (then sqrt(n) = 2^k) between 1 and 4096; it is then symmetric and exactly "
+      "orthogonal, so rotations built from it keep PROVED checks possible. Other n are an argument "
+      "error.",
       "hadamard_rotation(4)" },
     { LC_FAM_GAUGE, "quarot", "Ti", 2, 2, bi_quarot, "quarot(M, seed)",
-      "[M folded and rotated by Q, Q]: Q a randomised Hadamard matrix (d_e a power of 4) or a Cayley rotation",
+      "QuaRot's construction on the LLaMA-style model M: the pair [fold_rmsnorm(M) rotated by Q "
+      "(rotate_residual), Q], where Q is the randomised Hadamard matrix H D (D random signs) when "
+      "d_e is a power of 4 and a random exact rational rotation (Cayley) otherwise. Q is drawn "
+      "from the integer seed alone, not the session's generator, and everything is exact.",
       "seed(1)\nR = quarot(random_llama(4, 2, 1, 2, 6, 1), 7)\nR[2]" },
     { LC_FAM_TRANSFORMER, "save_model", "Tss", 2, 3, bi_save_model, "save_model(M, dir, format)",
-      "write a LLaMA model to the directory dir (created if missing) (model.safetensors with Hugging Face names, config.json) as \"f64\" (default), \"f32\", \"bf16\" or \"f16\"; returns the largest relative rounding change (0: exact)",
+      "Writes the LLaMA-style model M to the directory dir (created if missing, one level) as "
+      "model.safetensors with Hugging Face names plus config.json, every value rounded to nearest "
+      "(ties to even) in \"f64\" (default), \"f32\", \"bf16\" or \"f16\". Returns the largest "
+      "relative rounding change as an exact rational (0: the file holds M exactly); a value that "
+      "overflows the format is an error.",
       "seed(1)\nsave_model(random_llama(4, 2, 1, 2, 4, 1), \"/tmp/liecheck-save-model-example\")" },
     { LC_FAM_TRANSFORMER, "round_weights", "Ts", 2, 2, bi_round_weights, "round_weights(M, format)",
-      "[M with every weight rounded to \"f16\", \"bf16\" or \"f32\" (nearest, ties to even), the largest relative change]",
+      "The pair [M with every weight, bias, gain and output map rounded to \"f16\", \"bf16\", "
+      "\"f32\" or \"f64\" (nearest, ties to even, subnormals included), the largest relative "
+      "change of a nonzero entry as an exact rational], as a deployment stores the model. Any "
+      "architecture; overflow of the format is an error.",
       "seed(1)\nM = random_llama(4, 2, 1, 2, 6, 1)\nR = round_weights(quarot(M, 3)[1], \"bf16\")\nR[2]" },
     { LC_FAM_GAUGE, "llama_flat", "Tiib", 3, 4, bi_llama_flat, "llama_flat(M, ns, n, causal)",
       "[nparams, certified Jacobian rank, exhibited kernel dimension, J T] of a LLaMA model over ns random sequences of n tokens (causal by default)",
       "seed(1)\nF = llama_flat(random_llama(4, 2, 1, 2, 4, 1), 4, 3)\n[F[1], F[2], F[3]]" },
     { LC_FAM_GAUGE, "llama_tangents", "T", 1, 1, bi_llama_tangents, "llama_tangents(M)",
-      "exact tangents (columns) of a LLaMA model's continuous symmetries: gain folds, RoPE commutant, GL(d_v) per KV head, up/down scaling",
+      "The exact tangent vectors, as the columns of an nparams x k rational matrix, of the "
+      "continuous symmetries of the LLaMA-style model M at M: RMSNorm gain folds, the RoPE "
+      "commutant per KV group, GL(d_h) per KV head on V and Wo, and the up/down scaling of each "
+      "hidden unit. Models with q/k/v biases are not covered (an error).",
       "seed(1)\nsize(llama_tangents(random_llama(4, 2, 1, 2, 4, 1)))" },
     { LC_FAM_GAUGE, "llama_sym", "Ts", 2, 2, bi_llama_sym, "llama_sym(M, kind)",
-      "M under a random exact element: rope, qk_gl, vo, vo_unshared, head_perm, head_cross, ffn_perm, ffn_scale, gate_scale",
+      "The LLaMA-style model M with a random exact element of the given kind applied to every "
+      "layer, drawn from seed(). Symmetries (the function is unchanged): \"rope\", \"vo\", "
+      "\"head_perm\", \"ffn_perm\", \"ffn_scale\". Not symmetries, for negative controls: "
+      "\"qk_gl\", \"vo_unshared\" (needs n_h > n_kv), \"head_cross\" (needs n_kv >= 2), "
+      "\"gate_scale\". Other names are an error.",
       "seed(1)\nM = random_llama(8, 4, 2, 2, 6, 1)\nE = random_matrix(8, 3)\nequal(forward(llama_sym(M, \"rope\"), E), forward(M, E))" },
 };
 
