@@ -417,39 +417,72 @@ bi_flat_directions(ARGS)
 const lc_builtin_struct lc_builtins_gauge[] =
 {
     { LC_FAM_GAUGE, "gauge_random", "Tb", 1, 2, bi_gauge_random, "gauge_random(M, per_layer)",
-      "a random gauge [frames, mids, h_qk, h_vo]: g in SO(d_e - 1) fixing 1, h in GL(d_h); "
-      "per_layer: a frame per layer (Sec. 4.6)",
+      "A random exact gauge for the shape of the GPT-2-style model M (van Nierop, Sec. 4), as the "
+      "list [frames, mids, h_qk, h_vo]: n_t + 1 frames and n_t mids, orthogonal d_e x d_e matrices "
+      "fixing the all-ones vector (SO(d_e - 1)), and one invertible d_h x d_h matrix per layer and "
+      "head for the query/key and value/output pairs, drawn from seed(). per_layer (default false) "
+      "draws independent frames per layer (Sec. 4.6) instead of one frame for the stack.",
       "seed(1)\nM = random_model(4, 2, 2, 8, 1)\ngauge_is_valid(M, gauge_random(M))" },
     { LC_FAM_GAUGE, "gauge_apply", "TL", 2, 2, bi_gauge_apply, "gauge_apply(M, G)",
-      "the model with weights transformed by the gauge (eqs. (6)-(13), (20), (21))",
+      "The GPT-2-style model M with its weights transformed by the gauge G = [frames, mids, h_qk, "
+      "h_vo] (eqs. (6)-(13), (20), (21)), computed exactly: Q -> h Q g^T, K -> h^-T K g^T, V -> u "
+      "V g^T, Wo -> k Wo diag(u)^-1, W1 -> W1 k^T, W2 -> f W2, R1 -> k R1 g^T, R2 -> f R2 k^T. For "
+      "a valid gauge and strict layer norms forward(M', f_0 E) = f_(n_t) forward(M, E). Wrong "
+      "shapes or a singular h are errors.",
       "seed(1)\nM = random_model(4, 2, 2, 8, 1)\nMG = gauge_apply(M, gauge_random(M))" },
     { LC_FAM_GAUGE, "gauge_is_valid", "TL", 2, 2, bi_gauge_is_valid, "gauge_is_valid(M, G)",
-      "exact: frames orthogonal and fixing 1, every h invertible",
+      "Whether the gauge G = [frames, mids, h_qk, h_vo] is valid for the GPT-2-style model M: "
+      "every frame and mid orthogonal and fixing the all-ones vector, every h invertible, decided "
+      "exactly over Q (an exact boolean). A gauge of the wrong shape for M is an argument error.",
       "seed(1)\nM = random_model(4, 2, 2, 8, 1)\ngauge_is_valid(M, gauge_random(M))" },
     { LC_FAM_GAUGE, "fold_layernorm", "T", 1, 1, bi_fold_layernorm, "fold_layernorm(M)",
-      "layer-norm scale and shift folded into the next maps (pre-norm; function preserving)",
+      "The pre-norm GPT-2-style model M with every layer-norm scale w and shift b folded into the "
+      "next linear maps (LN1 into Wq, Wk, Wv, LN2 into W1: W diag(w), bias + W b), so the layer "
+      "norms become strict. Function preserving, exactly (an identity of rational matrices). "
+      "Post-norm models are an error, since there the layer-norm output also feeds the skip "
+      "connection.",
       "is_strict(fold_layernorm(random_model(4, 2, 2, 8, 1)))" },
     { LC_FAM_GAUGE, "is_strict", "T", 1, 1, bi_is_strict, "is_strict(M)",
-      "whether every layer norm has scale 1 and shift 0",
+      "Whether every layer norm of the GPT-2-style model M is strict (all scales 1 and all shifts "
+      "0), as an exact boolean; gauge invariance of van Nierop's Sec. 4 needs strict layer norms "
+      "(see fold_layernorm and strict_layernorm).",
       "is_strict(random_model(4, 2, 2, 8, 1))" },
     { LC_FAM_GAUGE, "strict_layernorm", "T", 1, 1, bi_strict_layernorm, "strict_layernorm(M)",
-      "M with every layer-norm scale 1 and shift 0 (another function in general)",
+      "A copy of the GPT-2-style model M with every layer-norm scale set to 1 and every shift to "
+      "0. Unlike fold_layernorm this changes the function in general; it gives a model on which "
+      "the gauge symmetries hold exactly, for experiments.",
       "is_strict(strict_layernorm(random_model(4, 2, 2, 8, 1)))" },
     { LC_FAM_GAUGE, "redundancy", "a", 1, 4, bi_redundancy, "redundancy(d_e, n_h, d_h, n_t)",
-      "eq. (17): 2 n_t n_h d_h^2 + (d_e - 1)(d_e - 2)/2; or redundancy(M)",
+      "The redundancy count of van Nierop's eq. (17), 2 n_t n_h d_h^2 + (d_e - 1)(d_e - 2)/2, as "
+      "an exact integer, for integers in 1..1000000, or read from a GPT-2-style model with "
+      "redundancy(M). It is the paper's count of gauge directions; flat_directions measures the "
+      "flat directions of an actual model.",
       "redundancy(4, 2, 2, 1)" },
     { LC_FAM_GAUGE, "weight", "Tsi", 3, 3, bi_weight, "weight(M, \"Wq\", layer)",
-      "a weight of a layer (Wq bq Wk bk Wv bv Wo bo W1 b1 W2 b2 ln1_w ln1_b ln2_w ln2_b R1 R2)",
+      "A copy of one weight of layer layer (1..n_t) of the model M, as an exact matrix: Wq, bq, "
+      "Wk, bk, Wv, bv, Wo, bo, W1, b1, W2, b2, ln1_w, ln1_b, ln2_w, ln2_b, R1, R2; for a "
+      "LLaMA-style model also Wg, norm_w and (after fold_rmsnorm) Wout. An unknown name or a layer "
+      "out of range is an argument error.",
       "size(weight(random_model(4, 2, 2, 8, 1), \"Wq\", 1))" },
     { LC_FAM_GAUGE, "with_weight", "Tsim", 4, 4, bi_with_weight, "with_weight(M, \"Wq\", layer, A)",
-      "a copy of M with that weight replaced by A",
+      "A copy of the model M with the named weight of layer layer (names as for weight) replaced "
+      "by the exact matrix A, which must have the weight's shape (otherwise a dimension error). M "
+      "itself is unchanged; use it to build hand-made transformations and negative controls.",
       "M = random_model(4, 2, 2, 8, 1)\nM0 = with_weight(M, \"bq\", 1, 0 * weight(M, \"bq\", 1))" },
     { LC_FAM_GAUGE, "sym_tangents", "Ts", 1, 2, bi_sym_tangents, "sym_tangents(M, \"all\")",
-      "exact tangent vectors (columns) of the symmetries: qk vo kbias vbias ones lnfold relu "
-      "resid scale, paper (qk + vo) or all",
+      "The exact tangent vectors, as the columns of an nparams x k rational matrix, of the "
+      "continuous symmetries of the GPT-2-style model M that fix its function, by kind: qk, vo, "
+      "kbias, vbias, ones, lnfold, relu, resid, scale, \"paper\" (qk and vo) or \"all\" (default). "
+      "Kinds that do not apply to M (e.g. relu with GELU) contribute none; an unknown kind is an "
+      "error.",
       "size(sym_tangents(random_model(4, 2, 2, 8, 1), \"qk\"))" },
     { LC_FAM_GAUGE, "flat_directions", "Tii", 3, 3, bi_flat_directions, "flat_directions(M, ns, n_c)",
-      "[nparams, certified Jacobian rank, exhibited kernel dimension, J T] over ns inputs",
+      "Measures the flat directions of the GPT-2-style model M: the list [nparams, r, k, J T], "
+      "where J is the Jacobian of the outputs on ns random integer inputs of n_c tokens (from "
+      "seed()) in balls, r a rank certified by a non-singular ball minor of size min(nparams - k, "
+      "rows) (certified; an error when it cannot be certified), k the exact rank of the exhibited "
+      "tangents T = sym_tangents(M), and J T a ball matrix near 0. At most 20000 outputs and 2000 "
+      "parameters.",
       "seed(1)\nflat_directions(strict_layernorm(random_model(4, 1, 2, 4, 1)), 2, 2)[1]" },
 };
 
