@@ -444,7 +444,7 @@ const lc_builtin_struct lc_builtins_gauge[] =
       "is_strict(fold_layernorm(random_model(4, 2, 2, 8, 1)))" },
     { LC_FAM_GAUGE, "is_strict", "T", 1, 1, bi_is_strict, "is_strict(M)",
       "Whether every layer norm of the GPT-2-style model M is strict (all scales 1 and all shifts "
-      "0), as an exact boolean; gauge invariance of van Nierop's Sec. 4 needs strict layer norms "
+      "0), as an exact boolean. Gauge invariance in van Nierop's Sec. 4 needs strict layer norms "
       "(see fold_layernorm and strict_layernorm).",
       "is_strict(random_model(4, 2, 2, 8, 1))" },
     { LC_FAM_GAUGE, "strict_layernorm", "T", 1, 1, bi_strict_layernorm, "strict_layernorm(M)",

@@ -733,21 +733,21 @@ const lc_builtin_struct lc_builtins_group[] =
     { LC_FAM_GROUP, "icosahedral_group", "", 0, 0, bi_icosahedral_group, "icosahedral_group()",
       "The rotation group of the icosahedron in SO(3), enumerated exactly over Q(sqrt 5) from the "
       "coordinate shift (order 3) and a rotation of order 5 with entries in Q(phi), phi = (1 + "
-      "sqrt 5)/2, and returned as the regular permutation group of its 60 elements (isomorphic to "
-      "A5, so perfect and not solvable).",
+      "sqrt 5)/2, and returned as the regular permutation group of its 60 elements. It is "
+      "isomorphic to A5, so perfect and not solvable, and every group built-in applies to it.",
       "order(icosahedral_group())" },
     { LC_FAM_GROUP, "order", "g", 1, 1, bi_order, "order(G)",
       "The order |G| of the permutation group G as an exact integer (it may exceed 64 bits), read "
-      "off the stabilizer chain, so it is exact for any order without listing the elements.",
+      "off the stabilizer chain. It is exact for any order without listing the elements.",
       "order(group(perm(\"(1,2,3)\"), perm(\"(1,2)\")))" },
     { LC_FAM_GROUP, "order", "p", 1, 1, bi_order, "order(p)",
-      "The order of the permutation p, the least k >= 1 with p^k = 1, computed exactly as the lcm "
-      "of its cycle lengths (it may exceed 64 bits).",
+      "The order of the permutation p: the least k >= 1 with p^k = 1. It is computed exactly as "
+      "the lcm of its cycle lengths and may exceed 64 bits.",
       "order(perm(\"(1,2,3)(4,5)\"))" },
     { LC_FAM_GROUP, "degree", "g", 1, 1, bi_degree, "degree(G)",
       "The number of points the permutation group G acts on (the largest degree among its "
-      "generators), as an integer; for a matrix group it is the number of its elements, since it "
-      "acts regularly.",
+      "generators), as an integer. For a matrix group it is the number of its elements, since the "
+      "group acts regularly on them.",
       "degree(group(perm(\"(1,2,3)\")))" },
     { LC_FAM_GROUP, "degree", "p", 1, 1, bi_degree, "degree(p)",
       "The number of points the permutation p acts on: the largest point named when it was written "

@@ -892,7 +892,8 @@ const lc_builtin_struct lc_builtins_magma[] =
       "is_associative(mod_table(3, \"-\"))" },
     { LC_FAM_MAGMA, "is_commutative", "m", 1, 1, bi_is_commutative, "is_commutative(T)",
       "Whether the operation of the Cayley table T is commutative, a*b = b*a for all pairs of "
-      "elements 1..n (i.e. T is symmetric), as an exact boolean computed without recording a check.",
+      "elements 1..n (i.e. T is symmetric), as an exact boolean. Nothing is recorded in a claim; "
+      "wrap it in check(...) to record it.",
       "is_commutative(mod_table(3, \"*\"))" },
     { LC_FAM_MAGMA, "identity_of", "m", 1, 1, bi_identity_of, "identity_of(T)",
       "The two-sided identity e of the operation of the Cayley table T (e*a = a*e = a for every "

@@ -631,13 +631,13 @@ const lc_builtin_struct lc_builtins_rep[] =
       "V = rep([[[0, -1], [1, 0]]], [])\nequivariant_dim(V, V)" },
     { LC_FAM_REP, "trivial", "Ri", 1, 2, bi_trivial_of, "trivial(V, d)",
       "The trivial representation of dimension d (default 1) of the group of V: one identity "
-      "matrix per group generator and one zero matrix per Lie generator of V, so it can be "
+      "matrix per group generator and one zero matrix per Lie generator of V. It can therefore be "
       "combined with V (rep_tensor, rep_sum, equivariant_basis).",
       "trivial(perm_rep(3))" },
     { LC_FAM_REP, "trivial", "i", 1, 1, bi_trivial_n, "trivial(n)",
-      "The trivial representation of dimension n with no generators at all: trivial for every "
-      "group, it adapts to the representation it is combined with, so equivariant_dim(trivial(1), "
-      "V) counts the invariants of V.",
+      "The trivial representation of dimension n with no generators at all. Such a representation "
+      "is trivial for every group and adapts to the representation it is combined with, so "
+      "equivariant_dim(trivial(1), V) counts the invariants of V.",
       "equivariant_dim(trivial(1), perm_rep(3))" },
     { LC_FAM_REP, "rep_tensor", "RR", 2, 2, bi_rep_tensor, "rep_tensor(V, W)",
       "The tensor product V (x) W of two representations of one group, of dimension dim V * dim W: "
@@ -700,7 +700,7 @@ const lc_builtin_struct lc_builtins_rep[] =
       "V = perm_rep(3)\nequivariant_basis(V, V)" },
     { LC_FAM_REP, "invariants", "R", 1, 1, bi_invariants, "invariants(V)",
       "An exact basis over Q of the invariant vectors of V ({x : rho(g) x = x, X x = 0} for every "
-      "group and Lie generator), as a list of dim(V) x 1 columns: equivariant_basis from the "
+      "group and Lie generator), as a list of dim(V) x 1 columns. It is equivariant_basis from the "
       "trivial representation to V, with the same exact certificate (generators, independence, "
       "completeness) recorded in the current claim.",
       "invariants(rep_power(std_rep(\"SO\", 3), 3))" },

@@ -242,7 +242,8 @@ const lc_builtin_struct lc_builtins_transformer[] =
       "seed(1)\nforward(random_model(4, 2, 2, 8, 1), [[1, 0], [0, 1], [1, 1], [0, 0]])" },
     { LC_FAM_TRANSFORMER, "model_config", "T", 1, 1, bi_model_config, "model_config(M)",
       "The configuration of the transformer M as the list [d_e, n_h, d_h, d_f, n_t]: embedding "
-      "width, number of heads, head width, feed-forward width and number of layers, as integers.",
+      "width, number of heads, head width, feed-forward width and number of layers, as integers. "
+      "For a LLaMA-style model, llama_config also gives n_kv, rope_theta and eps.",
       "model_config(random_model(4, 2, 2, 8, 1))" },
     { LC_FAM_TRANSFORMER, "nparams", "T", 1, 1, bi_nparams, "nparams(M)",
       "The number of scalar parameters of the transformer M: every weight and bias entry and the "
