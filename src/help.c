@@ -268,7 +268,10 @@ lc_help_describe(FILE * f, const char * name)
 
         if (strcmp(r->name, name) != 0)
             continue;
-        fprintf(f, "%s%s    [%s]\n", found ? "\n" : "", r->sig, lc_family_name(r->family));
+        /* the family after the signature, or under it when they would pass 80 columns */
+        fprintf(f, "%s%s%s[%s]\n", found ? "\n" : "", r->sig,
+                strlen(r->sig) + 6 + strlen(lc_family_name(r->family)) > 80 ? "\n  " : "    ",
+                lc_family_name(r->family));
         put_wrapped(f, r->help, "  ");
         fprintf(f, "  example:\n");
         put_example(f, r->example != NULL ? r->example : "(none)", "    ");
@@ -316,16 +319,25 @@ lc_help_apropos(FILE * f, const char * word)
 
         if (contains_nocase(r->name, word) || contains_nocase(r->help, word))
         {
-            /* the signature and the first sentence, wrapped under itself */
-            put_wrapped_n(f, r->help, first_sentence(r->help), "                                 ",
-                          (size_t) fprintf(f, "  %-30s ", r->sig));
+            /* the signature and the first sentence, wrapped under itself;
+               after a signature longer than its column, on the next line */
+            size_t col = (size_t) fprintf(f, "  %-30s ", r->sig);
+
+            if (col > 33)
+            {
+                fputc('\n', f);
+                col = 0;
+            }
+            put_wrapped_n(f, r->help, first_sentence(r->help), "                                 ", col);
             hits++;
         }
     }
     for (i = 0; i < lc_nkeywords; i++)
         if (contains_nocase(lc_keywords[i].name, word) || contains_nocase(lc_keywords[i].help, word))
         {
-            fprintf(f, "  %-30s (keyword) %s\n", lc_keywords[i].name, lc_keywords[i].syntax);
+            put_wrapped_n(f, lc_keywords[i].syntax, strlen(lc_keywords[i].syntax),
+                          "                                 ",
+                          (size_t) fprintf(f, "  %-30s (keyword) ", lc_keywords[i].name));
             hits++;
         }
     return hits;
@@ -402,7 +414,9 @@ roff(FILE * f, const char * s)
     }
 }
 
-/* A Markdown table cell: '|' escaped, newlines as <br>. */
+/* A Markdown table cell: '|' escaped, newlines as <br>; in text (not code)
+   '*' and '_' escaped too, so that "a*b = b*a" or "||X||_F" stay literal
+   rather than start emphasis. */
 static void
 md_cell(FILE * f, const char * s, int code)
 {
@@ -412,6 +426,11 @@ md_cell(FILE * f, const char * s, int code)
     {
         if (*s == '|')
             fputs("\\|", f);
+        else if (!code && (*s == '*' || *s == '_'))
+        {
+            fputc('\\', f);
+            fputc(*s, f);
+        }
         else if (*s == '\n')
             fputs(code ? "`<br>`" : "<br>", f);
         else
