@@ -106,6 +106,135 @@ START_TEST(the_example_runner_sees_errors_and_unmet_claims)
 }
 END_TEST
 
+/* ------------------------------------------------------------ descriptions */
+
+/* The number of sentences of a description: the '.'s that end the text or
+   are followed by a space, except after an abbreviation ("e.g.", "eq.",
+   "Sec. 4"), which does not end a sentence. */
+static slong
+count_sentences(const char * s)
+{
+    static const char * const abbrev[] = { "e.g", "i.e", "eq", "Eq", "Sec", "Thm", "Cor", "Prop",
+                                           "Def", "App", "Fig", "cf", "vs", "etc" };
+    slong i, j, k, n = 0, len = (slong) strlen(s);
+
+    for (i = 0; i < len; i++)
+    {
+        if (s[i] != '.' || (s[i + 1] != '\0' && s[i + 1] != ' '))
+            continue;
+        for (j = i; j > 0 && s[j - 1] != ' ' && s[j - 1] != '('; j--)
+            ;
+        for (k = 0; k < (slong) (sizeof(abbrev) / sizeof(abbrev[0])); k++)
+            if ((slong) strlen(abbrev[k]) == i - j && strncmp(s + j, abbrev[k], (size_t) (i - j)) == 0)
+                break;
+        if (k == (slong) (sizeof(abbrev) / sizeof(abbrev[0])))
+            n++;
+    }
+    return n;
+}
+
+/* The rows another change is rewriting at the same time (their owner gives
+   them their paragraphs); every other row is held to the rule below. */
+static int
+description_owned_elsewhere(const char * name)
+{
+    static const char * const names[] = { "centre", "center", "nr_classes", "class_sizes",
+                                          "llama_flat" };
+    size_t k;
+
+    for (k = 0; k < sizeof(names) / sizeof(names[0]); k++)
+        if (strcmp(name, names[k]) == 0)
+            return 1;
+    return 0;
+}
+
+START_TEST(the_sentence_counter_counts_sentences)
+{
+    ck_assert_int_eq(count_sentences("the centre of L, a Lie algebra"), 0);
+    ck_assert_int_eq(count_sentences("One line."), 1);
+    ck_assert_int_eq(count_sentences("The first. p = 0 is the second."), 2);
+    ck_assert_int_eq(count_sentences("By eq. (3.2), e.g. Sec. 4 of the paper, it is 2.5 wide."), 1);
+}
+END_TEST
+
+/* Issue 13: every built-in has a paragraph, not a phrase: at least two
+   sentences and 120 characters, starting with a capital letter and ending
+   with a full stop (apropos prints the first sentence). */
+START_TEST(every_builtin_has_a_paragraph)
+{
+    slong i, n = lc_builtin_nrows();
+
+    for (i = 0; i < n; i++)
+    {
+        const lc_builtin_struct * r = lc_builtin_row(i);
+        size_t len = strlen(r->help);
+
+        if (description_owned_elsewhere(r->name))
+            continue;
+        ck_assert_msg(len >= 120, "the description of %s has %d characters, fewer than 120",
+                      r->sig, (int) len);
+        ck_assert_msg(count_sentences(r->help) >= 2, "the description of %s is not two sentences",
+                      r->sig);
+        ck_assert_msg(r->help[0] >= 'A' && r->help[0] <= 'Z' && r->help[len - 1] == '.',
+                      "the description of %s does not start with a capital and end with a '.'",
+                      r->sig);
+    }
+}
+END_TEST
+
+/* The lines of f (rewound) longer than 80 columns, examples aside
+   (example lines are code, indented 4; descriptions are indented 2, or 33
+   under apropos's signature); the first is copied to bad. */
+static slong
+long_lines(FILE * f, char * bad, size_t nbad)
+{
+    char line[4096];
+    slong n = 0;
+    size_t len;
+
+    rewind(f);
+    while (fgets(line, sizeof(line), f) != NULL)
+    {
+        len = strcspn(line, "\n");
+        if (strncmp(line, "    ", 4) == 0 && line[4] != ' ')
+            continue;
+        if (len > 80 && n++ == 0)
+            snprintf(bad, nbad, "%.*s", (int) len, line);
+    }
+    return n;
+}
+
+/* help NAME and apropos keep within 80 columns, however long a description
+   (and the test sees a line that does not). */
+START_TEST(help_and_apropos_wrap_at_80_columns)
+{
+    const char * words[] = { "exact", "ball", "group", "a" };
+    char bad[4096] = "";
+    slong i, n = lc_builtin_nrows();
+    size_t k;
+    FILE * f;
+
+    for (i = 0; i < n; i++)
+    {
+        ck_assert_ptr_nonnull(f = tmpfile());
+        ck_assert(lc_help_describe(f, lc_builtin_row(i)->name));
+        ck_assert_msg(long_lines(f, bad, sizeof(bad)) == 0, "help %s: %s", lc_builtin_row(i)->name, bad);
+        fclose(f);
+    }
+    for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+    {
+        ck_assert_ptr_nonnull(f = tmpfile());
+        ck_assert(lc_help_apropos(f, words[k]) > 0);
+        ck_assert_msg(long_lines(f, bad, sizeof(bad)) == 0, "apropos %s: %s", words[k], bad);
+        fclose(f);
+    }
+    ck_assert_ptr_nonnull(f = tmpfile());
+    fprintf(f, "  %s\n", lc_builtin_row(0)->help);     /* unwrapped: caught */
+    ck_assert_int_eq(long_lines(f, bad, sizeof(bad)), 1);
+    fclose(f);
+}
+END_TEST
+
 /* --------------------------------------------------------------------- help */
 
 START_TEST(help_describes_builtins_and_keywords)
@@ -365,6 +494,9 @@ help_suite(void)
     tcase_add_test(tc, help_describes_builtins_and_keywords);
     tcase_add_test(tc, help_lists_every_name_and_completion_offers_it);
     tcase_add_test(tc, apropos_searches_names_and_descriptions);
+    tcase_add_test(tc, the_sentence_counter_counts_sentences);
+    tcase_add_test(tc, every_builtin_has_a_paragraph);
+    tcase_add_test(tc, help_and_apropos_wrap_at_80_columns);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("numbers");
