@@ -1,7 +1,7 @@
 /* builtins.h -- the registry of built-in functions.
  *
  * One typed table, after LiE: each row names the function, the kinds of its
- * arguments, the C function, a one-line help text and the family (the lib
+ * arguments, the C function, a paragraph of help and the family (the lib
  * module it exposes).  The table is assembled from one array per source file
  * (lc_builtins_core, lc_builtins_check, ...), listed once in builtins.c; every
  * lookup, help text and argument check goes through that list.
@@ -96,7 +96,12 @@ typedef struct lc_builtin_struct
     slong max_args;         /* -1: no upper limit */
     lc_builtin_fn fn;
     const char * sig;       /* "bracket(A, B)": the name, then the parameters */
-    const char * help;      /* one line */
+    /* A paragraph (tests/test_help.c holds every row to at least two
+       sentences and 120 characters): what it computes, its arguments and
+       defaults, what it returns (exact, ball, certified), its limits and
+       errors.  No line breaks in it: help() wraps it at 80 columns and
+       apropos shows its first sentence. */
+    const char * help;
     /* Source that uses the built-in and runs without error in a fresh
        session (lines separated by \n); help() shows it and the test suite
        runs every row's example, so the help cannot drift from the code. */

@@ -39,8 +39,10 @@ void lc_help_overview(FILE * f);
    example) and the keyword of that name.  0 when there is neither. */
 int lc_help_describe(FILE * f, const char * name);
 
-/* apropos("word"): one line per built-in or keyword whose name or help text
-   contains word (ignoring case); returns how many. */
+/* apropos("word"): every built-in whose name or help text contains word
+   (ignoring case), as its signature and the first sentence of its help
+   wrapped at 80 columns, then every such keyword with its syntax; returns
+   how many. */
 slong lc_help_apropos(FILE * f, const char * word);
 
 /* The i-th name a REPL may complete (built-ins without repeats, then
