@@ -455,9 +455,9 @@ const lc_builtin_struct lc_builtins_matfun[] =
 {
     { LC_FAM_BALL, "ball", "v", 1, 1, bi_ball, "ball(x)",
       "Converts a number or matrix to a ball (or ball matrix) at the working precision prec(): a "
-      "rational such as 1/3 becomes a ball of radius about 2^-prec that contains it, and a dyadic "
-      "one such as 1/4 an exact ball. Anything computed from a ball is a certified enclosure, so "
-      "checks on it support HOLDS or REFUTED, never PROVED.",
+      "rational such as 1/3 becomes a ball around it of relative radius about 2^-prec, and a "
+      "dyadic one such as 1/4 an exact ball. Anything computed from a ball is a certified "
+      "enclosure, so checks on it support HOLDS or REFUTED, never PROVED.",
       "ball(1/3)" },
     { LC_FAM_MATFUN, "exp", "v", 1, 1, bi_exp, "exp(A)",
       "The exponential of a number or of a square matrix, as a certified ball (or ball matrix) at "

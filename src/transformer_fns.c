@@ -251,10 +251,10 @@ const lc_builtin_struct lc_builtins_transformer[] =
       "flat_directions and llama_flat compare their Jacobian ranks with it.",
       "nparams(random_model(4, 2, 2, 8, 1))" },
     { LC_FAM_BALL, "widen", "xr", 2, 2, bi_widen, "widen(A, r)",
-      "The number or matrix A (exact or ball) as a ball matrix at the working precision with every "
-      "entry's radius grown by r, a non-negative number. Use it to compare with a reference known "
-      "only to within r (e.g. a float64 output from PyTorch): a check against widened values is "
-      "certified, and supports HOLDS at best. A negative r is an error.",
+      "The matrix A (exact or ball) as a ball matrix at the working precision with every entry's "
+      "radius grown by r, a non-negative number. Use it to compare with a reference known only to "
+      "within r (e.g. a float64 output from PyTorch): a check against widened values is certified, "
+      "and supports HOLDS at best. A negative r is an error.",
       "widen([[1, 2]], 1/1000)" },
 };
 
