@@ -29,11 +29,14 @@ const lc_keyword_struct lc_keywords[] =
       "claim \"every 2x2 matrix commutes with [[0, 1], [0, 0]]\" id \"c1\" expect REFUTED { commutes([[0, 1], [0, 0]], [[0, 0], [1, 0]]) }\n"
       "corrected \"the identity commutes with [[0, 1], [0, 0]]\" of \"c1\" { commutes([[0, 1], [0, 0]], eye(2)) }" },
     { "of", "corrected \"...\" of \"ID\"",
-      "Names the refuted claim that a corrected statement corrects.",
+      "Names the refuted claim that a corrected statement corrects: the id of a claim (not a "
+      "control or another correction) that comes earlier in the run.  When that claim is "
+      "refuted, the report shows the correction, with its own verdict, under its erratum.",
       "claim \"1 = 2\" id \"one\" expect REFUTED { check(1 == 2, \"1 = 2\") }\n"
       "corrected \"1 = 1\" of \"one\" { check(1 == 1, \"1 = 1\") }" },
     { "source", "claim \"...\" source \"WHERE\" { ... }",
-      "A clause of a claim: where the paper states it (section, equation, theorem number).",
+      "A clause of a claim: where the paper states it (section, equation, theorem number).  "
+      "The report shows it in the claim's row and details; it has no effect on the verdict.",
       "claim \"2 + 2 = 4\" source \"Eq. (1)\" { check(2 + 2 == 4, \"2 + 2 = 4\") }" },
     { "id", "claim \"...\" id \"ID\" { ... }",
       "A clause of a claim: the record's id in the report (default claim-N); coverage items and "
@@ -67,17 +70,21 @@ const lc_keyword_struct lc_keywords[] =
       "value certified, not exact.",
       "x = 3\nprint(if x > 2 then \"big\" else \"small\")\nif x == 3 { print(\"three\") } else { print(\"other\") }" },
     { "then", "if C then A else B",
-      "Separates the condition of an if expression from its first branch.",
+      "Separates the condition of an if expression from its first branch.  The expression "
+      "form needs both: if C then A else B evaluates only the chosen branch.",
       "print(if 1 < 2 then 10 else 20)" },
     { "else", "if C then A else B   if C { ... } else { ... }",
-      "The branch of an if taken when the condition is false; 'else if' chains.",
+      "The branch of an if taken when the condition is false; 'else if' chains.  It is "
+      "required in the expression form (if C then A else B) and optional in the statement "
+      "form with blocks.",
       "print(if 1 > 2 then 10 else 20)" },
     { "for", "for NAME in LIST { ... }",
       "Runs the block once per element of the list, NAME bound to it; range(n) gives 1, ..., n.  "
       "Every iteration checks the limits (Ctrl-C, --timeout, memory).",
       "s = 0\nfor k in range(4) { s = s + k }\nprint(s)" },
     { "in", "for NAME in LIST { ... }",
-      "Separates the loop variable of a for loop from the list it walks.",
+      "Separates the loop variable of a for loop from the list it walks.  The value after in "
+      "must be a list (range(n) gives 1, ..., n); anything else is an error.",
       "for A in [eye(2), 2 * eye(2)] { print(det(A)) }" },
     { "while", "while C { ... }",
       "Runs the block as long as C is true; at most 10^7 iterations, and every iteration checks "
@@ -88,17 +95,20 @@ const lc_keyword_struct lc_keywords[] =
       "operand it evaluated is.",
       "print(1 < 2 and 2 < 3)" },
     { "or", "A or B",
-      "Boolean or, short-circuit: B is evaluated only when A is false.",
+      "Boolean or, short-circuit: B is evaluated only when A is false.  Certified when an "
+      "operand it evaluated is, so check(A or B) can then support HOLDS but not PROVED.",
       "print(1 > 2 or 2 < 3)" },
     { "not", "not A",
       "Boolean negation, binding looser than comparisons (not x < 1 is not (x < 1)); alone, as "
       "in map(not, L), it is the built-in function.",
       "print(not 1 > 2)" },
     { "true", "true",
-      "The boolean literal true (so is false).",
+      "The boolean literal true (so is false).  It is exact: check(true) records an exact "
+      "check, unlike a comparison decided by ball arithmetic, which gives a certified boolean.",
       "print(true, not(true))" },
     { "false", "false",
-      "The boolean literal false.",
+      "The boolean literal false.  It is exact: check(false) records an exact false check, "
+      "which refutes the claim it is in.",
       "print(false)" },
     { "help", "help NAME   help(\"NAME\")   help()",
       "Describes a built-in or keyword: signature, description and an example that the test "
