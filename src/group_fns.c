@@ -535,7 +535,7 @@ bi_nr_classes(ARGS)
     int st;
 
     UNUSED_ARGS;
-    if ((st = get_limit(&limit, args, nargs, 1, LC_GROUP_ENUM_LIMIT, err)) != LC_OK)
+    if ((st = get_limit(&limit, args, nargs, 1, LC_GROUP_CLASSES_LIMIT, err)) != LC_OK)
         return st;
     if ((st = lc_group_conjugacy_classes(&k, NULL, args[0]->u.group, limit, err)) != LC_OK)
         return st;
@@ -551,7 +551,7 @@ bi_class_sizes(ARGS)
     int st;
 
     UNUSED_ARGS;
-    if ((st = get_limit(&limit, args, nargs, 1, LC_GROUP_ENUM_LIMIT, err)) != LC_OK)
+    if ((st = get_limit(&limit, args, nargs, 1, LC_GROUP_CLASSES_LIMIT, err)) != LC_OK)
         return st;
     if ((st = lc_group_conjugacy_classes(&k, &sizes, args[0]->u.group, limit, err)) != LC_OK)
         return st;
@@ -758,10 +758,10 @@ const lc_builtin_struct lc_builtins_group[] =
       "the orbit of the point i, sorted",
       "group_orbit(group(perm(\"(1,2)(3,4)\")), 3)" },
     { LC_FAM_GROUP, "nr_classes", "gi", 1, 2, bi_nr_classes, "nr_classes(G, limit)",
-      "the number of conjugacy classes (enumerates: |G| <= limit, default 100000)",
+      "the number of conjugacy classes (walks the elements' ranks in the chain: |G| <= limit, default 20000000)",
       "nr_classes(group(perm(\"(1,2,3)\"), perm(\"(1,2)\")))" },
     { LC_FAM_GROUP, "class_sizes", "gi", 1, 2, bi_class_sizes, "class_sizes(G, limit)",
-      "the sizes of the conjugacy classes, by least element",
+      "the sizes of the conjugacy classes, by least element (|G| <= limit, default 20000000)",
       "class_sizes(group(perm(\"(1,2,3)\"), perm(\"(1,2)\")))" },
     { LC_FAM_GROUP, "elements", "gi", 1, 2, bi_elements, "elements(G, limit)",
       "the elements of G, sorted by images (|G| <= limit, default 10000)",
