@@ -1069,6 +1069,49 @@ START_TEST(conjugacy_classes_agree_with_gap)
 }
 END_TEST
 
+/* Sym and Alt of m moved points (3, ..., m + 2 of m + 4), by partitions and
+   by the walk on ranks: the same sizes in the same order (by least
+   element), for m = 2, ..., 9. */
+START_TEST(conjugacy_classes_of_giants_by_partitions_and_by_walk)
+{
+    slong m, alt;
+
+    for (m = 2; m <= 9; m++)
+        for (alt = 0; alt <= (m >= 3); alt++)
+        {
+            char a[64], b[256];
+            const char * gens[2] = { a, b };
+            slong k1, k2, * s1, * s2, i, p;
+            lc_group_t G;
+            lc_err_t err;
+
+            /* S_m: (3,4), (3,...,m+2); A_m: (3,4,5), (3,...,m+2) or (4,...,m+2) */
+            if (alt)
+                snprintf(a, sizeof(a), "(3,4,5)(%ld)", (long) (m + 4));
+            else
+                snprintf(a, sizeof(a), "(3,4)(%ld)", (long) (m + 4));
+            strcpy(b, "(");
+            for (p = (alt && m % 2 == 0) ? 4 : 3; p <= m + 2; p++)
+                snprintf(b + strlen(b), sizeof(b) - strlen(b), "%ld%s", (long) p, p < m + 2 ? "," : ")");
+            lc_group_init(G, 0);
+            mkgroup(G, gens, 2);
+            _lc_group_classes_by_partitions = 1;
+            ck_assert(lc_group_conjugacy_classes(&k1, &s1, G, WORD_MAX, err) == LC_OK);
+            _lc_group_classes_by_partitions = 0;
+            ck_assert(lc_group_conjugacy_classes(&k2, &s2, G, WORD_MAX, err) == LC_OK);
+            _lc_group_classes_by_partitions = 1;
+            ck_assert_msg(k1 == k2, "m = %ld, alt %ld: %ld classes, walk %ld", (long) m, (long) alt,
+                          (long) k1, (long) k2);
+            for (i = 0; i < k1; i++)
+                ck_assert_msg(s1[i] == s2[i], "m = %ld, alt %ld: class %ld: %ld, walk %ld", (long) m,
+                              (long) alt, (long) i, (long) s1[i], (long) s2[i]);
+            flint_free(s1);
+            flint_free(s2);
+            lc_group_clear(G);
+        }
+}
+END_TEST
+
 START_TEST(conjugacy_classes_limits)
 {
     const char * s9[2] = { "(1,2)", "(1,2,3,4,5,6,7,8,9)" };
@@ -1082,16 +1125,24 @@ START_TEST(conjugacy_classes_limits)
     ck_assert_int_eq(lc_group_order_si(G), 362880);
     ck_assert_int_eq(lc_group_conjugacy_classes(&k, NULL, G, 362879, err), LC_E_LIMIT);
     ck_assert_msg(strstr(err->msg, "above the limit 362879") != NULL, "%s", err->msg);
-    /* a pending interrupt stops the walk (polled every 65536 elements) */
+    /* a pending interrupt stops the walk (polled every 65536 elements);
+       S_9 by partitions needs no walk */
+    ck_assert_int_eq(lc_group_conjugacy_classes(&k, NULL, G, 362880, err), LC_OK);
+    ck_assert_int_eq(k, 30);    /* the partitions of 9 */
+    _lc_group_classes_by_partitions = 0;
     lc_limit_interrupt();
     ck_assert_int_eq(lc_group_conjugacy_classes(&k, NULL, G, 362880, err), LC_E_INTERRUPT);
     lc_limit_clear_interrupt();
     ck_assert_int_eq(lc_group_conjugacy_classes(&k, NULL, G, 362880, err), LC_OK);
-    ck_assert_int_eq(k, 30);    /* the partitions of 9 */
-    /* 13! > 2^32: ranks are 32-bit */
+    ck_assert_int_eq(k, 30);
+    /* 13! > 2^32: ranks are 32-bit; by partitions, p(13) = 101 classes */
     mkgroup(G, s13, 2);
     ck_assert_int_eq(lc_group_conjugacy_classes(&k, NULL, G, WORD_MAX, err), LC_E_LIMIT);
     ck_assert_msg(strstr(err->msg, "32-bit") != NULL, "%s", err->msg);
+    _lc_group_classes_by_partitions = 1;
+    ck_assert_int_eq(lc_group_conjugacy_classes(&k, NULL, G, WORD_MAX, err), LC_OK);
+    ck_assert_int_eq(k, 101);
+    ck_assert_int_eq(lc_group_conjugacy_classes(&k, NULL, G, 6227020799, err), LC_E_LIMIT);
     lc_group_clear(G);
 }
 END_TEST
@@ -1124,6 +1175,7 @@ group_suite(void)
     tcase_add_test(t, symmetric_group_of_degree_4096);
     tcase_add_test(t, conjugacy_classes_agree_with_gap);
     tcase_add_test(t, conjugacy_classes_limits);
+    tcase_add_test(t, conjugacy_classes_of_giants_by_partitions_and_by_walk);
     suite_add_tcase(s, t);
     return s;
 }
