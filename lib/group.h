@@ -217,7 +217,8 @@ int lc_group_elements(slong ** elems, slong * len, const lc_group_t G,
    LC_E_LIMIT when |G| > limit or |G| >= 2^32, or when the bitmap, the queue
    (4 bytes per element of a class) and the tables pass the memory limit.
    Sym and Alt of the moved points (|G| = m! or m!/2) are done from the
-   partitions of m instead (no walk, no 2^32 bound). */
+   partitions of m instead (no walk, no 2^32 bound), and a direct product of
+   the images on an orbit and on the other points factor by factor. */
 int lc_group_conjugacy_classes(slong * nclasses, slong ** sizes, const lc_group_t G,
                                slong limit, lc_err_t err);
 

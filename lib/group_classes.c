@@ -50,7 +50,10 @@
  * left), else the next point.  For a split type the other A_m-class's
  * least element swaps the last two points of the last (longest) cycle: it
  * is that element conjugated by a transposition, and an element agreeing
- * with the first one on one more position is the first one. */
+ * with the first one on one more position is the first one.
+ *
+ * Direct products of orbit images are split into their factors
+ * (cls_product, below). */
 #include <stdint.h>
 #include <string.h>
 #include "group.h"
@@ -293,10 +296,13 @@ cls_rep_cmp(const void * a, const void * b)
     return 0;
 }
 
-/* The classes of Sym(M) (alternating = 0) or Alt(M) (1), |M| = m >= 2,
-   |G| = order (fits an slong); classes listed by their least element. */
+/* The classes of Sym(M) (alternating = 0) or Alt(M) (1), M = the m >= 2
+   points mp[0] < ... < mp[m-1] of n, |G| = order (fits an slong); classes
+   listed by their least element, which *least receives (when not NULL) as
+   nc rows of n images. */
 static void
-cls_giant(slong * nclasses, slong ** sizes, slong m, int alternating, slong order)
+cls_giant(slong * nclasses, slong ** sizes, slong ** least, const slong * mp, slong n,
+          slong m, int alternating, slong order)
 {
     slong * part = flint_malloc(sizeof(slong) * (m + 1)), np, nc = 0, alloc = 16, i, j;
     cls_rep * reps = flint_malloc(sizeof(cls_rep) * alloc);
@@ -373,19 +379,204 @@ cls_giant(slong * nclasses, slong ** sizes, slong m, int alternating, slong orde
     *nclasses = nc;
     if (sizes != NULL)
         *sizes = flint_malloc(sizeof(slong) * (nc + 1));
+    if (least != NULL)
+        *least = flint_malloc(sizeof(slong) * (nc * n + 1));
     for (i = 0; i < nc; i++)
     {
         if (sizes != NULL)
             (*sizes)[i] = reps[i].size;
+        if (least != NULL)
+        {
+            slong * row = *least + i * n;
+
+            for (j = 0; j < n; j++)
+                row[j] = j;
+            for (j = 0; j < m; j++)
+                row[mp[j]] = mp[reps[i].img[j]];
+        }
         flint_free(reps[i].img);
     }
     flint_free(reps);
     flint_free(part);
 }
 
+static int cls_classes(slong * nclasses, slong ** sizes, slong ** least, const lc_group_t G,
+                       slong limit, lc_err_t err);
+
+/* Sort idx[0..len) by the rows rows + idx[i] n (lexicographically; merge sort). */
+static void
+cls_sort_rows(slong * idx, slong * tmp, slong len, const slong * rows, slong n)
+{
+    slong h = len / 2, i = 0, j = h, t = 0;
+
+    if (len < 2)
+        return;
+    cls_sort_rows(idx, tmp, h, rows, n);
+    cls_sort_rows(idx + h, tmp, len - h, rows, n);
+    while (i < h && j < len)
+    {
+        const slong * a = rows + idx[i] * n, * b = rows + idx[j] * n;
+        slong p;
+
+        for (p = 0; p < n && a[p] == b[p]; p++)
+            ;
+        tmp[t++] = (p < n && b[p] < a[p]) ? idx[j++] : idx[i++];
+    }
+    while (i < h)
+        tmp[t++] = idx[i++];
+    while (j < len)
+        tmp[t++] = idx[j++];
+    memcpy(idx, tmp, sizeof(slong) * len);
+}
+
+int _lc_group_classes_by_products = 1;
+
+/* G = H x K with H the image of G on the orbit O of its first moved point
+   and K its image on the other points, when |H| |K| = |G| (G embeds in the
+   product of its two images).  Then the classes are the products of
+   classes, of sizes the products, and the least element of C x D is the
+   least of C merged with the least of D (supports disjoint: lowering
+   either lowers the merge).  *done := 0 when G is transitive on its moved
+   points, is not such a product, or would have too many classes to list
+   their least elements (then the walk, which needs none, is cheaper). */
+static int
+cls_product(int * done, slong * nclasses, slong ** sizes, slong ** least, const lc_group_t G,
+            slong limit, lc_err_t err)
+{
+    slong n = G->n, ng = G->ngens, x, j, p, len, nh = 0, nk = 0, i, nc;
+    slong * orb, * in, * sh = NULL, * sk = NULL, * lh = NULL, * lk = NULL, * rows, * idx, * tmp;
+    lc_perm_struct * hg, * kg;
+    lc_group_t H, K;
+    fmpz_t oh, ok, o;
+    int st = LC_OK;
+
+    *done = 0;
+    for (x = 0; x < n; x++)
+    {
+        for (j = 0; j < ng && G->gens[j * n + x] == x; j++)
+            ;
+        if (j < ng)
+            break;
+    }
+    if (x == n)
+        return LC_OK;
+    orb = flint_malloc(sizeof(slong) * (n + 1));
+    in = flint_calloc(n + 1, sizeof(slong));
+    len = lc_group_orbit(orb, G, x);
+    for (i = 0; i < len; i++)
+        in[orb[i]] = 1;
+    /* anything moved outside O? */
+    for (p = 0; p < n; p++)
+        if (!in[p])
+        {
+            for (j = 0; j < ng && G->gens[j * n + p] == p; j++)
+                ;
+            if (j < ng)
+                break;
+        }
+    if (p == n)
+    {
+        flint_free(orb);
+        flint_free(in);
+        return LC_OK;
+    }
+    hg = flint_malloc(sizeof(lc_perm_struct) * ng);
+    kg = flint_malloc(sizeof(lc_perm_struct) * ng);
+    for (j = 0; j < ng; j++)
+    {
+        lc_perm_init(hg + j, n);
+        lc_perm_init(kg + j, n);
+        for (p = 0; p < n; p++)
+            (in[p] ? hg : kg)[j].img[p] = G->gens[j * n + p];
+    }
+    lc_group_init(H, 0);
+    lc_group_init(K, 0);
+    fmpz_init(oh);
+    fmpz_init(ok);
+    fmpz_init(o);
+    if ((st = lc_group_set_perms(H, hg, ng, n, err)) != LC_OK
+        || (st = lc_group_set_perms(K, kg, ng, n, err)) != LC_OK)
+        goto out;
+    lc_group_order(oh, H);
+    lc_group_order(ok, K);
+    lc_group_order(o, G);
+    /* the factors' least elements take at most |factor| n numbers: keep
+       that under 2^24 */
+    if (fmpz_cmp_si(oh, ((slong) 1 << 24) / FLINT_MAX(n, 1)) > 0
+        || fmpz_cmp_si(ok, ((slong) 1 << 24) / FLINT_MAX(n, 1)) > 0)
+        goto out;
+    fmpz_mul(oh, oh, ok);
+    if (!fmpz_equal(oh, o))
+        goto out;
+    if ((st = cls_classes(&nh, &sh, &lh, H, limit, err)) != LC_OK)
+        goto out;
+    if ((st = cls_classes(&nk, &sk, &lk, K, limit, err)) != LC_OK)
+        goto out;
+    nc = nh * nk;
+    if (nc > ((slong) 1 << 24) / FLINT_MAX(n, 1))
+        goto out;     /* more than 2^24 numbers of least elements: walk instead */
+    *done = 1;
+    rows = flint_malloc(sizeof(slong) * (nc * n + 1));
+    idx = flint_malloc(sizeof(slong) * (nc + 1));
+    tmp = flint_malloc(sizeof(slong) * (nc + 1));
+    for (i = 0; i < nh; i++)
+        for (j = 0; j < nk; j++)
+        {
+            slong * r = rows + (i * nk + j) * n;
+
+            for (p = 0; p < n; p++)
+                r[p] = in[p] ? lh[i * n + p] : lk[j * n + p];
+            idx[i * nk + j] = i * nk + j;
+        }
+    cls_sort_rows(idx, tmp, nc, rows, n);
+    *nclasses = nc;
+    if (sizes != NULL)
+    {
+        *sizes = flint_malloc(sizeof(slong) * (nc + 1));
+        for (i = 0; i < nc; i++)
+            (*sizes)[i] = sh[idx[i] / nk] * sk[idx[i] % nk];
+    }
+    if (least != NULL)
+    {
+        *least = flint_malloc(sizeof(slong) * (nc * n + 1));
+        for (i = 0; i < nc; i++)
+            memcpy(*least + i * n, rows + idx[i] * n, sizeof(slong) * n);
+    }
+    flint_free(rows);
+    flint_free(idx);
+    flint_free(tmp);
+out:
+    flint_free(sh);
+    flint_free(sk);
+    flint_free(lh);
+    flint_free(lk);
+    for (j = 0; j < ng; j++)
+    {
+        lc_perm_clear(hg + j);
+        lc_perm_clear(kg + j);
+    }
+    flint_free(hg);
+    flint_free(kg);
+    flint_free(orb);
+    flint_free(in);
+    lc_group_clear(H);
+    lc_group_clear(K);
+    fmpz_clear(oh);
+    fmpz_clear(ok);
+    fmpz_clear(o);
+    return st;
+}
+
 int
 lc_group_conjugacy_classes(slong * nclasses, slong ** sizes, const lc_group_t G,
                            slong limit, lc_err_t err)
+{
+    return cls_classes(nclasses, sizes, NULL, G, limit, err);
+}
+
+static int
+cls_classes(slong * nclasses, slong ** sizes, slong ** least, const lc_group_t G,
+            slong limit, lc_err_t err)
 {
     slong n = G->n, k, l, j, nc = 0, ncalloc, ng = G->ngens, steps = 0, * sz, * idx, * tmp;
     uint64_t * seen;
@@ -404,13 +595,15 @@ lc_group_conjugacy_classes(slong * nclasses, slong ** sizes, const lc_group_t G,
     if (fmpz_cmp_si(o, limit) <= 0 && _lc_group_classes_by_partitions)
     {
         /* Sym or Alt of the m moved points (m! <= 2 limit: m <= 21) */
-        slong m = 0, p;
+        slong m = 0, p, mp[22];
         int kind = 0;
 
         for (p = 0; p < n; p++)
             for (j = 0; j < ng; j++)
                 if (G->gens[j * n + p] != p)
                 {
+                    if (m < 22)
+                        mp[m] = p;
                     m++;
                     break;
                 }
@@ -431,9 +624,19 @@ lc_group_conjugacy_classes(slong * nclasses, slong ** sizes, const lc_group_t G,
         }
         if (kind != 0)
         {
-            cls_giant(nclasses, sizes, m, kind == 2, fmpz_get_si(o));
+            cls_giant(nclasses, sizes, least, mp, n, m, kind == 2, fmpz_get_si(o));
             fmpz_clear(o);
             return LC_OK;
+        }
+    }
+    if (fmpz_cmp_si(o, limit) <= 0 && _lc_group_classes_by_products)
+    {
+        int done;
+
+        if ((st = cls_product(&done, nclasses, sizes, least, G, limit, err)) != LC_OK || done)
+        {
+            fmpz_clear(o);
+            return st;
         }
     }
     if (fmpz_cmp_si(o, limit) > 0 || fmpz_cmp_ui(o, UINT32_MAX) > 0)
@@ -581,6 +784,17 @@ lc_group_conjugacy_classes(slong * nclasses, slong ** sizes, const lc_group_t G,
         *sizes = flint_malloc(sizeof(slong) * (nc + 1));
         for (j = 0; j < nc; j++)
             (*sizes)[j] = sz[idx[j]];
+    }
+    if (least != NULL)
+    {
+        *least = flint_malloc(sizeof(slong) * (nc * n + 1));
+        for (j = 0; j < nc; j++)
+        {
+            cls_unrank(P, &C, mins[idx[j]]);
+            cls_images(xi, P, k, n);
+            for (p = 0; p < n; p++)
+                (*least)[j * n + p] = xi[p];
+        }
     }
     flint_free(idx);
     flint_free(tmp);

@@ -1112,6 +1112,49 @@ START_TEST(conjugacy_classes_of_giants_by_partitions_and_by_walk)
 }
 END_TEST
 
+/* Direct products of the images on orbits (with the orbits' points
+   interleaved, so that merging least elements is exercised), and an
+   intransitive group that is not one: split into factors, by the walk and
+   by brute force, the same sizes in the same order. */
+START_TEST(conjugacy_classes_of_direct_products)
+{
+    const char * cases[4][4] = {
+        { "(2,4,6)", "(2,4)", "(1,3,5,7)", "(1,5)" },           /* D8 on 1,3,5,7 x S3 on 2,4,6 */
+        { "(1,5,9)", "(2,6)", "(3,7)", "(4,8)" },               /* C3 x C2 x C2 x C2 */
+        { "(1,2)(3,4)", "(5,6,7)", "(1,3)(2,4)", "(6,7)" },     /* V4 x S3 */
+        { "(1,2)(3,4)", "(1,3)(2,4)(5,6)", "(7,8)", "(9,10,11)" },   /* not V4 x C2 on 1..6 */
+    };
+    slong c;
+
+    for (c = 0; c < 4; c++)
+    {
+        slong k1, k2, k3, * s1, * s2, * s3, i;
+        lc_group_t G;
+        lc_err_t err;
+
+        lc_group_init(G, 0);
+        mkgroup(G, cases[c], 4);
+        ck_assert(lc_group_conjugacy_classes(&k1, &s1, G, WORD_MAX, err) == LC_OK);
+        _lc_group_classes_by_products = 0;
+        _lc_group_classes_by_partitions = 0;
+        ck_assert(lc_group_conjugacy_classes(&k2, &s2, G, WORD_MAX, err) == LC_OK);
+        _lc_group_classes_by_products = 1;
+        _lc_group_classes_by_partitions = 1;
+        s3 = flint_malloc(sizeof(slong) * lc_group_order_si(G));
+        k3 = brute_classes(s3, G);
+        ck_assert_msg(k1 == k2 && k1 == k3, "case %ld: %ld, %ld, %ld classes", (long) c,
+                      (long) k1, (long) k2, (long) k3);
+        for (i = 0; i < k1; i++)
+            ck_assert_msg(s1[i] == s2[i] && s1[i] == s3[i], "case %ld, class %ld: %ld, %ld, %ld",
+                          (long) c, (long) i, (long) s1[i], (long) s2[i], (long) s3[i]);
+        flint_free(s1);
+        flint_free(s2);
+        flint_free(s3);
+        lc_group_clear(G);
+    }
+}
+END_TEST
+
 START_TEST(conjugacy_classes_limits)
 {
     const char * s9[2] = { "(1,2)", "(1,2,3,4,5,6,7,8,9)" };
@@ -1176,6 +1219,7 @@ group_suite(void)
     tcase_add_test(t, conjugacy_classes_agree_with_gap);
     tcase_add_test(t, conjugacy_classes_limits);
     tcase_add_test(t, conjugacy_classes_of_giants_by_partitions_and_by_walk);
+    tcase_add_test(t, conjugacy_classes_of_direct_products);
     suite_add_tcase(s, t);
     return s;
 }
