@@ -14,8 +14,10 @@
  * cube group included); subgroups (derived series, lower central series) are
  * normal closures, never enumerations.  S_n and A_n of degree >= 24 are
  * recognized by Jordan's theorem (with a certificate) and need no chain for
- * order, membership, series, normal closures and centre (schreier.c).  Only the centre, conjugacy classes
- * and element lists enumerate, each under an explicit limit.
+ * order, membership, series, normal closures and centre (schreier.c).  Conjugacy
+ * classes walk the ranks of the elements in the chain (group_classes.c); only
+ * element lists and the centre's fallback enumerate; each is under an
+ * explicit limit.
  *
  * Matrix groups (rational, modulo a prime, or over Q(sqrt d)) are enumerated
  * by closure under their generators, with an explicit limit on the order,
@@ -35,6 +37,9 @@ extern "C" {
 
 /* Default limits on enumerations (elements, classes, centre, matrix groups). */
 #define LC_GROUP_ENUM_LIMIT 100000
+/* Default limit on the order for conjugacy classes (lib/group_classes.c:
+   a bitmap of |G| bits, no list of elements). */
+#define LC_GROUP_CLASSES_LIMIT 20000000
 #define LC_GROUP_MATRIX_LIMIT LC_PERM_MAX_DEGREE
 
 /* --------------------------------------------------------- permutations */
@@ -204,10 +209,16 @@ slong lc_group_nilpotency_class(const lc_group_t G);
 int lc_group_elements(slong ** elems, slong * len, const lc_group_t G,
                       slong limit, lc_err_t err);
 
-/* The conjugacy classes, by orbits of the conjugation action on the
-   enumerated elements: *nclasses and, when sizes != NULL, a new array of the
-   class sizes (of the classes by their least element; flint_free it).
-   LC_E_LIMIT when |G| > limit. */
+/* The conjugacy classes, as orbits of the conjugation action on the ranks
+   of the elements in the stabilizer chain (a bitmap of |G| bits; the
+   elements are never listed): *nclasses and, when sizes != NULL, a new
+   array of the class sizes (of the classes by their least element, image
+   lists compared as lc_group_elements sorts them; flint_free it).
+   LC_E_LIMIT when |G| > limit or |G| >= 2^32, or when the bitmap, the queue
+   (4 bytes per element of a class) and the tables pass the memory limit.
+   Sym and Alt of the moved points (|G| = m! or m!/2) are done from the
+   partitions of m instead (no walk, no 2^32 bound), and a direct product of
+   the images on an orbit and on the other points factor by factor. */
 int lc_group_conjugacy_classes(slong * nclasses, slong ** sizes, const lc_group_t G,
                                slong limit, lc_err_t err);
 

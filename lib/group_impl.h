@@ -93,6 +93,15 @@ void _lc_group_close(lc_group_t G);
    chain is built (tests lower it to compare both ways). */
 extern slong _lc_group_giant_min_degree;
 
+/* Whether lc_group_conjugacy_classes gives Sym and Alt of the moved points
+   their classes from partitions (1, the default) or walks them like any
+   group (0; tests compare both). */
+extern int _lc_group_classes_by_partitions;
+
+/* Whether it splits a direct product of the image on one orbit and the
+   image on the other points into its factors (1, the default) or not. */
+extern int _lc_group_classes_by_products;
+
 /* Build the chain of a recognized S_n or A_n (no-op otherwise).  The group
    does not change, only its cached chain: callers holding a const group
    may cast. */

@@ -492,9 +492,16 @@ const lc_builtin_struct lc_builtins_core[] =
       "integers, up to and including the first term that is 0 or equal to its predecessor. "
       "Computed exactly; L is nilpotent exactly when the list ends in 0.",
       "lower_central_series(lie([[0, 1, 0], [0, 0, 0], [0, 0, 0]], [[0, 0, 0], [0, 0, 1], [0, 0, 0]]))" },
-    { LC_FAM_LIE, "centre", "l", 1, 1, bi_centre, "centre(L)", "the centre of L, a Lie algebra",
+    { LC_FAM_LIE, "centre", "l", 1, 1, bi_centre, "centre(L)",
+      "The centre {x in L : [x, y] = 0 for every y in L} of the matrix Lie algebra L, as a Lie "
+      "algebra (a subalgebra of L, exact over Q). It is the kernel of the exact linear map "
+      "taking a combination of L's basis to its brackets with L's generators, so it costs one "
+      "exact nullspace; the centre of the zero algebra is zero. Its dimension is exact and a "
+      "claim on it is PROVED or REFUTED.",
       "centre(lie([[0, 1, 0], [0, 0, 0], [0, 0, 0]], [[0, 0, 0], [0, 0, 1], [0, 0, 0]]))" },
-    { LC_FAM_LIE, "center", "l", 1, 1, bi_centre, "center(L)", "the same as centre(L)",
+    { LC_FAM_LIE, "center", "l", 1, 1, bi_centre, "center(L)",
+      "The American spelling of centre(L): the centre of the matrix Lie algebra L, the elements "
+      "bracketing to zero with all of L. It is computed the same way, as an exact Lie algebra.",
       "center(lie([[1, 0], [0, 1]], [[0, 1], [0, 0]]))" },
     { LC_FAM_LIE, "is_solvable", "l", 1, 1, bi_is_solvable, "is_solvable(L)",
       "Whether the Lie algebra L is solvable, i.e. its derived series L, [L, L], ... reaches 0. An "

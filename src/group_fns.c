@@ -535,7 +535,7 @@ bi_nr_classes(ARGS)
     int st;
 
     UNUSED_ARGS;
-    if ((st = get_limit(&limit, args, nargs, 1, LC_GROUP_ENUM_LIMIT, err)) != LC_OK)
+    if ((st = get_limit(&limit, args, nargs, 1, LC_GROUP_CLASSES_LIMIT, err)) != LC_OK)
         return st;
     if ((st = lc_group_conjugacy_classes(&k, NULL, args[0]->u.group, limit, err)) != LC_OK)
         return st;
@@ -551,7 +551,7 @@ bi_class_sizes(ARGS)
     int st;
 
     UNUSED_ARGS;
-    if ((st = get_limit(&limit, args, nargs, 1, LC_GROUP_ENUM_LIMIT, err)) != LC_OK)
+    if ((st = get_limit(&limit, args, nargs, 1, LC_GROUP_CLASSES_LIMIT, err)) != LC_OK)
         return st;
     if ((st = lc_group_conjugacy_classes(&k, &sizes, args[0]->u.group, limit, err)) != LC_OK)
         return st;
@@ -777,9 +777,17 @@ const lc_builtin_struct lc_builtins_group[] =
       "never by enumeration.",
       "lower_central_series(group(perm(\"(1,2,3)\"), perm(\"(1,2)\")))" },
     { LC_FAM_GROUP, "centre", "gi", 1, 2, bi_centre, "centre(G, limit)",
-      "the centre of G, a group: from the maps commuting with G on each orbit (at most limit candidates, default 100000), or by listing G when |G| <= limit",
+      "The centre Z(G) of the permutation group G, the elements commuting with every element, "
+      "as a group (exact). It never lists G when it can avoid it: on each orbit it finds the "
+      "maps that commute with the generators, and tries the products of those maps (at most "
+      "limit candidates, default 100000) by an exact membership test; only when there are more "
+      "candidates and |G| <= limit does it list G instead. S_n and A_n recognized as giants give "
+      "the trivial centre for n >= 4 at once. Too many candidates and |G| > limit is an error "
+      "naming the limit.",
       "order(centre(group(perm(\"(1,2,3,4)\"), perm(\"(1,3)\"))))" },
-    { LC_FAM_GROUP, "center", "gi", 1, 2, bi_centre, "center(G, limit)", "the same as centre(G, limit)",
+    { LC_FAM_GROUP, "center", "gi", 1, 2, bi_centre, "center(G, limit)",
+      "The American spelling of centre(G, limit): the centre of the permutation group G as a "
+      "group. It is computed the same way, with the same limit (default 100000) and errors.",
       "order(center(group(perm(\"(1,2,3,4)\"))))" },
     { LC_FAM_GROUP, "is_solvable", "g", 1, 1, bi_is_solvable, "is_solvable(G)",
       "Whether the permutation group G is solvable, i.e. its derived series reaches the trivial "
@@ -829,10 +837,20 @@ const lc_builtin_struct lc_builtins_group[] =
       "of points. A point beyond the degree has orbit [i]; a point below 1 is an argument error.",
       "group_orbit(group(perm(\"(1,2)(3,4)\")), 3)" },
     { LC_FAM_GROUP, "nr_classes", "gi", 1, 2, bi_nr_classes, "nr_classes(G, limit)",
-      "the number of conjugacy classes (enumerates: |G| <= limit, default 100000)",
+      "The number of conjugacy classes of the permutation group G, an exact integer. S_m and A_m "
+      "on the moved points are counted from the partitions of m (no bound on |G|); a direct "
+      "product of the images on an orbit and on the other points factor by factor; any other "
+      "group by walking the orbits of conjugation on the elements' ranks in the stabilizer "
+      "chain, a bitmap of |G| bits, never a list of elements. The walk needs |G| <= limit "
+      "(default 20000000) and |G| < 2^32, and its memory within --max-memory; each is an error "
+      "when passed, and Ctrl-C or --timeout stop it.",
       "nr_classes(group(perm(\"(1,2,3)\"), perm(\"(1,2)\")))" },
     { LC_FAM_GROUP, "class_sizes", "gi", 1, 2, bi_class_sizes, "class_sizes(G, limit)",
-      "the sizes of the conjugacy classes, by least element",
+      "The sizes of the conjugacy classes of the permutation group G, as a list of exact "
+      "integers ordered by each class's least element (image lists compared as elements() sorts "
+      "them, so the identity's class, of size 1, comes first); they add up to |G|. Computed as "
+      "nr_classes(G, limit) does (partitions for S_m and A_m, factors of a direct product, or "
+      "the walk on ranks), with the same limit (default 20000000) and errors.",
       "class_sizes(group(perm(\"(1,2,3)\"), perm(\"(1,2)\")))" },
     { LC_FAM_GROUP, "elements", "gi", 1, 2, bi_elements, "elements(G, limit)",
       "The elements of the group G as a list of permutations, sorted by their image lists (the "
