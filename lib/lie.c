@@ -826,7 +826,6 @@ typedef struct
     lc_vlist_struct words, dropped, gens;
     slong * done;      /* done[i]: generators already bracketed with word i */
     lc_brk_struct ws;
-    fmpz * t;
     fmpz * qf;         /* brackets queued for the span, exactly */
     mp_limb_t * qm;    /* and mod p */
     slong nq;
@@ -845,7 +844,6 @@ closure_init(closure_struct * cl, slong n, mp_limb_t p)
     lc_vlist_init(&cl->gens, cl->N);
     cl->done = flint_calloc(cl->N + 1, sizeof(slong));
     lc_brk_init(&cl->ws, n);
-    cl->t = _fmpz_vec_init(cl->N);
     cl->qf = _fmpz_vec_init(LC_RSPAN_BATCH * cl->N);
     cl->qm = _nmod_vec_init(LC_RSPAN_BATCH * cl->N);
     cl->nq = 0;
@@ -861,7 +859,6 @@ closure_clear(closure_struct * cl)
     lc_vlist_clear(&cl->gens);
     flint_free(cl->done);
     lc_brk_clear(&cl->ws);
-    _fmpz_vec_clear(cl->t, cl->N);
     _fmpz_vec_clear(cl->qf, LC_RSPAN_BATCH * cl->N);
     _nmod_vec_clear(cl->qm);
 }
