@@ -303,11 +303,298 @@ rspan_add(rspan_struct * S, const mp_limb_t * c)
     return 1;
 }
 
+/* ------------------------------------------------ blocked insertion mod p */
+
+/* How many candidate vectors rspan_add_batch takes at once, and the block
+   sizes of its product kernel (a k-chunk of at most 255 products per word
+   before a reduction; KC x TB words of the right factor stay in L2). */
+#define LC_RSPAN_BATCH 64
+#define LC_MM_MB 64
+#define LC_MM_KC 240
+#define LC_MM_TB 128
+
+/* a[t] += sum_j xs[j] Bp[j][t] for t < tn, j < cnt (cnt <= 255 - the
+   products already in a): every factor below 2^28, so each product is below
+   2^56 and the sums stay in a word.  The factors sit in the low halves of
+   64-bit words, which is what the x86 instruction pmuludq multiplies (one
+   instruction per two or four products); four rows of B are added per
+   pass over a. */
+static void
+lazy_rows_generic(ulong * a, const mp_limb_t * const * Bp, const ulong * xs, slong cnt, slong tn)
+{
+    slong j, t;
+
+    for (j = 0; j < cnt; j++)
+        for (t = 0; t < tn; t++)
+            a[t] += (ulong) (uint32_t) xs[j] * (uint32_t) Bp[j][t];
+}
+
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#define LC_LAZY_X86 1
+
+static void
+lazy_rows_sse2(ulong * a, const mp_limb_t * const * Bp, const ulong * xs, slong cnt, slong tn)
+{
+    slong j = 0, t, t2 = tn & ~WORD(1);
+
+    for (; j + 4 <= cnt; j += 4)
+    {
+        const __m128i x0 = _mm_set1_epi64x(xs[j]), x1 = _mm_set1_epi64x(xs[j + 1]);
+        const __m128i x2 = _mm_set1_epi64x(xs[j + 2]), x3 = _mm_set1_epi64x(xs[j + 3]);
+        const mp_limb_t * b0 = Bp[j], * b1 = Bp[j + 1], * b2 = Bp[j + 2], * b3 = Bp[j + 3];
+
+        for (t = 0; t < t2; t += 2)
+        {
+            __m128i s = _mm_loadu_si128((const __m128i *) (a + t));
+            __m128i u = _mm_mul_epu32(x0, _mm_loadu_si128((const __m128i *) (b0 + t)));
+            __m128i v = _mm_mul_epu32(x1, _mm_loadu_si128((const __m128i *) (b1 + t)));
+            u = _mm_add_epi64(u, _mm_mul_epu32(x2, _mm_loadu_si128((const __m128i *) (b2 + t))));
+            v = _mm_add_epi64(v, _mm_mul_epu32(x3, _mm_loadu_si128((const __m128i *) (b3 + t))));
+            _mm_storeu_si128((__m128i *) (a + t), _mm_add_epi64(s, _mm_add_epi64(u, v)));
+        }
+        for (; t < tn; t++)
+            a[t] += xs[j] * b0[t] + xs[j + 1] * b1[t] + xs[j + 2] * b2[t] + xs[j + 3] * b3[t];
+    }
+    lazy_rows_generic(a, Bp + j, xs + j, cnt - j, tn);
+}
+
+__attribute__((target("avx2"))) static void
+lazy_rows_avx2(ulong * a, const mp_limb_t * const * Bp, const ulong * xs, slong cnt, slong tn)
+{
+    slong j = 0, t, t4 = tn & ~WORD(3);
+
+    for (; j + 4 <= cnt; j += 4)
+    {
+        const __m256i x0 = _mm256_set1_epi64x(xs[j]), x1 = _mm256_set1_epi64x(xs[j + 1]);
+        const __m256i x2 = _mm256_set1_epi64x(xs[j + 2]), x3 = _mm256_set1_epi64x(xs[j + 3]);
+        const mp_limb_t * b0 = Bp[j], * b1 = Bp[j + 1], * b2 = Bp[j + 2], * b3 = Bp[j + 3];
+
+        for (t = 0; t < t4; t += 4)
+        {
+            __m256i s = _mm256_loadu_si256((const __m256i *) (a + t));
+            __m256i u = _mm256_mul_epu32(x0, _mm256_loadu_si256((const __m256i *) (b0 + t)));
+            __m256i v = _mm256_mul_epu32(x1, _mm256_loadu_si256((const __m256i *) (b1 + t)));
+            u = _mm256_add_epi64(u, _mm256_mul_epu32(x2, _mm256_loadu_si256((const __m256i *) (b2 + t))));
+            v = _mm256_add_epi64(v, _mm256_mul_epu32(x3, _mm256_loadu_si256((const __m256i *) (b3 + t))));
+            _mm256_storeu_si256((__m256i *) (a + t), _mm256_add_epi64(s, _mm256_add_epi64(u, v)));
+        }
+        for (; t < tn; t++)
+            a[t] += xs[j] * b0[t] + xs[j + 1] * b1[t] + xs[j + 2] * b2[t] + xs[j + 3] * b3[t];
+    }
+    lazy_rows_generic(a, Bp + j, xs + j, cnt - j, tn);
+}
+#endif
+
+typedef void (* lazy_rows_fn)(ulong *, const mp_limb_t * const *, const ulong *, slong, slong);
+
+static lazy_rows_fn
+lazy_rows_choose(void)
+{
+#ifdef LC_LAZY_X86
+    if (__builtin_cpu_supports("avx2"))
+        return lazy_rows_avx2;
+    return lazy_rows_sse2;
+#else
+    return lazy_rows_generic;
+#endif
+}
+
+/* O[i, t] := (O[i, t] + sum_j A[i, j] B[j, t]) mod p for i < m, t < nc,
+   with row strides lda, ldb, ldo; all entries in [0, p), p < 2^28.  Each
+   product is below 2^56, so up to 255 of them (plus a reduced value)
+   accumulate in a word before one reduction.  Zero entries of A are
+   skipped (the triangular and nilpotent cases are sparse).  Blocked so
+   that a KC x TB block of B stays in cache while MB rows use it. */
+static void
+lazy_addmul(mp_limb_t * O, slong ldo, const mp_limb_t * A, slong lda,
+            const mp_limb_t * B, slong ldb, slong m, slong k, slong nc, nmod_t mod)
+{
+    const lazy_rows_fn rows = lazy_rows_choose();
+    ulong acc[LC_MM_MB * LC_MM_TB] __attribute__((aligned(32)));
+    ulong xs[LC_MM_KC];
+    const mp_limb_t * Bp[LC_MM_KC];
+    slong i0, t0, j0, i, j, t;
+
+    for (t0 = 0; t0 < nc; t0 += LC_MM_TB)
+    {
+        slong tn = FLINT_MIN(LC_MM_TB, nc - t0);
+
+        for (i0 = 0; i0 < m; i0 += LC_MM_MB)
+        {
+            slong mn = FLINT_MIN(LC_MM_MB, m - i0);
+
+            for (i = 0; i < mn; i++)
+                for (t = 0; t < tn; t++)
+                    acc[i * LC_MM_TB + t] = O[(i0 + i) * ldo + t0 + t];
+            for (j0 = 0; j0 < k; j0 += LC_MM_KC)
+            {
+                slong jn = FLINT_MIN(LC_MM_KC, k - j0);
+
+                for (i = 0; i < mn; i++)
+                {
+                    ulong * a = acc + i * LC_MM_TB;
+                    const mp_limb_t * Ai = A + (i0 + i) * lda + j0;
+                    slong cnt = 0;
+
+                    for (j = 0; j < jn; j++)
+                        if (Ai[j] != 0)
+                        {
+                            xs[cnt] = Ai[j];
+                            Bp[cnt++] = B + (j0 + j) * ldb + t0;
+                        }
+                    if (cnt == 0)
+                        continue;
+                    rows(a, Bp, xs, cnt, tn);
+                    for (t = 0; t < tn; t++)
+                        NMOD_RED2(a[t], UWORD(0), a[t], mod);
+                }
+            }
+            for (i = 0; i < mn; i++)
+                for (t = 0; t < tn; t++)
+                    O[(i0 + i) * ldo + t0 + t] = acc[i * LC_MM_TB + t];
+        }
+    }
+}
+
+/* Offer the vectors C + b * ldc (b < nb; length d, entries in [0, p)) in
+   order, as nb calls of rspan_add would: flags[b] := whether vector b was
+   outside the span of the earlier ones and was added.  Stops after the
+   vector that completes the span (rank d); returns how many vectors were
+   processed.  The result is that of the calls one by one (independence of
+   a vector from the earlier ones does not depend on how the span is
+   stored); only the pivot columns chosen may differ.  For p < 2^28 the
+   work is blocked: the whole batch is reduced against the span with one
+   product, the batch is eliminated within itself, and its k new rows are
+   cleared from the old rows with a second product (rank x k x r), instead
+   of rank x r operations per vector and per insertion. */
+static slong
+rspan_add_batch(rspan_struct * S, const mp_limb_t * C, slong ldc, slong nb, char * flags)
+{
+    slong b, i, j, t, k = 0, d = S->d, r = S->r, rank = S->rank, done = nb;
+    mp_limb_t * W, * A, * coef;
+    slong * newt;
+    nmod_t mod = S->mod;
+
+    if (S->mod.n >= (UWORD(1) << 28) || nb == 1)
+    {
+        for (b = 0; b < nb; b++)
+        {
+            if (S->rank == d)
+                return b;
+            flags[b] = rspan_add(S, C + b * ldc);
+        }
+        return nb;
+    }
+    if (r == 0)
+        return 0;
+    if (S->R == NULL)
+        S->R = flint_malloc(FLINT_MAX(d, 1) * d * sizeof(mp_limb_t));
+
+    /* W := C[:, Q] - C[:, P] R, the batch reduced against the span. */
+    W = flint_malloc(nb * r * sizeof(mp_limb_t));
+    A = flint_malloc(nb * FLINT_MAX(FLINT_MAX(rank, nb), 1) * sizeof(mp_limb_t));
+    coef = flint_malloc(nb * sizeof(mp_limb_t));
+    newt = flint_malloc(nb * sizeof(slong));
+    for (b = 0; b < nb; b++)
+    {
+        for (t = 0; t < r; t++)
+            W[b * r + t] = C[b * ldc + S->qcol[t]];
+        for (i = 0; i < rank; i++)
+            A[b * rank + i] = nmod_neg(C[b * ldc + S->pcol[i]], mod);
+    }
+    if (rank > 0)
+        lazy_addmul(W, r, A, rank, S->R, d, nb, rank, r, mod);
+
+    /* Within the batch: the new rows N_j (at rows rank + j of R, length r)
+       are normalised at their pivots newt[j] and vanish at the others, so
+       a vector is reduced by them in one pass with its own coefficients. */
+    for (b = 0; b < nb; b++)
+    {
+        mp_limb_t * v = W + b * r, inv;
+        slong t0;
+
+        if (k > 0)
+        {
+            for (j = 0; j < k; j++)
+                coef[j] = nmod_neg(v[newt[j]], mod);
+            lazy_addmul(v, r, coef, k, S->R + rank * d, d, 1, k, r, mod);
+        }
+        for (t0 = 0; t0 < r && v[t0] == 0; t0++)
+            ;
+        flags[b] = (t0 < r);
+        if (t0 == r)
+            continue;
+        inv = n_invmod(v[t0], mod.n);
+        _nmod_vec_scalar_mul_nmod(v, v, r, inv, mod);
+        for (j = 0; j < k; j++)
+        {
+            mp_limb_t y = S->R[(rank + j) * d + t0];
+            if (y != 0)
+                _nmod_vec_scalar_addmul_nmod(S->R + (rank + j) * d, v, r, nmod_neg(y, mod), mod);
+        }
+        _nmod_vec_set(S->R + (rank + k) * d, v, r);
+        newt[k++] = t0;
+        if (rank + k == d)
+        {
+            done = b + 1;
+            break;
+        }
+    }
+
+    if (k > 0)
+    {
+        /* Clear the new pivot columns from the old rows: R_old -= R_old[:, newt] N. */
+        if (rank > 0)
+        {
+            mp_limb_t * A2 = flint_malloc(rank * k * sizeof(mp_limb_t));
+
+            for (i = 0; i < rank; i++)
+                for (j = 0; j < k; j++)
+                    A2[i * k + j] = nmod_neg(S->R[i * d + newt[j]], mod);
+            lazy_addmul(S->R, d, A2, k, S->R + rank * d, d, rank, k, r, mod);
+            flint_free(A2);
+        }
+        for (j = 0; j < k; j++)
+            S->pcol[rank + j] = S->qcol[newt[j]];
+        rank += k;
+        /* Drop the new pivot columns from Q, largest first: the last column
+           moves into each one's place. */
+        for (j = 1; j < k; j++)
+        {
+            slong x = newt[j], l;
+            for (l = j; l > 0 && newt[l - 1] < x; l--)
+                newt[l] = newt[l - 1];
+            newt[l] = x;
+        }
+        for (j = 0; j < k; j++)
+        {
+            t = newt[j];
+            if (t != r - 1)
+            {
+                for (i = 0; i < rank; i++)
+                    S->R[i * d + t] = S->R[i * d + r - 1];
+                S->qcol[t] = S->qcol[r - 1];
+            }
+            r--;
+        }
+        S->rank = rank;
+        S->r = r;
+    }
+    flint_free(W);
+    flint_free(A);
+    flint_free(coef);
+    flint_free(newt);
+    return done;
+}
+
 mp_limb_t
 _lc_lie_prime(slong attempt)
 {
-    /* A fixed sequence of 62-bit primes keeps every run reproducible. */
-    return n_nextprime((UWORD(1) << 61) + UWORD(1000003) * (ulong) (7919 * attempt + 1), 1);
+    /* A fixed sequence of primes keeps every run reproducible.  They are
+       below 2^28 (as those of the series, but others), so that the span
+       mod p takes the blocked route of rspan_add_batch. */
+    return n_nextprime((UWORD(1) << 27) + UWORD(1000003) * (ulong) (13 * attempt + 7), 1);
 }
 
 /* ---------------------------------------------------------------- the algebra */
@@ -539,7 +826,9 @@ typedef struct
     lc_vlist_struct words, dropped, gens;
     slong * done;      /* done[i]: generators already bracketed with word i */
     lc_brk_struct ws;
-    fmpz * t;
+    fmpz * qf;         /* brackets queued for the span, exactly */
+    mp_limb_t * qm;    /* and mod p */
+    slong nq;
 }
 closure_struct;
 
@@ -555,7 +844,9 @@ closure_init(closure_struct * cl, slong n, mp_limb_t p)
     lc_vlist_init(&cl->gens, cl->N);
     cl->done = flint_calloc(cl->N + 1, sizeof(slong));
     lc_brk_init(&cl->ws, n);
-    cl->t = _fmpz_vec_init(cl->N);
+    cl->qf = _fmpz_vec_init(LC_RSPAN_BATCH * cl->N);
+    cl->qm = _nmod_vec_init(LC_RSPAN_BATCH * cl->N);
+    cl->nq = 0;
 }
 
 static void
@@ -568,7 +859,8 @@ closure_clear(closure_struct * cl)
     lc_vlist_clear(&cl->gens);
     flint_free(cl->done);
     lc_brk_clear(&cl->ws);
-    _fmpz_vec_clear(cl->t, cl->N);
+    _fmpz_vec_clear(cl->qf, LC_RSPAN_BATCH * cl->N);
+    _nmod_vec_clear(cl->qm);
 }
 
 static void
@@ -581,33 +873,70 @@ closure_offer(closure_struct * cl, const fmpz * x)
         lc_vlist_push(&cl->dropped, x);
 }
 
+/* Offer the queued brackets to the span at once, in order. */
+static void
+closure_flush(closure_struct * cl)
+{
+    char flags[LC_RSPAN_BATCH];
+    slong q, done = rspan_add_batch(&cl->S, cl->qm, cl->N, cl->nq, flags);
+
+    for (q = 0; q < done; q++)
+    {
+        const fmpz * x = cl->qf + q * cl->N;
+
+        if (flags[q])
+            lc_vlist_push(&cl->words, x);
+        else if (!_fmpz_vec_is_zero(x, cl->N))
+            lc_vlist_push(&cl->dropped, x);
+    }
+    cl->nq = 0;
+}
+
 /* Bracket every word with every generator it has not met yet.  The span of
    the words then contains the generators and is closed under ad(g) for each
-   generator g (mod p; certify() makes it exact), hence it is the closure. */
+   generator g (mod p; certify() makes it exact), hence it is the closure.
+   The brackets are queued and offered LC_RSPAN_BATCH at a time, in the
+   order of one at a time (a word's brackets only once the word is known),
+   so the words and dropped brackets are the same. */
 static int
 closure_saturate(closure_struct * cl, slong max_dim, lc_err_t err)
 {
-    slong i;
+    slong i = 0, N = cl->N;
 
-    for (i = 0; i < cl->words.len; i++)
+    for (;;)
     {
-        while (cl->done[i] < cl->gens.len)
-        {
-            if (cl->S.rank == cl->N)
-                return LC_OK;   /* everything is in already */
-            int st;
+        int st;
 
-            if ((st = lc_limit_check(err)) != LC_OK)
-                return st;
-            lc_brk_vec(cl->t, cl->gens.v[cl->done[i]], cl->words.v[i], &cl->ws);
-            cl->done[i]++;
-            closure_offer(cl, cl->t);
+        if (cl->S.rank == N)
+        {
+            cl->nq = 0;
+            return LC_OK;   /* everything is in already */
+        }
+        if (i == cl->words.len || cl->nq == LC_RSPAN_BATCH)
+        {
+            if (cl->nq == 0)
+                return LC_OK;
+            closure_flush(cl);
             if (cl->words.len > max_dim)
                 return lc_err_set(err, LC_E_LIMIT,
                     "the Lie closure exceeds the dimension limit %ld", (long) max_dim);
+            continue;
         }
+        if (cl->done[i] == cl->gens.len)
+        {
+            i++;
+            continue;
+        }
+        if ((st = lc_limit_check(err)) != LC_OK)
+        {
+            cl->nq = 0;
+            return st;
+        }
+        lc_brk_vec(cl->qf + cl->nq * N, cl->gens.v[cl->done[i]], cl->words.v[i], &cl->ws);
+        _fmpz_vec_get_nmod_vec(cl->qm + cl->nq * N, cl->qf + cl->nq * N, N, cl->S.mod);
+        cl->done[i]++;
+        cl->nq++;
     }
-    return LC_OK;
 }
 
 static void
@@ -1497,7 +1826,8 @@ static int
 series_step(sterm_struct * next, const sterm_struct * T, const lc_vlist_struct * G,
             slong n, mp_limb_t p)
 {
-    slong N = n * n, d = T->W.len, ng = G->len, j, a, b, nk = 0, nd = 0;
+    slong N = n * n, d = T->W.len, ng = G->len, j, a, b, nk = 0, nd = 0, c, q, nq, done;
+    char flags[LC_RSPAN_BATCH];
     nmod_t mod;
     rspan_struct S;
     mp_limb_t * Tm, * Gm, * full, * proj;
@@ -1510,7 +1840,7 @@ series_step(sterm_struct * next, const sterm_struct * T, const lc_vlist_struct *
     Tm = flint_malloc(FLINT_MAX(d, 1) * N * sizeof(mp_limb_t));
     Gm = flint_malloc(FLINT_MAX(ng, 1) * N * sizeof(mp_limb_t));
     full = flint_malloc(N * sizeof(mp_limb_t));
-    proj = flint_malloc(FLINT_MAX(d, 1) * sizeof(mp_limb_t));
+    proj = flint_malloc(LC_RSPAN_BATCH * FLINT_MAX(d, 1) * sizeof(mp_limb_t));
     acc = flint_malloc((N + 4 * n) * sizeof(ulong));
     kept = flint_malloc(FLINT_MAX(d, 1) * sizeof(slong));
     dropped = flint_malloc(FLINT_MAX(ng * d, 1) * sizeof(slong));
@@ -1523,25 +1853,31 @@ series_step(sterm_struct * next, const sterm_struct * T, const lc_vlist_struct *
     for (a = 0; a < ng; a++)
         row_ranges(rG + a * 2 * n, Gm + a * N, n);
 
-    for (a = 0; a < ng && !stalled; a++)
-        for (b = 0; b < d; b++)
+    /* The brackets in order, offered LC_RSPAN_BATCH at a time (the same
+       kept and dropped brackets as one at a time). */
+    for (c = 0; c < ng * d && !stalled; c += nq)
+    {
+        nq = FLINT_MIN(LC_RSPAN_BATCH, ng * d - c);
+        for (q = 0; q < nq; q++)
         {
+            a = (c + q) / d;
+            b = (c + q) % d;
             lc_limit_poll();    /* void: a stop unwinds (lib/limit) */
             brk_small(full, Gm + a * N, Tm + b * N, n, rG + a * 2 * n, rT + b * 2 * n, mod, acc);
             for (j = 0; j < d; j++)
-                proj[j] = full[T->piv[j]];
-            if (rspan_add(&S, proj))
-            {
-                kept[nk++] = a * d + b;
-                if (S.rank == d)
-                {
-                    stalled = 1;
-                    break;
-                }
-            }
-            else
-                dropped[nd++] = a * d + b;
+                proj[q * d + j] = full[T->piv[j]];
         }
+        done = rspan_add_batch(&S, proj, d, nq, flags);
+        for (q = 0; q < done; q++)
+        {
+            if (flags[q])
+                kept[nk++] = c + q;
+            else
+                dropped[nd++] = c + q;
+        }
+        if (S.rank == d)
+            stalled = 1;
+    }
     ok = step_finish(next, T, G, &T->W, kept, nk, dropped, nd, &S, stalled, n);
     flint_free(rT);
     flint_free(rG);
@@ -1566,7 +1902,9 @@ static int
 derived_step(sterm_struct * next, const sterm_struct * T, slong n, mp_limb_t p)
 {
     slong N = n * n, d = T->W.len, i, j, k, ng = 0, nw = 0, next_basis = 0;
-    slong nk = 0, nd = 0, alloc_d = 0;
+    slong nk = 0, nd = 0, alloc_d = 0, q, nq, qcode[LC_RSPAN_BATCH];
+    char sflags[LC_RSPAN_BATCH], dflags[LC_RSPAN_BATCH];
+    mp_limb_t * qfull, * qproj;
     ulong state = UWORD(0x9E3779B97F4A7C15) ^ (ulong) d;
     rspan_struct S, D;
     nmod_t mod;
@@ -1594,6 +1932,8 @@ derived_step(sterm_struct * next, const sterm_struct * T, slong n, mp_limb_t p)
     rg = flint_malloc((d + 2) * 2 * n * sizeof(slong));
     rw = flint_malloc(FLINT_MAX(d, 1) * 2 * n * sizeof(slong));
     h = _fmpz_vec_init(N);
+    qfull = flint_malloc(LC_RSPAN_BATCH * N * sizeof(mp_limb_t));
+    qproj = flint_malloc(LC_RSPAN_BATCH * FLINT_MAX(d, 1) * sizeof(mp_limb_t));
     vlist_get_nmod(Tm, &T->W, mod);
     /* Basis vectors are tried as further generators in order of the size
        of their entries, smallest first: small entries mean short brackets,
@@ -1610,6 +1950,11 @@ derived_step(sterm_struct * next, const sterm_struct * T, slong n, mp_limb_t p)
         order[j] = i;
     }
 
+#define DS_RECORD(indep, code) \
+    do { if (indep) kept[nk++] = (code); else { \
+         if (nd == alloc_d) { alloc_d = FLINT_MAX(64, 2 * alloc_d); \
+             dropped = flint_realloc(dropped, alloc_d * sizeof(slong)); } \
+         dropped[nd++] = (code); } } while (0)
 #define DS_WORD(src, par) \
     do { _nmod_vec_set(words + nw * N, (src), N); \
          row_ranges(rw + nw * 2 * n, words + nw * N, n); parent[nw++] = (par); } while (0)
@@ -1651,33 +1996,48 @@ derived_step(sterm_struct * next, const sterm_struct * T, slong n, mp_limb_t p)
         }
         lc_vlist_push(&G, h);
         ng++;
-        for (i = 0; i < nw && S.rank < d && !stalled; i++)
-            while (done[i] < ng && S.rank < d && !stalled)
+        /* Every word with the generators it has not met, in order of the
+           words (new words at the end), queued and offered to S and D
+           LC_RSPAN_BATCH at a time.  One at a time, each bracket went to D
+           and then S, and the loop ended as soon as S was full or D
+           stalled: S takes the batch up to where it is full, and D that
+           part (up to its stall; the words S found after a stall are not
+           used). */
+        i = 0;
+        nq = 0;
+        while (S.rank < d && !stalled)
+        {
+            if (i == nw || nq == LC_RSPAN_BATCH)
             {
-                slong code = done[i] * d + i;
-                lc_limit_poll();    /* void: a stop unwinds (lib/limit) */
-                brk_small(full, gm + done[i] * N, words + i * N, n,
-                          rg + done[i] * 2 * n, rw + i * 2 * n, mod, acc);
-                done[i]++;
-                for (j = 0; j < d; j++)
-                    proj[j] = full[T->piv[j]];
-                if (!stalled && rspan_add(&D, proj))
-                {
-                    kept[nk++] = code;
-                    stalled = (D.rank == d);
-                }
-                else if (!stalled)
-                {
-                    if (nd == alloc_d)
-                    {
-                        alloc_d = FLINT_MAX(64, 2 * alloc_d);
-                        dropped = flint_realloc(dropped, alloc_d * sizeof(slong));
-                    }
-                    dropped[nd++] = code;
-                }
-                if (rspan_add(&S, proj))
-                    DS_WORD(full, code);
+                slong ns, ndone;
+
+                if (nq == 0)
+                    break;
+                ns = rspan_add_batch(&S, qproj, d, nq, sflags);
+                ndone = rspan_add_batch(&D, qproj, d, ns, dflags);
+                for (q = 0; q < ndone; q++)
+                    DS_RECORD(dflags[q], qcode[q]);
+                stalled = (D.rank == d);
+                for (q = 0; q < ns; q++)
+                    if (sflags[q])
+                        DS_WORD(qfull + q * N, qcode[q]);
+                nq = 0;
+                continue;
             }
+            if (done[i] == ng)
+            {
+                i++;
+                continue;
+            }
+            lc_limit_poll();    /* void: a stop unwinds (lib/limit) */
+            brk_small(qfull + nq * N, gm + done[i] * N, words + i * N, n,
+                      rg + done[i] * 2 * n, rw + i * 2 * n, mod, acc);
+            qcode[nq] = done[i] * d + i;
+            done[i]++;
+            for (j = 0; j < d; j++)
+                qproj[nq * d + j] = qfull[nq * N + T->piv[j]];
+            nq++;
+        }
     }
 #undef DS_WORD
     if (S.rank < d && !stalled)
@@ -1685,32 +2045,40 @@ derived_step(sterm_struct * next, const sterm_struct * T, slong n, mp_limb_t p)
         ok = 0;   /* the words do not reach dim T mod p */
         goto cleanup;
     }
-    /* The remaining brackets of words with generators, for [T, T] only. */
-    for (i = 0; i < d && !stalled; i++)
-        while (done[i] < ng && !stalled)
+    /* The remaining brackets of words with generators, for [T, T] only
+       (queued in the same order, and offered to D in batches). */
+    i = 0;
+    nq = 0;
+    while (!stalled)
+    {
+        if (i == d || nq == LC_RSPAN_BATCH)
         {
-            slong code = done[i] * d + i;
-            lc_limit_poll();
-            brk_small(full, gm + done[i] * N, words + i * N, n,
-                      rg + done[i] * 2 * n, rw + i * 2 * n, mod, acc);
-            done[i]++;
-            for (j = 0; j < d; j++)
-                proj[j] = full[T->piv[j]];
-            if (rspan_add(&D, proj))
-            {
-                kept[nk++] = code;
-                stalled = (D.rank == d);
-            }
-            else
-            {
-                if (nd == alloc_d)
-                {
-                    alloc_d = FLINT_MAX(64, 2 * alloc_d);
-                    dropped = flint_realloc(dropped, alloc_d * sizeof(slong));
-                }
-                dropped[nd++] = code;
-            }
+            slong ndone;
+
+            if (nq == 0)
+                break;
+            ndone = rspan_add_batch(&D, qproj, d, nq, dflags);
+            for (q = 0; q < ndone; q++)
+                DS_RECORD(dflags[q], qcode[q]);
+            stalled = (D.rank == d);
+            nq = 0;
+            continue;
         }
+        if (done[i] == ng)
+        {
+            i++;
+            continue;
+        }
+        lc_limit_poll();
+        brk_small(full, gm + done[i] * N, words + i * N, n,
+                  rg + done[i] * 2 * n, rw + i * 2 * n, mod, acc);
+        qcode[nq] = done[i] * d + i;
+        done[i]++;
+        for (j = 0; j < d; j++)
+            qproj[nq * d + j] = full[T->piv[j]];
+        nq++;
+    }
+#undef DS_RECORD
 
     /* The words exactly (each one's parent comes before it); a stalled
        step needs none of them. */
@@ -1745,6 +2113,8 @@ cleanup:
     flint_free(order);
     flint_free(bits);
     flint_free(dropped);
+    flint_free(qfull);
+    flint_free(qproj);
     _fmpz_vec_clear(h, N);
     return ok;
 }

@@ -7,8 +7,8 @@
  * brackets with the whole of L cheap: [L, I] = span{[g, x] : g a generator,
  * x in a basis of I} for every ideal I.
  *
- * Subspaces are found modulo a 62-bit prime (from a fixed sequence, so runs are
- * reproducible) and then certified over Q: independence modulo p implies
+ * Subspaces are found modulo a prime below 2^28 (from a fixed sequence, so runs
+ * are reproducible) and then certified over Q: independence modulo p implies
  * independence over Q, and the span is verified to contain every vector that
  * was dropped modulo p, by an exact integer matrix identity.  When a prime
  * turns out unlucky the verification fails and the computation is repeated
