@@ -7,6 +7,7 @@
  * principality by ||Y - I|| < 1 or a Lyapunov certificate (P > 0 and
  * Y^T P + P Y > 0, both by ball Cholesky), and the logarithm of a matrix near
  * I by a power series whose tail is bounded in a submultiplicative norm. */
+#include <math.h>
 #include <string.h>
 #include <flint/fmpq_poly.h>
 #include <flint/fmpz_poly.h>
@@ -815,19 +816,65 @@ cleanup:
 /* Approximate eigenpairs of Am (midpoints) at prec bits, cheaply: QR at
    64 bits, then Newton steps on each pair (A - lambda I) v = 0 with v_k = 1
    for its largest entry, doubling the precision each time.  Only
-   approximations: Rump's method certifies what comes out.  0 when a Newton
-   system is singular (the caller then runs QR at full precision). */
+   approximations: _eig_pair_enclose certifies what comes out.  When Am is
+   real (real_in), an eigenvalue whose imaginary part is below 2^-30 of its
+   size is taken as real (its pair is refined in real numbers: the
+   imaginary parts are set to zero), and of two approximately conjugate
+   eigenvalues only the one with positive imaginary part is refined: the
+   other is set to its conjugate and partner[j] = i says that column j is
+   the conjugate of column i (partner[j] = -1 otherwise).  A wrong guess
+   only makes the certification fail.  0 when a Newton system is singular
+   (the caller then runs QR at full precision). */
 static int
-_eig_approx_refined(acb_ptr E, acb_mat_t R, const acb_mat_t Am, slong prec)
+_eig_approx_refined(acb_ptr E, acb_mat_t R, slong * partner, const acb_mat_t Am,
+                    int real_in, slong prec)
 {
-    slong n = acb_mat_nrows(Am), i, j, k, p;
+    slong n = acb_mat_nrows(Am), i, j, k, p, K, s;
     acb_mat_t J, x, b;
     acb_t t;
     arb_t a, best;
     int ok = 1;
 
+    for (j = 0; j < n; j++)
+        partner[j] = -1;
     if (!acb_mat_approx_eig_qr(E, NULL, R, Am, NULL, 0, 64))
         return 0;
+    if (real_in)
+    {
+        double re, im, re2, im2, sz;
+
+        for (j = 0; j < n; j++)
+        {
+            re = arf_get_d(arb_midref(acb_realref(E + j)), ARF_RND_NEAR);
+            im = arf_get_d(arb_midref(acb_imagref(E + j)), ARF_RND_NEAR);
+            sz = FLINT_MAX(1.0, fabs(re) + fabs(im));
+            if (fabs(im) <= ldexp(sz, -30))
+            {
+                partner[j] = -2;   /* real, marked for the loop below */
+                continue;
+            }
+            if (im > 0)
+                continue;
+            for (i = 0; i < n; i++)
+            {
+                re2 = arf_get_d(arb_midref(acb_realref(E + i)), ARF_RND_NEAR);
+                im2 = arf_get_d(arb_midref(acb_imagref(E + i)), ARF_RND_NEAR);
+                if (i != j && im2 > 0 && fabs(re2 - re) + fabs(im2 + im) <= ldexp(sz, -30))
+                {
+                    slong c;
+
+                    for (c = 0; c < j; c++)
+                        if (partner[c] == i)
+                            break;
+                    if (c == j)
+                    {
+                        partner[j] = i;
+                        break;
+                    }
+                }
+            }
+        }
+    }
     acb_mat_init(J, n + 1, n + 1);
     acb_mat_init(x, n + 1, 1);
     acb_mat_init(b, n + 1, 1);
@@ -836,6 +883,8 @@ _eig_approx_refined(acb_ptr E, acb_mat_t R, const acb_mat_t Am, slong prec)
     arb_init(best);
     for (j = 0; j < n && ok; j++)
     {
+        if (partner[j] >= 0)
+            continue;
         /* normalise the pair: v_k = 1 at its largest entry */
         k = 0;
         arb_zero(best);
@@ -853,9 +902,22 @@ _eig_approx_refined(acb_ptr E, acb_mat_t R, const acb_mat_t Am, slong prec)
         for (i = 0; i < n; i++)
             acb_mul(acb_mat_entry(R, i, j), acb_mat_entry(R, i, j), t, 64);
         acb_one(acb_mat_entry(R, k, j));
-        for (p = 64; p < prec && ok; )
+        if (partner[j] == -2)
         {
-            p = FLINT_MIN(2 * p, prec);
+            partner[j] = -1;
+            arb_zero(acb_imagref(E + j));
+            for (i = 0; i < n; i++)
+                arb_zero(acb_imagref(acb_mat_entry(R, i, j)));
+        }
+        /* Newton doubles the correct bits; the last step runs at prec + 16,
+           the one before at half of that, and so on down to the ~50 bits of
+           the 64-bit QR (16 guard bits each, so the deficit does not double
+           along the way) */
+        for (K = 0, p = prec; p > 40; p = (p + 1) / 2)
+            K++;
+        for (s = K - 1; s >= 0 && ok; s--)
+        {
+            p = ((prec + (WORD(1) << s) - 1) >> s) + 16;
             /* J = [[A - lambda I, -v], [e_k^T, 0]], b = -[(A - lambda I) v; 0] */
             for (i = 0; i < n; i++)
             {
@@ -894,12 +956,195 @@ _eig_approx_refined(acb_ptr E, acb_mat_t R, const acb_mat_t Am, slong prec)
             }
         }
     }
+    for (j = 0; j < n && ok; j++)
+        if (partner[j] >= 0)
+        {
+            acb_conj(E + j, E + partner[j]);
+            for (i = 0; i < n; i++)
+                acb_conj(acb_mat_entry(R, i, j), acb_mat_entry(R, i, partner[j]));
+        }
     acb_mat_clear(J);
     acb_mat_clear(x);
     acb_mat_clear(b);
     acb_clear(t);
     arb_clear(a);
     arb_clear(best);
+    return ok;
+}
+
+/* Precision of the preconditioner and of the small quantities in
+   _eig_pair_enclose: they only need a few correct bits. */
+#define LC_MATFUN_EIG_LOWPREC 64
+
+/* Certify one simple eigenpair of A (balls) near (lam, x) (midpoints, x_v =
+   1 at its largest entry v), by Rump's method (Acta Numerica 19 (2010),
+   section 13.4; Arb's acb_mat_eig_enclosure_rump for one vector).  The
+   unknown y holds the corrections of the entries u != v of x and, in y_v,
+   of lambda: with M = A - lam I whose column v is replaced by -x and
+   r = (A - lam I) x, the eigen-equation is F(y) = r + M y - y_v yU = 0
+   (yU = y with entry v zeroed).  For any matrix R, g(y) = y - R F(y)
+   = -R r + (I - R M) y + R (y_v yU); if the ball evaluation of g over a
+   box Y lies in the interior of Y, then R and M are nonsingular and F has
+   exactly one zero in Y (Rump, Theorem 13.3 with Krawczyk's operator).
+   Only r and the final x + yU, lam + y_v need the working precision wp:
+   R is an approximate inverse at LC_MATFUN_EIG_LOWPREC bits (any R is
+   allowed), and I - R M, R r and the iteration over Y are tiny or only
+   need their magnitude, so they are ball products at that low precision
+   (rigorous enclosures all the same).  Arb's routine does all of this at
+   wp, which costs n full-precision n x n products per eigenpair.
+   Writes lam_out (ball) and column j of X (balls); returns 0 when no
+   enclosure was found. */
+static int
+_eig_pair_enclose(acb_t lam_out, acb_mat_t X, slong j, const acb_mat_t A,
+                  const acb_t lam, const acb_mat_t xm, slong wp)
+{
+    slong n = acb_mat_nrows(A), i, c, v = 0, iter;
+    const slong lp = LC_MATFUN_EIG_LOWPREC;
+    acb_mat_t M, R, T, r, Y0, Y, Yeps, W;
+    acb_t yv;
+    mag_t eps, t, best;
+    int ok = 0;
+
+    acb_mat_init(M, n, n);
+    acb_mat_init(R, n, n);
+    acb_mat_init(T, n, n);
+    acb_mat_init(r, n, 1);
+    acb_mat_init(Y0, n, 1);
+    acb_mat_init(Y, n, 1);
+    acb_mat_init(Yeps, n, 1);
+    acb_mat_init(W, n, 1);
+    acb_init(yv);
+    mag_init(eps);
+    mag_init(t);
+    mag_init(best);
+
+    for (i = 0; i < n; i++)
+    {
+        acb_get_mag(t, acb_mat_entry(xm, i, 0));
+        if (mag_cmp(t, best) > 0)
+        {
+            mag_set(best, t);
+            v = i;
+        }
+    }
+    /* M = A - lam I, then r = M x at wp, then column v := -x */
+    acb_mat_set(M, A);
+    for (i = 0; i < n; i++)
+        acb_sub(acb_mat_entry(M, i, i), acb_mat_entry(M, i, i), lam, wp);
+    acb_mat_mul(r, M, xm, wp);
+    for (i = 0; i < n; i++)
+        acb_neg(acb_mat_entry(M, i, v), acb_mat_entry(xm, i, 0));
+    /* R ~ M^-1 (midpoints only, low precision) */
+    acb_mat_get_mid(T, M);
+    acb_mat_one(R);
+    if (!acb_mat_approx_solve(R, T, R, lp))
+        goto cleanup;
+    /* T = I - R M, Y0 = -R r: rigorous enclosures at low precision */
+    acb_mat_mul(T, R, M, lp);
+    acb_mat_neg(T, T);
+    for (i = 0; i < n; i++)
+        acb_add_ui(acb_mat_entry(T, i, i), acb_mat_entry(T, i, i), 1, lp);
+    acb_mat_mul(Y0, R, r, lp);
+    acb_mat_neg(Y0, Y0);
+    acb_mat_set(Y, Y0);
+    for (iter = 0; iter < 5 + (slong) FLINT_BIT_COUNT(wp) && !ok; iter++)
+    {
+        /* inflate */
+        mag_zero(eps);
+        for (i = 0; i < n; i++)
+        {
+            acb_get_mag(t, acb_mat_entry(Y, i, 0));
+            mag_max(eps, eps, t);
+        }
+        if (mag_is_zero(eps))
+            mag_set_ui_2exp_si(eps, 1, -20 * wp);
+        mag_mul_2exp_si(eps, eps, -3 + 2 * iter);
+        for (i = 0; i < n; i++)
+        {
+            acb_add_error_mag(acb_mat_entry(Y, i, 0), eps);
+            acb_set(acb_mat_entry(Yeps, i, 0), acb_mat_entry(Y, i, 0));
+        }
+        /* Y := Y0 + T Yeps + R (yv * YepsU) */
+        acb_set(yv, acb_mat_entry(Yeps, v, 0));
+        for (i = 0; i < n; i++)
+            if (i == v)
+                acb_zero(acb_mat_entry(W, i, 0));
+            else
+                acb_mul(acb_mat_entry(W, i, 0), acb_mat_entry(Yeps, i, 0), yv, lp);
+        acb_mat_mul(r, R, W, lp);
+        acb_mat_mul(Y, T, Yeps, lp);
+        acb_mat_add(Y, Y, r, lp);
+        acb_mat_add(Y, Y, Y0, lp);
+        ok = 1;
+        for (i = 0; i < n && ok; i++)
+            ok = acb_is_finite(acb_mat_entry(Y, i, 0))
+                 && acb_contains_interior(acb_mat_entry(Yeps, i, 0), acb_mat_entry(Y, i, 0));
+    }
+    if (ok)
+    {
+        /* the zero lies in Yeps (and in Y, which Yeps contains) */
+        acb_add(lam_out, lam, acb_mat_entry(Y, v, 0), wp);
+        for (c = 0; c < n; c++)
+            if (c == v)
+                acb_set(acb_mat_entry(X, c, j), acb_mat_entry(xm, c, 0));
+            else
+                acb_add(acb_mat_entry(X, c, j), acb_mat_entry(xm, c, 0),
+                        acb_mat_entry(Y, c, 0), wp);
+    }
+
+cleanup:
+    acb_mat_clear(M);
+    acb_mat_clear(R);
+    acb_mat_clear(T);
+    acb_mat_clear(r);
+    acb_mat_clear(Y0);
+    acb_mat_clear(Y);
+    acb_mat_clear(Yeps);
+    acb_mat_clear(W);
+    acb_clear(yv);
+    mag_clear(eps);
+    mag_clear(t);
+    mag_clear(best);
+    return ok;
+}
+
+/* Certified simple eigenpairs of A from approximations (E, Rapprox
+   midpoints): every pair by _eig_pair_enclose, then the eigenvalue balls
+   must be pairwise disjoint (so each is simple and the columns of R are
+   eigenvectors of distinct eigenvalues, hence independent).  A column j
+   with partner[j] = i >= 0 (only when A is real, see _eig_approx_refined)
+   is not certified on its own: it is the conjugate of the enclosure of
+   column i, which contains the conjugate of an exact eigenpair, itself an
+   eigenpair of the real A; the disjointness check still covers it. */
+static int
+_eig_simple_enclose(acb_ptr F, acb_mat_t R, const acb_mat_t A, acb_srcptr E,
+                    const acb_mat_t Rapprox, const slong * partner, slong wp)
+{
+    slong n = acb_mat_nrows(A), i, j;
+    acb_mat_t x;
+    int ok = 1;
+
+    acb_mat_init(x, n, 1);
+    for (j = 0; j < n && ok; j++)
+        if (partner[j] < 0)
+        {
+            for (i = 0; i < n; i++)
+                acb_set(acb_mat_entry(x, i, 0), acb_mat_entry(Rapprox, i, j));
+            ok = _eig_pair_enclose(F + j, R, j, A, E + j, x, wp);
+        }
+    for (j = 0; j < n && ok; j++)
+        if (partner[j] >= 0)
+        {
+            acb_conj(F + j, F + partner[j]);
+            for (i = 0; i < n; i++)
+                acb_conj(acb_mat_entry(R, i, j), acb_mat_entry(R, i, partner[j]));
+        }
+    for (j = 0; j < n && ok; j++)
+    {
+        for (i = 0; i < j && ok; i++)
+            ok = !acb_overlaps(F + i, F + j);
+    }
+    acb_mat_clear(x);
     return ok;
 }
 
@@ -920,6 +1165,7 @@ _log_eig(arb_mat_t L, const arb_mat_t M, slong prec, slong wp)
     slong n = arb_mat_nrows(M), i, j;
     acb_mat_t A, Am, R, Rapprox, Ri, T;
     acb_ptr E, F;
+    slong * partner;
     arb_mat_t Out;
     mag_t rad, big, t;
     int ok;
@@ -933,15 +1179,22 @@ _log_eig(arb_mat_t L, const arb_mat_t M, slong prec, slong wp)
     arb_mat_init(Out, n, n);
     E = _acb_vec_init(n);
     F = _acb_vec_init(n);
+    partner = flint_malloc(sizeof(slong) * n);
     mag_init(rad);
     mag_init(big);
     mag_init(t);
 
     acb_mat_set_arb_mat(A, M);
     acb_mat_get_mid(Am, A);
-    ok = (_eig_approx_refined(E, Rapprox, Am, wp)
-          || acb_mat_approx_eig_qr(E, NULL, Rapprox, Am, NULL, 0, wp))
-         && acb_mat_eig_simple_rump(F, NULL, R, A, E, Rapprox, wp);
+    /* A is real: the conjugate pairs of _eig_approx_refined are valid */
+    ok = _eig_approx_refined(E, Rapprox, partner, Am, 1, wp);
+    if (!ok)
+    {
+        for (i = 0; i < n; i++)
+            partner[i] = -1;
+        ok = acb_mat_approx_eig_qr(E, NULL, Rapprox, Am, NULL, 0, wp);
+    }
+    ok = ok && _eig_simple_enclose(F, R, A, E, Rapprox, partner, wp);
     for (i = 0; i < n && ok; i++)
         ok = !_touches_axis(F + i);
     ok = ok && acb_mat_inv(Ri, R, wp);
@@ -985,6 +1238,7 @@ _log_eig(arb_mat_t L, const arb_mat_t M, slong prec, slong wp)
     arb_mat_clear(Out);
     _acb_vec_clear(E, n);
     _acb_vec_clear(F, n);
+    flint_free(partner);
     mag_clear(rad);
     mag_clear(big);
     mag_clear(t);
