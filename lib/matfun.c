@@ -11,6 +11,8 @@
 #include <string.h>
 #include <flint/fmpq_poly.h>
 #include <flint/fmpz_poly.h>
+#include <flint/fmpz_mat.h>
+#include <flint/double_extras.h>
 #include "matfun_util.h"
 #include "limit.h"
 
@@ -46,6 +48,191 @@ _sub_one(arb_mat_t X, const arb_mat_t S, slong prec)
 
 /* -------------------------------------------------------------------- exp */
 
+/* Number of Taylor terms N with sum_{k >= N} x^k / k! <= 2^-prec for
+   x = norm: the estimate of Arb's _arb_mat_exp_choose_N (Lambert W), then
+   checked with mag_exp_tail and raised until the bound holds. */
+static slong
+_exp_terms(const mag_t norm, slong prec)
+{
+    slong N;
+    mag_t e;
+
+    if (mag_cmp_2exp_si(norm, -prec) < 0)
+        N = 2;
+    else
+    {
+        double c = mag_get_d(norm), t;
+
+        t = d_lambertw(prec * 0.25499459743395350926 / c);   /* log(2) / e */
+        t = c * exp(t + 1.0);
+        N = FLINT_MIN((slong) (t + 1.0), 2 * prec);
+    }
+    mag_init(e);
+    for (mag_exp_tail(e, norm, N); mag_cmp_2exp_si(e, -prec) > 0; mag_exp_tail(e, norm, N))
+        N++;
+    mag_clear(e);
+    return N;
+}
+
+/* exp of a matrix of exact balls (dyadic midpoints, zero radii) by a Taylor
+   sum in exact integer arithmetic.  A = B / 2^e with B an integer matrix;
+   after scaling by 2^-r (r chosen so that ||A / 2^r||_inf < 2),
+   C = A / 2^r = B / 2^s, s = e + r, and
+
+       sum_{k < N} C^k / k! = (sum_{k < N} B^k c_k) / c_0,
+       c_k = 2^(s (N - 1 - k)) (N - 1)! / k!,
+
+   an exact integer matrix divided by one integer, evaluated by rectangular
+   splitting (the powers B^j, j <= sqrt N, are small exact matrices; Horner
+   in B^m over the blocks).  The one rounding is the division (ball
+   arithmetic at wp), the truncation adds mag_exp_tail(||C||_inf, N)
+   <= 2^-wp to every entry (each entry of a matrix is bounded by its inf
+   norm, which is submultiplicative), then r squarings in ball arithmetic.
+   Arb's arb_mat_exp does the same series in ball arithmetic at wp, and
+   more squarings; with exact input the integer sum is cheaper.  Returns 0
+   (and leaves E alone) when A is not exact, or its entries or norm are too
+   large for this path (B more than 4 prec bits, ||A|| >= 2^30). */
+static int
+_exp_exact(arb_mat_t E, const arb_mat_t A, slong prec)
+{
+    slong n = arb_mat_nrows(A), i, j, e = 0, s, r, N, m, w, b, k, wp;
+    fmpz_mat_t B, Z, T;
+    fmpz_mat_struct * P;
+    fmpz * ex;
+    fmpz_t x, c;
+    mag_t norm, t, err;
+    arb_mat_t S;
+    int ok = 1;
+
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++)
+            if (!arb_is_exact(arb_mat_entry(A, i, j)) || !arb_is_finite(arb_mat_entry(A, i, j)))
+                return 0;
+    fmpz_mat_init(B, n, n);
+    fmpz_init(x);
+    fmpz_init(c);
+    mag_init(norm);
+    mag_init(t);
+    mag_init(err);
+    ex = _fmpz_vec_init(n * n);
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++)
+        {
+            arf_get_fmpz_2exp(fmpz_mat_entry(B, i, j), ex + i * n + j,
+                              arb_midref(arb_mat_entry(A, i, j)));
+            if (!fmpz_is_zero(fmpz_mat_entry(B, i, j)))
+            {
+                if (!fmpz_fits_si(ex + i * n + j) || fmpz_get_si(ex + i * n + j) < -4 * prec
+                    || fmpz_get_si(ex + i * n + j) > 4 * prec)
+                    ok = 0;
+                else if (fmpz_get_si(ex + i * n + j) < -e)
+                    e = -fmpz_get_si(ex + i * n + j);
+            }
+        }
+    for (i = 0; i < n && ok; i++)
+        for (j = 0; j < n; j++)
+            if (!fmpz_is_zero(fmpz_mat_entry(B, i, j)))
+                fmpz_mul_2exp(fmpz_mat_entry(B, i, j), fmpz_mat_entry(B, i, j),
+                              fmpz_get_si(ex + i * n + j) + e);
+    _fmpz_vec_clear(ex, n * n);
+    ok = ok && fmpz_mat_max_bits(B) <= 4 * prec && fmpz_mat_max_bits(B) >= -4 * prec;
+    if (!ok)
+        goto cleanup;
+    /* norm = ||B||_inf 2^-e */
+    for (i = 0; i < n; i++)
+    {
+        fmpz_zero(x);
+        for (j = 0; j < n; j++)
+        {
+            fmpz_abs(c, fmpz_mat_entry(B, i, j));
+            fmpz_add(x, x, c);
+        }
+        mag_set_fmpz(t, x);
+        mag_max(norm, norm, t);
+    }
+    mag_mul_2exp_si(norm, norm, -e);
+    if (mag_cmp_2exp_si(norm, 30) >= 0)
+    {
+        ok = 0;
+        goto cleanup;
+    }
+    r = mag_is_zero(norm) ? 0 : FLINT_MAX(0, MAG_EXP(norm) - 1);
+    s = e + r;
+    mag_mul_2exp_si(norm, norm, -r);
+    wp = prec + 3 * FLINT_BIT_COUNT(prec) + r;
+    N = _exp_terms(norm, wp);
+    mag_exp_tail(err, norm, N);
+
+    m = FLINT_MAX(1, n_sqrt(N));
+    w = (N + m - 1) / m;
+    P = flint_malloc(sizeof(fmpz_mat_struct) * (m + 1));
+    for (i = 0; i <= m; i++)
+    {
+        fmpz_mat_init(P + i, n, n);
+        if (i == 0)
+            fmpz_mat_one(P);
+        else if (i == 1)
+            fmpz_mat_set(P + 1, B);
+        else
+            fmpz_mat_mul(P + i, P + i - 1, B);
+    }
+    fmpz_mat_init(Z, n, n);
+    fmpz_mat_init(T, n, n);
+    fmpz_one(c);                       /* c_{N-1} */
+    for (b = w - 1; b >= 0; b--)
+    {
+        slong lo = b * m, hi = FLINT_MIN(N - 1, lo + m - 1);
+
+        if (b != w - 1)
+        {
+            fmpz_mat_mul(T, P + m, Z);
+            fmpz_mat_swap(T, Z);
+        }
+        for (k = hi; k >= lo; k--)
+        {
+            fmpz_mat_scalar_addmul_fmpz(Z, P + (k - lo), c);
+            if (k > 0)
+            {
+                /* c_{k-1} = c_k k 2^s */
+                fmpz_mul_ui(c, c, k);
+                fmpz_mul_2exp(c, c, s);
+            }
+        }
+    }
+    /* c = c_0 */
+    arb_mat_init(S, n, n);
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++)
+        {
+            arb_set_round_fmpz(arb_mat_entry(S, i, j), fmpz_mat_entry(Z, i, j), wp);
+            arb_div_fmpz(arb_mat_entry(S, i, j), arb_mat_entry(S, i, j), c, wp);
+            arb_add_error_mag(arb_mat_entry(S, i, j), err);
+        }
+    for (i = 0; i < r; i++)
+    {
+        arb_mat_sqr(E, S, wp);
+        arb_mat_swap(E, S);
+    }
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++)
+            arb_set_round(arb_mat_entry(E, i, j), arb_mat_entry(S, i, j), prec);
+    arb_mat_clear(S);
+    for (i = 0; i <= m; i++)
+        fmpz_mat_clear(P + i);
+    flint_free(P);
+    fmpz_mat_clear(Z);
+    fmpz_mat_clear(T);
+
+cleanup:
+    fmpz_mat_clear(B);
+    fmpz_clear(x);
+    fmpz_clear(c);
+    mag_clear(norm);
+    mag_clear(t);
+    mag_clear(err);
+    return ok;
+}
+
 int
 lc_matfun_exp(arb_mat_t E, const arb_mat_t A, slong prec, lc_err_t err)
 {
@@ -55,7 +242,8 @@ lc_matfun_exp(arb_mat_t E, const arb_mat_t A, slong prec, lc_err_t err)
     if ((rc = _check_square(A, "exp", err)) != LC_OK)
         return rc;
     arb_mat_init(T, arb_mat_nrows(A), arb_mat_ncols(A));
-    arb_mat_exp(T, A, prec);
+    if (arb_mat_nrows(A) == 0 || !_exp_exact(T, A, prec))
+        arb_mat_exp(T, A, prec);
     if (!arb_mat_is_finite(T))
     {
         arb_mat_clear(T);
