@@ -96,10 +96,10 @@ static int
 _exp_exact(arb_mat_t E, const arb_mat_t A, slong prec)
 {
     slong n = arb_mat_nrows(A), i, j, e = 0, s, r, N, m, w, b, k, wp;
-    fmpz_mat_t B, Z, T;
+    fmpz_mat_t B, Z, T, U;
     fmpz_mat_struct * P;
     fmpz * ex;
-    fmpz_t x, c;
+    fmpz_t x, c, d;
     mag_t norm, t, err;
     arb_mat_t S;
     int ok = 1;
@@ -178,25 +178,39 @@ _exp_exact(arb_mat_t E, const arb_mat_t A, slong prec)
     }
     fmpz_mat_init(Z, n, n);
     fmpz_mat_init(T, n, n);
+    fmpz_mat_init(U, n, n);
+    fmpz_init(d);
     fmpz_one(c);                       /* c_{N-1} */
     for (b = w - 1; b >= 0; b--)
     {
         slong lo = b * m, hi = FLINT_MIN(N - 1, lo + m - 1);
 
-        if (b != w - 1)
-        {
-            fmpz_mat_mul(T, P + m, Z);
-            fmpz_mat_swap(T, Z);
-        }
+        /* Z := B^m Z + c_hi T with T = sum_k B^(k - lo) c_k / c_hi, whose
+           coefficients d = c_k / c_hi are small (at most m factors k 2^s) */
+        fmpz_mat_zero(T);
+        fmpz_one(d);
         for (k = hi; k >= lo; k--)
         {
-            fmpz_mat_scalar_addmul_fmpz(Z, P + (k - lo), c);
-            if (k > 0)
+            fmpz_mat_scalar_addmul_fmpz(T, P + (k - lo), d);
+            if (k > lo)
             {
-                /* c_{k-1} = c_k k 2^s */
-                fmpz_mul_ui(c, c, k);
-                fmpz_mul_2exp(c, c, s);
+                /* c_{k-1} / c_k = k 2^s */
+                fmpz_mul_ui(d, d, k);
+                fmpz_mul_2exp(d, d, s);
             }
+        }
+        if (b != w - 1)
+        {
+            fmpz_mat_mul(U, P + m, Z);
+            fmpz_mat_swap(U, Z);
+        }
+        fmpz_mat_scalar_addmul_fmpz(Z, T, c);
+        /* c_{lo-1} = c_hi d lo 2^s */
+        fmpz_mul(c, c, d);
+        if (lo > 0)
+        {
+            fmpz_mul_ui(c, c, lo);
+            fmpz_mul_2exp(c, c, s);
         }
     }
     /* c = c_0 */
@@ -222,6 +236,8 @@ _exp_exact(arb_mat_t E, const arb_mat_t A, slong prec)
     flint_free(P);
     fmpz_mat_clear(Z);
     fmpz_mat_clear(T);
+    fmpz_mat_clear(U);
+    fmpz_clear(d);
 
 cleanup:
     fmpz_mat_clear(B);
