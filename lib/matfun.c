@@ -1026,7 +1026,8 @@ cleanup:
    imaginary parts are set to zero), and of two approximately conjugate
    eigenvalues only the one with positive imaginary part is refined: the
    other is set to its conjugate and partner[j] = i says that column j is
-   the conjugate of column i (partner[j] = -1 otherwise).  A wrong guess
+   the conjugate of column i (partner[j] = -2 for a pair refined in real
+   numbers, -1 otherwise).  A wrong guess
    only makes the certification fail.  0 when a Newton system is singular
    (the caller then runs QR at full precision). */
 static int
@@ -1108,7 +1109,6 @@ _eig_approx_refined(acb_ptr E, acb_mat_t R, slong * partner, const acb_mat_t Am,
         acb_one(acb_mat_entry(R, k, j));
         if (partner[j] == -2)
         {
-            partner[j] = -1;
             arb_zero(acb_imagref(E + j));
             for (i = 0; i < n; i++)
                 arb_zero(acb_imagref(acb_mat_entry(R, i, j)));
@@ -1352,6 +1352,96 @@ _eig_simple_enclose(acb_ptr F, acb_mat_t R, const acb_mat_t A, acb_srcptr E,
     return ok;
 }
 
+/* log M in real arithmetic from the certified eigenpairs of the real M
+   (F holds the enclosures of log lambda_j, R of the eigenvectors): when
+   every column is either a real pair of _eig_approx_refined (partner -2)
+   whose enclosure has zero imaginary midpoints, or one of a conjugate pair
+   (i, k), partner[k] = i.  A real pair: the box of _eig_pair_enclose is
+   symmetric under conjugation and holds exactly one eigenpair with the
+   frozen entry fixed, so that eigenpair equals its conjugate, is real, and
+   the real parts of the balls contain it.  A pair lambda = a + ib,
+   r = u + iv: M [u v] = [u v] C with C = [[a, b], [-b, a]] = a I + b J,
+   J^2 = -I, so log M [u v] = [u v] log C and log C = alpha I + beta J with
+   alpha + i beta = log lambda (a real interpolating polynomial of log at
+   lambda, conj lambda, evaluated in the algebra a I + b J, which is
+   isomorphic to C).  With U the real matrix of the columns (u for real
+   pairs; u, v for conjugate pairs) and G = U blockdiag(log): log M =
+   G U^-1 when arb_mat_inv certifies U invertible.  Real inverse and
+   product: a quarter of the complex ones.  0 when the columns do not have
+   this shape or U is not certified invertible (the caller then uses the
+   complex formula). */
+static int
+_log_eig_real(arb_mat_t Out, acb_srcptr F, const acb_mat_t R, const slong * partner,
+              slong wp)
+{
+    slong n = acb_mat_nrows(R), i, j, k;
+    arb_mat_t U, G, Ui;
+    int ok = 1;
+
+    for (j = 0; j < n && ok; j++)
+    {
+        slong cnt = 0;
+
+        if (partner[j] >= 0)
+            continue;
+        for (k = 0; k < n; k++)
+            cnt += (partner[k] == j);
+        if (partner[j] == -2)
+        {
+            ok = (cnt == 0) && arf_is_zero(arb_midref(acb_imagref(F + j)));
+            for (i = 0; i < n && ok; i++)
+                ok = arf_is_zero(arb_midref(acb_imagref(acb_mat_entry(R, i, j))));
+        }
+        else
+            ok = (cnt == 1);
+    }
+    if (!ok)
+        return 0;
+    arb_mat_init(U, n, n);
+    arb_mat_init(G, n, n);
+    arb_mat_init(Ui, n, n);
+    for (j = 0; j < n; j++)
+    {
+        if (partner[j] == -2)
+        {
+            /* F + j encloses log lambda with lambda > 0 (off the cut) */
+            for (i = 0; i < n; i++)
+            {
+                arb_set(arb_mat_entry(U, i, j), acb_realref(acb_mat_entry(R, i, j)));
+                arb_mul(arb_mat_entry(G, i, j), arb_mat_entry(U, i, j), acb_realref(F + j), wp);
+            }
+        }
+        else if (partner[j] == -1)
+        {
+            const arb_struct * al = acb_realref(F + j);
+            const arb_struct * be = acb_imagref(F + j);
+
+            for (k = 0; partner[k] != j; k++)
+                ;
+            for (i = 0; i < n; i++)
+            {
+                const arb_struct * u = acb_realref(acb_mat_entry(R, i, j));
+                const arb_struct * v = acb_imagref(acb_mat_entry(R, i, j));
+
+                arb_set(arb_mat_entry(U, i, j), u);
+                arb_set(arb_mat_entry(U, i, k), v);
+                /* G[:, j] = alpha u - beta v, G[:, k] = beta u + alpha v */
+                arb_mul(arb_mat_entry(G, i, j), al, u, wp);
+                arb_submul(arb_mat_entry(G, i, j), be, v, wp);
+                arb_mul(arb_mat_entry(G, i, k), be, u, wp);
+                arb_addmul(arb_mat_entry(G, i, k), al, v, wp);
+            }
+        }
+    }
+    ok = arb_mat_inv(Ui, U, wp);
+    if (ok)
+        arb_mat_mul(Out, G, Ui, wp);
+    arb_mat_clear(U);
+    arb_mat_clear(G);
+    arb_mat_clear(Ui);
+    return ok;
+}
+
 /* The principal log of M from certified simple eigenpairs: when the
    eigenvalues of M are simple, Rump's method (acb_mat_eig_simple_rump)
    gives enclosures lambda_i and R (columns of eigenvectors) that contain an
@@ -1401,11 +1491,14 @@ _log_eig(arb_mat_t L, const arb_mat_t M, slong prec, slong wp)
     ok = ok && _eig_simple_enclose(F, R, A, E, Rapprox, partner, wp);
     for (i = 0; i < n && ok; i++)
         ok = !_touches_axis(F + i);
+    if (ok)
+        for (i = 0; i < n; i++)
+            acb_log(F + i, F + i, wp);
+    if (ok && _log_eig_real(Out, F, R, partner, wp))
+        goto check;
     ok = ok && acb_mat_inv(Ri, R, wp);
     if (ok)
     {
-        for (i = 0; i < n; i++)
-            acb_log(F + i, F + i, wp);
         /* T := R diag(log lambda), then T R^-1 */
         for (i = 0; i < n; i++)
             for (j = 0; j < n; j++)
@@ -1414,6 +1507,10 @@ _log_eig(arb_mat_t L, const arb_mat_t M, slong prec, slong wp)
         for (i = 0; i < n; i++)
             for (j = 0; j < n; j++)
                 arb_set(arb_mat_entry(Out, i, j), acb_realref(acb_mat_entry(R, i, j)));
+    }
+check:
+    if (ok)
+    {
         /* accurate to prec bits relative to the largest entry, or give up */
         mag_zero(rad);
         mag_one(big);
