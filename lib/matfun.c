@@ -213,14 +213,39 @@ _exp_exact(arb_mat_t E, const arb_mat_t A, slong prec)
             fmpz_mul_2exp(c, c, s);
         }
     }
-    /* c = c_0 */
+    /* c = c_0.  The truncation error goes only where the tail can be
+       nonzero: (C^k)_ij = 0 for all k >= N when every walk from i to j in
+       the graph of the nonzero entries of B is shorter than N (as in Arb's
+       arb_mat_exp); so entries fixed by the sparsity pattern, such as the
+       row (0, 0, 1) of SE(2) and Aff(2), stay exact, and the one division
+       is exact when its quotient is representable. */
+    fmpz_mat_zero(U);
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++)
+            fmpz_set_si(fmpz_mat_entry(U, i, j), -2);
+    for (i = 0, k = 0; i < n; i++)
+        for (j = 0; j < n; j++)
+            k += fmpz_is_zero(fmpz_mat_entry(B, i, j));
+    if (k > 0)
+    {
+        bool_mat_t G;
+
+        bool_mat_init(G, n, n);
+        for (i = 0; i < n; i++)
+            for (j = 0; j < n; j++)
+                bool_mat_set_entry(G, i, j, !fmpz_is_zero(fmpz_mat_entry(B, i, j)));
+        bool_mat_all_pairs_longest_walk(U, G);   /* -1: no walk, -2: unbounded */
+        bool_mat_clear(G);
+    }
     arb_mat_init(S, n, n);
     for (i = 0; i < n; i++)
         for (j = 0; j < n; j++)
         {
-            arb_set_round_fmpz(arb_mat_entry(S, i, j), fmpz_mat_entry(Z, i, j), wp);
-            arb_div_fmpz(arb_mat_entry(S, i, j), arb_mat_entry(S, i, j), c, wp);
-            arb_add_error_mag(arb_mat_entry(S, i, j), err);
+            slong d = fmpz_get_si(fmpz_mat_entry(U, i, j));
+
+            arb_fmpz_div_fmpz(arb_mat_entry(S, i, j), fmpz_mat_entry(Z, i, j), c, wp);
+            if (d == -2 || d >= N)
+                arb_add_error_mag(arb_mat_entry(S, i, j), err);
         }
     for (i = 0; i < r; i++)
     {
