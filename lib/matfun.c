@@ -7,6 +7,7 @@
  * principality by ||Y - I|| < 1 or a Lyapunov certificate (P > 0 and
  * Y^T P + P Y > 0, both by ball Cholesky), and the logarithm of a matrix near
  * I by a power series whose tail is bounded in a submultiplicative norm. */
+#include <complex.h>
 #include <math.h>
 #include <string.h>
 #include <flint/fmpq_poly.h>
@@ -1042,6 +1043,216 @@ cleanup:
 /* ------------------------------------------------- log by eigenvectors */
 
 
+/* Approximate eigenpairs of the n x n complex matrix a (row-major, double
+   precision): eigenvalues by the shifted QR algorithm on the Hessenberg
+   form (Wilkinson shifts, Givens rotations, deflation), eigenvectors by two
+   steps of inverse iteration on a.  Plain floating point, approximations
+   only (about 45 correct bits when the eigenvalues are well separated);
+   0 when QR does not converge or a solve breaks down.  lam[j] and column j
+   of v (row-major) receive the pairs. */
+static int
+_eig_approx_d(double _Complex * lam, double _Complex * v, const double _Complex * a, slong n)
+{
+    double _Complex * h, * m, * x, t;
+    slong i, j, k, l, hi, it, * piv;
+    int ok = 1;
+
+    h = flint_malloc(sizeof(double _Complex) * n * n);
+    m = flint_malloc(sizeof(double _Complex) * n * n);
+    x = flint_malloc(sizeof(double _Complex) * n);
+    piv = flint_malloc(sizeof(slong) * n);
+    memcpy(h, a, sizeof(double _Complex) * n * n);
+    /* Hessenberg form by Gaussian elimination with pivoting (a similarity) */
+    for (k = 1; k < n - 1; k++)
+    {
+        slong p = k;
+
+        for (i = k + 1; i < n; i++)
+            if (cabs(h[i * n + k - 1]) > cabs(h[p * n + k - 1]))
+                p = i;
+        if (p != k)
+        {
+            for (j = 0; j < n; j++)
+            {
+                t = h[p * n + j]; h[p * n + j] = h[k * n + j]; h[k * n + j] = t;
+            }
+            for (i = 0; i < n; i++)
+            {
+                t = h[i * n + p]; h[i * n + p] = h[i * n + k]; h[i * n + k] = t;
+            }
+        }
+        if (h[k * n + k - 1] == 0)
+            continue;
+        for (i = k + 1; i < n; i++)
+        {
+            double _Complex f = h[i * n + k - 1] / h[k * n + k - 1];
+
+            if (f == 0)
+                continue;
+            for (j = 0; j < n; j++)
+                h[i * n + j] -= f * h[k * n + j];
+            for (j = 0; j < n; j++)
+                h[j * n + k] += f * h[j * n + i];
+            h[i * n + k - 1] = 0;
+        }
+    }
+    /* shifted QR on the active block [l, hi] */
+    for (hi = n - 1, it = 0; hi >= 0 && ok; )
+    {
+        for (l = hi; l > 0; l--)
+        {
+            double s = cabs(h[(l - 1) * n + l - 1]) + cabs(h[l * n + l]);
+
+            if (cabs(h[l * n + l - 1]) <= 1e-16 * (s == 0 ? 1.0 : s))
+            {
+                h[l * n + l - 1] = 0;
+                break;
+            }
+        }
+        if (l == hi)
+        {
+            lam[hi] = h[hi * n + hi];
+            hi--;
+            it = 0;
+            continue;
+        }
+        if (++it > 100)
+        {
+            ok = 0;
+            break;
+        }
+        {
+            double _Complex aa = h[(hi - 1) * n + hi - 1], bb = h[(hi - 1) * n + hi];
+            double _Complex cc = h[hi * n + hi - 1], dd = h[hi * n + hi];
+            double _Complex tr = (aa + dd) / 2, disc = csqrt(tr * tr - (aa * dd - bb * cc));
+            double _Complex mu = cabs(tr + disc - dd) < cabs(tr - disc - dd) ? tr + disc : tr - disc;
+            double _Complex * cs = x;
+            double _Complex * sc = flint_malloc(sizeof(double _Complex) * n);
+
+            if (it % 11 == 10)
+                mu = dd + cabs(cc);        /* exceptional shift */
+            for (k = l; k <= hi; k++)
+                h[k * n + k] -= mu;
+            /* H - mu I = Q R by Givens rotations, then R Q */
+            for (k = l; k < hi; k++)
+            {
+                double _Complex p = h[k * n + k], q = h[(k + 1) * n + k];
+                double r = sqrt(creal(p) * creal(p) + cimag(p) * cimag(p)
+                                + creal(q) * creal(q) + cimag(q) * cimag(q));
+                double _Complex c, sg;
+
+                if (r == 0)
+                {
+                    c = 1;
+                    sg = 0;
+                }
+                else
+                {
+                    c = p / r;
+                    sg = q / r;
+                }
+                cs[k] = c;
+                sc[k] = sg;
+                for (j = k; j <= hi; j++)
+                {
+                    double _Complex u = h[k * n + j], w = h[(k + 1) * n + j];
+
+                    h[k * n + j] = conj(c) * u + conj(sg) * w;
+                    h[(k + 1) * n + j] = -sg * u + c * w;
+                }
+            }
+            for (k = l; k < hi; k++)
+            {
+                double _Complex c = cs[k], sg = sc[k];
+
+                for (i = l; i <= FLINT_MIN(k + 1, hi); i++)
+                {
+                    double _Complex u = h[i * n + k], w = h[i * n + k + 1];
+
+                    h[i * n + k] = c * u + sg * w;
+                    h[i * n + k + 1] = -conj(sg) * u + conj(c) * w;
+                }
+            }
+            for (k = l; k <= hi; k++)
+                h[k * n + k] += mu;
+            flint_free(sc);
+        }
+    }
+    /* eigenvectors: inverse iteration on a - (lambda + delta) I */
+    for (j = 0; j < n && ok; j++)
+    {
+        double nrm = 0;
+        slong step;
+
+        for (i = 0; i < n * n; i++)
+            nrm = FLINT_MAX(nrm, cabs(a[i]));
+        for (i = 0; i < n; i++)
+            x[i] = 1.0 + 0.1 * i;
+        memcpy(m, a, sizeof(double _Complex) * n * n);
+        for (i = 0; i < n; i++)
+            m[i * n + i] -= lam[j] + 1e-13 * (nrm + 1);
+        /* LU with partial pivoting */
+        for (k = 0; k < n && ok; k++)
+        {
+            slong p = k;
+
+            for (i = k + 1; i < n; i++)
+                if (cabs(m[i * n + k]) > cabs(m[p * n + k]))
+                    p = i;
+            piv[k] = p;
+            if (p != k)
+                for (i = 0; i < n; i++)
+                {
+                    t = m[p * n + i]; m[p * n + i] = m[k * n + i]; m[k * n + i] = t;
+                }
+            if (m[k * n + k] == 0)
+                m[k * n + k] = 1e-300;
+            for (i = k + 1; i < n; i++)
+            {
+                double _Complex f = m[i * n + k] / m[k * n + k];
+
+                m[i * n + k] = f;
+                for (l = k + 1; l < n; l++)
+                    m[i * n + l] -= f * m[k * n + l];
+            }
+        }
+        for (step = 0; step < 2 && ok; step++)
+        {
+            double big = 0;
+
+            for (k = 0; k < n; k++)
+            {
+                if (piv[k] != k)
+                {
+                    t = x[piv[k]]; x[piv[k]] = x[k]; x[k] = t;
+                }
+                for (i = k + 1; i < n; i++)
+                    x[i] -= m[i * n + k] * x[k];
+            }
+            for (k = n - 1; k >= 0; k--)
+            {
+                for (i = k + 1; i < n; i++)
+                    x[k] -= m[k * n + i] * x[i];
+                x[k] /= m[k * n + k];
+            }
+            for (i = 0; i < n; i++)
+                big = FLINT_MAX(big, cabs(x[i]));
+            ok = isfinite(big) && big > 0;
+            for (i = 0; i < n && ok; i++)
+                x[i] /= big;
+        }
+        for (i = 0; i < n; i++)
+            v[i * n + j] = x[i];
+    }
+    for (i = 0; i < n && ok; i++)
+        ok = isfinite(creal(lam[i])) && isfinite(cimag(lam[i]));
+    flint_free(h);
+    flint_free(m);
+    flint_free(x);
+    flint_free(piv);
+    return ok;
+}
+
 /* Approximate eigenpairs of Am (midpoints) at prec bits, cheaply: QR at
    64 bits, then Newton steps on each pair (A - lambda I) v = 0 with v_k = 1
    for its largest entry, doubling the precision each time.  Only
@@ -1067,8 +1278,30 @@ _eig_approx_refined(acb_ptr E, acb_mat_t R, slong * partner, const acb_mat_t Am,
 
     for (j = 0; j < n; j++)
         partner[j] = -1;
-    if (!acb_mat_approx_eig_qr(E, NULL, R, Am, NULL, 0, 64))
-        return 0;
+    {
+        /* the start in double precision, else QR at 64 bits in Arb */
+        double _Complex * a = flint_malloc(sizeof(double _Complex) * n * n);
+        double _Complex * lam = flint_malloc(sizeof(double _Complex) * n);
+        double _Complex * v = flint_malloc(sizeof(double _Complex) * n * n);
+
+        for (i = 0; i < n; i++)
+            for (j = 0; j < n; j++)
+                a[i * n + j] = arf_get_d(arb_midref(acb_realref(acb_mat_entry(Am, i, j))), ARF_RND_NEAR)
+                    + I * arf_get_d(arb_midref(acb_imagref(acb_mat_entry(Am, i, j))), ARF_RND_NEAR);
+        ok = _eig_approx_d(lam, v, a, n);
+        for (i = 0; i < n && ok; i++)
+        {
+            acb_set_d_d(E + i, creal(lam[i]), cimag(lam[i]));
+            for (j = 0; j < n; j++)
+                acb_set_d_d(acb_mat_entry(R, i, j), creal(v[i * n + j]), cimag(v[i * n + j]));
+        }
+        flint_free(a);
+        flint_free(lam);
+        flint_free(v);
+        if (!ok && !acb_mat_approx_eig_qr(E, NULL, R, Am, NULL, 0, 64))
+            return 0;
+        ok = 1;
+    }
     if (real_in)
     {
         double re, im, re2, im2, sz;
