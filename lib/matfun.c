@@ -1613,7 +1613,8 @@ _eig_simple_enclose(acb_ptr F, acb_mat_t R, const acb_mat_t A, acb_srcptr E,
 /* log M in real arithmetic from the certified eigenpairs of the real M
    (F holds the enclosures of log lambda_j, R of the eigenvectors): when
    every column is either a real pair of _eig_approx_refined (partner -2)
-   whose enclosure has zero imaginary midpoints, or one of a conjugate pair
+   whose enclosure (eigenvalue and eigenvector) has zero imaginary midpoints,
+   or one of a conjugate pair
    (i, k), partner[k] = i.  A real pair: the box of _eig_pair_enclose is
    symmetric under conjugation and holds exactly one eigenpair with the
    frozen entry fixed, so that eigenpair equals its conjugate, is real, and
@@ -1646,7 +1647,8 @@ _log_eig_real(arb_mat_t Out, acb_srcptr F, const acb_mat_t R, const slong * part
             cnt += (partner[k] == j);
         if (partner[j] == -2)
         {
-            ok = (cnt == 0) && arf_is_zero(arb_midref(acb_imagref(F + j)));
+            /* the caller checked the eigenvalue ball's imaginary midpoint */
+            ok = (cnt == 0);
             for (i = 0; i < n && ok; i++)
                 ok = arf_is_zero(arb_midref(acb_imagref(acb_mat_entry(R, i, j))));
         }
@@ -1749,6 +1751,12 @@ _log_eig(arb_mat_t L, const arb_mat_t M, slong prec, slong wp)
     ok = ok && _eig_simple_enclose(F, R, A, E, Rapprox, partner, wp);
     for (i = 0; i < n && ok; i++)
         ok = !_touches_axis(F + i);
+    /* a real pair whose eigenvalue ball is not symmetric under conjugation
+       (nonzero imaginary midpoint) cannot be taken as real: demote it, and
+       _log_eig_real then declines */
+    for (i = 0; i < n && ok; i++)
+        if (partner[i] == -2 && !arf_is_zero(arb_midref(acb_imagref(F + i))))
+            partner[i] = -1;
     if (ok)
         for (i = 0; i < n; i++)
             acb_log(F + i, F + i, wp);
