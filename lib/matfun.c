@@ -1074,11 +1074,15 @@ _eig_approx_d(double _Complex * lam, double _Complex * v, const double _Complex 
         {
             for (j = 0; j < n; j++)
             {
-                t = h[p * n + j]; h[p * n + j] = h[k * n + j]; h[k * n + j] = t;
+                t = h[p * n + j];
+                h[p * n + j] = h[k * n + j];
+                h[k * n + j] = t;
             }
             for (i = 0; i < n; i++)
             {
-                t = h[i * n + p]; h[i * n + p] = h[i * n + k]; h[i * n + k] = t;
+                t = h[i * n + p];
+                h[i * n + p] = h[i * n + k];
+                h[i * n + k] = t;
             }
         }
         if (h[k * n + k - 1] == 0)
@@ -1203,7 +1207,9 @@ _eig_approx_d(double _Complex * lam, double _Complex * v, const double _Complex 
             if (p != k)
                 for (i = 0; i < n; i++)
                 {
-                    t = m[p * n + i]; m[p * n + i] = m[k * n + i]; m[k * n + i] = t;
+                    t = m[p * n + i];
+                    m[p * n + i] = m[k * n + i];
+                    m[k * n + i] = t;
                 }
             if (m[k * n + k] == 0)
                 m[k * n + k] = 1e-300;
@@ -1224,7 +1230,9 @@ _eig_approx_d(double _Complex * lam, double _Complex * v, const double _Complex 
             {
                 if (piv[k] != k)
                 {
-                    t = x[piv[k]]; x[piv[k]] = x[k]; x[k] = t;
+                    t = x[piv[k]];
+                    x[piv[k]] = x[k];
+                    x[k] = t;
                 }
                 for (i = k + 1; i < n; i++)
                     x[i] -= m[i * n + k] * x[k];
