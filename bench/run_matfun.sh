@@ -15,6 +15,13 @@
 #               and nothing is checked
 #   BENCH_KEEP  a directory to keep the raw outputs in (cases.txt, lc.txt,
 #               mp.txt, check.txt)
+#   MPMATH_NOGMPY=1  (read by mpmath itself) forces mpmath's pure-Python
+#               backend even when gmpy2 is installed
+#
+# The table's "mpmath:" line names the backend mpmath used
+# (mpmath.libmp.BACKEND: gmpy when python3-gmpy2 is installed, else python);
+# it changes mpmath's speed, so a table is only comparable with one of the
+# same backend.
 #
 # Check: every mpmath entry must lie within liecheck's largest entry radius
 # + 2^-(prec - 10) * max(1, |liecheck's midpoint|) of liecheck's midpoint

@@ -11,6 +11,7 @@
 #include <flint/acb.h>
 #include <flint/acb_mat.h>
 #include <flint/arb_fmpz_poly.h>
+#include <flint/bool_mat.h>
 #define LC_FLINT3 1
 #else
 #include <arb.h>
@@ -18,6 +19,7 @@
 #include <acb.h>
 #include <acb_mat.h>
 #include <arb_fmpz_poly.h>
+#include <bool_mat.h>
 #define LC_FLINT3 0
 #endif
 

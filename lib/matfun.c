@@ -7,9 +7,13 @@
  * principality by ||Y - I|| < 1 or a Lyapunov certificate (P > 0 and
  * Y^T P + P Y > 0, both by ball Cholesky), and the logarithm of a matrix near
  * I by a power series whose tail is bounded in a submultiplicative norm. */
+#include <complex.h>
+#include <math.h>
 #include <string.h>
 #include <flint/fmpq_poly.h>
 #include <flint/fmpz_poly.h>
+#include <flint/fmpz_mat.h>
+#include <flint/double_extras.h>
 #include "matfun_util.h"
 #include "limit.h"
 
@@ -45,6 +49,232 @@ _sub_one(arb_mat_t X, const arb_mat_t S, slong prec)
 
 /* -------------------------------------------------------------------- exp */
 
+/* Number of Taylor terms N with sum_{k >= N} x^k / k! <= 2^-prec for
+   x = norm: the estimate of Arb's _arb_mat_exp_choose_N (Lambert W), then
+   checked with mag_exp_tail and raised until the bound holds. */
+static slong
+_exp_terms(const mag_t norm, slong prec)
+{
+    slong N;
+    mag_t e;
+
+    if (mag_cmp_2exp_si(norm, -prec) < 0)
+        N = 2;
+    else
+    {
+        double c = mag_get_d(norm), t;
+
+        t = d_lambertw(prec * 0.25499459743395350926 / c);   /* log(2) / e */
+        t = c * exp(t + 1.0);
+        N = FLINT_MIN((slong) (t + 1.0), 2 * prec);
+    }
+    mag_init(e);
+    for (mag_exp_tail(e, norm, N); mag_cmp_2exp_si(e, -prec) > 0; mag_exp_tail(e, norm, N))
+        N++;
+    mag_clear(e);
+    return N;
+}
+
+/* exp of a matrix of exact balls (dyadic midpoints, zero radii) by a Taylor
+   sum in exact integer arithmetic.  A = B / 2^e with B an integer matrix;
+   after scaling by 2^-r (r chosen so that ||A / 2^r||_inf < 2),
+   C = A / 2^r = B / 2^s, s = e + r, and
+
+       sum_{k < N} C^k / k! = (sum_{k < N} B^k c_k) / c_0,
+       c_k = 2^(s (N - 1 - k)) (N - 1)! / k!,
+
+   an exact integer matrix divided by one integer, evaluated by rectangular
+   splitting (the powers B^j, j <= sqrt N, are small exact matrices; Horner
+   in B^m over the blocks).  The one rounding is the division (ball
+   arithmetic at wp), the truncation adds mag_exp_tail(||C||_inf, N)
+   <= 2^-wp to every entry (each entry of a matrix is bounded by its inf
+   norm, which is submultiplicative), then r squarings in ball arithmetic.
+   Arb's arb_mat_exp does the same series in ball arithmetic at wp, and
+   more squarings; with exact input the integer sum is cheaper.  Returns 0
+   (and leaves E alone) when A is not exact, or its entries or norm are too
+   large for this path (B more than 4 prec bits, ||A|| >= 2^30). */
+static int
+_exp_exact(arb_mat_t E, const arb_mat_t A, slong prec)
+{
+    slong n = arb_mat_nrows(A), i, j, e = 0, s, r, N, m, w, b, k, wp;
+    fmpz_mat_t B, Z, T, U;
+    fmpz_mat_struct * P;
+    fmpz * ex;
+    fmpz_t x, c, d;
+    mag_t norm, t, err;
+    arb_mat_t S;
+    int ok = 1;
+
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++)
+            if (!arb_is_exact(arb_mat_entry(A, i, j)) || !arb_is_finite(arb_mat_entry(A, i, j)))
+                return 0;
+    fmpz_mat_init(B, n, n);
+    fmpz_init(x);
+    fmpz_init(c);
+    mag_init(norm);
+    mag_init(t);
+    mag_init(err);
+    ex = _fmpz_vec_init(n * n);
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++)
+        {
+            arf_get_fmpz_2exp(fmpz_mat_entry(B, i, j), ex + i * n + j,
+                              arb_midref(arb_mat_entry(A, i, j)));
+            if (!fmpz_is_zero(fmpz_mat_entry(B, i, j)))
+            {
+                if (!fmpz_fits_si(ex + i * n + j) || fmpz_get_si(ex + i * n + j) < -4 * prec
+                    || fmpz_get_si(ex + i * n + j) > 4 * prec)
+                    ok = 0;
+                else if (fmpz_get_si(ex + i * n + j) < -e)
+                    e = -fmpz_get_si(ex + i * n + j);
+            }
+        }
+    for (i = 0; i < n && ok; i++)
+        for (j = 0; j < n; j++)
+            if (!fmpz_is_zero(fmpz_mat_entry(B, i, j)))
+                fmpz_mul_2exp(fmpz_mat_entry(B, i, j), fmpz_mat_entry(B, i, j),
+                              fmpz_get_si(ex + i * n + j) + e);
+    _fmpz_vec_clear(ex, n * n);
+    ok = ok && fmpz_mat_max_bits(B) <= 4 * prec && fmpz_mat_max_bits(B) >= -4 * prec;
+    if (!ok)
+        goto cleanup;
+    /* norm = ||B||_inf 2^-e */
+    for (i = 0; i < n; i++)
+    {
+        fmpz_zero(x);
+        for (j = 0; j < n; j++)
+        {
+            fmpz_abs(c, fmpz_mat_entry(B, i, j));
+            fmpz_add(x, x, c);
+        }
+        mag_set_fmpz(t, x);
+        mag_max(norm, norm, t);
+    }
+    mag_mul_2exp_si(norm, norm, -e);
+    if (mag_cmp_2exp_si(norm, 30) >= 0)
+    {
+        ok = 0;
+        goto cleanup;
+    }
+    r = mag_is_zero(norm) ? 0 : FLINT_MAX(0, MAG_EXP(norm) - 1);
+    s = e + r;
+    mag_mul_2exp_si(norm, norm, -r);
+    wp = prec + 3 * FLINT_BIT_COUNT(prec) + r;
+    N = _exp_terms(norm, wp);
+    mag_exp_tail(err, norm, N);
+
+    m = FLINT_MAX(1, n_sqrt(N));
+    w = (N + m - 1) / m;
+    P = flint_malloc(sizeof(fmpz_mat_struct) * (m + 1));
+    for (i = 0; i <= m; i++)
+    {
+        fmpz_mat_init(P + i, n, n);
+        if (i == 0)
+            fmpz_mat_one(P);
+        else if (i == 1)
+            fmpz_mat_set(P + 1, B);
+        else
+            fmpz_mat_mul(P + i, P + i - 1, B);
+    }
+    fmpz_mat_init(Z, n, n);
+    fmpz_mat_init(T, n, n);
+    fmpz_mat_init(U, n, n);
+    fmpz_init(d);
+    fmpz_one(c);                       /* c_{N-1} */
+    for (b = w - 1; b >= 0; b--)
+    {
+        slong lo = b * m, hi = FLINT_MIN(N - 1, lo + m - 1);
+
+        /* Z := B^m Z + c_hi T with T = sum_k B^(k - lo) c_k / c_hi, whose
+           coefficients d = c_k / c_hi are small (at most m factors k 2^s) */
+        fmpz_mat_zero(T);
+        fmpz_one(d);
+        for (k = hi; k >= lo; k--)
+        {
+            fmpz_mat_scalar_addmul_fmpz(T, P + (k - lo), d);
+            if (k > lo)
+            {
+                /* c_{k-1} / c_k = k 2^s */
+                fmpz_mul_ui(d, d, k);
+                fmpz_mul_2exp(d, d, s);
+            }
+        }
+        if (b != w - 1)
+        {
+            fmpz_mat_mul(U, P + m, Z);
+            fmpz_mat_swap(U, Z);
+        }
+        fmpz_mat_scalar_addmul_fmpz(Z, T, c);
+        /* c_{lo-1} = c_hi d lo 2^s */
+        fmpz_mul(c, c, d);
+        if (lo > 0)
+        {
+            fmpz_mul_ui(c, c, lo);
+            fmpz_mul_2exp(c, c, s);
+        }
+    }
+    /* c = c_0.  The truncation error goes only where the tail can be
+       nonzero: (C^k)_ij = 0 for all k >= N when every walk from i to j in
+       the graph of the nonzero entries of B is shorter than N (as in Arb's
+       arb_mat_exp); so entries fixed by the sparsity pattern, such as the
+       row (0, 0, 1) of SE(2) and Aff(2), stay exact, and the one division
+       is exact when its quotient is representable. */
+    fmpz_mat_zero(U);
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++)
+            fmpz_set_si(fmpz_mat_entry(U, i, j), -2);
+    for (i = 0, k = 0; i < n; i++)
+        for (j = 0; j < n; j++)
+            k += fmpz_is_zero(fmpz_mat_entry(B, i, j));
+    if (k > 0)
+    {
+        bool_mat_t G;
+
+        bool_mat_init(G, n, n);
+        for (i = 0; i < n; i++)
+            for (j = 0; j < n; j++)
+                bool_mat_set_entry(G, i, j, !fmpz_is_zero(fmpz_mat_entry(B, i, j)));
+        bool_mat_all_pairs_longest_walk(U, G);   /* -1: no walk, -2: unbounded */
+        bool_mat_clear(G);
+    }
+    arb_mat_init(S, n, n);
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++)
+        {
+            slong d = fmpz_get_si(fmpz_mat_entry(U, i, j));
+
+            arb_fmpz_div_fmpz(arb_mat_entry(S, i, j), fmpz_mat_entry(Z, i, j), c, wp);
+            if (d == -2 || d >= N)
+                arb_add_error_mag(arb_mat_entry(S, i, j), err);
+        }
+    for (i = 0; i < r; i++)
+    {
+        arb_mat_sqr(E, S, wp);
+        arb_mat_swap(E, S);
+    }
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++)
+            arb_set_round(arb_mat_entry(E, i, j), arb_mat_entry(S, i, j), prec);
+    arb_mat_clear(S);
+    for (i = 0; i <= m; i++)
+        fmpz_mat_clear(P + i);
+    flint_free(P);
+    fmpz_mat_clear(Z);
+    fmpz_mat_clear(T);
+    fmpz_mat_clear(U);
+    fmpz_clear(d);
+
+cleanup:
+    fmpz_mat_clear(B);
+    fmpz_clear(x);
+    fmpz_clear(c);
+    mag_clear(norm);
+    mag_clear(t);
+    mag_clear(err);
+    return ok;
+}
+
 int
 lc_matfun_exp(arb_mat_t E, const arb_mat_t A, slong prec, lc_err_t err)
 {
@@ -54,7 +284,8 @@ lc_matfun_exp(arb_mat_t E, const arb_mat_t A, slong prec, lc_err_t err)
     if ((rc = _check_square(A, "exp", err)) != LC_OK)
         return rc;
     arb_mat_init(T, arb_mat_nrows(A), arb_mat_ncols(A));
-    arb_mat_exp(T, A, prec);
+    if (arb_mat_nrows(A) == 0 || !_exp_exact(T, A, prec))
+        arb_mat_exp(T, A, prec);
     if (!arb_mat_is_finite(T))
     {
         arb_mat_clear(T);
@@ -812,22 +1043,309 @@ cleanup:
 /* ------------------------------------------------- log by eigenvectors */
 
 
+/* Approximate eigenpairs of the n x n complex matrix a (row-major, double
+   precision): eigenvalues by the shifted QR algorithm on the Hessenberg
+   form (Wilkinson shifts, Givens rotations, deflation), eigenvectors by two
+   steps of inverse iteration on a.  Plain floating point, approximations
+   only (about 45 correct bits when the eigenvalues are well separated);
+   0 when QR does not converge or a solve breaks down.  lam[j] and column j
+   of v (row-major) receive the pairs. */
+static int
+_eig_approx_d(double _Complex * lam, double _Complex * v, const double _Complex * a, slong n)
+{
+    double _Complex * h, * m, * x, t;
+    slong i, j, k, l, hi, it, * piv;
+    int ok = 1;
+
+    h = flint_malloc(sizeof(double _Complex) * n * n);
+    m = flint_malloc(sizeof(double _Complex) * n * n);
+    x = flint_malloc(sizeof(double _Complex) * n);
+    piv = flint_malloc(sizeof(slong) * n);
+    memcpy(h, a, sizeof(double _Complex) * n * n);
+    /* Hessenberg form by Gaussian elimination with pivoting (a similarity) */
+    for (k = 1; k < n - 1; k++)
+    {
+        slong p = k;
+
+        for (i = k + 1; i < n; i++)
+            if (cabs(h[i * n + k - 1]) > cabs(h[p * n + k - 1]))
+                p = i;
+        if (p != k)
+        {
+            for (j = 0; j < n; j++)
+            {
+                t = h[p * n + j];
+                h[p * n + j] = h[k * n + j];
+                h[k * n + j] = t;
+            }
+            for (i = 0; i < n; i++)
+            {
+                t = h[i * n + p];
+                h[i * n + p] = h[i * n + k];
+                h[i * n + k] = t;
+            }
+        }
+        if (h[k * n + k - 1] == 0)
+            continue;
+        for (i = k + 1; i < n; i++)
+        {
+            double _Complex f = h[i * n + k - 1] / h[k * n + k - 1];
+
+            if (f == 0)
+                continue;
+            for (j = 0; j < n; j++)
+                h[i * n + j] -= f * h[k * n + j];
+            for (j = 0; j < n; j++)
+                h[j * n + k] += f * h[j * n + i];
+            h[i * n + k - 1] = 0;
+        }
+    }
+    /* shifted QR on the active block [l, hi] */
+    for (hi = n - 1, it = 0; hi >= 0 && ok; )
+    {
+        for (l = hi; l > 0; l--)
+        {
+            double s = cabs(h[(l - 1) * n + l - 1]) + cabs(h[l * n + l]);
+
+            if (cabs(h[l * n + l - 1]) <= 1e-16 * (s == 0 ? 1.0 : s))
+            {
+                h[l * n + l - 1] = 0;
+                break;
+            }
+        }
+        if (l == hi)
+        {
+            lam[hi] = h[hi * n + hi];
+            hi--;
+            it = 0;
+            continue;
+        }
+        if (++it > 100)
+        {
+            ok = 0;
+            break;
+        }
+        {
+            double _Complex aa = h[(hi - 1) * n + hi - 1], bb = h[(hi - 1) * n + hi];
+            double _Complex cc = h[hi * n + hi - 1], dd = h[hi * n + hi];
+            double _Complex tr = (aa + dd) / 2, disc = csqrt(tr * tr - (aa * dd - bb * cc));
+            double _Complex mu = cabs(tr + disc - dd) < cabs(tr - disc - dd) ? tr + disc : tr - disc;
+            double _Complex * cs = x;
+            double _Complex * sc = flint_malloc(sizeof(double _Complex) * n);
+
+            if (it % 11 == 10)
+                mu = dd + cabs(cc);        /* exceptional shift */
+            for (k = l; k <= hi; k++)
+                h[k * n + k] -= mu;
+            /* H - mu I = Q R by Givens rotations, then R Q */
+            for (k = l; k < hi; k++)
+            {
+                double _Complex p = h[k * n + k], q = h[(k + 1) * n + k];
+                double r = sqrt(creal(p) * creal(p) + cimag(p) * cimag(p)
+                                + creal(q) * creal(q) + cimag(q) * cimag(q));
+                double _Complex c, sg;
+
+                if (r == 0)
+                {
+                    c = 1;
+                    sg = 0;
+                }
+                else
+                {
+                    c = p / r;
+                    sg = q / r;
+                }
+                cs[k] = c;
+                sc[k] = sg;
+                for (j = k; j <= hi; j++)
+                {
+                    double _Complex u = h[k * n + j], w = h[(k + 1) * n + j];
+
+                    h[k * n + j] = conj(c) * u + conj(sg) * w;
+                    h[(k + 1) * n + j] = -sg * u + c * w;
+                }
+            }
+            for (k = l; k < hi; k++)
+            {
+                double _Complex c = cs[k], sg = sc[k];
+
+                for (i = l; i <= FLINT_MIN(k + 1, hi); i++)
+                {
+                    double _Complex u = h[i * n + k], w = h[i * n + k + 1];
+
+                    h[i * n + k] = c * u + sg * w;
+                    h[i * n + k + 1] = -conj(sg) * u + conj(c) * w;
+                }
+            }
+            for (k = l; k <= hi; k++)
+                h[k * n + k] += mu;
+            flint_free(sc);
+        }
+    }
+    /* eigenvectors: inverse iteration on a - (lambda + delta) I */
+    for (j = 0; j < n && ok; j++)
+    {
+        double nrm = 0;
+        slong step;
+
+        for (i = 0; i < n * n; i++)
+            nrm = FLINT_MAX(nrm, cabs(a[i]));
+        for (i = 0; i < n; i++)
+            x[i] = 1.0 + 0.1 * i;
+        memcpy(m, a, sizeof(double _Complex) * n * n);
+        for (i = 0; i < n; i++)
+            m[i * n + i] -= lam[j] + 1e-13 * (nrm + 1);
+        /* LU with partial pivoting */
+        for (k = 0; k < n && ok; k++)
+        {
+            slong p = k;
+
+            for (i = k + 1; i < n; i++)
+                if (cabs(m[i * n + k]) > cabs(m[p * n + k]))
+                    p = i;
+            piv[k] = p;
+            if (p != k)
+                for (i = 0; i < n; i++)
+                {
+                    t = m[p * n + i];
+                    m[p * n + i] = m[k * n + i];
+                    m[k * n + i] = t;
+                }
+            if (m[k * n + k] == 0)
+                m[k * n + k] = 1e-300;
+            for (i = k + 1; i < n; i++)
+            {
+                double _Complex f = m[i * n + k] / m[k * n + k];
+
+                m[i * n + k] = f;
+                for (l = k + 1; l < n; l++)
+                    m[i * n + l] -= f * m[k * n + l];
+            }
+        }
+        for (step = 0; step < 2 && ok; step++)
+        {
+            double big = 0;
+
+            for (k = 0; k < n; k++)
+            {
+                if (piv[k] != k)
+                {
+                    t = x[piv[k]];
+                    x[piv[k]] = x[k];
+                    x[k] = t;
+                }
+                for (i = k + 1; i < n; i++)
+                    x[i] -= m[i * n + k] * x[k];
+            }
+            for (k = n - 1; k >= 0; k--)
+            {
+                for (i = k + 1; i < n; i++)
+                    x[k] -= m[k * n + i] * x[i];
+                x[k] /= m[k * n + k];
+            }
+            for (i = 0; i < n; i++)
+                big = FLINT_MAX(big, cabs(x[i]));
+            ok = isfinite(big) && big > 0;
+            for (i = 0; i < n && ok; i++)
+                x[i] /= big;
+        }
+        for (i = 0; i < n; i++)
+            v[i * n + j] = x[i];
+    }
+    for (i = 0; i < n && ok; i++)
+        ok = isfinite(creal(lam[i])) && isfinite(cimag(lam[i]));
+    flint_free(h);
+    flint_free(m);
+    flint_free(x);
+    flint_free(piv);
+    return ok;
+}
+
 /* Approximate eigenpairs of Am (midpoints) at prec bits, cheaply: QR at
    64 bits, then Newton steps on each pair (A - lambda I) v = 0 with v_k = 1
    for its largest entry, doubling the precision each time.  Only
-   approximations: Rump's method certifies what comes out.  0 when a Newton
-   system is singular (the caller then runs QR at full precision). */
+   approximations: _eig_pair_enclose certifies what comes out.  When Am is
+   real (real_in), an eigenvalue whose imaginary part is below 2^-30 of its
+   size is taken as real (its pair is refined in real numbers: the
+   imaginary parts are set to zero), and of two approximately conjugate
+   eigenvalues only the one with positive imaginary part is refined: the
+   other is set to its conjugate and partner[j] = i says that column j is
+   the conjugate of column i (partner[j] = -2 for a pair refined in real
+   numbers, -1 otherwise).  A wrong guess
+   only makes the certification fail.  0 when a Newton system is singular
+   (the caller then runs QR at full precision). */
 static int
-_eig_approx_refined(acb_ptr E, acb_mat_t R, const acb_mat_t Am, slong prec)
+_eig_approx_refined(acb_ptr E, acb_mat_t R, slong * partner, const acb_mat_t Am,
+                    int real_in, slong prec)
 {
-    slong n = acb_mat_nrows(Am), i, j, k, p;
+    slong n = acb_mat_nrows(Am), i, j, k, p, K, s;
     acb_mat_t J, x, b;
     acb_t t;
     arb_t a, best;
     int ok = 1;
 
-    if (!acb_mat_approx_eig_qr(E, NULL, R, Am, NULL, 0, 64))
-        return 0;
+    for (j = 0; j < n; j++)
+        partner[j] = -1;
+    {
+        /* the start in double precision, else QR at 64 bits in Arb */
+        double _Complex * a = flint_malloc(sizeof(double _Complex) * n * n);
+        double _Complex * lam = flint_malloc(sizeof(double _Complex) * n);
+        double _Complex * v = flint_malloc(sizeof(double _Complex) * n * n);
+
+        for (i = 0; i < n; i++)
+            for (j = 0; j < n; j++)
+                a[i * n + j] = arf_get_d(arb_midref(acb_realref(acb_mat_entry(Am, i, j))), ARF_RND_NEAR)
+                    + I * arf_get_d(arb_midref(acb_imagref(acb_mat_entry(Am, i, j))), ARF_RND_NEAR);
+        ok = _eig_approx_d(lam, v, a, n);
+        for (i = 0; i < n && ok; i++)
+        {
+            acb_set_d_d(E + i, creal(lam[i]), cimag(lam[i]));
+            for (j = 0; j < n; j++)
+                acb_set_d_d(acb_mat_entry(R, i, j), creal(v[i * n + j]), cimag(v[i * n + j]));
+        }
+        flint_free(a);
+        flint_free(lam);
+        flint_free(v);
+        if (!ok && !acb_mat_approx_eig_qr(E, NULL, R, Am, NULL, 0, 64))
+            return 0;
+        ok = 1;
+    }
+    if (real_in)
+    {
+        double re, im, re2, im2, sz;
+
+        for (j = 0; j < n; j++)
+        {
+            re = arf_get_d(arb_midref(acb_realref(E + j)), ARF_RND_NEAR);
+            im = arf_get_d(arb_midref(acb_imagref(E + j)), ARF_RND_NEAR);
+            sz = FLINT_MAX(1.0, fabs(re) + fabs(im));
+            if (fabs(im) <= ldexp(sz, -30))
+            {
+                partner[j] = -2;   /* real, marked for the loop below */
+                continue;
+            }
+            if (im > 0)
+                continue;
+            for (i = 0; i < n; i++)
+            {
+                re2 = arf_get_d(arb_midref(acb_realref(E + i)), ARF_RND_NEAR);
+                im2 = arf_get_d(arb_midref(acb_imagref(E + i)), ARF_RND_NEAR);
+                if (i != j && im2 > 0 && fabs(re2 - re) + fabs(im2 + im) <= ldexp(sz, -30))
+                {
+                    slong c;
+
+                    for (c = 0; c < j; c++)
+                        if (partner[c] == i)
+                            break;
+                    if (c == j)
+                    {
+                        partner[j] = i;
+                        break;
+                    }
+                }
+            }
+        }
+    }
     acb_mat_init(J, n + 1, n + 1);
     acb_mat_init(x, n + 1, 1);
     acb_mat_init(b, n + 1, 1);
@@ -836,6 +1354,8 @@ _eig_approx_refined(acb_ptr E, acb_mat_t R, const acb_mat_t Am, slong prec)
     arb_init(best);
     for (j = 0; j < n && ok; j++)
     {
+        if (partner[j] >= 0)
+            continue;
         /* normalise the pair: v_k = 1 at its largest entry */
         k = 0;
         arb_zero(best);
@@ -853,9 +1373,21 @@ _eig_approx_refined(acb_ptr E, acb_mat_t R, const acb_mat_t Am, slong prec)
         for (i = 0; i < n; i++)
             acb_mul(acb_mat_entry(R, i, j), acb_mat_entry(R, i, j), t, 64);
         acb_one(acb_mat_entry(R, k, j));
-        for (p = 64; p < prec && ok; )
+        if (partner[j] == -2)
         {
-            p = FLINT_MIN(2 * p, prec);
+            arb_zero(acb_imagref(E + j));
+            for (i = 0; i < n; i++)
+                arb_zero(acb_imagref(acb_mat_entry(R, i, j)));
+        }
+        /* Newton doubles the correct bits; the last step runs at prec + 16,
+           the one before at half of that, and so on down to the ~50 bits of
+           the 64-bit QR (16 guard bits each, so the deficit does not double
+           along the way) */
+        for (K = 0, p = prec; p > 40; p = (p + 1) / 2)
+            K++;
+        for (s = K - 1; s >= 0 && ok; s--)
+        {
+            p = ((prec + (WORD(1) << s) - 1) >> s) + 16;
             /* J = [[A - lambda I, -v], [e_k^T, 0]], b = -[(A - lambda I) v; 0] */
             for (i = 0; i < n; i++)
             {
@@ -894,12 +1426,287 @@ _eig_approx_refined(acb_ptr E, acb_mat_t R, const acb_mat_t Am, slong prec)
             }
         }
     }
+    for (j = 0; j < n && ok; j++)
+        if (partner[j] >= 0)
+        {
+            acb_conj(E + j, E + partner[j]);
+            for (i = 0; i < n; i++)
+                acb_conj(acb_mat_entry(R, i, j), acb_mat_entry(R, i, partner[j]));
+        }
     acb_mat_clear(J);
     acb_mat_clear(x);
     acb_mat_clear(b);
     acb_clear(t);
     arb_clear(a);
     arb_clear(best);
+    return ok;
+}
+
+/* Precision of the preconditioner and of the small quantities in
+   _eig_pair_enclose: they only need a few correct bits. */
+#define LC_MATFUN_EIG_LOWPREC 64
+
+/* Certify one simple eigenpair of A (balls) near (lam, x) (midpoints, x_v =
+   1 at its largest entry v), by Rump's method (Acta Numerica 19 (2010),
+   section 13.4; Arb's acb_mat_eig_enclosure_rump for one vector).  The
+   unknown y holds the corrections of the entries u != v of x and, in y_v,
+   of lambda: with M = A - lam I whose column v is replaced by -x and
+   r = (A - lam I) x, the eigen-equation is F(y) = r + M y - y_v yU = 0
+   (yU = y with entry v zeroed).  For any matrix R, g(y) = y - R F(y)
+   = -R r + (I - R M) y + R (y_v yU); if the ball evaluation of g over a
+   box Y lies in the interior of Y, then R and M are nonsingular and F has
+   exactly one zero in Y (Rump, Theorem 13.3 with Krawczyk's operator).
+   Only r and the final x + yU, lam + y_v need the working precision wp:
+   R is an approximate inverse at LC_MATFUN_EIG_LOWPREC bits (any R is
+   allowed), and I - R M, R r and the iteration over Y are tiny or only
+   need their magnitude, so they are ball products at that low precision
+   (rigorous enclosures all the same).  Arb's routine does all of this at
+   wp, which costs n full-precision n x n products per eigenpair.
+   Writes lam_out (ball) and column j of X (balls); returns 0 when no
+   enclosure was found. */
+static int
+_eig_pair_enclose(acb_t lam_out, acb_mat_t X, slong j, const acb_mat_t A,
+                  const acb_t lam, const acb_mat_t xm, slong wp)
+{
+    slong n = acb_mat_nrows(A), i, c, v = 0, iter;
+    const slong lp = LC_MATFUN_EIG_LOWPREC;
+    acb_mat_t M, R, T, r, Y0, Y, Yeps, W;
+    acb_t yv;
+    mag_t eps, t, best;
+    int ok = 0;
+
+    acb_mat_init(M, n, n);
+    acb_mat_init(R, n, n);
+    acb_mat_init(T, n, n);
+    acb_mat_init(r, n, 1);
+    acb_mat_init(Y0, n, 1);
+    acb_mat_init(Y, n, 1);
+    acb_mat_init(Yeps, n, 1);
+    acb_mat_init(W, n, 1);
+    acb_init(yv);
+    mag_init(eps);
+    mag_init(t);
+    mag_init(best);
+
+    for (i = 0; i < n; i++)
+    {
+        acb_get_mag(t, acb_mat_entry(xm, i, 0));
+        if (mag_cmp(t, best) > 0)
+        {
+            mag_set(best, t);
+            v = i;
+        }
+    }
+    /* M = A - lam I, then r = M x at wp, then column v := -x */
+    acb_mat_set(M, A);
+    for (i = 0; i < n; i++)
+        acb_sub(acb_mat_entry(M, i, i), acb_mat_entry(M, i, i), lam, wp);
+    acb_mat_mul(r, M, xm, wp);
+    for (i = 0; i < n; i++)
+        acb_neg(acb_mat_entry(M, i, v), acb_mat_entry(xm, i, 0));
+    /* R ~ M^-1 (midpoints only, low precision) */
+    acb_mat_get_mid(T, M);
+    acb_mat_one(R);
+    if (!acb_mat_approx_solve(R, T, R, lp))
+        goto cleanup;
+    /* T = I - R M, Y0 = -R r: rigorous enclosures at low precision */
+    acb_mat_mul(T, R, M, lp);
+    acb_mat_neg(T, T);
+    for (i = 0; i < n; i++)
+        acb_add_ui(acb_mat_entry(T, i, i), acb_mat_entry(T, i, i), 1, lp);
+    acb_mat_mul(Y0, R, r, lp);
+    acb_mat_neg(Y0, Y0);
+    acb_mat_set(Y, Y0);
+    for (iter = 0; iter < 5 + (slong) FLINT_BIT_COUNT(wp) && !ok; iter++)
+    {
+        /* inflate */
+        mag_zero(eps);
+        for (i = 0; i < n; i++)
+        {
+            acb_get_mag(t, acb_mat_entry(Y, i, 0));
+            mag_max(eps, eps, t);
+        }
+        if (mag_is_zero(eps))
+            mag_set_ui_2exp_si(eps, 1, -20 * wp);
+        mag_mul_2exp_si(eps, eps, -3 + 2 * iter);
+        for (i = 0; i < n; i++)
+        {
+            acb_add_error_mag(acb_mat_entry(Y, i, 0), eps);
+            acb_set(acb_mat_entry(Yeps, i, 0), acb_mat_entry(Y, i, 0));
+        }
+        /* Y := Y0 + T Yeps + R (yv * YepsU) */
+        acb_set(yv, acb_mat_entry(Yeps, v, 0));
+        for (i = 0; i < n; i++)
+            if (i == v)
+                acb_zero(acb_mat_entry(W, i, 0));
+            else
+                acb_mul(acb_mat_entry(W, i, 0), acb_mat_entry(Yeps, i, 0), yv, lp);
+        acb_mat_mul(r, R, W, lp);
+        acb_mat_mul(Y, T, Yeps, lp);
+        acb_mat_add(Y, Y, r, lp);
+        acb_mat_add(Y, Y, Y0, lp);
+        ok = 1;
+        for (i = 0; i < n && ok; i++)
+            ok = acb_is_finite(acb_mat_entry(Y, i, 0))
+                 && acb_contains_interior(acb_mat_entry(Yeps, i, 0), acb_mat_entry(Y, i, 0));
+    }
+    if (ok)
+    {
+        /* the zero lies in Yeps (and in Y, which Yeps contains) */
+        acb_add(lam_out, lam, acb_mat_entry(Y, v, 0), wp);
+        for (c = 0; c < n; c++)
+            if (c == v)
+                acb_set(acb_mat_entry(X, c, j), acb_mat_entry(xm, c, 0));
+            else
+                acb_add(acb_mat_entry(X, c, j), acb_mat_entry(xm, c, 0),
+                        acb_mat_entry(Y, c, 0), wp);
+    }
+
+cleanup:
+    acb_mat_clear(M);
+    acb_mat_clear(R);
+    acb_mat_clear(T);
+    acb_mat_clear(r);
+    acb_mat_clear(Y0);
+    acb_mat_clear(Y);
+    acb_mat_clear(Yeps);
+    acb_mat_clear(W);
+    acb_clear(yv);
+    mag_clear(eps);
+    mag_clear(t);
+    mag_clear(best);
+    return ok;
+}
+
+/* Certified simple eigenpairs of A from approximations (E, Rapprox
+   midpoints): every pair by _eig_pair_enclose, then the eigenvalue balls
+   must be pairwise disjoint (so each is simple and the columns of R are
+   eigenvectors of distinct eigenvalues, hence independent).  A column j
+   with partner[j] = i >= 0 (only when A is real, see _eig_approx_refined)
+   is not certified on its own: it is the conjugate of the enclosure of
+   column i, which contains the conjugate of an exact eigenpair, itself an
+   eigenpair of the real A; the disjointness check still covers it. */
+static int
+_eig_simple_enclose(acb_ptr F, acb_mat_t R, const acb_mat_t A, acb_srcptr E,
+                    const acb_mat_t Rapprox, const slong * partner, slong wp)
+{
+    slong n = acb_mat_nrows(A), i, j;
+    acb_mat_t x;
+    int ok = 1;
+
+    acb_mat_init(x, n, 1);
+    for (j = 0; j < n && ok; j++)
+        if (partner[j] < 0)
+        {
+            for (i = 0; i < n; i++)
+                acb_set(acb_mat_entry(x, i, 0), acb_mat_entry(Rapprox, i, j));
+            ok = _eig_pair_enclose(F + j, R, j, A, E + j, x, wp);
+        }
+    for (j = 0; j < n && ok; j++)
+        if (partner[j] >= 0)
+        {
+            acb_conj(F + j, F + partner[j]);
+            for (i = 0; i < n; i++)
+                acb_conj(acb_mat_entry(R, i, j), acb_mat_entry(R, i, partner[j]));
+        }
+    for (j = 0; j < n && ok; j++)
+    {
+        for (i = 0; i < j && ok; i++)
+            ok = !acb_overlaps(F + i, F + j);
+    }
+    acb_mat_clear(x);
+    return ok;
+}
+
+/* log M in real arithmetic from the certified eigenpairs of the real M
+   (F holds the enclosures of log lambda_j, R of the eigenvectors): when
+   every column is either a real pair of _eig_approx_refined (partner -2)
+   whose enclosure (eigenvalue and eigenvector) has zero imaginary midpoints,
+   or one of a conjugate pair
+   (i, k), partner[k] = i.  A real pair: the box of _eig_pair_enclose is
+   symmetric under conjugation and holds exactly one eigenpair with the
+   frozen entry fixed, so that eigenpair equals its conjugate, is real, and
+   the real parts of the balls contain it.  A pair lambda = a + ib,
+   r = u + iv: M [u v] = [u v] C with C = [[a, b], [-b, a]] = a I + b J,
+   J^2 = -I, so log M [u v] = [u v] log C and log C = alpha I + beta J with
+   alpha + i beta = log lambda (a real interpolating polynomial of log at
+   lambda, conj lambda, evaluated in the algebra a I + b J, which is
+   isomorphic to C).  With U the real matrix of the columns (u for real
+   pairs; u, v for conjugate pairs) and G = U blockdiag(log): log M =
+   G U^-1 when arb_mat_inv certifies U invertible.  Real inverse and
+   product: a quarter of the complex ones.  0 when the columns do not have
+   this shape or U is not certified invertible (the caller then uses the
+   complex formula). */
+static int
+_log_eig_real(arb_mat_t Out, acb_srcptr F, const acb_mat_t R, const slong * partner,
+              slong wp)
+{
+    slong n = acb_mat_nrows(R), i, j, k;
+    arb_mat_t U, G, Ui;
+    int ok = 1;
+
+    for (j = 0; j < n && ok; j++)
+    {
+        slong cnt = 0;
+
+        if (partner[j] >= 0)
+            continue;
+        for (k = 0; k < n; k++)
+            cnt += (partner[k] == j);
+        if (partner[j] == -2)
+        {
+            /* the caller checked the eigenvalue ball's imaginary midpoint */
+            ok = (cnt == 0);
+            for (i = 0; i < n && ok; i++)
+                ok = arf_is_zero(arb_midref(acb_imagref(acb_mat_entry(R, i, j))));
+        }
+        else
+            ok = (cnt == 1);
+    }
+    if (!ok)
+        return 0;
+    arb_mat_init(U, n, n);
+    arb_mat_init(G, n, n);
+    arb_mat_init(Ui, n, n);
+    for (j = 0; j < n; j++)
+    {
+        if (partner[j] == -2)
+        {
+            /* F + j encloses log lambda with lambda > 0 (off the cut) */
+            for (i = 0; i < n; i++)
+            {
+                arb_set(arb_mat_entry(U, i, j), acb_realref(acb_mat_entry(R, i, j)));
+                arb_mul(arb_mat_entry(G, i, j), arb_mat_entry(U, i, j), acb_realref(F + j), wp);
+            }
+        }
+        else if (partner[j] == -1)
+        {
+            const arb_struct * al = acb_realref(F + j);
+            const arb_struct * be = acb_imagref(F + j);
+
+            for (k = 0; partner[k] != j; k++)
+                ;
+            for (i = 0; i < n; i++)
+            {
+                const arb_struct * u = acb_realref(acb_mat_entry(R, i, j));
+                const arb_struct * v = acb_imagref(acb_mat_entry(R, i, j));
+
+                arb_set(arb_mat_entry(U, i, j), u);
+                arb_set(arb_mat_entry(U, i, k), v);
+                /* G[:, j] = alpha u - beta v, G[:, k] = beta u + alpha v */
+                arb_mul(arb_mat_entry(G, i, j), al, u, wp);
+                arb_submul(arb_mat_entry(G, i, j), be, v, wp);
+                arb_mul(arb_mat_entry(G, i, k), be, u, wp);
+                arb_addmul(arb_mat_entry(G, i, k), al, v, wp);
+            }
+        }
+    }
+    ok = arb_mat_inv(Ui, U, wp);
+    if (ok)
+        arb_mat_mul(Out, G, Ui, wp);
+    arb_mat_clear(U);
+    arb_mat_clear(G);
+    arb_mat_clear(Ui);
     return ok;
 }
 
@@ -920,6 +1727,7 @@ _log_eig(arb_mat_t L, const arb_mat_t M, slong prec, slong wp)
     slong n = arb_mat_nrows(M), i, j;
     acb_mat_t A, Am, R, Rapprox, Ri, T;
     acb_ptr E, F;
+    slong * partner;
     arb_mat_t Out;
     mag_t rad, big, t;
     int ok;
@@ -933,22 +1741,38 @@ _log_eig(arb_mat_t L, const arb_mat_t M, slong prec, slong wp)
     arb_mat_init(Out, n, n);
     E = _acb_vec_init(n);
     F = _acb_vec_init(n);
+    partner = flint_malloc(sizeof(slong) * n);
     mag_init(rad);
     mag_init(big);
     mag_init(t);
 
     acb_mat_set_arb_mat(A, M);
     acb_mat_get_mid(Am, A);
-    ok = (_eig_approx_refined(E, Rapprox, Am, wp)
-          || acb_mat_approx_eig_qr(E, NULL, Rapprox, Am, NULL, 0, wp))
-         && acb_mat_eig_simple_rump(F, NULL, R, A, E, Rapprox, wp);
+    /* A is real: the conjugate pairs of _eig_approx_refined are valid */
+    ok = _eig_approx_refined(E, Rapprox, partner, Am, 1, wp);
+    if (!ok)
+    {
+        for (i = 0; i < n; i++)
+            partner[i] = -1;
+        ok = acb_mat_approx_eig_qr(E, NULL, Rapprox, Am, NULL, 0, wp);
+    }
+    ok = ok && _eig_simple_enclose(F, R, A, E, Rapprox, partner, wp);
     for (i = 0; i < n && ok; i++)
         ok = !_touches_axis(F + i);
+    /* a real pair whose eigenvalue ball is not symmetric under conjugation
+       (nonzero imaginary midpoint) cannot be taken as real: demote it, and
+       _log_eig_real then declines */
+    for (i = 0; i < n && ok; i++)
+        if (partner[i] == -2 && !arf_is_zero(arb_midref(acb_imagref(F + i))))
+            partner[i] = -1;
+    if (ok)
+        for (i = 0; i < n; i++)
+            acb_log(F + i, F + i, wp);
+    if (ok && _log_eig_real(Out, F, R, partner, wp))
+        goto check;
     ok = ok && acb_mat_inv(Ri, R, wp);
     if (ok)
     {
-        for (i = 0; i < n; i++)
-            acb_log(F + i, F + i, wp);
         /* T := R diag(log lambda), then T R^-1 */
         for (i = 0; i < n; i++)
             for (j = 0; j < n; j++)
@@ -957,6 +1781,10 @@ _log_eig(arb_mat_t L, const arb_mat_t M, slong prec, slong wp)
         for (i = 0; i < n; i++)
             for (j = 0; j < n; j++)
                 arb_set(arb_mat_entry(Out, i, j), acb_realref(acb_mat_entry(R, i, j)));
+    }
+check:
+    if (ok)
+    {
         /* accurate to prec bits relative to the largest entry, or give up */
         mag_zero(rad);
         mag_one(big);
@@ -985,6 +1813,7 @@ _log_eig(arb_mat_t L, const arb_mat_t M, slong prec, slong wp)
     arb_mat_clear(Out);
     _acb_vec_clear(E, n);
     _acb_vec_clear(F, n);
+    flint_free(partner);
     mag_clear(rad);
     mag_clear(big);
     mag_clear(t);

@@ -373,6 +373,49 @@ START_TEST(log_of_identity_is_exactly_zero)
 }
 END_TEST
 
+/* exp [[W, t], [0, 0]] = [[exp W, *], [0, 1]]: the last row is (0, ..., 0, 1)
+   exactly (the powers of the matrix have a zero last row), and with dyadic
+   entries (the exact Taylor path of lc_matfun_exp) as well as with a ball
+   input (arb_mat_exp) the balls of that row must be exact.  Also exp of the
+   zero matrix is exactly I. */
+START_TEST(exp_keeps_the_homogeneous_row_exact)
+{
+    const char * in[3] = {
+        "[[0, -2, 1/2], [2, 0, -1/4], [0, 0, 0]]",                 /* dyadic: exact path */
+        "[[0, -3, 9/4, 1], [3, 0, -7/8, 2], [1/2, 5, 0, -3], [0, 0, 0, 0]]",
+        "[[0, -1/3, 1/5], [1/3, 0, 2], [0, 0, 0]]"                  /* a ball input */
+    };
+    fmpq_mat_t Q;
+    arb_mat_t A, E;
+    slong k, j, n;
+
+    arb_mat_init(E, 0, 0);
+    for (k = 0; k < 3; k++)
+    {
+        fmpq_mat_init(Q, 0, 0);
+        qparse(Q, in[k]);
+        n = fmpq_mat_nrows(Q);
+        arb_mat_init(A, n, n);
+        lc_ball_set_qmat(A, Q, 256);
+        exp_ok(E, A, 256);
+        for (j = 0; j < n; j++)
+            ck_assert_msg(arb_is_exact(arb_mat_entry(E, n - 1, j))
+                          && (j == n - 1 ? arb_is_one(arb_mat_entry(E, n - 1, j))
+                                         : arb_is_zero(arb_mat_entry(E, n - 1, j))),
+                          "case %ld entry %ld", (long) k, (long) j);
+        arb_mat_zero(A);
+        exp_ok(E, A, 256);
+        for (j = 0; j < n * n; j++)
+            ck_assert(arb_is_exact(arb_mat_entry(E, j / n, j % n))
+                      && (j / n == j % n ? arb_is_one(arb_mat_entry(E, j / n, j % n))
+                                         : arb_is_zero(arb_mat_entry(E, j / n, j % n))));
+        arb_mat_clear(A);
+        fmpq_mat_clear(Q);
+    }
+    arb_mat_clear(E);
+}
+END_TEST
+
 /* The shear N = [[1, 1], [0, 1]] = exp([[0, 1], [0, 0]]) exactly; likewise
    for the 3 x 3 unipotent [[1, 1, 3], [0, 1, -2], [0, 0, 1]] = exp(X) with
    X = [[0, 1, 4], [0, 0, -2], [0, 0, 0]] (X^2/2 has the single entry -1 at
@@ -960,6 +1003,7 @@ matfun_suite(void)
 
     tc = tcase_create("exp_log");
     tcase_add_test(tc, log_of_identity_is_exactly_zero);
+    tcase_add_test(tc, exp_keeps_the_homogeneous_row_exact);
     tcase_add_test(tc, log_of_unipotent_and_jordan_blocks_contains_the_exact_log);
     tcase_add_test(tc, log_of_quarter_turn_and_diagonal_are_the_textbook_values);
     tcase_add_test(tc, exp_of_log_contains_the_input);
