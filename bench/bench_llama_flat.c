@@ -128,7 +128,21 @@ main(int argc, char ** argv)
     if (lc_llama_jacobian(J, M, Es, ns, 1, prec, err) != LC_OK)
         die("lc_llama_jacobian", err);
     t_jac = now() - t0;
-    printf("LCFLAT jacobian time=%.2f peak_gb=%.2f\n", t_jac, peak_gb());
+    {
+        /* a fingerprint of J (sums of the midpoints and radii), to compare
+           two builds */
+        double sm = 0, sr = 0;
+
+        for (i = 0; i < arb_mat_nrows(J); i++)
+            for (j = 0; j < np; j++)
+            {
+                sm += (double) (i % 7 + 1) * (double) (j % 11 + 1)
+                    * arf_get_d(arb_midref(arb_mat_entry(J, i, j)), ARF_RND_NEAR);
+                sr += mag_get_d(arb_radref(arb_mat_entry(J, i, j)));
+            }
+        printf("LCFLAT jacobian time=%.2f peak_gb=%.2f fingerprint=%.17g radii=%.3g\n", t_jac,
+               peak_gb(), sm, sr);
+    }
     fflush(stdout);
     if (r > FLINT_MIN(arb_mat_nrows(J), np))
     {
