@@ -14,7 +14,11 @@
  *   H = V A^T           dH = dV A^T + V dA^T
  *   h = silu(g) u       dh = silu'(g) dg u + silu(g) du,
  *                       silu'(g) = s (1 + g (1 - s)), s = 1 / (1 + exp(-g))
- *                       (GELU: its derivative likewise, certified by Arb) */
+ *                       (GELU: its derivative likewise, certified by Arb)
+ * The Jacobian runs the primal pass once per input sequence and keeps its
+ * values (pcache); each parameter direction then runs only the derivative
+ * rules (dual_cached), from the direction's layer on (before it the
+ * derivative is 0) and, inside that layer, from its block. */
 #include <string.h>
 #include <arb_hypgeom.h>
 #include "llama.h"

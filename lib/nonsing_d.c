@@ -2,27 +2,30 @@
  * matrix in double precision (lc_gauge_pivot_d, lc_gauge_minor_certify_d,
  * gauge.h).
  *
- * The certificate (Rump's, Acta Numerica 19 (2010), "Verification methods",
- * Lemma 10.? / the classical ||I - R A|| < 1 test; Higham, "Accuracy and
- * Stability of Numerical Algorithms", 2nd ed., 2002, sec. 3.5): for any
- * matrix R, if ||I - R A||_inf < 1 then R A, and so A, is non-singular (a
- * null vector x of A would give (I - R A) x = x).  R is an approximate
- * inverse of the midpoint matrix computed in doubles, never trusted; only
- * the bound on ||I - R A||_inf has to be rigorous, for every A in the ball
- * matrix.  Write Am for the midpoints rounded to doubles and Ar for the radii
- * plus the conversion error, so that |A - Am| <= Ar entrywise, and
- * C = fl(R Am) computed in round-to-nearest with inner dimension r.  Then
+ * The certificate is the classical one of verified linear algebra (Rump,
+ * "Verification methods: rigorous results using floating-point arithmetic",
+ * Acta Numerica 19 (2010); Higham, "Accuracy and Stability of Numerical
+ * Algorithms", 2nd ed., SIAM 2002): for any matrix R, if ||I - R A||_inf < 1
+ * then R A, and so A, is non-singular (a null vector x of A would give
+ * (I - R A) x = x).  R is an approximate inverse of the midpoint matrix
+ * computed in doubles, never trusted; only the bound on ||I - R A||_inf has
+ * to be rigorous, for every A in the ball matrix.  Write Am for the
+ * midpoints rounded to doubles and Ar for the radii plus the conversion
+ * error, so that |A - Am| <= Ar entrywise, and C = fl(R Am) computed in
+ * round-to-nearest with inner dimension r.  Then
  *
  *   |I - R A| <= |I - C| + |C - R Am| + |R| |A - Am|
  *             <= |I - C| + gamma_r |R| |Am| + r eta E + |R| Ar,
  *
  * with gamma_r = r u / (1 - r u), u = 2^-53, eta = 2^-1074 and E the all-ones
- * matrix.  The gamma_r term is Higham's eq. (3.13) (|fl(AB) - AB| <=
- * gamma_n |A||B| for any order of summation, with or without fused
- * multiply-add); the eta term covers gradual underflow: in Higham's model
- * (2.8) each product carries an extra absolute error of at most eta/2 (none
- * for sums), which the at most r - 1 later additions grow by (1 + u)^(r-1)
- * < 2, so at most r eta per entry.  Taking row sums,
+ * matrix.  The gamma_r term is Higham's bound for a computed matrix product,
+ * eq. (3.13) of sec. 3.5: |fl(AB) - AB| <= gamma_n |A||B| for any order of
+ * summation of each inner product (a fused multiply-add only removes
+ * roundings).  That bound ignores underflow; the eta term covers gradual
+ * underflow: in the standard model with underflow (Higham sec. 2.1) a
+ * product carries an extra absolute error of at most eta/2 (a sum none),
+ * and the at most r - 1 later additions grow it by (1 + u)^(r-1) < 2, so at
+ * most r eta per entry.  Taking row sums,
  *
  *   ||I - R A||_inf <= max_i [ sum_j |I - C|_ij
  *                              + sum_k |R_ik| (gamma_r sum_j |Am_kj| + sum_j Ar_kj)
@@ -34,8 +37,9 @@
  * in plain round-to-nearest loops that the compiler vectorises; the bound
  * needs FLT_EVAL_METHOD == 0 (no x87 extended registers), checked below.
  *
- * Memory: four r x r arrays of doubles (32 r^2 bytes), against the r x r
- * ball minor and arb_mat_inv's working copies in the ball path. */
+ * Memory: at most three r x r arrays of doubles at a time (24 r^2 bytes),
+ * against the r x r ball minor and arb_mat_inv's working copies in the ball
+ * path.  Time: about 4 r^3 flops (LU 2/3, the inverse 4/3, the product 2). */
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC optimize("O3")  /* the kernels below need the vectoriser's cheap model */
 #endif
