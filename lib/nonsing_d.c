@@ -11,8 +11,7 @@
  * computed in doubles, never trusted; only the bound on ||I - R A||_inf has
  * to be rigorous, for every A in the ball matrix.  Write Am for the
  * midpoints rounded to doubles and Ar for the radii plus the conversion
- * error (all after an exact equilibration by powers of two, A := D1 A D2,
- * which keeps non-singularity and makes the double LU better conditioned), so that |A - Am| <= Ar entrywise, and C = fl(R Am) computed in
+ * error, so that |A - Am| <= Ar entrywise, and C = fl(R Am) computed in
  * round-to-nearest with inner dimension r.  Then
  *
  *   |I - R A| <= |I - C| + |C - R Am| + |R| |A - Am|
@@ -136,10 +135,10 @@ lc_gauge_minor_certify_d(mag_t bound, const arb_mat_t J, const slong * rows, con
                          slong r)
 {
     double * am, * lu, * x, * c, ** L, piv, f;
-    slong * perm, * ce, * re, i, j, k, kb, jb, ke, je, t;
+    slong * perm, i, j, k, kb, jb, ke, je, t;
     mag_t g, s, v, e, tot;
     mag_ptr rv;
-    arf_t tf, tg;
+    arf_t tf;
     int ok = 1;
 
     mag_inf(bound);
@@ -155,44 +154,10 @@ lc_gauge_minor_certify_d(mag_t bound, const arb_mat_t J, const slong * rows, con
     x = flint_calloc(r * r, sizeof(double));
     L = flint_malloc(sizeof(double *) * r);
     perm = flint_malloc(sizeof(slong) * r);
-    /* Equilibrate by powers of two (exact): A' = D1 A D2 with the largest
-       |entry| of each column, then of each row, in [1/2, 1); A' is
-       non-singular iff A is.  Column j is scaled by 2^-ce[j], row i by
-       2^-re[i]. */
-    ce = flint_malloc(sizeof(slong) * r);
-    re = flint_malloc(sizeof(slong) * r);
-    arf_init(tf);
-    for (j = 0; j < r; j++)
-    {
-        ce[j] = WORD_MIN;
-        for (i = 0; i < r; i++)
-        {
-            arf_srcptr y = arb_midref(arb_mat_entry(J, rows[i], cols[j]));
-
-            if (!arf_is_zero(y) && arf_is_finite(y))
-                ce[j] = FLINT_MAX(ce[j], arf_abs_bound_lt_2exp_si(y));
-        }
-        if (ce[j] == WORD_MIN || ce[j] > 1000000 || ce[j] < -1000000)
-            ce[j] = 0;
-    }
-    for (i = 0; i < r; i++)
-    {
-        re[i] = WORD_MIN;
-        for (j = 0; j < r; j++)
-        {
-            arf_srcptr y = arb_midref(arb_mat_entry(J, rows[i], cols[j]));
-
-            if (!arf_is_zero(y) && arf_is_finite(y))
-                re[i] = FLINT_MAX(re[i], arf_abs_bound_lt_2exp_si(y) - ce[j]);
-        }
-        if (re[i] == WORD_MIN || re[i] > 1000000 || re[i] < -1000000)
-            re[i] = 0;
-    }
     for (i = 0; i < r && ok; i++)
         for (j = 0; j < r && ok; j++)
         {
-            arf_mul_2exp_si(tf, arb_midref(arb_mat_entry(J, rows[i], cols[j])), -re[i] - ce[j]);
-            f = arf_get_d(tf, ARF_RND_NEAR);
+            f = arf_get_d(arb_midref(arb_mat_entry(J, rows[i], cols[j])), ARF_RND_NEAR);
             ok = isfinite(f);
             am[i * r + j] = lu[i * r + j] = f;
         }
@@ -270,7 +235,7 @@ lc_gauge_minor_certify_d(mag_t bound, const arb_mat_t J, const slong * rows, con
         mag_init(v);
         mag_init(e);
         mag_init(tot);
-        arf_init(tg);
+        arf_init(tf);
         rv = _mag_vec_init(r);
         /* gamma_r <= r u (1 + 2^-32) while r < 2^20 */
         mag_set_ui_2exp_si(g, r, -53);
@@ -287,17 +252,14 @@ lc_gauge_minor_certify_d(mag_t bound, const arb_mat_t J, const slong * rows, con
             for (j = 0; j < r; j++)
             {
                 arb_srcptr aj = arb_mat_entry(J, rows[perm[k]], cols[j]);
-                slong sc = -re[perm[k]] - ce[j];
 
                 mag_set_d(e, ak[j]);
                 mag_add(s, s, e);
                 arf_set_d(tf, ak[j]);
-                arf_mul_2exp_si(tg, arb_midref(aj), sc);
-                arf_sub(tf, tg, tf, 30, ARF_RND_UP);   /* away from 0 */
+                arf_sub(tf, arb_midref(aj), tf, 30, ARF_RND_UP);   /* away from 0 */
                 arf_get_mag(e, tf);
                 mag_add(v, v, e);
-                mag_mul_2exp_si(e, arb_radref(aj), sc);
-                mag_add(v, v, e);
+                mag_add(v, v, arb_radref(aj));
             }
             mag_mul(s, s, g);
             mag_add(rv + k, s, v);
@@ -340,12 +302,9 @@ lc_gauge_minor_certify_d(mag_t bound, const arb_mat_t J, const slong * rows, con
         mag_clear(v);
         mag_clear(e);
         mag_clear(tot);
-        arf_clear(tg);
+        arf_clear(tf);
         flint_free(c);
     }
-    arf_clear(tf);
-    flint_free(ce);
-    flint_free(re);
     flint_free(am);
     flint_free(x);
     flint_free(perm);
