@@ -76,6 +76,7 @@ main(int argc, char ** argv)
     arb_mat_t J, Tb, JT;
     lc_err_t err;
     mag_t bound, m, jt;
+    mag_ptr terms;
     double t0, t_jac, t_tan, t_piv, t_cert, t_ball = 0, t_jt;
 
     for (i = 1; i < argc; i++)
@@ -160,11 +161,13 @@ main(int argc, char ** argv)
     fflush(stdout);
 
     mag_init(bound);
+    terms = _mag_vec_init(3);
     t0 = now();
-    cert = steps == r && lc_gauge_minor_certify_d(bound, J, pr, pc, r);
+    cert = steps == r && lc_gauge_minor_certify_d(bound, terms, J, pr, pc, r);
     t_cert = now() - t0;
-    printf("LCFLAT certify r=%ld certified=%d bound=%.6g time=%.2f peak_gb=%.2f\n", (long) r,
-           cert, mag_get_d(bound), t_cert, peak_gb());
+    printf("LCFLAT certify r=%ld certified=%d bound=%.6g (|I-RA| %.3g, product rounding %.3g, "
+           "radii %.3g) time=%.2f peak_gb=%.2f\n", (long) r, cert, mag_get_d(bound),
+           mag_get_d(terms + 0), mag_get_d(terms + 1), mag_get_d(terms + 2), t_cert, peak_gb());
     fflush(stdout);
 
     if (ball && steps == r)
@@ -210,6 +213,7 @@ main(int argc, char ** argv)
            peak_gb());
 
     mag_clear(bound);
+    _mag_vec_clear(terms, 3);
     mag_clear(m);
     mag_clear(jt);
     arb_mat_clear(J);

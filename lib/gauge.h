@@ -154,8 +154,10 @@ slong lc_gauge_pivot_d(slong * pr, slong * pc, const arb_mat_t J, slong r);
    of the midpoints and a rigorous bound ||I - R A||_inf < 1 (the error
    analysis is in lib/nonsing_d.c).  Returns 1 when certified; bound receives
    the upper bound on ||I - R A||_inf (infinite when it could not be
-   computed).  0 means not certified, never singular. */
-int lc_gauge_minor_certify_d(mag_t bound, const arb_mat_t J, const slong * rows,
+   computed), and terms (3 entries, may be NULL) the largest row sums of its
+   parts: |I - fl(R A)|, the rounding of the product, and |R| times the
+   radii.  0 means not certified, never singular. */
+int lc_gauge_minor_certify_d(mag_t bound, mag_ptr terms, const arb_mat_t J, const slong * rows,
                              const slong * cols, slong r);
 
 /* Tangent vectors (columns, exact, nparams x k) of the continuous symmetries

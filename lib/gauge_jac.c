@@ -712,7 +712,7 @@ lc_gauge_rank_certify(slong * rank, slong * rows, slong * cols, const arb_mat_t 
     mag_init(bound);
     /* pivoting that stops early (a zero pivot in doubles) still leaves a
        choice of rows and columns for the ball path */
-    ok = lc_gauge_pivot_d(pr, pc, J, r) == r && lc_gauge_minor_certify_d(bound, J, pr, pc, r);
+    ok = lc_gauge_pivot_d(pr, pc, J, r) == r && lc_gauge_minor_certify_d(bound, NULL, J, pr, pc, r);
     if (!ok)
     {
         ok = 0;

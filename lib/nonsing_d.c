@@ -131,13 +131,13 @@ lc_gauge_pivot_d(slong * pr, slong * pc, const arb_mat_t J, slong r)
 #define BW 64     /* columns per block of the triangular inverses */
 
 int
-lc_gauge_minor_certify_d(mag_t bound, const arb_mat_t J, const slong * rows, const slong * cols,
-                         slong r)
+lc_gauge_minor_certify_d(mag_t bound, mag_ptr terms, const arb_mat_t J, const slong * rows,
+                         const slong * cols, slong r)
 {
     double * am, * lu, * x, * c, ** L, piv, f;
     slong * perm, i, j, k, kb, jb, ke, je, t;
-    mag_t g, s, v, e, tot;
-    mag_ptr rv;
+    mag_t g, s, v, w, e, tot;
+    mag_ptr rv, rw;
     arf_t tf;
     int ok = 1;
 
@@ -219,30 +219,48 @@ lc_gauge_minor_certify_d(mag_t bound, const arb_mat_t J, const slong * rows, con
     {
         /* c := fl(x (P Am)), tiled: a BI x BJ tile of P Am stays in cache
            while every row of x passes over it */
+        /* Blocked summation: each BI-term partial sum is formed in tmp from
+           0, then added to c, so every entry of c is a sum of the at most
+           nb = ceil(r / BI) partial sums, each of at most BI products: a
+           product passes through at most 1 + (BI - 1) + (nb - 1) roundings,
+           and the bound of Higham's eq. (3.13) holds with gamma_{BI + nb + 1}
+           in place of gamma_r (his sec. 4.2 on blocked summation). */
         c = flint_calloc(r * r, sizeof(double));
-        for (kb = 0; kb < r; kb += BI)
-            for (jb = 0; jb < r; jb += BJ)
-            {
-                ke = FLINT_MIN(kb + BI, r);
-                je = FLINT_MIN(jb + BJ, r);
-                for (i = 0; i < r; i++)
-                    for (k = kb; k < ke; k++)
-                        axpy_d(c + i * r + jb, am + perm[k] * r + jb, -x[i * r + k], je - jb);
-            }
+        {
+            double tmp[BJ];
+
+            for (kb = 0; kb < r; kb += BI)
+                for (jb = 0; jb < r; jb += BJ)
+                {
+                    ke = FLINT_MIN(kb + BI, r);
+                    je = FLINT_MIN(jb + BJ, r);
+                    for (i = 0; i < r; i++)
+                    {
+                        for (j = 0; j < je - jb; j++)
+                            tmp[j] = 0;
+                        for (k = kb; k < ke; k++)
+                            axpy_d(tmp, am + perm[k] * r + jb, -x[i * r + k], je - jb);
+                        for (j = 0; j < je - jb; j++)
+                            c[i * r + jb + j] += tmp[j];
+                    }
+                }
+        }
         /* the bound, rounded upwards throughout (mag_t) */
         mag_init(g);
         mag_init(s);
         mag_init(v);
         mag_init(e);
         mag_init(tot);
+        mag_init(w);
         arf_init(tf);
         rv = _mag_vec_init(r);
-        /* gamma_r <= r u (1 + 2^-32) while r < 2^20 */
-        mag_set_ui_2exp_si(g, r, -53);
+        rw = _mag_vec_init(r);
+        /* gamma_n <= n u (1 + 2^-32) while n < 2^20, n = BI + nb + 1 */
+        mag_set_ui_2exp_si(g, BI + (r + BI - 1) / BI + 1, -53);
         mag_mul_2exp_si(s, g, -32);
         mag_add(g, g, s);
-        /* rv[k] = gamma_r sum_j |Am_kj| + sum_j Ar_kj for row k of P Am, with
-           Ar = rad + |mid - Am| */
+        /* rv[k] = gamma_n sum_j |Am_kj| and rw[k] = sum_j Ar_kj for row k of
+           P Am, with Ar = rad + |mid - Am| */
         for (k = 0; k < r; k++)
         {
             const double * ak = am + perm[k] * r;
@@ -261,15 +279,19 @@ lc_gauge_minor_certify_d(mag_t bound, const arb_mat_t J, const slong * rows, con
                 mag_add(v, v, e);
                 mag_add(v, v, arb_radref(aj));
             }
-            mag_mul(s, s, g);
-            mag_add(rv + k, s, v);
+            mag_mul(rv + k, s, g);
+            mag_set(rw + k, v);
         }
         mag_set_ui_2exp_si(e, r, -1074);
         mag_mul_ui(e, e, r);                                        /* r^2 eta */
         mag_zero(bound);
+        for (k = 0; k < 3 && terms != NULL; k++)
+            mag_zero(terms + k);
         for (i = 0; i < r && ok; i++)
         {
-            mag_set(tot, e);
+            mag_zero(tot);
+            mag_zero(v);
+            mag_zero(w);
             for (j = 0; j < r && ok; j++)
             {
                 f = c[i * r + j];
@@ -288,8 +310,18 @@ lc_gauge_minor_certify_d(mag_t bound, const arb_mat_t J, const slong * rows, con
                     mag_add(tot, tot, s);
                 }
                 mag_set_d(s, x[i * r + j]);
-                mag_addmul(tot, s, rv + j);
+                mag_addmul(v, s, rv + j);
+                mag_addmul(w, s, rw + j);
             }
+            if (terms != NULL)
+            {
+                mag_max(terms + 0, terms + 0, tot);
+                mag_max(terms + 1, terms + 1, v);
+                mag_max(terms + 2, terms + 2, w);
+            }
+            mag_add(tot, tot, v);
+            mag_add(tot, tot, w);
+            mag_add(tot, tot, e);
             if (mag_cmp(tot, bound) > 0)
                 mag_set(bound, tot);
         }
@@ -297,11 +329,13 @@ lc_gauge_minor_certify_d(mag_t bound, const arb_mat_t J, const slong * rows, con
             mag_inf(bound);
         ok = ok && mag_cmp_2exp_si(bound, 0) < 0;
         _mag_vec_clear(rv, r);
+        _mag_vec_clear(rw, r);
         mag_clear(g);
         mag_clear(s);
         mag_clear(v);
         mag_clear(e);
         mag_clear(tot);
+        mag_clear(w);
         arf_clear(tf);
         flint_free(c);
     }

@@ -411,7 +411,7 @@ START_TEST(double_certificate_certifies_regular_and_refuses_singular_minors)
             else
                 arb_set_si(x, (slong) n_randint(st, 2001) - 1000), arb_div_si(x, x, 1000, 128);
         }
-    ck_assert(lc_gauge_minor_certify_d(bound, J, rows, cols, n));
+    ck_assert(lc_gauge_minor_certify_d(bound, NULL, J, rows, cols, n));
     ck_assert(mag_cmp_2exp_si(bound, 0) < 0);
     /* singular: A = B C exactly (small integers, exact in doubles) */
     arb_mat_init(B, n, n - 1);
@@ -429,7 +429,7 @@ START_TEST(double_certificate_certifies_regular_and_refuses_singular_minors)
         rows[i] = cols[i] = i;
         ck_assert(arb_is_exact(arb_mat_entry(A, i, 0)));
     }
-    ck_assert(!lc_gauge_minor_certify_d(bound, A, rows, cols, n));
+    ck_assert(!lc_gauge_minor_certify_d(bound, NULL, A, rows, cols, n));
     ck_assert(mag_cmp_2exp_si(bound, 0) >= 0);
     /* and as the minor chosen by pivoting: rank n - 1 at most */
     ck_assert_int_eq(lc_gauge_rank_certify(&rank, NULL, NULL, A, n, 128, err), LC_E_LIMIT);
@@ -444,21 +444,21 @@ START_TEST(double_certificate_certifies_regular_and_refuses_singular_minors)
         mag_set_ui_2exp_si(arb_radref(arb_mat_entry(A, 0, 0)), 1, -69);
         arb_clear(t);
     }
-    ck_assert(!lc_gauge_minor_certify_d(bound, A, rows, cols, n));
+    ck_assert(!lc_gauge_minor_certify_d(bound, NULL, A, rows, cols, n));
     /* midpoints well conditioned, but the ball holds a singular matrix:
        I with entry (n-1, n-1) = 2^-20 +- 2^-19 (the radius term must refuse) */
     arb_mat_one(A);
     arb_one(arb_mat_entry(A, n - 1, n - 1));
     arb_mul_2exp_si(arb_mat_entry(A, n - 1, n - 1), arb_mat_entry(A, n - 1, n - 1), -20);
     mag_set_ui_2exp_si(arb_radref(arb_mat_entry(A, n - 1, n - 1)), 1, -19);
-    ck_assert(!lc_gauge_minor_certify_d(bound, A, rows, cols, n));
+    ck_assert(!lc_gauge_minor_certify_d(bound, NULL, A, rows, cols, n));
     arb_zero(arb_mat_entry(A, n - 1, n - 1));
     mag_set_ui_2exp_si(arb_radref(arb_mat_entry(A, n - 1, n - 1)), 1, -21);
-    ck_assert(!lc_gauge_minor_certify_d(bound, A, rows, cols, n));
+    ck_assert(!lc_gauge_minor_certify_d(bound, NULL, A, rows, cols, n));
     arb_one(arb_mat_entry(A, n - 1, n - 1));
     arb_mul_2exp_si(arb_mat_entry(A, n - 1, n - 1), arb_mat_entry(A, n - 1, n - 1), -20);
     mag_set_ui_2exp_si(arb_radref(arb_mat_entry(A, n - 1, n - 1)), 1, -22);
-    ck_assert(lc_gauge_minor_certify_d(bound, A, rows, cols, n));
+    ck_assert(lc_gauge_minor_certify_d(bound, NULL, A, rows, cols, n));
     /* [[1, y], [3, 3 y]], y = 1 + 2^-52: singular, but 3 y is not a double,
        so the rounded midpoints are regular (the rounding must be counted) */
     arb_mat_clear(A);
@@ -470,7 +470,7 @@ START_TEST(double_certificate_certifies_regular_and_refuses_singular_minors)
     arb_add_ui(arb_mat_entry(A, 0, 1), arb_mat_entry(A, 0, 1), 1, 256);
     arb_mul_si(arb_mat_entry(A, 1, 1), arb_mat_entry(A, 0, 1), 3, 256);
     ck_assert(arb_is_exact(arb_mat_entry(A, 1, 1)));
-    ck_assert(!lc_gauge_minor_certify_d(bound, A, pr, pr, 2));
+    ck_assert(!lc_gauge_minor_certify_d(bound, NULL, A, pr, pr, 2));
     /* [[1, 1], [1, 1 + 2^-80]]: non-singular, its doubles are not */
     arb_mat_clear(A);
     arb_mat_init(A, 2, 2);
@@ -480,7 +480,7 @@ START_TEST(double_certificate_certifies_regular_and_refuses_singular_minors)
     arb_one(arb_mat_entry(A, 1, 1));
     arf_mul_2exp_si(arb_midref(arb_mat_entry(A, 1, 1)), arb_midref(arb_mat_entry(A, 1, 1)), -80);
     arb_add_ui(arb_mat_entry(A, 1, 1), arb_mat_entry(A, 1, 1), 1, 256);
-    ck_assert(!lc_gauge_minor_certify_d(bound, A, pr, pr, 2));
+    ck_assert(!lc_gauge_minor_certify_d(bound, NULL, A, pr, pr, 2));
     ck_assert_int_eq(lc_gauge_rank_certify(&rank, NULL, NULL, A, 2, 256, err), LC_OK);
     ck_assert_int_eq(rank, 2);
     arb_mat_clear(A);
