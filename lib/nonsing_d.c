@@ -21,14 +21,18 @@
  * matrix.  The gamma_r term is Higham's bound for a computed matrix product,
  * eq. (3.13) of sec. 3.5: |fl(AB) - AB| <= gamma_n |A||B| for any order of
  * summation of each inner product (a fused multiply-add only removes
- * roundings).  That bound ignores underflow; the eta term covers gradual
+ * roundings).  C is formed by blocked summation (partial sums of BI = 64
+ * products, then their sum), so each product passes through at most
+ * n = BI + ceil(r / BI) + 1 roundings and gamma_r is replaced by gamma_n
+ * (Higham sec. 4.2), 141 instead of 4856 at r = 4856.  That bound ignores
+ * underflow; the eta term covers gradual
  * underflow: in the standard model with underflow (Higham sec. 2.1) a
  * product carries an extra absolute error of at most eta/2 (a sum none),
  * and the at most r - 1 later additions grow it by (1 + u)^(r-1) < 2, so at
  * most r eta per entry.  Taking row sums,
  *
  *   ||I - R A||_inf <= max_i [ sum_j |I - C|_ij
- *                              + sum_k |R_ik| (gamma_r sum_j |Am_kj| + sum_j Ar_kj)
+ *                              + sum_k |R_ik| (gamma_n sum_j |Am_kj| + sum_j Ar_kj)
  *                              + r^2 eta ].
  *
  * Everything on the right is evaluated in Arb's mag_t, which rounds every
