@@ -133,11 +133,32 @@ int lc_gauge_jacobian(arb_mat_t J, const lc_tmodel_t M, const fmpq_mat_struct * 
                       int causal, slong prec, lc_err_t err);
 
 /* Certified rank lower bound: tries to certify an r x r minor non-singular
-   (rows and columns chosen by complete pivoting on the midpoints, the minor
-   then inverted in balls).  Returns LC_OK with *rank = r when certified,
-   LC_E_LIMIT otherwise.  rows/cols (may be NULL) receive the indices. */
+   (rows and columns chosen by complete pivoting on the midpoints in doubles,
+   lc_gauge_pivot_d; the minor then certified by lc_gauge_minor_certify_d,
+   and when that fails and r <= LC_GAUGE_BALL_INV_MAX, by inverting it in
+   balls at prec).  Returns LC_OK with *rank = r when certified, LC_E_LIMIT
+   otherwise.  rows/cols (may be NULL) receive the indices. */
+#define LC_GAUGE_BALL_INV_MAX 1000
 int lc_gauge_rank_certify(slong * rank, slong * rows, slong * cols, const arb_mat_t J,
                           slong r, slong prec, lc_err_t err);
+
+/* Complete pivoting on the midpoints of J (m x n) in doubles, for at most r
+   steps: pr (m entries) and pc (n entries) receive the row and column
+   orders, the first steps of them the pivots.  Returns the number of steps
+   whose pivot was non-zero (and finite).  Only a choice: nothing is
+   certified. */
+slong lc_gauge_pivot_d(slong * pr, slong * pc, const arb_mat_t J, slong r);
+
+/* Certifies the r x r minor of J on rows[0..r) x cols[0..r) non-singular
+   (every matrix in the balls) in double precision: an approximate inverse R
+   of the midpoints and a rigorous bound ||I - R A||_inf < 1 (the error
+   analysis is in lib/nonsing_d.c).  Returns 1 when certified; bound receives
+   the upper bound on ||I - R A||_inf (infinite when it could not be
+   computed), and terms (3 entries, may be NULL) the largest row sums of its
+   parts: |I - fl(R A)|, the rounding of the product, and |R| times the
+   radii.  0 means not certified, never singular. */
+int lc_gauge_minor_certify_d(mag_t bound, mag_ptr terms, const arb_mat_t J, const slong * rows,
+                             const slong * cols, slong r);
 
 /* Tangent vectors (columns, exact, nparams x k) of the continuous symmetries
    of M that fix the function E -> forward(M, E), by kind:

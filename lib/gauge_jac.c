@@ -694,10 +694,9 @@ int
 lc_gauge_rank_certify(slong * rank, slong * rows, slong * cols, const arb_mat_t J, slong r,
                       slong prec, lc_err_t err)
 {
-    slong m = arb_mat_nrows(J), n = arb_mat_ncols(J), i, j, k, bi, bj, t;
-    double * a, best, f;
+    slong m = arb_mat_nrows(J), n = arb_mat_ncols(J), i, j;
     slong * pr, * pc;
-    arb_mat_t A, Ai;
+    mag_t bound;
     int ok;
 
     *rank = 0;
@@ -707,42 +706,30 @@ lc_gauge_rank_certify(slong * rank, slong * rows, slong * cols, const arb_mat_t 
     if (r == 0)
         return LC_OK;
     /* Complete pivoting on the midpoints (doubles suffice to choose the
-       minor; the minor itself is then certified in balls). */
-    a = flint_malloc(m * n * sizeof(double));
+       minor; the minor itself is then certified rigorously). */
     pr = flint_malloc(m * sizeof(slong));
     pc = flint_malloc(n * sizeof(slong));
-    for (i = 0; i < m; i++)
-        for (j = 0; j < n; j++)
-            a[i * n + j] = arf_get_d(arb_midref(arb_mat_entry(J, i, j)), ARF_RND_NEAR);
-    for (i = 0; i < m; i++)
-        pr[i] = i;
-    for (j = 0; j < n; j++)
-        pc[j] = j;
-    for (k = 0; k < r; k++)
+    mag_init(bound);
+    /* pivoting that stops early (a zero pivot in doubles) still leaves a
+       choice of rows and columns for the ball path */
+    ok = lc_gauge_pivot_d(pr, pc, J, r) == r && lc_gauge_minor_certify_d(bound, NULL, J, pr, pc, r);
+    if (!ok)
     {
-        best = -1;
-        bi = bj = k;
-        for (i = k; i < m; i++)
-            for (j = k; j < n; j++)
-                if (fabs(a[pr[i] * n + pc[j]]) > best)
-                    best = fabs(a[pr[i] * n + pc[j]]), bi = i, bj = j;
-        t = pr[k], pr[k] = pr[bi], pr[bi] = t;
-        t = pc[k], pc[k] = pc[bj], pc[bj] = t;
-        if (best == 0)
-            break;
-        for (i = k + 1; i < m; i++)
+        ok = 0;
+        if (r <= LC_GAUGE_BALL_INV_MAX)
         {
-            f = a[pr[i] * n + pc[k]] / a[pr[k] * n + pc[k]];
-            for (j = k; j < n; j++)
-                a[pr[i] * n + pc[j]] -= f * a[pr[k] * n + pc[j]];
+            arb_mat_t A, Ai;
+
+            arb_mat_init(A, r, r);
+            arb_mat_init(Ai, r, r);
+            for (i = 0; i < r; i++)
+                for (j = 0; j < r; j++)
+                    arb_set(arb_mat_entry(A, i, j), arb_mat_entry(J, pr[i], pc[j]));
+            ok = arb_mat_inv(Ai, A, prec);     /* nonzero: every matrix in A is invertible */
+            arb_mat_clear(A);
+            arb_mat_clear(Ai);
         }
     }
-    arb_mat_init(A, r, r);
-    arb_mat_init(Ai, r, r);
-    for (i = 0; i < r; i++)
-        for (j = 0; j < r; j++)
-            arb_set(arb_mat_entry(A, i, j), arb_mat_entry(J, pr[i], pc[j]));
-    ok = arb_mat_inv(Ai, A, prec);     /* nonzero: every matrix in A is invertible */
     if (ok)
     {
         *rank = r;
@@ -754,13 +741,11 @@ lc_gauge_rank_certify(slong * rank, slong * rows, slong * cols, const arb_mat_t 
                 cols[i] = pc[i];
         }
     }
-    arb_mat_clear(A);
-    arb_mat_clear(Ai);
-    flint_free(a);
+    mag_clear(bound);
     flint_free(pr);
     flint_free(pc);
     if (!ok)
-        return lc_err_set(err, LC_E_LIMIT, "no %ldx%ld minor certified non-singular at %ld bits",
-                          (long) r, (long) r, (long) prec);
+        return lc_err_set(err, LC_E_LIMIT, "no %ldx%ld minor certified non-singular (in doubles%s)",
+                          (long) r, (long) r, r <= LC_GAUGE_BALL_INV_MAX ? ", nor in balls" : "");
     return LC_OK;
 }

@@ -141,7 +141,9 @@ void lc_llama_params_get(fmpq_mat_t v, const lc_tmodel_t M);
 
 /* J := the Jacobian of vec(forward(M, E_s)) (column-major per sequence,
    s = 0..ns-1 stacked) with respect to every parameter, by forward mode in
-   balls: (sum_s d_e n_s) x nparams. */
+   balls: (sum_s d_e n_s) x nparams.  One primal pass per sequence, its
+   values kept; then one derivative pass per parameter from the parameter's
+   layer on. */
 int lc_llama_jacobian(arb_mat_t J, const lc_tmodel_t M, const fmpq_mat_struct * Es, slong ns,
                       int causal, slong prec, lc_err_t err);
 

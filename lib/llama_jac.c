@@ -14,7 +14,11 @@
  *   H = V A^T           dH = dV A^T + V dA^T
  *   h = silu(g) u       dh = silu'(g) dg u + silu(g) du,
  *                       silu'(g) = s (1 + g (1 - s)), s = 1 / (1 + exp(-g))
- *                       (GELU: its derivative likewise, certified by Arb) */
+ *                       (GELU: its derivative likewise, certified by Arb)
+ * The Jacobian runs the primal pass once per input sequence and keeps its
+ * values (pcache); each parameter direction then runs only the derivative
+ * rules (dual_cached), from the direction's layer on (before it the
+ * derivative is 0) and, inside that layer, from its block. */
 #include <string.h>
 #include <arb_hypgeom.h>
 #include "llama.h"
@@ -147,7 +151,7 @@ d_affine(arb_mat_t Y, arb_mat_t dY, const bmodel * B, slong k, slong kb, const a
 
 static int
 d_rms(arb_mat_t Y, arb_mat_t dY, const arb_mat_t X, const arb_mat_t dX, const bmodel * B,
-      slong kw, const fmpq_t eps, const dir_t * d, slong prec, lc_err_t err)
+      slong kw, const fmpq * eps, const dir_t * d, slong prec, lc_err_struct * err)
 {
     slong n = arb_mat_ncols(X), dd = arb_mat_nrows(X), i, k;
     arb_t ms, r, dr, t, e;
@@ -288,11 +292,71 @@ act_d(arb_t y, arb_t dy, const arb_t x, int act, slong prec)
     arb_clear(t);
 }
 
-/* out, dout := the model and its derivative along d, on E (E fixed). */
+/* The primal values of one forward pass (one input sequence), kept so that
+   each parameter direction then costs only its derivative pass (dual_cached)
+   instead of recomputing them: the stream X entering each layer (and the
+   final norm), the stream after attention, the norms' outputs, Q and K after
+   RoPE, V, each head's attention matrix, the heads' outputs, the gate's
+   activation and its derivative, the up projection and the gated product. */
+typedef struct
+{
+    arb_mat_struct * X, * Xm, * Y1, * Y2, * Q, * K, * V, * A, * Eh, * F, * DF, * U, * H;
+    arb_mat_t Yf;
+    arb_t scale, eps;
+    slong n_t, n_h;
+}
+pcache;
+
+static void
+pcache_init(pcache * P, const lc_tmodel_t M, slong prec)
+{
+    slong t, nt = M->n_t;
+
+#define PI(f, k) P->f = flint_malloc(sizeof(arb_mat_struct) * (k)); \
+    for (t = 0; t < (k); t++) arb_mat_init(P->f + t, 0, 0);
+    PI(X, nt + 1); PI(Xm, nt); PI(Y1, nt); PI(Y2, nt); PI(Q, nt); PI(K, nt); PI(V, nt);
+    PI(A, nt * M->n_h); PI(Eh, nt); PI(F, nt); PI(DF, nt); PI(U, nt); PI(H, nt);
+#undef PI
+    arb_mat_init(P->Yf, 0, 0);
+    arb_init(P->scale);
+    arb_init(P->eps);
+    arb_set_si(P->scale, M->d_h);
+    arb_rsqrt(P->scale, P->scale, prec);
+    arb_set_fmpq(P->eps, M->eps, prec);
+    P->n_t = nt;
+    P->n_h = M->n_h;
+}
+
+static void
+pcache_clear(pcache * P)
+{
+    slong t, nt = P->n_t;
+
+#define PC(f, k) for (t = 0; t < (k); t++) arb_mat_clear(P->f + t); flint_free(P->f);
+    PC(X, nt + 1); PC(Xm, nt); PC(Y1, nt); PC(Y2, nt); PC(Q, nt); PC(K, nt); PC(V, nt);
+    PC(A, nt * P->n_h); PC(Eh, nt); PC(F, nt); PC(DF, nt); PC(U, nt); PC(H, nt);
+#undef PC
+    arb_mat_clear(P->Yf);
+    arb_clear(P->scale);
+    arb_clear(P->eps);
+}
+
+static void
+keep(arb_mat_struct * dst, const arb_mat_t src)
+{
+    if (dst != NULL)
+    {
+        lc_ball_resize(dst, arb_mat_nrows(src), arb_mat_ncols(src));
+        arb_mat_set(dst, src);
+    }
+}
+
+/* out, dout := the model and its derivative along d, on E (E fixed); the
+   primal values go to P when P is not NULL. */
 static int
 dual_forward(arb_mat_t out, arb_mat_t dout, const lc_tmodel_t M, const bmodel * B,
              const arb_mat_t E, const arb_mat_t C, const arb_mat_t Sn, int causal,
-             const dir_t * d, slong prec, lc_err_t err)
+             const dir_t * d, pcache * P, slong prec, lc_err_t err)
 {
     slong n = arb_mat_ncols(E), dh = M->d_h, rep = M->n_h / M->n_kv, per = M->qkv_bias ? 12 : 9;
     slong t, a, g, i, j, k, base;
@@ -322,8 +386,12 @@ dual_forward(arb_mat_t out, arb_mat_t dout, const lc_tmodel_t M, const bmodel * 
     for (t = 0; t < M->n_t && st == LC_OK; t++)
     {
         base = t * per;
+        if (P != NULL)
+            keep(P->X + t, X);
         if ((st = d_rms(Y, dY, X, dX, B, base + 7, M->eps, d, prec, err)) != LC_OK)
             break;
+        if (P != NULL)
+            keep(P->Y1 + t, Y);
         d_affine(Q, dQ, B, base + 0, M->qkv_bias ? base + 9 : -1, Y, dY, d, prec);
         d_affine(K, dK, B, base + 1, M->qkv_bias ? base + 10 : -1, Y, dY, d, prec);
         d_affine(V, dV, B, base + 2, M->qkv_bias ? base + 11 : -1, Y, dY, d, prec);
@@ -336,6 +404,12 @@ dual_forward(arb_mat_t out, arb_mat_t dout, const lc_tmodel_t M, const bmodel * 
         {
             lc_llama_rope_apply(K, g * dh, dh, C, Sn, prec);
             lc_llama_rope_apply(dK, g * dh, dh, C, Sn, prec);
+        }
+        if (P != NULL)
+        {
+            keep(P->Q + t, Q);
+            keep(P->K + t, K);
+            keep(P->V + t, V);
         }
         for (a = 0; a < M->n_h && st == LC_OK; a++)
         {
@@ -381,6 +455,8 @@ dual_forward(arb_mat_t out, arb_mat_t dout, const lc_tmodel_t M, const bmodel * 
                 arb_mat_clear(srow);
                 arb_mat_clear(arow);
             }
+            if (P != NULL && st == LC_OK)
+                keep(P->A + t * M->n_h + a, A);
             /* Eh_a = V_g A^T, dEh_a = dV_g A^T + V_g dA^T */
             for (k = 0; k < dh && st == LC_OK; k++)
                 for (i = 0; i < n; i++)
@@ -402,8 +478,19 @@ dual_forward(arb_mat_t out, arb_mat_t dout, const lc_tmodel_t M, const bmodel * 
         d_affine(Z, dZ, B, base + 3, -1, Eh, dEh, d, prec);
         arb_mat_add(X, X, Z, prec);
         arb_mat_add(dX, dX, dZ, prec);
+        if (P != NULL)
+        {
+            keep(P->Eh + t, Eh);
+            keep(P->Xm + t, X);
+        }
         if ((st = d_rms(Y, dY, X, dX, B, base + 8, M->eps, d, prec, err)) != LC_OK)
             break;
+        if (P != NULL)
+        {
+            keep(P->Y2 + t, Y);
+            lc_ball_resize(P->F + t, M->d_f, n);
+            lc_ball_resize(P->DF + t, M->d_f, n);
+        }
         d_affine(G, dG, B, base + 4, -1, Y, dY, d, prec);
         d_affine(U, dU, B, base + 5, -1, Y, dY, d, prec);
         for (i = 0; i < arb_mat_nrows(G); i++)
@@ -412,6 +499,11 @@ dual_forward(arb_mat_t out, arb_mat_t dout, const lc_tmodel_t M, const bmodel * 
                 arb_ptr gg = arb_mat_entry(G, i, j), dg = arb_mat_entry(dG, i, j);
 
                 act_d(f, df, gg, M->activation, prec);
+                if (P != NULL)
+                {
+                    arb_set(arb_mat_entry(P->F + t, i, j), f);
+                    arb_set(arb_mat_entry(P->DF + t, i, j), df);
+                }
                 /* h = f u, dh = df dg u + f du */
                 arb_mul(tmp, df, dg, prec);
                 arb_mul(tmp, tmp, arb_mat_entry(U, i, j), prec);
@@ -419,12 +511,21 @@ dual_forward(arb_mat_t out, arb_mat_t dout, const lc_tmodel_t M, const bmodel * 
                 arb_swap(dg, tmp);
                 arb_mul(gg, f, arb_mat_entry(U, i, j), prec);
             }
+        if (P != NULL)
+        {
+            keep(P->U + t, U);
+            keep(P->H + t, G);
+        }
         d_affine(Z, dZ, B, base + 6, -1, G, dG, d, prec);
         arb_mat_add(X, X, Z, prec);
         arb_mat_add(dX, dX, dZ, prec);
     }
+    if (st == LC_OK && P != NULL)
+        keep(P->X + M->n_t, X);
     if (st == LC_OK)
         st = d_rms(Y, dY, X, dX, B, M->n_t * per, M->eps, d, prec, err);
+    if (st == LC_OK && P != NULL)
+        keep(P->Yf, Y);
     if (st == LC_OK)
     {
         if (M->Wout->r > 0)
@@ -452,12 +553,202 @@ dual_forward(arb_mat_t out, arb_mat_t dout, const lc_tmodel_t M, const bmodel * 
     return st;
 }
 
+/* The derivative passes from the kept primal values (P, filled by
+   dual_forward for the same E): the same rules as dual_forward with the
+   primal parts read instead of recomputed.  The derivative is 0 up to the
+   layer holding the direction (the stream there is P->X), and inside that
+   layer up to the block (attention or feed-forward) holding it. */
+
+/* dY := W dX + [direction] (e_i Xin_j row), + 1 for a bias direction */
+static void
+c_affine(arb_mat_t dY, const bmodel * B, slong k, slong kb, const arb_mat_t Xin,
+         const arb_mat_t dX, const dir_t * d, slong prec)
+{
+    slong j;
+
+    lc_ball_resize(dY, arb_mat_nrows(B->w + k), arb_mat_ncols(dX));
+    arb_mat_mul(dY, B->w + k, dX, prec);
+    if (d->k == k)
+        for (j = 0; j < arb_mat_ncols(dX); j++)
+            arb_add(arb_mat_entry(dY, d->i, j), arb_mat_entry(dY, d->i, j),
+                    arb_mat_entry(Xin, d->j, j), prec);
+    if (kb >= 0 && d->k == kb)
+        for (j = 0; j < arb_mat_ncols(dX); j++)
+            arb_add_ui(arb_mat_entry(dY, d->i, j), arb_mat_entry(dY, d->i, j), 1, prec);
+}
+
+/* dY of RMSNorm at X (mean(x^2) + eps already certified positive by the
+   primal pass): dr = -r^3 mean(x dx), dy = (dx r + x dr) w + [direction] x r */
+static void
+c_rms(arb_mat_t dY, const arb_mat_t X, const arb_mat_t dX, const bmodel * B, slong kw,
+      const arb_t eps, const dir_t * d, slong prec)
+{
+    slong n = arb_mat_ncols(X), dd = arb_mat_nrows(X), i, k;
+    arb_t ms, r, dr, t;
+
+    arb_init(ms);
+    arb_init(r);
+    arb_init(dr);
+    arb_init(t);
+    lc_ball_resize(dY, dd, n);
+    for (i = 0; i < n; i++)
+    {
+        arb_zero(ms);
+        arb_zero(dr);
+        for (k = 0; k < dd; k++)
+        {
+            arb_addmul(ms, arb_mat_entry(X, k, i), arb_mat_entry(X, k, i), prec);
+            arb_addmul(dr, arb_mat_entry(X, k, i), arb_mat_entry(dX, k, i), prec);
+        }
+        arb_div_si(ms, ms, dd, prec);
+        arb_div_si(dr, dr, dd, prec);
+        arb_add(ms, ms, eps, prec);
+        arb_rsqrt(r, ms, prec);
+        arb_pow_ui(t, r, 3, prec);
+        arb_mul(dr, dr, t, prec);
+        arb_neg(dr, dr);
+        for (k = 0; k < dd; k++)
+        {
+            arb_srcptr x = arb_mat_entry(X, k, i);
+            arb_ptr dy = arb_mat_entry(dY, k, i);
+
+            arb_mul(dy, arb_mat_entry(dX, k, i), r, prec);
+            arb_addmul(dy, x, dr, prec);
+            arb_mul(dy, dy, arb_mat_entry(B->w + kw, k, 0), prec);
+            if (d->k == kw && d->i == k)
+                arb_addmul(dy, x, r, prec);
+        }
+    }
+    arb_clear(ms);
+    arb_clear(r);
+    arb_clear(dr);
+    arb_clear(t);
+}
+
+static void
+dual_cached(arb_mat_t dout, const lc_tmodel_t M, const bmodel * B, const pcache * P,
+            const arb_mat_t C, const arb_mat_t Sn, int causal, const dir_t * d, slong prec)
+{
+    slong n = arb_mat_ncols(P->X + 0), dh = M->d_h, rep = M->n_h / M->n_kv;
+    slong per = M->qkv_bias ? 12 : 9, t, t0, a, g, i, j, k, base, kl;
+    arb_mat_t dX, dY, dQ, dK, dV, dEh, dZ, dG, dU, dA;
+    arb_t sum, tmp;
+    int live = 0;
+
+    t0 = d->k < M->n_t * per ? d->k / per : M->n_t;
+    arb_mat_init(dX, M->d_e, n);
+#define IA(m) arb_mat_init(m, 0, 0)
+    IA(dY); IA(dQ); IA(dK); IA(dV); IA(dZ); IA(dG); IA(dU);
+#undef IA
+    arb_mat_init(dEh, M->n_h * dh, n);
+    arb_mat_init(dA, n, n);
+    arb_init(sum);
+    arb_init(tmp);
+    for (t = t0; t < M->n_t; t++)
+    {
+        const arb_mat_struct * Q = P->Q + t, * K = P->K + t, * V = P->V + t;
+
+        base = t * per;
+        kl = d->k - base;    /* the direction's matrix within layer t, if any */
+        if (live || kl == 0 || kl == 1 || kl == 2 || kl == 3 || kl == 7 || kl >= 9)
+        {
+            c_rms(dY, P->X + t, dX, B, base + 7, P->eps, d, prec);
+            c_affine(dQ, B, base + 0, M->qkv_bias ? base + 9 : -1, P->Y1 + t, dY, d, prec);
+            c_affine(dK, B, base + 1, M->qkv_bias ? base + 10 : -1, P->Y1 + t, dY, d, prec);
+            c_affine(dV, B, base + 2, M->qkv_bias ? base + 11 : -1, P->Y1 + t, dY, d, prec);
+            for (a = 0; a < M->n_h; a++)
+                lc_llama_rope_apply(dQ, a * dh, dh, C, Sn, prec);
+            for (g = 0; g < M->n_kv; g++)
+                lc_llama_rope_apply(dK, g * dh, dh, C, Sn, prec);
+            for (a = 0; a < M->n_h; a++)
+            {
+                const arb_mat_struct * A = P->A + t * M->n_h + a;
+
+                g = a / rep;
+                arb_mat_zero(dA);
+                for (i = 0; i < n; i++)
+                {
+                    slong jm = causal ? i + 1 : n;
+
+                    for (j = 0; j < jm; j++)
+                    {
+                        arb_ptr ds = arb_mat_entry(dA, i, j);
+
+                        for (k = 0; k < dh; k++)
+                        {
+                            arb_addmul(ds, arb_mat_entry(dQ, a * dh + k, i), arb_mat_entry(K, g * dh + k, j), prec);
+                            arb_addmul(ds, arb_mat_entry(Q, a * dh + k, i), arb_mat_entry(dK, g * dh + k, j), prec);
+                        }
+                        arb_mul(ds, ds, P->scale, prec);
+                    }
+                    /* da_j = a_j (ds_j - sum_k a_k ds_k) */
+                    arb_zero(sum);
+                    for (j = 0; j < jm; j++)
+                        arb_addmul(sum, arb_mat_entry(A, i, j), arb_mat_entry(dA, i, j), prec);
+                    for (j = 0; j < jm; j++)
+                    {
+                        arb_sub(tmp, arb_mat_entry(dA, i, j), sum, prec);
+                        arb_mul(arb_mat_entry(dA, i, j), tmp, arb_mat_entry(A, i, j), prec);
+                    }
+                }
+                /* dEh_a = dV_g A^T + V_g dA^T */
+                for (k = 0; k < dh; k++)
+                    for (i = 0; i < n; i++)
+                    {
+                        arb_ptr dhh = arb_mat_entry(dEh, a * dh + k, i);
+
+                        arb_zero(dhh);
+                        for (j = 0; j < n; j++)
+                        {
+                            arb_addmul(dhh, arb_mat_entry(dV, g * dh + k, j), arb_mat_entry(A, i, j), prec);
+                            arb_addmul(dhh, arb_mat_entry(V, g * dh + k, j), arb_mat_entry(dA, i, j), prec);
+                        }
+                    }
+            }
+            c_affine(dZ, B, base + 3, -1, P->Eh + t, dEh, d, prec);
+            arb_mat_add(dX, dX, dZ, prec);
+            live = 1;
+        }
+        c_rms(dY, P->Xm + t, dX, B, base + 8, P->eps, d, prec);
+        c_affine(dG, B, base + 4, -1, P->Y2 + t, dY, d, prec);
+        c_affine(dU, B, base + 5, -1, P->Y2 + t, dY, d, prec);
+        for (i = 0; i < arb_mat_nrows(dG); i++)
+            for (j = 0; j < n; j++)
+            {
+                arb_ptr dg = arb_mat_entry(dG, i, j);
+
+                /* dh = f'(g) dg u + f(g) du */
+                arb_mul(tmp, arb_mat_entry(P->DF + t, i, j), dg, prec);
+                arb_mul(tmp, tmp, arb_mat_entry(P->U + t, i, j), prec);
+                arb_addmul(tmp, arb_mat_entry(P->F + t, i, j), arb_mat_entry(dU, i, j), prec);
+                arb_swap(dg, tmp);
+            }
+        c_affine(dZ, B, base + 6, -1, P->H + t, dG, d, prec);
+        arb_mat_add(dX, dX, dZ, prec);
+        live = 1;
+    }
+    c_rms(dY, P->X + M->n_t, dX, B, M->n_t * per, P->eps, d, prec);
+    if (M->Wout->r > 0)
+    {
+        c_affine(dZ, B, M->n_t * per + 1, -1, P->Yf, dY, d, prec);
+        arb_mat_swap(dout, dZ);
+    }
+    else
+        arb_mat_swap(dout, dY);
+    arb_mat_clear(dX); arb_mat_clear(dY); arb_mat_clear(dQ); arb_mat_clear(dK);
+    arb_mat_clear(dV); arb_mat_clear(dZ); arb_mat_clear(dG); arb_mat_clear(dU);
+    arb_mat_clear(dEh); arb_mat_clear(dA);
+    arb_clear(sum);
+    arb_clear(tmp);
+}
+
 int
 lc_llama_jacobian(arb_mat_t J, const lc_tmodel_t M, const fmpq_mat_struct * Es, slong ns,
                   int causal, slong prec, lc_err_t err)
 {
     slong np = lc_llama_nparams(M), rows = 0, s, k, i, j, col, r0;
     bmodel B;
+    pcache P;
     arb_mat_t E, C, S, out, dout;
     int st = LC_OK;
 
@@ -470,6 +761,7 @@ lc_llama_jacobian(arb_mat_t J, const lc_tmodel_t M, const fmpq_mat_struct * Es, 
         rows += M->d_e * Es[s].c;
     }
     bmodel_init(&B, M, prec);
+    pcache_init(&P, M, prec);
     lc_ball_resize(J, rows, np);
     arb_mat_init(E, 0, 0);
     arb_mat_init(C, 0, 0);
@@ -481,8 +773,13 @@ lc_llama_jacobian(arb_mat_t J, const lc_tmodel_t M, const fmpq_mat_struct * Es, 
     {
         slong n = Es[s].c;
 
+        dir_t none;
+
         lc_ball_set_qmat(E, Es + s, prec);
         lc_llama_rope_table(C, S, M->d_h, n, M->rope_theta, prec);
+        none.k = -1, none.i = none.j = 0;
+        if ((st = dual_forward(out, dout, M, &B, E, C, S, causal, &none, &P, prec, err)) != LC_OK)
+            break;
         col = 0;
         for (k = 0; k < B.nm && st == LC_OK; k++)
             for (i = 0; i < arb_mat_nrows(B.w + k) && st == LC_OK; i++)
@@ -494,8 +791,7 @@ lc_llama_jacobian(arb_mat_t J, const lc_tmodel_t M, const fmpq_mat_struct * Es, 
                     d.k = k, d.i = i, d.j = j;
                     if ((st = lc_limit_check(err)) != LC_OK)
                         break;
-                    if ((st = dual_forward(out, dout, M, &B, E, C, S, causal, &d, prec, err)) != LC_OK)
-                        break;
+                    dual_cached(dout, M, &B, &P, C, S, causal, &d, prec);
                     /* rows: vec of the output, column-major (token by token) */
                     for (b = 0; b < n; b++)
                         for (a = 0; a < arb_mat_nrows(dout); a++)
@@ -505,6 +801,7 @@ lc_llama_jacobian(arb_mat_t J, const lc_tmodel_t M, const fmpq_mat_struct * Es, 
         r0 += M->d_e * n;
     }
     bmodel_clear(&B);
+    pcache_clear(&P);
     arb_mat_clear(E);
     arb_mat_clear(C);
     arb_mat_clear(S);

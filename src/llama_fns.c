@@ -390,7 +390,14 @@ const lc_builtin_struct lc_builtins_llama[] =
       "architecture; overflow of the format is an error.",
       "seed(1)\nM = random_llama(4, 2, 1, 2, 6, 1)\nR = round_weights(quarot(M, 3)[1], \"bf16\")\nR[2]" },
     { LC_FAM_GAUGE, "llama_flat", "Tiib", 3, 4, bi_llama_flat, "llama_flat(M, ns, n, causal)",
-      "[nparams, certified Jacobian rank, exhibited kernel dimension, J T] of a LLaMA model over ns random sequences of n tokens (causal by default)",
+      "The flat directions of the LLaMA-style model M, as a list [nparams, certified rank of the "
+      "Jacobian, k, J T]: J is the Jacobian of the outputs on ns random sequences of n "
+      "tokens (integer entries in [-5, 5]; causal masks unless causal is false) with respect "
+      "to every parameter, by forward mode in balls; the rank is certified on a minor of size up to nparams - k (an approximate "
+      "inverse in doubles with a rigorous bound ||I - R A|| < 1, or the ball inverse), and k "
+      "counts the exact tangents of llama_tangents(M), with J T a certified ball near 0. When the "
+      "rank is nparams - k the flat directions are exactly those k. At most 8000 parameters, "
+      "10000 outputs (ns n d_e) and 64 tokens; models with q/k/v biases are refused.",
       "seed(1)\nF = llama_flat(random_llama(4, 2, 1, 2, 4, 1), 4, 3)\n[F[1], F[2], F[3]]" },
     { LC_FAM_GAUGE, "llama_tangents", "T", 1, 1, bi_llama_tangents, "llama_tangents(M)",
       "The exact tangent vectors, as the columns of an nparams x k rational matrix, of the "

@@ -371,6 +371,127 @@ END_TEST
    scale and shift against the next maps 16, ReLU scaling 4, bo/b2 shift along
    1 once: 61.  The Jacobian over 24 input sequences has a certified
    non-singular 75 x 75 minor, so the nullity is exactly 61. */
+/* The double-precision certificate of non-singularity (lib/nonsing_d.c)
+   against facts: a strictly diagonally dominant matrix is non-singular
+   (Levy-Desplanques), so it must be certified, also as a minor picked out of
+   a larger matrix; a matrix B C with B n x (n - 1) is singular, so no bound
+   may come out < 1, nor for a ball that contains a singular matrix; a
+   non-singular matrix whose midpoints round to a singular double matrix is
+   not certified in doubles, and lc_gauge_rank_certify then certifies it in
+   balls. */
+START_TEST(double_certificate_certifies_regular_and_refuses_singular_minors)
+{
+    flint_rand_t st;
+    arb_mat_t J, B, C, A;
+    mag_t bound;
+    slong n = 60, i, j, rows[60], cols[60], rank, pr[2] = { 0, 1 };
+    lc_err_t err;
+
+    flint_randinit(st);
+    lc_rand_seed(st, 5);
+    mag_init(bound);
+    /* diagonally dominant: |off-diagonal| <= 1, diagonal n, inside a 70 x 65
+       matrix of noise at rows 2i + 1 and columns 64 - i */
+    arb_mat_init(J, 70, 65);
+    for (i = 0; i < 70; i++)
+        for (j = 0; j < 65; j++)
+            arb_set_si(arb_mat_entry(J, i, j), (slong) n_randint(st, 1000001) - 500000);
+    for (i = 0; i < n; i++)
+    {
+        rows[i] = 2 * i + 1 - (2 * i + 1 >= 70 ? 69 : 0);
+        cols[i] = 64 - i;
+    }
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++)
+        {
+            arb_ptr x = arb_mat_entry(J, rows[i], cols[j]);
+
+            if (i == j)
+                arb_set_si(x, n);
+            else
+                arb_set_si(x, (slong) n_randint(st, 2001) - 1000), arb_div_si(x, x, 1000, 128);
+        }
+    ck_assert(lc_gauge_minor_certify_d(bound, NULL, J, rows, cols, n));
+    ck_assert(mag_cmp_2exp_si(bound, 0) < 0);
+    /* singular: A = B C exactly (small integers, exact in doubles) */
+    arb_mat_init(B, n, n - 1);
+    arb_mat_init(C, n - 1, n);
+    arb_mat_init(A, n, n);
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n - 1; j++)
+        {
+            arb_set_si(arb_mat_entry(B, i, j), (slong) n_randint(st, 7) - 3);
+            arb_set_si(arb_mat_entry(C, j, i), (slong) n_randint(st, 7) - 3);
+        }
+    arb_mat_mul(A, B, C, 128);
+    for (i = 0; i < n; i++)
+    {
+        rows[i] = cols[i] = i;
+        ck_assert(arb_is_exact(arb_mat_entry(A, i, 0)));
+    }
+    ck_assert(!lc_gauge_minor_certify_d(bound, NULL, A, rows, cols, n));
+    ck_assert(mag_cmp_2exp_si(bound, 0) >= 0);
+    /* and as the minor chosen by pivoting: rank n - 1 at most */
+    ck_assert_int_eq(lc_gauge_rank_certify(&rank, NULL, NULL, A, n, 128, err), LC_E_LIMIT);
+    /* a ball containing a singular matrix: B C + 2^-70 E_00 with radius 2^-69 */
+    {
+        arb_t t;
+
+        arb_init(t);
+        arb_one(t);
+        arb_mul_2exp_si(t, t, -70);
+        arb_add(arb_mat_entry(A, 0, 0), arb_mat_entry(A, 0, 0), t, 256);
+        mag_set_ui_2exp_si(arb_radref(arb_mat_entry(A, 0, 0)), 1, -69);
+        arb_clear(t);
+    }
+    ck_assert(!lc_gauge_minor_certify_d(bound, NULL, A, rows, cols, n));
+    /* midpoints well conditioned, but the ball holds a singular matrix:
+       I with entry (n-1, n-1) = 2^-20 +- 2^-19 (the radius term must refuse) */
+    arb_mat_one(A);
+    arb_one(arb_mat_entry(A, n - 1, n - 1));
+    arb_mul_2exp_si(arb_mat_entry(A, n - 1, n - 1), arb_mat_entry(A, n - 1, n - 1), -20);
+    mag_set_ui_2exp_si(arb_radref(arb_mat_entry(A, n - 1, n - 1)), 1, -19);
+    ck_assert(!lc_gauge_minor_certify_d(bound, NULL, A, rows, cols, n));
+    arb_zero(arb_mat_entry(A, n - 1, n - 1));
+    mag_set_ui_2exp_si(arb_radref(arb_mat_entry(A, n - 1, n - 1)), 1, -21);
+    ck_assert(!lc_gauge_minor_certify_d(bound, NULL, A, rows, cols, n));
+    arb_one(arb_mat_entry(A, n - 1, n - 1));
+    arb_mul_2exp_si(arb_mat_entry(A, n - 1, n - 1), arb_mat_entry(A, n - 1, n - 1), -20);
+    mag_set_ui_2exp_si(arb_radref(arb_mat_entry(A, n - 1, n - 1)), 1, -22);
+    ck_assert(lc_gauge_minor_certify_d(bound, NULL, A, rows, cols, n));
+    /* [[1, y], [3, 3 y]], y = 1 + 2^-52: singular, but 3 y is not a double,
+       so the rounded midpoints are regular (the rounding must be counted) */
+    arb_mat_clear(A);
+    arb_mat_init(A, 2, 2);
+    arb_one(arb_mat_entry(A, 0, 0));
+    arb_set_si(arb_mat_entry(A, 1, 0), 3);
+    arb_one(arb_mat_entry(A, 0, 1));
+    arb_mul_2exp_si(arb_mat_entry(A, 0, 1), arb_mat_entry(A, 0, 1), -52);
+    arb_add_ui(arb_mat_entry(A, 0, 1), arb_mat_entry(A, 0, 1), 1, 256);
+    arb_mul_si(arb_mat_entry(A, 1, 1), arb_mat_entry(A, 0, 1), 3, 256);
+    ck_assert(arb_is_exact(arb_mat_entry(A, 1, 1)));
+    ck_assert(!lc_gauge_minor_certify_d(bound, NULL, A, pr, pr, 2));
+    /* [[1, 1], [1, 1 + 2^-80]]: non-singular, its doubles are not */
+    arb_mat_clear(A);
+    arb_mat_init(A, 2, 2);
+    arb_one(arb_mat_entry(A, 0, 0));
+    arb_one(arb_mat_entry(A, 0, 1));
+    arb_one(arb_mat_entry(A, 1, 0));
+    arb_one(arb_mat_entry(A, 1, 1));
+    arf_mul_2exp_si(arb_midref(arb_mat_entry(A, 1, 1)), arb_midref(arb_mat_entry(A, 1, 1)), -80);
+    arb_add_ui(arb_mat_entry(A, 1, 1), arb_mat_entry(A, 1, 1), 1, 256);
+    ck_assert(!lc_gauge_minor_certify_d(bound, NULL, A, pr, pr, 2));
+    ck_assert_int_eq(lc_gauge_rank_certify(&rank, NULL, NULL, A, 2, 256, err), LC_OK);
+    ck_assert_int_eq(rank, 2);
+    arb_mat_clear(A);
+    arb_mat_clear(B);
+    arb_mat_clear(C);
+    arb_mat_clear(J);
+    mag_clear(bound);
+    flint_randclear(st);
+}
+END_TEST
+
 START_TEST(flat_directions_of_the_small_model_are_exactly_61)
 {
     flint_rand_t st;
@@ -405,6 +526,8 @@ START_TEST(flat_directions_of_the_small_model_are_exactly_61)
     ck_assert_int_eq(arb_mat_nrows(J), 24 * 12);
     ck_assert_int_eq(lc_gauge_rank_certify(&rank, NULL, NULL, J, np - 61, 256, err), LC_OK);
     ck_assert_int_eq(rank, 75);
+    /* the 61 tangents are in the kernel: rank 76 can never be certified */
+    ck_assert_int_eq(lc_gauge_rank_certify(&rank, NULL, NULL, J, np - 60, 256, err), LC_E_LIMIT);
     /* and J T = 0 up to the enclosure */
     arb_mat_init(Tb, 0, 0);
     arb_mat_init(JT, arb_mat_nrows(J), T->c);
@@ -509,6 +632,7 @@ gauge_suite(void)
     tcase_add_test(tc, folding_preserves_the_function);
     tcase_add_test(tc, forward_mode_value_agrees_with_the_forward_pass);
     tcase_add_test(tc, flat_directions_of_the_small_model_are_exactly_61);
+    tcase_add_test(tc, double_certificate_certifies_regular_and_refuses_singular_minors);
     tcase_add_test(tc, frame_tangent_moves_the_output_by_X_F);
     suite_add_tcase(s, tc);
     return s;

@@ -133,20 +133,6 @@ count_sentences(const char * s)
     return n;
 }
 
-/* The rows another change is rewriting at the same time (their owner gives
-   them their paragraphs); every other row is held to the rule below. */
-static int
-description_owned_elsewhere(const char * name)
-{
-    static const char * const names[] = { "llama_flat" };
-    size_t k;
-
-    for (k = 0; k < sizeof(names) / sizeof(names[0]); k++)
-        if (strcmp(name, names[k]) == 0)
-            return 1;
-    return 0;
-}
-
 START_TEST(the_sentence_counter_counts_sentences)
 {
     ck_assert_int_eq(count_sentences("the centre of L, a Lie algebra"), 0);
@@ -168,8 +154,6 @@ START_TEST(every_builtin_has_a_paragraph)
         const lc_builtin_struct * r = lc_builtin_row(i);
         size_t len = strlen(r->help);
 
-        if (description_owned_elsewhere(r->name))
-            continue;
         ck_assert_msg(len >= 120, "the description of %s has %d characters, fewer than 120",
                       r->sig, (int) len);
         ck_assert_msg(count_sentences(r->help) >= 2, "the description of %s is not two sentences",
