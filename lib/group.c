@@ -322,15 +322,15 @@ perm_cmp(const slong * p, const slong * q, slong n)
 
 /* Sort the indices idx[0..len) by the image lists (merge sort: qsort would
    need the degree in a global). */
-static void
-sort_idx(slong * idx, slong * tmp, slong len, const slong * el, slong n)
+void
+_lc_perm_sort_idx(slong * idx, slong * tmp, slong len, const slong * el, slong n)
 {
     slong m = len / 2, i = 0, j = m, k = 0;
 
     if (len < 2)
         return;
-    sort_idx(idx, tmp, m, el, n);
-    sort_idx(idx + m, tmp, len - m, el, n);
+    _lc_perm_sort_idx(idx, tmp, m, el, n);
+    _lc_perm_sort_idx(idx + m, tmp, len - m, el, n);
     while (i < m && j < len)
         tmp[k++] = perm_cmp(el + idx[i] * n, el + idx[j] * n, n) <= 0 ? idx[i++] : idx[j++];
     while (i < m)
@@ -401,7 +401,7 @@ lc_group_elements(slong ** elems, slong * len, const lc_group_t G, slong limit, 
     tmp = flint_malloc(sizeof(slong) * order);
     for (k = 0; k < order; k++)
         idx[k] = k;
-    sort_idx(idx, tmp, order, S.elems, n);
+    _lc_perm_sort_idx(idx, tmp, order, S.elems, n);
     *elems = flint_malloc(sizeof(slong) * (order * n + 1));
     for (k = 0; k < order; k++)
         if (n > 0)

@@ -403,32 +403,6 @@ cls_giant(slong * nclasses, slong ** sizes, slong ** least, const slong * mp, sl
 static int cls_classes(slong * nclasses, slong ** sizes, slong ** least, const lc_group_t G,
                        slong limit, lc_err_t err);
 
-/* Sort idx[0..len) by the rows rows + idx[i] n (lexicographically; merge sort). */
-static void
-cls_sort_rows(slong * idx, slong * tmp, slong len, const slong * rows, slong n)
-{
-    slong h = len / 2, i = 0, j = h, t = 0;
-
-    if (len < 2)
-        return;
-    cls_sort_rows(idx, tmp, h, rows, n);
-    cls_sort_rows(idx + h, tmp, len - h, rows, n);
-    while (i < h && j < len)
-    {
-        const slong * a = rows + idx[i] * n, * b = rows + idx[j] * n;
-        slong p;
-
-        for (p = 0; p < n && a[p] == b[p]; p++)
-            ;
-        tmp[t++] = (p < n && b[p] < a[p]) ? idx[j++] : idx[i++];
-    }
-    while (i < h)
-        tmp[t++] = idx[i++];
-    while (j < len)
-        tmp[t++] = idx[j++];
-    memcpy(idx, tmp, sizeof(slong) * len);
-}
-
 int _lc_group_classes_by_products = 1;
 
 /* G = H x K with H the image of G on the orbit O of its first moved point
@@ -528,7 +502,7 @@ cls_product(int * done, slong * nclasses, slong ** sizes, slong ** least, const 
                 r[p] = in[p] ? lh[i * n + p] : lk[j * n + p];
             idx[i * nk + j] = i * nk + j;
         }
-    cls_sort_rows(idx, tmp, nc, rows, n);
+    _lc_perm_sort_idx(idx, tmp, nc, rows, n);
     *nclasses = nc;
     if (sizes != NULL)
     {

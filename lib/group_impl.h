@@ -16,6 +16,10 @@ lc_sbuf;
 void _lc_sbuf_init(lc_sbuf * b);
 void _lc_sbuf_puts(lc_sbuf * b, const char * s);
 
+/* Sort the indices idx[0..len) by the image lists el + idx[i] n, compared
+   lexicographically (a stable merge sort; tmp has room for len). */
+void _lc_perm_sort_idx(slong * idx, slong * tmp, slong len, const slong * el, slong n);
+
 /* Raw image arrays of one degree n: r := p q (first p, then q); r must not
    alias p or q. */
 static inline void
