@@ -6,7 +6,7 @@
  * and sin, the softmax and SiLU/GELU are Arb's certified functions, so the
  * output encloses the exact output of the exact model. */
 #include <string.h>
-#include "llama.h"
+#include "llama_impl.h"
 #include "equiv.h"
 #include "limit.h"
 #include "gauge.h"
@@ -258,6 +258,44 @@ lc_llama_rope_apply(arb_mat_t X, slong r0, slong d_h, const arb_mat_t C, const a
     arb_clear(t);
 }
 
+/* ------------------------------------------- the record of a forward pass */
+
+void
+_lc_llama_rec_init(lc_llama_rec_t R, const lc_tmodel_t M)
+{
+    slong t, nt = M->n_t;
+
+#define RI(f, k) R->f = flint_malloc(sizeof(arb_mat_struct) * (k)); \
+    for (t = 0; t < (k); t++) arb_mat_init(R->f + t, 0, 0);
+    RI(X, nt + 1); RI(Xm, nt); RI(Y1, nt); RI(Y2, nt); RI(Q, nt); RI(K, nt); RI(V, nt);
+    RI(A, nt * M->n_h); RI(Eh, nt); RI(G, nt); RI(U, nt); RI(H, nt);
+#undef RI
+    arb_mat_init(R->Yf, 0, 0);
+    R->n_t = nt;
+    R->n_h = M->n_h;
+}
+
+void
+_lc_llama_rec_clear(lc_llama_rec_t R)
+{
+    slong t, nt = R->n_t;
+
+#define RC(f, k) for (t = 0; t < (k); t++) arb_mat_clear(R->f + t); flint_free(R->f);
+    RC(X, nt + 1); RC(Xm, nt); RC(Y1, nt); RC(Y2, nt); RC(Q, nt); RC(K, nt); RC(V, nt);
+    RC(A, nt * R->n_h); RC(Eh, nt); RC(G, nt); RC(U, nt); RC(H, nt);
+#undef RC
+    arb_mat_clear(R->Yf);
+}
+
+static void
+rec_keep(arb_mat_struct * dst, const arb_mat_t src)
+{
+    lc_ball_resize(dst, arb_mat_nrows(src), arb_mat_ncols(src));
+    arb_mat_set(dst, src);
+}
+
+/* ------------------------------------------------------- the forward pass */
+
 /* Y := W X + b (b a column or NULL). */
 static void
 affine(arb_mat_t Y, const fmpq_mat_t Wq, const arb_mat_t X, const fmpq_mat_t bq, slong prec)
@@ -286,7 +324,8 @@ affine(arb_mat_t Y, const fmpq_mat_t Wq, const arb_mat_t X, const fmpq_mat_t bq,
 /* Out := Wo concat_a V_g A_a^T (grouped-query attention with RoPE). */
 static int
 attention(arb_mat_t Out, const lc_tmodel_t M, const lc_tlayer_struct * L, const arb_mat_t Y,
-          const arb_mat_t C, const arb_mat_t Sn, int causal, slong prec, lc_err_t err)
+          const arb_mat_t C, const arb_mat_t Sn, int causal, lc_llama_rec_struct * R, slong t,
+          slong prec, lc_err_t err)
 {
     slong n = arb_mat_ncols(Y), dh = M->d_h, rep = M->n_h / M->n_kv, a, g, i, j;
     arb_mat_t Q, K, V, Qt, S, A, At, H, Eh, row, sm;
@@ -312,6 +351,12 @@ attention(arb_mat_t Out, const lc_tmodel_t M, const lc_tlayer_struct * L, const 
         lc_llama_rope_apply(Q, a * dh, dh, C, Sn, prec);
     for (g = 0; g < M->n_kv; g++)
         lc_llama_rope_apply(K, g * dh, dh, C, Sn, prec);
+    if (R != NULL)
+    {
+        rec_keep(R->Q + t, Q);
+        rec_keep(R->K + t, K);
+        rec_keep(R->V + t, V);
+    }
     arb_set_si(scale, dh);
     arb_rsqrt(scale, scale, prec);
 
@@ -342,6 +387,8 @@ attention(arb_mat_t Out, const lc_tmodel_t M, const lc_tlayer_struct * L, const 
         }
         if (st == LC_OK)
         {
+            if (R != NULL)
+                rec_keep(R->A + t * M->n_h + a, A);
             arb_mat_transpose(At, A);
             arb_mat_mul(H, Vg, At, prec);
             for (i = 0; i < dh; i++)
@@ -352,6 +399,8 @@ attention(arb_mat_t Out, const lc_tmodel_t M, const lc_tlayer_struct * L, const 
         arb_mat_window_clear(Kg);
         arb_mat_window_clear(Vg);
     }
+    if (st == LC_OK && R != NULL)
+        rec_keep(R->Eh + t, Eh);
     if (st == LC_OK)
         affine(Out, L->Wo, Eh, NULL, prec);
     arb_mat_clear(Q);
@@ -371,7 +420,7 @@ attention(arb_mat_t Out, const lc_tmodel_t M, const lc_tlayer_struct * L, const 
 /* Out := W2 (act(Wg Y) * (W1 Y)). */
 static int
 feed_forward(arb_mat_t Out, const lc_tmodel_t M, const lc_tlayer_struct * L, const arb_mat_t Y,
-             slong prec, lc_err_t err)
+             lc_llama_rec_struct * R, slong t, slong prec, lc_err_t err)
 {
     arb_mat_t G, U;
     slong i, j;
@@ -381,6 +430,11 @@ feed_forward(arb_mat_t Out, const lc_tmodel_t M, const lc_tlayer_struct * L, con
     arb_mat_init(U, 0, 0);
     affine(G, L->Wg, Y, NULL, prec);
     affine(U, L->W1, Y, NULL, prec);
+    if (R != NULL)
+    {
+        rec_keep(R->G + t, G);
+        rec_keep(R->U + t, U);
+    }
     for (i = 0; i < arb_mat_nrows(G) && (i % 64 != 0 || (st = lc_limit_check(err)) == LC_OK); i++)
         for (j = 0; j < arb_mat_ncols(G); j++)
         {
@@ -389,6 +443,8 @@ feed_forward(arb_mat_t Out, const lc_tmodel_t M, const lc_tlayer_struct * L, con
             lc_tmodel_activate(x, x, M->activation, prec);
             arb_mul(x, x, arb_mat_entry(U, i, j), prec);
         }
+    if (st == LC_OK && R != NULL)
+        rec_keep(R->H + t, G);
     if (st == LC_OK)
         affine(Out, L->W2, G, NULL, prec);
     arb_mat_clear(G);
@@ -399,6 +455,13 @@ feed_forward(arb_mat_t Out, const lc_tmodel_t M, const lc_tlayer_struct * L, con
 int
 lc_llama_forward(arb_mat_t out, const lc_tmodel_t M, const arb_mat_t E, int causal, slong prec,
                  lc_err_t err)
+{
+    return _lc_llama_forward_rec(out, M, E, causal, prec, NULL, err);
+}
+
+int
+_lc_llama_forward_rec(arb_mat_t out, const lc_tmodel_t M, const arb_mat_t E, int causal,
+                      slong prec, lc_llama_rec_struct * R, lc_err_t err)
 {
     arb_mat_t X, Y, Z, C, S;
     slong t, n = arb_mat_ncols(E);
@@ -428,14 +491,22 @@ lc_llama_forward(arb_mat_t out, const lc_tmodel_t M, const arb_mat_t E, int caus
 
         if ((st = lc_limit_check(err)) != LC_OK)
             break;
+        if (R != NULL)
+            rec_keep(R->X + t, X);
         if ((st = lc_llama_rms_norm(Y, X, L->ln1_w, M->eps, prec, err)) != LC_OK)
             break;
-        if ((st = attention(Z, M, L, Y, C, S, causal, prec, err)) != LC_OK)
+        if (R != NULL)
+            rec_keep(R->Y1 + t, Y);
+        if ((st = attention(Z, M, L, Y, C, S, causal, R, t, prec, err)) != LC_OK)
             break;
         arb_mat_add(X, X, Z, prec);
+        if (R != NULL)
+            rec_keep(R->Xm + t, X);
         if ((st = lc_llama_rms_norm(Y, X, L->ln2_w, M->eps, prec, err)) != LC_OK)
             break;
-        if ((st = feed_forward(Z, M, L, Y, prec, err)) != LC_OK)
+        if (R != NULL)
+            rec_keep(R->Y2 + t, Y);
+        if ((st = feed_forward(Z, M, L, Y, R, t, prec, err)) != LC_OK)
             break;
         arb_mat_add(X, X, Z, prec);
     }
@@ -448,9 +519,15 @@ lc_llama_forward(arb_mat_t out, const lc_tmodel_t M, const arb_mat_t E, int caus
         lc_err_set(err, st, "layer %ld: %s", (long) t, msg);
     }
     if (st == LC_OK)
+    {
+        if (R != NULL)
+            rec_keep(R->X + M->n_t, X);
         st = lc_llama_rms_norm(Y, X, M->norm_w, M->eps, prec, err);
+    }
     if (st == LC_OK)
     {
+        if (R != NULL)
+            rec_keep(R->Yf, Y);
         if (M->Wout->r > 0)
         {
             affine(Z, M->Wout, Y, NULL, prec);

@@ -15,13 +15,15 @@
  *   h = silu(g) u       dh = silu'(g) dg u + silu(g) du,
  *                       silu'(g) = s (1 + g (1 - s)), s = 1 / (1 + exp(-g))
  *                       (GELU: its derivative likewise, certified by Arb)
- * The Jacobian runs the primal pass once per input sequence and keeps its
- * values (pcache); each parameter direction then runs only the derivative
- * rules (dual_cached), from the direction's layer on (before it the
- * derivative is 0) and, inside that layer, from its block. */
+ * The Jacobian runs the primal pass once per input sequence -- llama.c's
+ * forward pass itself, recording its values (_lc_llama_forward_rec in
+ * llama_impl.h) -- and keeps them (pcache); each parameter direction then
+ * runs only the derivative rules (dual_cached), from the direction's layer
+ * on (before it the derivative is 0) and, inside that layer, from its
+ * block. */
 #include <string.h>
 #include <arb_hypgeom.h>
-#include "llama.h"
+#include "llama_impl.h"
 #include "equiv.h"
 #include "limit.h"
 
@@ -112,102 +114,12 @@ bmodel_clear(bmodel * B)
     flint_free(B->w);
 }
 
-/* The direction: parameter matrix dk, entry (di, dj) moves with speed 1;
-   dk = -1 for no direction (then the tangents are 0). */
+/* The direction: parameter matrix dk, entry (di, dj) moves with speed 1. */
 typedef struct
 {
     slong k, i, j;
 }
 dir_t;
-
-/* Y := W X (+ b), dY := dW X + W dX (+ db), W = B->w[k], b = B->w[kb] or none
-   (kb < 0). */
-static void
-d_affine(arb_mat_t Y, arb_mat_t dY, const bmodel * B, slong k, slong kb, const arb_mat_t X,
-         const arb_mat_t dX, const dir_t * d, slong prec)
-{
-    const arb_mat_struct * W = B->w + k;
-    slong i, j;
-
-    lc_ball_resize(Y, arb_mat_nrows(W), arb_mat_ncols(X));
-    lc_ball_resize(dY, arb_mat_nrows(W), arb_mat_ncols(X));
-    arb_mat_mul(Y, W, X, prec);
-    arb_mat_mul(dY, W, dX, prec);
-    if (d->k == k)
-        for (j = 0; j < arb_mat_ncols(X); j++)
-            arb_add(arb_mat_entry(dY, d->i, j), arb_mat_entry(dY, d->i, j),
-                    arb_mat_entry(X, d->j, j), prec);
-    if (kb >= 0)
-    {
-        for (i = 0; i < arb_mat_nrows(Y); i++)
-            for (j = 0; j < arb_mat_ncols(Y); j++)
-                arb_add(arb_mat_entry(Y, i, j), arb_mat_entry(Y, i, j),
-                        arb_mat_entry(B->w + kb, i, 0), prec);
-        if (d->k == kb)
-            for (j = 0; j < arb_mat_ncols(Y); j++)
-                arb_add_ui(arb_mat_entry(dY, d->i, j), arb_mat_entry(dY, d->i, j), 1, prec);
-    }
-}
-
-static int
-d_rms(arb_mat_t Y, arb_mat_t dY, const arb_mat_t X, const arb_mat_t dX, const bmodel * B,
-      slong kw, const fmpq * eps, const dir_t * d, slong prec, lc_err_struct * err)
-{
-    slong n = arb_mat_ncols(X), dd = arb_mat_nrows(X), i, k;
-    arb_t ms, r, dr, t, e;
-    int st = LC_OK;
-
-    arb_init(ms);
-    arb_init(r);
-    arb_init(dr);
-    arb_init(t);
-    arb_init(e);
-    lc_ball_resize(Y, dd, n);
-    lc_ball_resize(dY, dd, n);
-    arb_set_fmpq(e, eps, prec);
-    for (i = 0; i < n && st == LC_OK; i++)
-    {
-        arb_zero(ms);
-        arb_zero(dr);
-        for (k = 0; k < dd; k++)
-        {
-            arb_addmul(ms, arb_mat_entry(X, k, i), arb_mat_entry(X, k, i), prec);
-            arb_addmul(dr, arb_mat_entry(X, k, i), arb_mat_entry(dX, k, i), prec);
-        }
-        arb_div_si(ms, ms, dd, prec);
-        arb_div_si(dr, dr, dd, prec);
-        arb_add(ms, ms, e, prec);
-        if (!arb_is_positive(ms))
-        {
-            st = lc_err_set(err, LC_E_DOMAIN, "RMSNorm: mean(x^2) + eps not certainly positive");
-            break;
-        }
-        arb_rsqrt(r, ms, prec);
-        /* dr = -r^3 mean(x dx) */
-        arb_pow_ui(t, r, 3, prec);
-        arb_mul(dr, dr, t, prec);
-        arb_neg(dr, dr);
-        for (k = 0; k < dd; k++)
-        {
-            arb_srcptr x = arb_mat_entry(X, k, i), w = arb_mat_entry(B->w + kw, k, 0);
-            arb_ptr y = arb_mat_entry(Y, k, i), dy = arb_mat_entry(dY, k, i);
-
-            arb_mul(y, x, r, prec);
-            arb_mul(dy, arb_mat_entry(dX, k, i), r, prec);
-            arb_addmul(dy, x, dr, prec);
-            arb_mul(dy, dy, w, prec);
-            if (d->k == kw && d->i == k)
-                arb_add(dy, dy, y, prec);
-            arb_mul(y, y, w, prec);
-        }
-    }
-    arb_clear(ms);
-    arb_clear(r);
-    arb_clear(dr);
-    arb_clear(t);
-    arb_clear(e);
-    return st;
-}
 
 /* y := act(x), dy := act'(x) */
 static void
@@ -294,16 +206,14 @@ act_d(arb_t y, arb_t dy, const arb_t x, int act, slong prec)
 
 /* The primal values of one forward pass (one input sequence), kept so that
    each parameter direction then costs only its derivative pass (dual_cached)
-   instead of recomputing them: the stream X entering each layer (and the
-   final norm), the stream after attention, the norms' outputs, Q and K after
-   RoPE, V, each head's attention matrix, the heads' outputs, the gate's
-   activation and its derivative, the up projection and the gated product. */
+   instead of recomputing them: llama.c's record of its forward pass (R),
+   and the gate's activation and its derivative at R->G. */
 typedef struct
 {
-    arb_mat_struct * X, * Xm, * Y1, * Y2, * Q, * K, * V, * A, * Eh, * F, * DF, * U, * H;
-    arb_mat_t Yf;
+    lc_llama_rec_t R;
+    arb_mat_struct * F, * DF;
     arb_t scale, eps;
-    slong n_t, n_h;
+    slong n_t;
 }
 pcache;
 
@@ -312,252 +222,71 @@ pcache_init(pcache * P, const lc_tmodel_t M, slong prec)
 {
     slong t, nt = M->n_t;
 
-#define PI(f, k) P->f = flint_malloc(sizeof(arb_mat_struct) * (k)); \
-    for (t = 0; t < (k); t++) arb_mat_init(P->f + t, 0, 0);
-    PI(X, nt + 1); PI(Xm, nt); PI(Y1, nt); PI(Y2, nt); PI(Q, nt); PI(K, nt); PI(V, nt);
-    PI(A, nt * M->n_h); PI(Eh, nt); PI(F, nt); PI(DF, nt); PI(U, nt); PI(H, nt);
-#undef PI
-    arb_mat_init(P->Yf, 0, 0);
+    _lc_llama_rec_init(P->R, M);
+    P->F = flint_malloc(sizeof(arb_mat_struct) * nt);
+    P->DF = flint_malloc(sizeof(arb_mat_struct) * nt);
+    for (t = 0; t < nt; t++)
+    {
+        arb_mat_init(P->F + t, 0, 0);
+        arb_mat_init(P->DF + t, 0, 0);
+    }
     arb_init(P->scale);
     arb_init(P->eps);
     arb_set_si(P->scale, M->d_h);
     arb_rsqrt(P->scale, P->scale, prec);
     arb_set_fmpq(P->eps, M->eps, prec);
     P->n_t = nt;
-    P->n_h = M->n_h;
 }
 
 static void
 pcache_clear(pcache * P)
 {
-    slong t, nt = P->n_t;
+    slong t;
 
-#define PC(f, k) for (t = 0; t < (k); t++) arb_mat_clear(P->f + t); flint_free(P->f);
-    PC(X, nt + 1); PC(Xm, nt); PC(Y1, nt); PC(Y2, nt); PC(Q, nt); PC(K, nt); PC(V, nt);
-    PC(A, nt * P->n_h); PC(Eh, nt); PC(F, nt); PC(DF, nt); PC(U, nt); PC(H, nt);
-#undef PC
-    arb_mat_clear(P->Yf);
+    _lc_llama_rec_clear(P->R);
+    for (t = 0; t < P->n_t; t++)
+    {
+        arb_mat_clear(P->F + t);
+        arb_mat_clear(P->DF + t);
+    }
+    flint_free(P->F);
+    flint_free(P->DF);
     arb_clear(P->scale);
     arb_clear(P->eps);
 }
 
-static void
-keep(arb_mat_struct * dst, const arb_mat_t src)
-{
-    if (dst != NULL)
-    {
-        lc_ball_resize(dst, arb_mat_nrows(src), arb_mat_ncols(src));
-        arb_mat_set(dst, src);
-    }
-}
-
-/* out, dout := the model and its derivative along d, on E (E fixed); the
-   primal values go to P when P is not NULL. */
+/* P := the primal values of M on E: THE forward pass (lc_llama_forward's,
+   recording), then act and act' at the gate. */
 static int
-dual_forward(arb_mat_t out, arb_mat_t dout, const lc_tmodel_t M, const bmodel * B,
-             const arb_mat_t E, const arb_mat_t C, const arb_mat_t Sn, int causal,
-             const dir_t * d, pcache * P, slong prec, lc_err_t err)
+pcache_fill(pcache * P, const lc_tmodel_t M, const arb_mat_t E, int causal, slong prec,
+            lc_err_t err)
 {
-    slong n = arb_mat_ncols(E), dh = M->d_h, rep = M->n_h / M->n_kv, per = M->qkv_bias ? 12 : 9;
-    slong t, a, g, i, j, k, base;
-    arb_mat_t X, dX, Y, dY, Q, dQ, K, dK, V, dV, Eh, dEh, Z, dZ, G, dG, U, dU;
-    arb_mat_t A, dA;
-    arb_t scale, sum, tmp, f, df;
-    int st = LC_OK;
+    slong t, i, j;
+    arb_mat_t out;
+    int st;
 
-    arb_mat_init(X, M->d_e, n);
-    arb_mat_init(dX, M->d_e, n);
-    arb_mat_set(X, E);
-#define IA(m) arb_mat_init(m, 0, 0)
-    IA(Y); IA(dY); IA(Q); IA(dQ); IA(K); IA(dK); IA(V); IA(dV); IA(Z); IA(dZ);
-    IA(G); IA(dG); IA(U); IA(dU);
-#undef IA
-    arb_mat_init(Eh, M->n_h * dh, n);
-    arb_mat_init(dEh, M->n_h * dh, n);
-    arb_mat_init(A, n, n);
-    arb_mat_init(dA, n, n);
-    arb_init(scale);
-    arb_init(sum);
-    arb_init(tmp);
-    arb_init(f);
-    arb_init(df);
-    arb_set_si(scale, dh);
-    arb_rsqrt(scale, scale, prec);
+    arb_mat_init(out, 0, 0);
+    st = _lc_llama_forward_rec(out, M, E, causal, prec, P->R, err);
+    arb_mat_clear(out);
     for (t = 0; t < M->n_t && st == LC_OK; t++)
     {
-        base = t * per;
-        if (P != NULL)
-            keep(P->X + t, X);
-        if ((st = d_rms(Y, dY, X, dX, B, base + 7, M->eps, d, prec, err)) != LC_OK)
-            break;
-        if (P != NULL)
-            keep(P->Y1 + t, Y);
-        d_affine(Q, dQ, B, base + 0, M->qkv_bias ? base + 9 : -1, Y, dY, d, prec);
-        d_affine(K, dK, B, base + 1, M->qkv_bias ? base + 10 : -1, Y, dY, d, prec);
-        d_affine(V, dV, B, base + 2, M->qkv_bias ? base + 11 : -1, Y, dY, d, prec);
-        for (a = 0; a < M->n_h; a++)
-        {
-            lc_llama_rope_apply(Q, a * dh, dh, C, Sn, prec);
-            lc_llama_rope_apply(dQ, a * dh, dh, C, Sn, prec);
-        }
-        for (g = 0; g < M->n_kv; g++)
-        {
-            lc_llama_rope_apply(K, g * dh, dh, C, Sn, prec);
-            lc_llama_rope_apply(dK, g * dh, dh, C, Sn, prec);
-        }
-        if (P != NULL)
-        {
-            keep(P->Q + t, Q);
-            keep(P->K + t, K);
-            keep(P->V + t, V);
-        }
-        for (a = 0; a < M->n_h && st == LC_OK; a++)
-        {
-            g = a / rep;
-            arb_mat_zero(A);
-            arb_mat_zero(dA);
-            for (i = 0; i < n && st == LC_OK; i++)
-            {
-                slong jm = causal ? i + 1 : n;
-                arb_mat_t srow, arow;
+        const arb_mat_struct * G = P->R->G + t;
 
-                arb_mat_init(srow, 1, jm);
-                arb_mat_init(arow, 1, jm);
-                for (j = 0; j < jm; j++)
-                {
-                    arb_ptr s = arb_mat_entry(srow, 0, j), ds = arb_mat_entry(dA, i, j);
-
-                    arb_zero(s);
-                    arb_zero(ds);
-                    for (k = 0; k < dh; k++)
-                    {
-                        arb_addmul(s, arb_mat_entry(Q, a * dh + k, i), arb_mat_entry(K, g * dh + k, j), prec);
-                        arb_addmul(ds, arb_mat_entry(dQ, a * dh + k, i), arb_mat_entry(K, g * dh + k, j), prec);
-                        arb_addmul(ds, arb_mat_entry(Q, a * dh + k, i), arb_mat_entry(dK, g * dh + k, j), prec);
-                    }
-                    arb_mul(s, s, scale, prec);
-                    arb_mul(ds, ds, scale, prec);
-                }
-                st = lc_ball_softmax_rows(arow, srow, prec, err);
-                if (st == LC_OK)
-                {
-                    /* da_j = a_j (ds_j - sum_k a_k ds_k) */
-                    arb_zero(sum);
-                    for (j = 0; j < jm; j++)
-                        arb_addmul(sum, arb_mat_entry(arow, 0, j), arb_mat_entry(dA, i, j), prec);
-                    for (j = 0; j < jm; j++)
-                    {
-                        arb_set(arb_mat_entry(A, i, j), arb_mat_entry(arow, 0, j));
-                        arb_sub(tmp, arb_mat_entry(dA, i, j), sum, prec);
-                        arb_mul(arb_mat_entry(dA, i, j), tmp, arb_mat_entry(arow, 0, j), prec);
-                    }
-                }
-                arb_mat_clear(srow);
-                arb_mat_clear(arow);
-            }
-            if (P != NULL && st == LC_OK)
-                keep(P->A + t * M->n_h + a, A);
-            /* Eh_a = V_g A^T, dEh_a = dV_g A^T + V_g dA^T */
-            for (k = 0; k < dh && st == LC_OK; k++)
-                for (i = 0; i < n; i++)
-                {
-                    arb_ptr h = arb_mat_entry(Eh, a * dh + k, i), dhh = arb_mat_entry(dEh, a * dh + k, i);
-
-                    arb_zero(h);
-                    arb_zero(dhh);
-                    for (j = 0; j < n; j++)
-                    {
-                        arb_addmul(h, arb_mat_entry(V, g * dh + k, j), arb_mat_entry(A, i, j), prec);
-                        arb_addmul(dhh, arb_mat_entry(dV, g * dh + k, j), arb_mat_entry(A, i, j), prec);
-                        arb_addmul(dhh, arb_mat_entry(V, g * dh + k, j), arb_mat_entry(dA, i, j), prec);
-                    }
-                }
-        }
-        if (st != LC_OK)
-            break;
-        d_affine(Z, dZ, B, base + 3, -1, Eh, dEh, d, prec);
-        arb_mat_add(X, X, Z, prec);
-        arb_mat_add(dX, dX, dZ, prec);
-        if (P != NULL)
-        {
-            keep(P->Eh + t, Eh);
-            keep(P->Xm + t, X);
-        }
-        if ((st = d_rms(Y, dY, X, dX, B, base + 8, M->eps, d, prec, err)) != LC_OK)
-            break;
-        if (P != NULL)
-        {
-            keep(P->Y2 + t, Y);
-            lc_ball_resize(P->F + t, M->d_f, n);
-            lc_ball_resize(P->DF + t, M->d_f, n);
-        }
-        d_affine(G, dG, B, base + 4, -1, Y, dY, d, prec);
-        d_affine(U, dU, B, base + 5, -1, Y, dY, d, prec);
+        lc_ball_resize(P->F + t, arb_mat_nrows(G), arb_mat_ncols(G));
+        lc_ball_resize(P->DF + t, arb_mat_nrows(G), arb_mat_ncols(G));
         for (i = 0; i < arb_mat_nrows(G); i++)
-            for (j = 0; j < n; j++)
-            {
-                arb_ptr gg = arb_mat_entry(G, i, j), dg = arb_mat_entry(dG, i, j);
-
-                act_d(f, df, gg, M->activation, prec);
-                if (P != NULL)
-                {
-                    arb_set(arb_mat_entry(P->F + t, i, j), f);
-                    arb_set(arb_mat_entry(P->DF + t, i, j), df);
-                }
-                /* h = f u, dh = df dg u + f du */
-                arb_mul(tmp, df, dg, prec);
-                arb_mul(tmp, tmp, arb_mat_entry(U, i, j), prec);
-                arb_addmul(tmp, f, arb_mat_entry(dU, i, j), prec);
-                arb_swap(dg, tmp);
-                arb_mul(gg, f, arb_mat_entry(U, i, j), prec);
-            }
-        if (P != NULL)
-        {
-            keep(P->U + t, U);
-            keep(P->H + t, G);
-        }
-        d_affine(Z, dZ, B, base + 6, -1, G, dG, d, prec);
-        arb_mat_add(X, X, Z, prec);
-        arb_mat_add(dX, dX, dZ, prec);
+            for (j = 0; j < arb_mat_ncols(G); j++)
+                act_d(arb_mat_entry(P->F + t, i, j), arb_mat_entry(P->DF + t, i, j),
+                      arb_mat_entry(G, i, j), M->activation, prec);
     }
-    if (st == LC_OK && P != NULL)
-        keep(P->X + M->n_t, X);
-    if (st == LC_OK)
-        st = d_rms(Y, dY, X, dX, B, M->n_t * per, M->eps, d, prec, err);
-    if (st == LC_OK && P != NULL)
-        keep(P->Yf, Y);
-    if (st == LC_OK)
-    {
-        if (M->Wout->r > 0)
-        {
-            d_affine(Z, dZ, B, M->n_t * per + 1, -1, Y, dY, d, prec);
-            arb_mat_swap(out, Z);
-            arb_mat_swap(dout, dZ);
-        }
-        else
-        {
-            arb_mat_swap(out, Y);
-            arb_mat_swap(dout, dY);
-        }
-    }
-    arb_mat_clear(X); arb_mat_clear(dX); arb_mat_clear(Y); arb_mat_clear(dY);
-    arb_mat_clear(Q); arb_mat_clear(dQ); arb_mat_clear(K); arb_mat_clear(dK);
-    arb_mat_clear(V); arb_mat_clear(dV); arb_mat_clear(Z); arb_mat_clear(dZ);
-    arb_mat_clear(G); arb_mat_clear(dG); arb_mat_clear(U); arb_mat_clear(dU);
-    arb_mat_clear(Eh); arb_mat_clear(dEh); arb_mat_clear(A); arb_mat_clear(dA);
-    arb_clear(scale);
-    arb_clear(sum);
-    arb_clear(tmp);
-    arb_clear(f);
-    arb_clear(df);
     return st;
 }
 
 /* The derivative passes from the kept primal values (P, filled by
-   dual_forward for the same E): the same rules as dual_forward with the
-   primal parts read instead of recomputed.  The derivative is 0 up to the
-   layer holding the direction (the stream there is P->X), and inside that
-   layer up to the block (attention or feed-forward) holding it. */
+   pcache_fill for the same E): the rules above, the primal parts read from
+   P.  The derivative is 0 up to the layer holding the direction (the stream
+   there is P->R->X), and inside that layer up to the block (attention or
+   feed-forward) holding it. */
 
 /* dY := W dX + [direction] (e_i Xin_j row), + 1 for a bias direction */
 static void
@@ -629,7 +358,7 @@ static void
 dual_cached(arb_mat_t dout, const lc_tmodel_t M, const bmodel * B, const pcache * P,
             const arb_mat_t C, const arb_mat_t Sn, int causal, const dir_t * d, slong prec)
 {
-    slong n = arb_mat_ncols(P->X + 0), dh = M->d_h, rep = M->n_h / M->n_kv;
+    slong n = arb_mat_ncols(P->R->X + 0), dh = M->d_h, rep = M->n_h / M->n_kv;
     slong per = M->qkv_bias ? 12 : 9, t, t0, a, g, i, j, k, base, kl;
     arb_mat_t dX, dY, dQ, dK, dV, dEh, dZ, dG, dU, dA;
     arb_t sum, tmp;
@@ -646,23 +375,23 @@ dual_cached(arb_mat_t dout, const lc_tmodel_t M, const bmodel * B, const pcache 
     arb_init(tmp);
     for (t = t0; t < M->n_t; t++)
     {
-        const arb_mat_struct * Q = P->Q + t, * K = P->K + t, * V = P->V + t;
+        const arb_mat_struct * Q = P->R->Q + t, * K = P->R->K + t, * V = P->R->V + t;
 
         base = t * per;
         kl = d->k - base;    /* the direction's matrix within layer t, if any */
         if (live || kl == 0 || kl == 1 || kl == 2 || kl == 3 || kl == 7 || kl >= 9)
         {
-            c_rms(dY, P->X + t, dX, B, base + 7, P->eps, d, prec);
-            c_affine(dQ, B, base + 0, M->qkv_bias ? base + 9 : -1, P->Y1 + t, dY, d, prec);
-            c_affine(dK, B, base + 1, M->qkv_bias ? base + 10 : -1, P->Y1 + t, dY, d, prec);
-            c_affine(dV, B, base + 2, M->qkv_bias ? base + 11 : -1, P->Y1 + t, dY, d, prec);
+            c_rms(dY, P->R->X + t, dX, B, base + 7, P->eps, d, prec);
+            c_affine(dQ, B, base + 0, M->qkv_bias ? base + 9 : -1, P->R->Y1 + t, dY, d, prec);
+            c_affine(dK, B, base + 1, M->qkv_bias ? base + 10 : -1, P->R->Y1 + t, dY, d, prec);
+            c_affine(dV, B, base + 2, M->qkv_bias ? base + 11 : -1, P->R->Y1 + t, dY, d, prec);
             for (a = 0; a < M->n_h; a++)
                 lc_llama_rope_apply(dQ, a * dh, dh, C, Sn, prec);
             for (g = 0; g < M->n_kv; g++)
                 lc_llama_rope_apply(dK, g * dh, dh, C, Sn, prec);
             for (a = 0; a < M->n_h; a++)
             {
-                const arb_mat_struct * A = P->A + t * M->n_h + a;
+                const arb_mat_struct * A = P->R->A + t * M->n_h + a;
 
                 g = a / rep;
                 arb_mat_zero(dA);
@@ -705,13 +434,13 @@ dual_cached(arb_mat_t dout, const lc_tmodel_t M, const bmodel * B, const pcache 
                         }
                     }
             }
-            c_affine(dZ, B, base + 3, -1, P->Eh + t, dEh, d, prec);
+            c_affine(dZ, B, base + 3, -1, P->R->Eh + t, dEh, d, prec);
             arb_mat_add(dX, dX, dZ, prec);
             live = 1;
         }
-        c_rms(dY, P->Xm + t, dX, B, base + 8, P->eps, d, prec);
-        c_affine(dG, B, base + 4, -1, P->Y2 + t, dY, d, prec);
-        c_affine(dU, B, base + 5, -1, P->Y2 + t, dY, d, prec);
+        c_rms(dY, P->R->Xm + t, dX, B, base + 8, P->eps, d, prec);
+        c_affine(dG, B, base + 4, -1, P->R->Y2 + t, dY, d, prec);
+        c_affine(dU, B, base + 5, -1, P->R->Y2 + t, dY, d, prec);
         for (i = 0; i < arb_mat_nrows(dG); i++)
             for (j = 0; j < n; j++)
             {
@@ -719,18 +448,18 @@ dual_cached(arb_mat_t dout, const lc_tmodel_t M, const bmodel * B, const pcache 
 
                 /* dh = f'(g) dg u + f(g) du */
                 arb_mul(tmp, arb_mat_entry(P->DF + t, i, j), dg, prec);
-                arb_mul(tmp, tmp, arb_mat_entry(P->U + t, i, j), prec);
+                arb_mul(tmp, tmp, arb_mat_entry(P->R->U + t, i, j), prec);
                 arb_addmul(tmp, arb_mat_entry(P->F + t, i, j), arb_mat_entry(dU, i, j), prec);
                 arb_swap(dg, tmp);
             }
-        c_affine(dZ, B, base + 6, -1, P->H + t, dG, d, prec);
+        c_affine(dZ, B, base + 6, -1, P->R->H + t, dG, d, prec);
         arb_mat_add(dX, dX, dZ, prec);
         live = 1;
     }
-    c_rms(dY, P->X + M->n_t, dX, B, M->n_t * per, P->eps, d, prec);
+    c_rms(dY, P->R->X + M->n_t, dX, B, M->n_t * per, P->eps, d, prec);
     if (M->Wout->r > 0)
     {
-        c_affine(dZ, B, M->n_t * per + 1, -1, P->Yf, dY, d, prec);
+        c_affine(dZ, B, M->n_t * per + 1, -1, P->R->Yf, dY, d, prec);
         arb_mat_swap(dout, dZ);
     }
     else
@@ -749,7 +478,7 @@ lc_llama_jacobian(arb_mat_t J, const lc_tmodel_t M, const fmpq_mat_struct * Es, 
     slong np = lc_llama_nparams(M), rows = 0, s, k, i, j, col, r0;
     bmodel B;
     pcache P;
-    arb_mat_t E, C, S, out, dout;
+    arb_mat_t E, C, S, dout;
     int st = LC_OK;
 
     if (M->arch != LC_ARCH_LLAMA)
@@ -766,19 +495,15 @@ lc_llama_jacobian(arb_mat_t J, const lc_tmodel_t M, const fmpq_mat_struct * Es, 
     arb_mat_init(E, 0, 0);
     arb_mat_init(C, 0, 0);
     arb_mat_init(S, 0, 0);
-    arb_mat_init(out, 0, 0);
     arb_mat_init(dout, 0, 0);
     r0 = 0;
     for (s = 0; s < ns && st == LC_OK; s++)
     {
         slong n = Es[s].c;
 
-        dir_t none;
-
         lc_ball_set_qmat(E, Es + s, prec);
         lc_llama_rope_table(C, S, M->d_h, n, M->rope_theta, prec);
-        none.k = -1, none.i = none.j = 0;
-        if ((st = dual_forward(out, dout, M, &B, E, C, S, causal, &none, &P, prec, err)) != LC_OK)
+        if ((st = pcache_fill(&P, M, E, causal, prec, err)) != LC_OK)
             break;
         col = 0;
         for (k = 0; k < B.nm && st == LC_OK; k++)
@@ -805,7 +530,6 @@ lc_llama_jacobian(arb_mat_t J, const lc_tmodel_t M, const fmpq_mat_struct * Es, 
     arb_mat_clear(E);
     arb_mat_clear(C);
     arb_mat_clear(S);
-    arb_mat_clear(out);
     arb_mat_clear(dout);
     return st;
 }
