@@ -483,6 +483,14 @@ lc_llama_jacobian(arb_mat_t J, const lc_tmodel_t M, const fmpq_mat_struct * Es, 
 
     if (M->arch != LC_ARCH_LLAMA)
         return lc_err_set(err, LC_E_ARG, "expected a LLaMA-style model");
+    /* act_d has the derivatives of SiLU and the two GELUs; ReLU-GLU (which
+       load_model accepts from a config's hidden_act "relu") is not
+       differentiable at 0, and its Jacobian is not taken */
+    if (M->activation != LC_ACT_SILU && M->activation != LC_ACT_GELU
+        && M->activation != LC_ACT_GELU_TANH)
+        return lc_err_set(err, LC_E_ARG, "the Jacobian needs a differentiable gate: silu, gelu "
+                          "or gelu_tanh (this model's activation is relu, not differentiable "
+                          "at 0)");
     for (s = 0; s < ns; s++)
     {
         if (Es[s].r != M->d_e || Es[s].c < 1)

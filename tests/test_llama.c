@@ -361,6 +361,33 @@ START_TEST(symmetry_tangents_have_the_counted_rank)
 }
 END_TEST
 
+/* The Jacobian is the derivative of SiLU or GELU gates; a ReLU gate (which a
+   config's hidden_act "relu" gives) is refused, not differentiated as
+   another activation. */
+START_TEST(jacobian_refuses_a_relu_gate)
+{
+    lc_tmodel_t M;
+    fmpq_mat_t E;
+    arb_mat_t J;
+    lc_err_t err;
+
+    lc_tmodel_init(M);
+    fmpq_mat_init(E, 4, 2);
+    arb_mat_init(J, 0, 0);
+    ck_assert_int_eq(lc_llama_alloc(M, 4, 2, 1, 2, 4, 1, err), LC_OK);
+    fmpq_set_si(fmpq_mat_entry(E, 0, 0), 1, 1);
+    fmpq_set_si(fmpq_mat_entry(E, 1, 1), -2, 1);
+    ck_assert_int_eq(lc_llama_jacobian(J, M, E, 1, 1, 64, err), LC_OK);
+    ck_assert_int_eq(arb_mat_ncols(J), lc_llama_nparams(M));
+    M->activation = LC_ACT_RELU;
+    ck_assert_int_eq(lc_llama_jacobian(J, M, E, 1, 1, 64, err), LC_E_ARG);
+    ck_assert(strstr(err->msg, "differentiable") != NULL);
+    lc_tmodel_clear(M);
+    fmpq_mat_clear(E);
+    arb_mat_clear(J);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -378,6 +405,7 @@ main(void)
     tcase_add_test(tc, causal_output_of_a_token_ignores_later_tokens);
     tcase_add_test(tc, checkpoints_load_with_their_configs);
     tcase_add_test(tc, symmetry_tangents_have_the_counted_rank);
+    tcase_add_test(tc, jacobian_refuses_a_relu_gate);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
