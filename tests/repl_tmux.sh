@@ -87,10 +87,10 @@ T send-keys -t lc '(lie([[0, 1], [0, 0]], [[0, 0], [1, 0]]))' Enter
 wait_for 5 on_screen '8' || fail "killing_form(sl(2)) printed no 8"
 wait_for 5 at_prompt || fail "no prompt after killing_form(...)"
 
-# 3. C-c during a long closure.  A second try when the first took more than
-# 1 s: on a loaded machine (make -j check, a sanitizer build) the scheduler
-# alone can take that long; an interrupt that is not seen takes seconds
-# every time.
+# 3. C-c during a long closure.  Up to three tries while one takes more than
+# 1 s: on a loaded machine (make -j check, a sanitizer build, other jobs on
+# the cores) the scheduler alone can take that long; an interrupt that is
+# not seen takes seconds every time.
 interrupt() {
     T send-keys -t lc 'seed(1); L = lie(random_matrix(40, 40, 9), random_matrix(40, 40, 9))' Enter
     sleep 0.5
@@ -102,10 +102,12 @@ interrupt() {
     echo "prompt back $ms ms after C-c"
 }
 interrupt
-if [ "$ms" -gt 1000 ]; then
+tries=1
+while [ "$ms" -gt 1000 ] && [ $tries -lt 3 ]; do
     interrupt
-    [ "$ms" -le 1000 ] || fail "the prompt came back more than 1000 ms after C-c, twice"
-fi
+    tries=$((tries + 1))
+done
+[ "$ms" -le 1000 ] || fail "the prompt came back more than 1000 ms after C-c, $tries times"
 
 # 4. the variable survived
 T send-keys -t lc 'print(A)' Enter
