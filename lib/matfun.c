@@ -77,7 +77,10 @@ _exp_terms(const mag_t norm, slong prec)
 
 /* exp of a matrix of exact balls (dyadic midpoints, zero radii) by a Taylor
    sum in exact integer arithmetic.  A = B / 2^e with B an integer matrix;
-   after scaling by 2^-r (r chosen so that ||A / 2^r||_inf < 2),
+   after scaling by 2^-r (r chosen so that ||A / 2^r||_inf < 4: one squaring
+   at wp costs about as much as 50 of the integer Taylor terms at 1024 bits,
+   so trading a squaring for the extra terms of < 4 instead of < 2 pays;
+   callgrind counts in doc/benchmarks.md),
    C = A / 2^r = B / 2^s, s = e + r, and
 
        sum_{k < N} C^k / k! = (sum_{k < N} B^k c_k) / c_0,
@@ -85,7 +88,8 @@ _exp_terms(const mag_t norm, slong prec)
 
    an exact integer matrix divided by one integer, evaluated by rectangular
    splitting (the powers B^j, j <= sqrt N, are small exact matrices; Horner
-   in B^m over the blocks).  The one rounding is the division (ball
+   in B^m over the blocks; the block sums come from one product of integer
+   matrices, see below).  The one rounding is the division (ball
    arithmetic at wp), the truncation adds mag_exp_tail(||C||_inf, N)
    <= 2^-wp to every entry (each entry of a matrix is bounded by its inf
    norm, which is submultiplicative), then r squarings in ball arithmetic.
@@ -158,7 +162,7 @@ _exp_exact(arb_mat_t E, const arb_mat_t A, slong prec)
         ok = 0;
         goto cleanup;
     }
-    r = mag_is_zero(norm) ? 0 : FLINT_MAX(0, MAG_EXP(norm) - 1);
+    r = mag_is_zero(norm) ? 0 : FLINT_MAX(0, MAG_EXP(norm) - 2);
     s = e + r;
     mag_mul_2exp_si(norm, norm, -r);
     wp = prec + 3 * FLINT_BIT_COUNT(prec) + r;
