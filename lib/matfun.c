@@ -77,9 +77,8 @@ _exp_terms(const mag_t norm, slong prec)
 
 /* exp of a matrix of exact balls (dyadic midpoints, zero radii) by a Taylor
    sum in exact integer arithmetic.  A = B / 2^e with B an integer matrix;
-   after scaling by 2^-r (r chosen so that ||A / 2^r||_inf < 4: one squaring
-   at wp costs about as much as 50 of the integer Taylor terms at 1024 bits,
-   so trading a squaring for the extra terms of < 4 instead of < 2 pays;
+   after scaling by 2^-r (r chosen so that ||A / 2^r||_inf < 4: a squaring at
+   wp costs more than the extra integer Taylor terms of < 4 instead of < 2;
    callgrind counts in doc/benchmarks.md),
    C = A / 2^r = B / 2^s, s = e + r, and
 
