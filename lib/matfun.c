@@ -77,7 +77,9 @@ _exp_terms(const mag_t norm, slong prec)
 
 /* exp of a matrix of exact balls (dyadic midpoints, zero radii) by a Taylor
    sum in exact integer arithmetic.  A = B / 2^e with B an integer matrix;
-   after scaling by 2^-r (r chosen so that ||A / 2^r||_inf < 2),
+   after scaling by 2^-r (r chosen so that ||A / 2^r||_inf < 4: a squaring at
+   wp costs more than the extra integer Taylor terms of < 4 instead of < 2;
+   callgrind counts in doc/benchmarks.md),
    C = A / 2^r = B / 2^s, s = e + r, and
 
        sum_{k < N} C^k / k! = (sum_{k < N} B^k c_k) / c_0,
@@ -85,7 +87,8 @@ _exp_terms(const mag_t norm, slong prec)
 
    an exact integer matrix divided by one integer, evaluated by rectangular
    splitting (the powers B^j, j <= sqrt N, are small exact matrices; Horner
-   in B^m over the blocks).  The one rounding is the division (ball
+   in B^m over the blocks; the block sums come from one product of integer
+   matrices, see below).  The one rounding is the division (ball
    arithmetic at wp), the truncation adds mag_exp_tail(||C||_inf, N)
    <= 2^-wp to every entry (each entry of a matrix is bounded by its inf
    norm, which is submultiplicative), then r squarings in ball arithmetic.
@@ -97,7 +100,8 @@ static int
 _exp_exact(arb_mat_t E, const arb_mat_t A, slong prec)
 {
     slong n = arb_mat_nrows(A), i, j, e = 0, s, r, N, m, w, b, k, wp;
-    fmpz_mat_t B, Z, T, U;
+    fmpz_mat_t B, Z, U, V, D, W;
+    fmpz * ch;
     fmpz_mat_struct * P;
     fmpz * ex;
     fmpz_t x, c, d;
@@ -157,7 +161,7 @@ _exp_exact(arb_mat_t E, const arb_mat_t A, slong prec)
         ok = 0;
         goto cleanup;
     }
-    r = mag_is_zero(norm) ? 0 : FLINT_MAX(0, MAG_EXP(norm) - 1);
+    r = mag_is_zero(norm) ? 0 : FLINT_MAX(0, MAG_EXP(norm) - 2);
     s = e + r;
     mag_mul_2exp_si(norm, norm, -r);
     wp = prec + 3 * FLINT_BIT_COUNT(prec) + r;
@@ -177,22 +181,30 @@ _exp_exact(arb_mat_t E, const arb_mat_t A, slong prec)
         else
             fmpz_mat_mul(P + i, P + i - 1, B);
     }
-    fmpz_mat_init(Z, n, n);
-    fmpz_mat_init(T, n, n);
-    fmpz_mat_init(U, n, n);
+    /* The block sums T_b = sum_{k = lo..hi} B^(k - lo) c_k / c_hi (lo = b m,
+       hi = min(N - 1, lo + m - 1)), whose coefficients d = c_k / c_hi are
+       small (at most m - 1 factors k 2^s), all at once as one product of
+       integer matrices: column b of V D is vec(T_b), with column j of V
+       vec(B^j) and D_jb = c_(lo + j) / c_hi (0 past hi).  One fmpz_mat_mul
+       instead of N scalar multiply-adds of n x n matrices. */
+    fmpz_mat_init(V, n * n, m);
+    fmpz_mat_init(D, m, w);
+    fmpz_mat_init(W, n * n, w);
+    ch = _fmpz_vec_init(w);
+    for (j = 0; j < m; j++)
+        for (i = 0; i < n * n; i++)
+            fmpz_set(fmpz_mat_entry(V, i, j), fmpz_mat_entry(P + j, i / n, i % n));
     fmpz_init(d);
     fmpz_one(c);                       /* c_{N-1} */
     for (b = w - 1; b >= 0; b--)
     {
         slong lo = b * m, hi = FLINT_MIN(N - 1, lo + m - 1);
 
-        /* Z := B^m Z + c_hi T with T = sum_k B^(k - lo) c_k / c_hi, whose
-           coefficients d = c_k / c_hi are small (at most m factors k 2^s) */
-        fmpz_mat_zero(T);
+        fmpz_set(ch + b, c);           /* c_hi */
         fmpz_one(d);
         for (k = hi; k >= lo; k--)
         {
-            fmpz_mat_scalar_addmul_fmpz(T, P + (k - lo), d);
+            fmpz_set(fmpz_mat_entry(D, k - lo, b), d);
             if (k > lo)
             {
                 /* c_{k-1} / c_k = k 2^s */
@@ -200,12 +212,6 @@ _exp_exact(arb_mat_t E, const arb_mat_t A, slong prec)
                 fmpz_mul_2exp(d, d, s);
             }
         }
-        if (b != w - 1)
-        {
-            fmpz_mat_mul(U, P + m, Z);
-            fmpz_mat_swap(U, Z);
-        }
-        fmpz_mat_scalar_addmul_fmpz(Z, T, c);
         /* c_{lo-1} = c_hi d lo 2^s */
         fmpz_mul(c, c, d);
         if (lo > 0)
@@ -213,6 +219,20 @@ _exp_exact(arb_mat_t E, const arb_mat_t A, slong prec)
             fmpz_mul_ui(c, c, lo);
             fmpz_mul_2exp(c, c, s);
         }
+    }
+    fmpz_mat_mul(W, V, D);
+    /* Horner in B^m: Z := B^m Z + c_hi T_b, b = w - 1, ..., 0. */
+    fmpz_mat_init(Z, n, n);
+    fmpz_mat_init(U, n, n);
+    for (b = w - 1; b >= 0; b--)
+    {
+        if (b != w - 1)
+        {
+            fmpz_mat_mul(U, P + m, Z);
+            fmpz_mat_swap(U, Z);
+        }
+        for (i = 0; i < n * n; i++)
+            fmpz_addmul(fmpz_mat_entry(Z, i / n, i % n), fmpz_mat_entry(W, i, b), ch + b);
     }
     /* c = c_0.  The truncation error goes only where the tail can be
        nonzero: (C^k)_ij = 0 for all k >= N when every walk from i to j in
@@ -261,8 +281,11 @@ _exp_exact(arb_mat_t E, const arb_mat_t A, slong prec)
         fmpz_mat_clear(P + i);
     flint_free(P);
     fmpz_mat_clear(Z);
-    fmpz_mat_clear(T);
     fmpz_mat_clear(U);
+    fmpz_mat_clear(V);
+    fmpz_mat_clear(D);
+    fmpz_mat_clear(W);
+    _fmpz_vec_clear(ch, w);
     fmpz_clear(d);
 
 cleanup:
