@@ -831,7 +831,7 @@ done:
 int _lc_group_classes_by_reps = 1;
 slong _lc_group_classes_by_reps_done = 0;
 
-#define CLS_NSAMPLE 6
+#define CLS_NSAMPLE 3
 
 typedef struct
 {
