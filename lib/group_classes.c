@@ -1394,7 +1394,7 @@ cls_cycle_type(slong * ct, slong * ord, const uint16_t * g, slong * cl, slong n)
     cls_cycle_lengths(cl, g, n);
     for (p = 0; p < n; p++)
     {
-        slong q, m = 1;
+        slong q;
 
         /* count each cycle at its least point */
         for (q = g[p]; q != p; q = g[q])
@@ -1402,7 +1402,6 @@ cls_cycle_type(slong * ct, slong * ord, const uint16_t * g, slong * cl, slong n)
                 break;
         if (q != p)
             continue;
-        (void) m;
         ct[nc++] = cl[p];
         if (o < (ulong) WORD_MAX)
         {
