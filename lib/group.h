@@ -222,6 +222,18 @@ int lc_group_elements(slong ** elems, slong * len, const lc_group_t G,
 int lc_group_conjugacy_classes(slong * nclasses, slong ** sizes, const lc_group_t G,
                                slong limit, lc_err_t err);
 
+/* *nclasses := the number of conjugacy classes of G, *sizes (when not NULL)
+   := their sizes in increasing order (flint_free it).  By representatives
+   (centralizer orders and conjugacy tests by backtrack in the stabilizer
+   chain, candidates from powers, centralizers and random elements), certified
+   by the class equation: the sizes of the classes of pairwise non-conjugate
+   representatives add up to |G|.  Past its budgets it falls back to
+   lc_group_conjugacy_classes (sorted), with its limits and errors; Sym and
+   Alt of the moved points go to the partitions directly.  LC_E_LIMIT when
+   |G| > limit. */
+int lc_group_class_sizes_sorted(slong * nclasses, slong ** sizes, const lc_group_t G,
+                                slong limit, lc_err_t err);
+
 /* Z := the centre of G, found among the enumerated elements; LC_E_LIMIT
    when |G| > limit. */
 int lc_group_centre(lc_group_t Z, const lc_group_t G, slong limit, lc_err_t err);

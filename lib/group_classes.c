@@ -55,6 +55,7 @@
  * Direct products of orbit images are split into their factors
  * (cls_product, below). */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include "group.h"
 #include <flint/longlong.h>
@@ -400,6 +401,42 @@ cls_giant(slong * nclasses, slong ** sizes, slong ** least, const slong * mp, sl
     flint_free(part);
 }
 
+/* 1 when G is Sym of its m moved points mp[0] < ... (m! = |G| = o), 2 when
+   Alt (m!/2), else 0 (m <= 21; mp has room for 22). */
+static int
+cls_giant_kind(slong * mm, slong * mp, const lc_group_t G, const fmpz_t o)
+{
+    slong m = 0, p, j, n = G->n, ng = G->ngens;
+    int kind = 0;
+
+    for (p = 0; p < n; p++)
+        for (j = 0; j < ng; j++)
+            if (G->gens[j * n + p] != p)
+            {
+                if (m < 22)
+                    mp[m] = p;
+                m++;
+                break;
+            }
+    if (m >= 2 && m <= 21)
+    {
+        fmpz_t f;
+
+        fmpz_init(f);
+        fmpz_fac_ui(f, (ulong) m);
+        if (fmpz_equal(f, o))
+            kind = 1;
+        else
+        {
+            fmpz_fdiv_q_2exp(f, f, 1);
+            kind = fmpz_equal(f, o) ? 2 : 0;
+        }
+        fmpz_clear(f);
+    }
+    *mm = m;
+    return kind;
+}
+
 static int cls_classes(slong * nclasses, slong ** sizes, slong ** least, const lc_group_t G,
                        slong limit, lc_err_t err);
 
@@ -568,34 +605,9 @@ cls_classes(slong * nclasses, slong ** sizes, slong ** least, const lc_group_t G
     lc_group_order(o, G);
     if (fmpz_cmp_si(o, limit) <= 0 && _lc_group_classes_by_partitions)
     {
-        /* Sym or Alt of the m moved points (m! <= 2 limit: m <= 21) */
-        slong m = 0, p, mp[22];
-        int kind = 0;
+        slong m, mp[22];
+        int kind = cls_giant_kind(&m, mp, G, o);
 
-        for (p = 0; p < n; p++)
-            for (j = 0; j < ng; j++)
-                if (G->gens[j * n + p] != p)
-                {
-                    if (m < 22)
-                        mp[m] = p;
-                    m++;
-                    break;
-                }
-        if (m >= 2 && m <= 21)
-        {
-            fmpz_t f;
-
-            fmpz_init(f);
-            fmpz_fac_ui(f, (ulong) m);
-            if (fmpz_equal(f, o))
-                kind = 1;
-            else
-            {
-                fmpz_fdiv_q_2exp(f, f, 1);
-                kind = fmpz_equal(f, o) ? 2 : 0;
-            }
-            fmpz_clear(f);
-        }
         if (kind != 0)
         {
             cls_giant(nclasses, sizes, least, mp, n, m, kind == 2, fmpz_get_si(o));
@@ -785,4 +797,861 @@ done:
     flint_free(mx);
     cls_chain_clear(&C);
     return st;
+}
+
+/* ------------------------------------------------------------------------
+ * The classes' sizes by representatives (the certified random method).
+ *
+ * Centralizer orders and conjugacy tests by backtrack in the stabilizer
+ * chain.  c with g c = c h (right actions: c^-1 g c = h; h = g for the
+ * centralizer) maps each g-cycle onto an h-cycle of the same length, with
+ * (p^g)^c = (p^c)^h: the image of one point of a cycle forces the images of
+ * the whole cycle.  An element is chosen level by level, c = V u_{l,x_l} ...
+ * u_{0,x_0} with V in the stabilizer of b_0 .. b_l, so that b_l^c =
+ * x_l^(u_{l-1,x_{l-1}} ... u_{0,x_0}) is fixed at level l; a choice is kept
+ * only when it agrees with the images already forced (b_l in a cycle met
+ * before), or maps b_l to a point of an h-cycle not yet used of the same
+ * length (and then forces that cycle).  These are necessary conditions, so
+ * no solution is pruned; a complete element (all levels) is tested on every
+ * point.  The count of complete elements that pass is |C_G(g)| exactly (the
+ * search is exhaustive, each element of G met once as its chain word).
+ *
+ * Representatives: the identity, powers of those found, random elements of
+ * G (a random point of every orbit of the chain: uniform), elements z of
+ * the centralizers met by the search (a sample) and x z.  A candidate is
+ * compared only with the representatives of its cycle type and centralizer
+ * order, by the conjugacy test; a new one adds |G| / |C_G(x)| to the sum.
+ * The classes of pairwise non-conjugate representatives are disjoint, so
+ * when the sum reaches |G| they are all the classes, and their sizes are
+ * exact: the class equation is the certificate.  The random choices only
+ * decide how soon that happens.  A search budget (nodes) and a candidate
+ * budget bound the work; past either, the caller falls back to the walk.
+ * ------------------------------------------------------------------------ */
+
+int _lc_group_classes_by_reps = 1;
+slong _lc_group_classes_by_reps_done = 0;
+
+#define CLS_NSAMPLE 3
+
+typedef struct
+{
+    const cls_chain * C;
+    const int32_t * orbid;      /* orbid[m n + p]: p's orbit under G^(m) (levels >= m) */
+    slong n, k;
+    const uint16_t * g, * h;
+    const slong * cg, * ch;     /* the lengths of the cycles through each point */
+    slong * f, * finv, * stk, top;
+    uint16_t * U, * Ui;         /* (k + 1) rows: the product of the levels above, inverse */
+    slong * bpts, * bstart;     /* points by h-cycle length: bstart[len] .. bstart[len + 1] */
+    int find, stop;
+    ulong count;
+    uint16_t * found;
+    uint16_t * samp;            /* CLS_NSAMPLE sampled solutions */
+    slong nsamp;
+    ulong * rng;
+    slong nodes, budget, polls;
+    const int32_t * horb;       /* labels of the orbits of C_G(h), or NULL */
+    char * tried;
+    uint16_t * gens;            /* centralizer elements found (cls_cen_level) */
+    slong ngens, gensalloc;
+    char * inO;
+    slong * orbq;
+}
+cls_bt;
+
+static void cls_bt_level(cls_bt * B, slong l);
+static int cls_slong_cmp(const void * a, const void * b);
+static void cls_bt_descend(cls_bt * B, slong l, slong y);
+
+static ulong
+cls_rand(ulong * s)
+{
+    /* xorshift64* (Vigna): only the speed of the search depends on it */
+    *s ^= *s >> 12;
+    *s ^= *s << 25;
+    *s ^= *s >> 27;
+    return *s * UWORD(2685821657736338717);
+}
+
+/* Level l of the search: descend with b_l^c = y (y = x^U, x = y^(U^-1) in
+   orbit l) when y agrees with the images forced so far. */
+static void
+cls_bt_descend(cls_bt * B, slong l, slong y)
+{
+    slong n = B->n, p, b = B->C->b[l], t0 = B->top;
+    const uint16_t * U = B->U + l * n, * Ui = B->Ui + l * n, * u;
+    uint16_t * V = B->U + (l + 1) * n, * Vi = B->Ui + (l + 1) * n;
+    int32_t d = B->C->pos[l * n + Ui[y]];
+
+    if (d < 0)
+        return;
+    B->nodes += 1 + (n + B->top) / 16;     /* work units: a node costs O(n + forced) */
+    if (B->nodes > B->budget)
+    {
+        B->stop = 1;
+        return;
+    }
+    if ((++B->polls & 0xffff) == 0 && lc_limit_check(NULL) != LC_OK)
+    {
+        /* a pending stop: end the search; cls_by_reps reports it */
+        B->stop = 1;
+        B->nodes = B->budget + 1;
+        return;
+    }
+    if (B->f[b] < 0)
+    {
+        slong q = y;
+
+        p = b;
+        do
+        {
+            B->f[p] = q;
+            B->finv[q] = p;
+            B->stk[B->top++] = p;
+            p = B->g[p];
+            q = B->h[q];
+        }
+        while (p != b);
+    }
+    u = B->C->u[l] + (slong) d * n;
+    for (p = 0; p < n; p++)
+    {
+        V[p] = U[u[p]];
+        Vi[V[p]] = (uint16_t) p;
+    }
+    {
+        /* c = W V with W in G^(l+1): p^c lies in (p^(G^(l+1)))^V */
+        const int32_t * id = B->orbid + (l + 1) * n;
+        slong i;
+
+        for (i = 0; i < B->top; i++)
+        {
+            p = B->stk[i];
+            if (id[p] != id[Vi[B->f[p]]])
+                break;
+        }
+        if (i == B->top)
+            cls_bt_level(B, l + 1);
+    }
+    while (B->top > t0)
+    {
+        p = B->stk[--B->top];
+        B->finv[B->f[p]] = -1;
+        B->f[p] = -1;
+    }
+}
+
+static void
+cls_bt_level(cls_bt * B, slong l)
+{
+    slong n = B->n, p;
+    const uint16_t * U = B->U + l * n;
+
+    if (l == B->k)
+    {
+        for (p = 0; p < n; p++)
+            if (U[B->g[p]] != B->h[U[p]])
+                return;
+        B->count++;
+        if (B->find)
+        {
+            memcpy(B->found, U, sizeof(uint16_t) * n);
+            B->stop = 1;
+        }
+        else if (B->samp != NULL)
+        {
+            /* reservoir sampling of CLS_NSAMPLE solutions */
+            if (B->nsamp < CLS_NSAMPLE)
+                memcpy(B->samp + (B->nsamp++) * n, U, sizeof(uint16_t) * n);
+            else
+            {
+                ulong r = cls_rand(B->rng) % B->count;
+
+                if (r < CLS_NSAMPLE)
+                    memcpy(B->samp + r * n, U, sizeof(uint16_t) * n);
+            }
+        }
+        return;
+    }
+    {
+        slong b = B->C->b[l], i, len = B->cg[b];
+
+        if (B->f[b] >= 0)
+            cls_bt_descend(B, l, B->f[b]);
+        else if (l == 0 && B->horb != NULL)
+        {
+            /* with c, c z for z in C_G(h) conjugates g to h, and maps b_0
+               to (b_0^c)^z: one image per orbit of C_G(h) is enough */
+            for (i = B->bstart[len]; i < B->bstart[len + 1]; i++)
+                B->tried[B->horb[B->bpts[i]]] = 0;
+            for (i = B->bstart[len]; i < B->bstart[len + 1] && !B->stop; i++)
+                if (!B->tried[B->horb[B->bpts[i]]])
+                {
+                    B->tried[B->horb[B->bpts[i]]] = 1;
+                    cls_bt_descend(B, l, B->bpts[i]);
+                }
+        }
+        else
+            /* the points on h-cycles of b's length not used yet */
+            for (i = B->bstart[len]; i < B->bstart[len + 1] && !B->stop; i++)
+                if (B->finv[B->bpts[i]] < 0)
+                    cls_bt_descend(B, l, B->bpts[i]);
+    }
+}
+
+/* |C ∩ G^(l)| for the centralizer C of g (B->g = B->h), where the levels
+   above fix their base points (rows l of U and Ui the identity, f the
+   identity on the cycles of b_0 .. b_{l-1}): by orbit and stabilizer,
+   |C ∩ G^(l)| = |b_l^(C ∩ G^(l))| |C ∩ G^(l+1)|.  The orbit is that of b_l
+   under the elements of C ∩ G^(l) found so far (B->gens, found at this
+   level and below), grown by a search for one element c with b_l^c = y for
+   each candidate y not yet in it (a point of a g-cycle of b_l's length,
+   unused, in b_l's orbit under G^(l)): a y in the orbit has one and the
+   exhaustive search finds it; a y outside has none.  Returns 0 when the
+   node budget ran out. */
+static int
+cls_cen_level(ulong * order, cls_bt * B, slong l)
+{
+    slong n = B->n, b, p, t0 = B->top, i, len, osize = 0, j;
+    uint16_t * V = B->U + (l + 1) * n, * Vi = B->Ui + (l + 1) * n;
+    ulong sub;
+
+    if (l == B->k)
+    {
+        *order = 1;
+        return 1;
+    }
+    b = B->C->b[l];
+    if (B->f[b] < 0)
+    {
+        p = b;
+        do
+        {
+            B->f[p] = p;
+            B->finv[p] = p;
+            B->stk[B->top++] = p;
+            p = B->g[p];
+        }
+        while (p != b);
+    }
+    for (p = 0; p < n; p++)
+        V[p] = Vi[p] = (uint16_t) p;
+    if (!cls_cen_level(&sub, B, l + 1))
+        return 0;
+    while (B->top > t0)
+    {
+        p = B->stk[--B->top];
+        B->finv[B->f[p]] = -1;
+        B->f[p] = -1;
+    }
+    if (B->f[b] >= 0)       /* on a cycle of an earlier base point: fixed */
+    {
+        *order = sub;
+        return 1;
+    }
+    /* the orbit of b under the generators found (breadth-first in orbq) */
+    len = B->cg[b];
+#define CLS_ORBIT()                                                     \
+    do {                                                                \
+        for (p = 0; p < n; p++)                                         \
+            B->inO[p] = 0;                                              \
+        B->inO[b] = 1;                                                  \
+        B->orbq[0] = b;                                                 \
+        osize = 1;                                                      \
+        for (i = 0; i < osize; i++)                                     \
+            for (j = 0; j < B->ngens; j++)                              \
+            {                                                           \
+                slong z = B->gens[j * n + B->orbq[i]];                  \
+                if (!B->inO[z])                                         \
+                {                                                       \
+                    B->inO[z] = 1;                                      \
+                    B->orbq[osize++] = z;                               \
+                }                                                       \
+            }                                                           \
+    } while (0)
+    CLS_ORBIT();
+    for (i = B->bstart[len]; i < B->bstart[len + 1]; i++)
+    {
+        slong y = B->bpts[i];
+
+        if (B->inO[y] || B->finv[y] >= 0 || B->C->pos[l * n + y] < 0)
+            continue;
+        B->find = 1;
+        B->stop = 0;
+        B->count = 0;
+        cls_bt_descend(B, l, y);
+        if (B->nodes > B->budget)
+            return 0;
+        if (B->count > 0)
+        {
+            if (B->ngens == B->gensalloc)
+            {
+                B->gensalloc *= 2;
+                B->gens = flint_realloc(B->gens, sizeof(uint16_t) * B->gensalloc * n);
+            }
+            memcpy(B->gens + (B->ngens++) * n, B->found, sizeof(uint16_t) * n);
+            CLS_ORBIT();
+        }
+    }
+#undef CLS_ORBIT
+    *order = (ulong) osize * sub;
+    return 1;
+}
+
+/* The lengths of the cycles through each point. */
+static void
+cls_cycle_lengths(slong * cl, const uint16_t * g, slong n)
+{
+    slong p, q, len;
+
+    for (p = 0; p < n; p++)
+        cl[p] = 0;
+    for (p = 0; p < n; p++)
+        if (cl[p] == 0)
+        {
+            for (len = 1, q = g[p]; q != p; q = g[q])
+                len++;
+            cl[p] = len;
+            for (q = g[p]; q != p; q = g[q])
+                cl[q] = len;
+        }
+}
+
+static slong
+cls_find(int32_t * par, slong p)
+{
+    while (par[p] != p)
+    {
+        par[p] = par[par[p]];
+        p = par[p];
+    }
+    return p;
+}
+
+/* orbid[m n + p] := a label of p's orbit under G^(m), the stabilizer of
+   b_0 .. b_{m-1}, generated by the representatives of the levels >= m. */
+static int32_t *
+cls_orbit_ids(const cls_chain * C)
+{
+    slong n = C->n, k = C->k, m, d, p;
+    int32_t * id = flint_malloc(sizeof(int32_t) * ((k + 1) * n + 1));
+
+    for (p = 0; p < n; p++)
+        id[k * n + p] = (int32_t) p;
+    for (m = k - 1; m >= 0; m--)
+    {
+        int32_t * par = id + m * n;
+
+        memcpy(par, id + (m + 1) * n, sizeof(int32_t) * n);
+        for (d = 0; d < C->len[m]; d++)
+        {
+            const uint16_t * u = C->u[m] + d * n;
+
+            for (p = 0; p < n; p++)
+            {
+                slong a = cls_find(par, p), b = cls_find(par, u[p]);
+
+                if (a != b)
+                    par[FLINT_MAX(a, b)] = (int32_t) FLINT_MIN(a, b);
+            }
+        }
+        for (p = 0; p < n; p++)
+            par[p] = (int32_t) cls_find(par, p);
+    }
+    return id;
+}
+
+/* Search for c in G with g c = c h: returns 1 when one was found (in
+   found, if find), and sets *count (the number of them, if !find); 0 when
+   the budget *nodes_left ran out (then nothing is known). */
+static int
+cls_search(ulong * count, slong * sig, slong * nsig, int32_t * orbl, const int32_t * horb,
+           uint16_t * found, uint16_t * samp, slong * nsamp, ulong * rng, const cls_chain * C, const int32_t * orbid, const uint16_t * g,
+           const uint16_t * h, int find, slong * nodes_left)
+{
+    slong n = C->n, k = C->k, p;
+    cls_bt B;
+    slong * cg = flint_malloc(sizeof(slong) * (6 * n + 3)), * ch = cg + n;
+    int ok;
+
+    B.C = C;
+    B.orbid = orbid;
+    B.n = n;
+    B.k = k;
+    B.g = g;
+    B.h = h;
+    cls_cycle_lengths(cg, g, n);
+    cls_cycle_lengths(ch, h, n);
+    B.cg = cg;
+    B.ch = ch;
+    B.f = cg + 2 * n;
+    B.finv = cg + 3 * n;
+    for (p = 0; p < n; p++)
+        B.f[p] = B.finv[p] = -1;
+    B.stk = flint_malloc(sizeof(slong) * (n + 2));
+    B.top = 0;
+    B.U = flint_malloc(sizeof(uint16_t) * (2 * (k + 1) * n + 1));
+    B.Ui = B.U + (k + 1) * n;
+    for (p = 0; p < n; p++)
+        B.U[p] = B.Ui[p] = (uint16_t) p;
+    /* counting sort of the points by the length of their h-cycle */
+    B.bpts = cg + 4 * n;
+    B.bstart = cg + 5 * n;
+    for (p = 0; p <= n + 1; p++)
+        B.bstart[p] = 0;
+    for (p = 0; p < n; p++)
+        B.bstart[ch[p] + 1]++;
+    for (p = 1; p <= n + 1; p++)
+        B.bstart[p] += B.bstart[p - 1];
+    {
+        slong * fill = B.stk;
+
+        for (p = 0; p <= n; p++)
+            fill[p] = B.bstart[p];
+        for (p = 0; p < n; p++)
+            B.bpts[fill[ch[p]]++] = p;
+    }
+    B.find = find;
+    B.stop = 0;
+    B.count = 0;
+    B.found = found;
+    B.samp = samp;
+    B.nsamp = 0;
+    B.rng = rng;
+    B.nodes = 0;
+    B.polls = 0;
+    B.horb = horb;
+    B.tried = flint_malloc(n + 1);
+    B.budget = *nodes_left;
+    if (!find && g == h)
+    {
+        B.gensalloc = 16;
+        B.ngens = 0;
+        B.gens = flint_malloc(sizeof(uint16_t) * B.gensalloc * n);
+        B.inO = flint_malloc(n + 1);
+        B.orbq = flint_malloc(sizeof(slong) * (n + 1));
+        B.found = flint_malloc(sizeof(uint16_t) * (n + 1));
+        ok = cls_cen_level(&B.count, &B, 0);
+        /* samples: products of random subsets of the generators */
+        if (ok && samp != NULL)
+        {
+            slong j, t, q;
+
+            for (j = 0; j < CLS_NSAMPLE && B.ngens > 0; j++)
+            {
+                uint16_t * z = samp + (B.nsamp++) * n;
+
+                for (q = 0; q < n; q++)
+                    z[q] = (uint16_t) q;
+                for (t = 0; t < B.ngens; t++)
+                    if (cls_rand(rng) & 1)
+                    {
+                        const uint16_t * a = B.gens + t * n;
+
+                        for (q = 0; q < n; q++)
+                            z[q] = a[z[q]];
+                    }
+            }
+        }
+        /* the invariant: per orbit of C = <gens> (C maps g-cycles to
+           g-cycles of the same length: one length per orbit), its length
+           and the cycle length, sorted; conjugation by c maps the orbits of
+           C_G(g) onto those of C_G(g^c) */
+        if (ok && sig != NULL)
+        {
+            int32_t * par = flint_malloc(sizeof(int32_t) * (n + 1));
+            slong * cnt = flint_calloc(n + 1, sizeof(slong)), t, q;
+
+            for (q = 0; q < n; q++)
+                par[q] = (int32_t) q;
+            for (t = 0; t < B.ngens; t++)
+                for (q = 0; q < n; q++)
+                {
+                    slong a = cls_find(par, q), c2 = cls_find(par, B.gens[t * n + q]);
+
+                    if (a != c2)
+                        par[FLINT_MAX(a, c2)] = (int32_t) FLINT_MIN(a, c2);
+                }
+            for (q = 0; q < n; q++)
+                cnt[cls_find(par, q)]++;
+            *nsig = 0;
+            for (q = 0; q < n; q++)
+                if (cnt[q] > 0)
+                    sig[(*nsig)++] = cnt[q] * (n + 1) + cg[q];
+            qsort(sig, *nsig, sizeof(slong), cls_slong_cmp);
+            if (orbl != NULL)
+                for (q = 0; q < n; q++)
+                    orbl[q] = (int32_t) cls_find(par, q);
+            flint_free(par);
+            flint_free(cnt);
+        }
+        flint_free(B.gens);
+        flint_free(B.inO);
+        flint_free(B.orbq);
+        flint_free(B.found);
+        B.nodes = FLINT_MIN(B.nodes, B.budget + 1);
+        if (!ok)
+            B.nodes = B.budget + 1;
+    }
+    else
+        cls_bt_level(&B, 0);
+    ok = (B.nodes <= B.budget);
+
+    *nodes_left -= FLINT_MIN(B.nodes, B.budget);
+    if (find)
+        ok = ok || B.count > 0;
+    *count = B.count;
+    if (nsamp != NULL)
+        *nsamp = B.nsamp;
+    flint_free(cg);
+    flint_free(B.stk);
+    flint_free(B.U);
+    flint_free(B.tried);
+    return ok;
+}
+
+/* |C_G(g)| for g in G, and the conjugacy test of g and h, by the search
+   above (for the unit test).  The chain is built from G; returns 0 when a
+   node budget ran out. */
+int
+_lc_group_centralizer_order(ulong * c, const lc_group_t G, const slong * g, slong budget)
+{
+    cls_chain C;
+    slong n = G->n, p;
+    int32_t * orb;
+    uint16_t * x = flint_malloc(sizeof(uint16_t) * (n + 1));
+    int ok;
+
+    _lc_group_materialize((lc_group_struct *) G);
+    cls_chain_init(&C, G);
+    orb = cls_orbit_ids(&C);
+    for (p = 0; p < n; p++)
+        x[p] = (uint16_t) g[p];
+    ok = cls_search(c, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, &C, orb, x, x, 0, &budget);
+    flint_free(x);
+    flint_free(orb);
+    cls_chain_clear(&C);
+    return ok;
+}
+
+int
+_lc_group_are_conjugate(int * conj, slong * c, const lc_group_t G, const slong * g,
+                        const slong * h, slong budget)
+{
+    cls_chain C;
+    slong n = G->n, p;
+    int32_t * orb;
+    uint16_t * x = flint_malloc(sizeof(uint16_t) * (3 * n + 1)), * y = x + n, * z = y + n;
+    ulong cnt;
+    int ok;
+
+    _lc_group_materialize((lc_group_struct *) G);
+    cls_chain_init(&C, G);
+    orb = cls_orbit_ids(&C);
+    for (p = 0; p < n; p++)
+    {
+        x[p] = (uint16_t) g[p];
+        y[p] = (uint16_t) h[p];
+    }
+    ok = cls_search(&cnt, NULL, NULL, NULL, NULL, z, NULL, NULL, NULL, &C, orb, x, y, 1, &budget);
+    *conj = (cnt > 0);
+    if (cnt > 0 && c != NULL)
+        for (p = 0; p < n; p++)
+            c[p] = z[p];
+    flint_free(x);
+    flint_free(orb);
+    cls_chain_clear(&C);
+    return ok;
+}
+
+typedef struct
+{
+    slong nc;           /* number of cycles */
+    slong * ct;         /* their lengths, sorted */
+    ulong cen;          /* |C_G(x)| */
+    slong nsig, * sig;  /* C_G(x)'s orbits: length (n + 1) + cycle length, sorted */
+    int32_t * orbl;     /* and their labels */
+    uint16_t * x;
+}
+cls_rrep;
+
+static int
+cls_slong_cmp(const void * a, const void * b)
+{
+    slong x = *(const slong *) a, y = *(const slong *) b;
+
+    return (x > y) - (x < y);
+}
+
+/* The sorted cycle lengths of g into ct (room for n); returns their number,
+   and the order of g (lcm, saturated at WORD_MAX) in *ord. */
+static slong
+cls_cycle_type(slong * ct, slong * ord, const uint16_t * g, slong * cl, slong n)
+{
+    slong p, nc = 0;
+    ulong o = 1;
+
+    cls_cycle_lengths(cl, g, n);
+    for (p = 0; p < n; p++)
+    {
+        slong q;
+
+        /* count each cycle at its least point */
+        for (q = g[p]; q != p; q = g[q])
+            if (q < p)
+                break;
+        if (q != p)
+            continue;
+        ct[nc++] = cl[p];
+        if (o < (ulong) WORD_MAX)
+        {
+            ulong a = o, b = (ulong) cl[p];
+
+            while (b != 0)
+            {
+                ulong t = a % b;
+
+                a = b;
+                b = t;
+            }
+            o = (o / a > (ulong) WORD_MAX / (ulong) cl[p]) ? (ulong) WORD_MAX : o / a * (ulong) cl[p];
+        }
+    }
+    qsort(ct, nc, sizeof(slong), cls_slong_cmp);
+    *ord = (slong) o;
+    return nc;
+}
+
+/* The class sizes of G (order |G| = order, chain C with orbit lists orb) by
+   representatives; returns 1 with *nclasses and *sizes (increasing) when the
+   class equation closed within the budgets, 0 otherwise; an error status
+   through *st when a limit stopped it. */
+static int
+cls_by_reps(slong * nclasses, slong ** sizes, int * st, const cls_chain * C,
+            const int32_t * orb, ulong order, lc_err_t err)
+{
+    slong n = C->n, k = C->k, nreps = 0, alloc = 64, npend = 0, palloc = 64, ncand = 0, i, p;
+    slong nodes_left, maxcand, * ct, * cl, nc, ord, nsamp, nsig = 0, * sig;
+    int32_t * orbl = flint_malloc(sizeof(int32_t) * (n + 1));
+    cls_rrep * reps = flint_malloc(sizeof(cls_rrep) * alloc);
+    uint16_t * pend = flint_malloc(sizeof(uint16_t) * palloc * n), * x, * y, * samp, * tmp;
+    const uint16_t ** P = flint_malloc(sizeof(uint16_t *) * (k + 1));
+    ulong sum = 0, rng = UWORD(0x9e3779b97f4a7c15), cen;
+    int ok = 0;
+
+    *st = LC_OK;
+    /* the searches may cost about what the walk would (a few steps an
+       element): 2 |G| work units, a unit about 16 points' work */
+    nodes_left = (slong) FLINT_MIN(2 * order, (ulong) WORD_MAX / 4) + ((slong) 1 << 20);
+    maxcand = 20000;
+    ct = flint_malloc(sizeof(slong) * (3 * n + 1));
+    cl = ct + n;
+    sig = cl + n;
+    x = flint_malloc(sizeof(uint16_t) * (n + 1));
+    y = flint_malloc(sizeof(uint16_t) * (n + 1));
+    tmp = flint_malloc(sizeof(uint16_t) * (n + 1));
+    samp = flint_malloc(sizeof(uint16_t) * (CLS_NSAMPLE * n + 1));
+    for (p = 0; p < n; p++)
+        pend[p] = (uint16_t) p;
+    npend = 1;
+    while (sum < order)
+    {
+        int known = 0, have_cen = 0;
+        slong j;
+
+        if (++ncand > maxcand || nodes_left <= 0)
+            goto out;
+        if ((ncand & 63) == 0 && (*st = lc_limit_check(err)) != LC_OK)
+            goto out;
+        if (npend > 0)
+            memcpy(x, pend + (--npend) * n, sizeof(uint16_t) * n);
+        else
+        {
+            slong l;
+
+            for (l = 0; l < k; l++)
+                P[l] = C->u[l] + (slong) (cls_rand(&rng) % C->len[l]) * n;
+            cls_images(x, P, k, n);
+        }
+        nc = cls_cycle_type(ct, &ord, x, cl, n);
+        nsamp = 0;
+        for (i = 0; i < nreps && !known; i++)
+        {
+            int conj;
+            ulong c2;
+
+            if (reps[i].nc != nc || memcmp(reps[i].ct, ct, sizeof(slong) * nc) != 0)
+                continue;
+            if (!have_cen)
+            {
+                if (nc == n)
+                {
+                    cen = order;
+                    nsig = 0;
+                    for (p = 0; p < n; p++)
+                        orbl[p] = (int32_t) p;     /* finer than C's orbits: no pruning */
+                }
+                else if (!cls_search(&cen, sig, &nsig, orbl, NULL, NULL, samp, &nsamp, &rng, C, orb, x, x, 0, &nodes_left))
+                    goto out;
+                have_cen = 1;
+            }
+            if (reps[i].cen != cen || reps[i].nsig != nsig
+                || memcmp(reps[i].sig, sig, sizeof(slong) * nsig) != 0)
+                continue;
+            if (!cls_search(&c2, NULL, NULL, NULL, reps[i].orbl, y, NULL, NULL, NULL, C, orb, x, reps[i].x, 1, &nodes_left))
+                goto out;
+            conj = (c2 > 0);
+            known = conj;
+        }
+        if (known)
+            continue;
+        if (!have_cen)
+        {
+            if (nc == n)
+            {
+                cen = order;
+                nsig = 0;
+                for (p = 0; p < n; p++)
+                    orbl[p] = (int32_t) p;
+            }
+            else if (!cls_search(&cen, sig, &nsig, orbl, NULL, NULL, samp, &nsamp, &rng, C, orb, x, x, 0, &nodes_left))
+                goto out;
+        }
+        if (cen == 0 || order % cen != 0)
+            flint_abort();      /* x not in G, or a miscount: a bug */
+        if (nreps == alloc)
+        {
+            alloc *= 2;
+            reps = flint_realloc(reps, sizeof(cls_rrep) * alloc);
+        }
+        reps[nreps].nc = nc;
+        reps[nreps].ct = flint_malloc(sizeof(slong) * (nc + 1));
+        memcpy(reps[nreps].ct, ct, sizeof(slong) * nc);
+        reps[nreps].cen = cen;
+        reps[nreps].nsig = nsig;
+        reps[nreps].orbl = flint_malloc(sizeof(int32_t) * (n + 1));
+        memcpy(reps[nreps].orbl, orbl, sizeof(int32_t) * n);
+        reps[nreps].sig = flint_malloc(sizeof(slong) * (nsig + 1));
+        memcpy(reps[nreps].sig, sig, sizeof(slong) * nsig);
+        reps[nreps].x = flint_malloc(sizeof(uint16_t) * (n + 1));
+        memcpy(reps[nreps].x, x, sizeof(uint16_t) * n);
+        nreps++;
+        sum += order / cen;     /* <= |G|: the classes are disjoint */
+        /* new candidates: powers x^j (j < order of x, at most 32 of them),
+           then sampled centralizer elements z and x z */
+        if (npend + 32 + 2 * CLS_NSAMPLE > palloc)
+        {
+            palloc = 2 * (npend + 32 + 2 * CLS_NSAMPLE);
+            pend = flint_realloc(pend, sizeof(uint16_t) * palloc * n);
+        }
+        for (j = 0; j < nsamp; j++)
+        {
+            uint16_t * z = samp + j * n, * r;
+
+            memcpy(pend + (npend++) * n, z, sizeof(uint16_t) * n);
+            r = pend + (npend++) * n;
+            for (p = 0; p < n; p++)
+                r[p] = z[x[p]];
+        }
+        /* x^q for the primes q dividing the order of x (at most 32) */
+        memcpy(tmp, x, sizeof(uint16_t) * n);
+        for (j = 2; j < ord && j <= 33; j++)
+        {
+            uint16_t * r = pend + npend * n;
+            slong t;
+
+            for (p = 0; p < n; p++)
+                r[p] = x[tmp[p]];
+            memcpy(tmp, r, sizeof(uint16_t) * n);
+            for (t = 2; t * t <= j && j % t != 0; t++)
+                ;
+            if (ord % j == 0 && t * t > j)
+                npend++;
+        }
+    }
+    ok = 1;
+    _lc_group_classes_by_reps_done++;
+    *nclasses = nreps;
+    *sizes = flint_malloc(sizeof(slong) * (nreps + 1));
+    for (i = 0; i < nreps; i++)
+        (*sizes)[i] = (slong) (order / reps[i].cen);
+    qsort(*sizes, nreps, sizeof(slong), cls_slong_cmp);
+out:
+    if (!ok && *st == LC_OK)
+        *st = lc_limit_check(err);
+    for (i = 0; i < nreps; i++)
+    {
+        flint_free(reps[i].ct);
+        flint_free(reps[i].sig);
+        flint_free(reps[i].orbl);
+        flint_free(reps[i].x);
+    }
+    flint_free(reps);
+    flint_free(pend);
+    flint_free(P);
+    flint_free(ct);
+    flint_free(x);
+    flint_free(y);
+    flint_free(tmp);
+    flint_free(samp);
+    flint_free(orbl);
+    return ok;
+}
+
+int
+lc_group_class_sizes_sorted(slong * nclasses, slong ** sizes, const lc_group_t G, slong limit,
+                            lc_err_t err)
+{
+    slong * sz = NULL, k = 0;
+    int st;
+    fmpz_t o;
+
+    fmpz_init(o);
+    lc_group_order(o, G);
+    if (_lc_group_classes_by_reps && fmpz_cmp_si(o, limit) <= 0 && G->n > 0)
+    {
+        slong m, mp[22];
+
+        if (!(_lc_group_classes_by_partitions && cls_giant_kind(&m, mp, G, o) != 0))
+        {
+            cls_chain C;
+            int32_t * orb;
+            int ok;
+
+            _lc_group_materialize((lc_group_struct *) G);
+            if ((st = lc_limit_memory_check(cls_chain_bytes(G), "conjugacy classes", err)) != LC_OK)
+            {
+                fmpz_clear(o);
+                return st;
+            }
+            cls_chain_init(&C, G);
+            orb = cls_orbit_ids(&C);
+            ok = cls_by_reps(&k, &sz, &st, &C, orb, fmpz_get_ui(o), err);
+            flint_free(orb);
+            cls_chain_clear(&C);
+            if (st != LC_OK || ok)
+            {
+                fmpz_clear(o);
+                if (st == LC_OK)
+                {
+                    *nclasses = k;
+                    if (sizes != NULL)
+                        *sizes = sz;
+                    else
+                        flint_free(sz);
+                }
+                return st;
+            }
+        }
+    }
+    fmpz_clear(o);
+    if ((st = cls_classes(&k, &sz, NULL, G, limit, err)) != LC_OK)
+        return st;
+    qsort(sz, k, sizeof(slong), cls_slong_cmp);
+    *nclasses = k;
+    if (sizes != NULL)
+        *sizes = sz;
+    else
+        flint_free(sz);
+    return LC_OK;
 }

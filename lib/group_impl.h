@@ -97,6 +97,18 @@ void _lc_group_close(lc_group_t G);
    chain is built (tests lower it to compare both ways). */
 extern slong _lc_group_giant_min_degree;
 
+/* Whether lc_group_class_sizes_sorted tries representatives before the
+   walk (1, the default; the tests compare both). */
+extern int _lc_group_classes_by_reps;
+/* How many times the representatives closed the class equation (tests). */
+extern slong _lc_group_classes_by_reps_done;
+/* The backtrack searches of group_classes.c, for the unit test: |C_G(g)|,
+   and whether g and h (image lists, in G) are conjugate, with a conjugating
+   c (c^-1 g c = h) when c is not NULL; 0 when the node budget ran out. */
+int _lc_group_centralizer_order(ulong * c, const lc_group_t G, const slong * g, slong budget);
+int _lc_group_are_conjugate(int * conj, slong * c, const lc_group_t G, const slong * g,
+                            const slong * h, slong budget);
+
 /* Whether lc_group_conjugacy_classes gives Sym and Alt of the moved points
    their classes from partitions (1, the default) or walks them like any
    group (0; tests compare both). */

@@ -537,7 +537,7 @@ bi_nr_classes(ARGS)
     UNUSED_ARGS;
     if ((st = get_limit(&limit, args, nargs, 1, LC_GROUP_CLASSES_LIMIT, err)) != LC_OK)
         return st;
-    if ((st = lc_group_conjugacy_classes(&k, NULL, args[0]->u.group, limit, err)) != LC_OK)
+    if ((st = lc_group_class_sizes_sorted(&k, NULL, args[0]->u.group, limit, err)) != LC_OK)
         return st;
     *res = lc_val_si(k);
     return LC_OK;
@@ -554,6 +554,27 @@ bi_class_sizes(ARGS)
     if ((st = get_limit(&limit, args, nargs, 1, LC_GROUP_CLASSES_LIMIT, err)) != LC_OK)
         return st;
     if ((st = lc_group_conjugacy_classes(&k, &sizes, args[0]->u.group, limit, err)) != LC_OK)
+        return st;
+    items = flint_malloc(sizeof(lc_val) * k);
+    for (i = 0; i < k; i++)
+        items[i] = lc_val_si(sizes[i]);
+    *res = lc_val_list(items, k);
+    flint_free(items);
+    flint_free(sizes);
+    return LC_OK;
+}
+
+static int
+bi_class_sizes_sorted(ARGS)
+{
+    slong k, limit, i, * sizes;
+    lc_val * items;
+    int st;
+
+    UNUSED_ARGS;
+    if ((st = get_limit(&limit, args, nargs, 1, LC_GROUP_CLASSES_LIMIT, err)) != LC_OK)
+        return st;
+    if ((st = lc_group_class_sizes_sorted(&k, &sizes, args[0]->u.group, limit, err)) != LC_OK)
         return st;
     items = flint_malloc(sizeof(lc_val) * k);
     for (i = 0; i < k; i++)
@@ -837,21 +858,40 @@ const lc_builtin_struct lc_builtins_group[] =
       "of points. A point beyond the degree has orbit [i]; a point below 1 is an argument error.",
       "group_orbit(group(perm(\"(1,2)(3,4)\")), 3)" },
     { LC_FAM_GROUP, "nr_classes", "gi", 1, 2, bi_nr_classes, "nr_classes(G, limit)",
-      "The number of conjugacy classes of the permutation group G, an exact integer. S_m and A_m "
-      "on the moved points are counted from the partitions of m (no bound on |G|); a direct "
-      "product of the images on an orbit and on the other points factor by factor; any other "
-      "group by walking the orbits of conjugation on the elements' ranks in the stabilizer "
-      "chain, a bitmap of |G| bits, never a list of elements. The walk needs |G| <= limit "
-      "(default 20000000) and |G| < 2^32, and its memory within --max-memory; each is an error "
-      "when passed, and Ctrl-C or --timeout stop it.",
+      "The number of conjugacy classes of the permutation group G, an exact integer, computed as "
+      "class_sizes_sorted(G, limit) does: S_m and A_m on the moved points from the partitions of "
+      "m (no bound on |G|); any other group by class representatives (centralizer orders and "
+      "conjugacy tests by backtrack in the stabilizer chain, candidates from powers, centralizers "
+      "and random elements), complete when their classes' sizes add up to |G|; past its budgets, "
+      "as class_sizes(G, limit) does. Needs |G| <= limit (default 20000000); an error when "
+      "passed, and Ctrl-C or --timeout stop it.",
       "nr_classes(group(perm(\"(1,2,3)\"), perm(\"(1,2)\")))" },
     { LC_FAM_GROUP, "class_sizes", "gi", 1, 2, bi_class_sizes, "class_sizes(G, limit)",
       "The sizes of the conjugacy classes of the permutation group G, as a list of exact "
       "integers ordered by each class's least element (image lists compared as elements() sorts "
-      "them, so the identity's class, of size 1, comes first); they add up to |G|. Computed as "
-      "nr_classes(G, limit) does (partitions for S_m and A_m, factors of a direct product, or "
-      "the walk on ranks), with the same limit (default 20000000) and errors.",
+      "them, so the identity's class, of size 1, comes first); they add up to |G|. S_m and A_m "
+      "on the moved points are done from the partitions of m (no bound on |G|); a direct "
+      "product of the images on an orbit and on the other points factor by factor; any other "
+      "group by walking the orbits of conjugation on the elements' ranks in the stabilizer "
+      "chain, a bitmap of |G| bits, never a list of elements (linear in |G|: "
+      "class_sizes_sorted is faster when the order is not needed). The walk needs |G| <= limit "
+      "(default 20000000) and |G| < 2^32, and its memory within --max-memory; each is an error "
+      "when passed, and Ctrl-C or --timeout stop it.",
       "class_sizes(group(perm(\"(1,2,3)\"), perm(\"(1,2)\")))" },
+    { LC_FAM_GROUP, "class_sizes_sorted", "gi", 1, 2, bi_class_sizes_sorted,
+      "class_sizes_sorted(G, limit)",
+      "The sizes of the conjugacy classes of the permutation group G in increasing order, exact "
+      "integers. By class representatives: the identity, powers of those found, elements of "
+      "their centralizers and random elements of G; a candidate's centralizer order (by orbit "
+      "and stabilizer, each orbit grown by backtrack in the stabilizer chain) and its conjugacy "
+      "to the representatives of its cycle type and centralizer order (a backtrack that maps "
+      "cycles onto cycles) decide whether it is new. The classes of pairwise non-conjugate "
+      "representatives are disjoint, so when their sizes |G|/|C_G(g)| add up to |G| the list is "
+      "complete: the class equation certifies it, and the random choices only decide how soon. "
+      "S_m and A_m on the moved points come from the partitions of m; past its search budgets "
+      "it falls back to class_sizes(G, limit), sorted, with its limits and errors. Needs |G| <= "
+      "limit (default 20000000).",
+      "class_sizes_sorted(group(perm(\"(1,2,3)\"), perm(\"(1,2)\")))" },
     { LC_FAM_GROUP, "elements", "gi", 1, 2, bi_elements, "elements(G, limit)",
       "The elements of the group G as a list of permutations, sorted by their image lists (the "
       "identity first). It enumerates, so it errors when |G| exceeds limit (default 10000, a "

@@ -1190,6 +1190,269 @@ START_TEST(conjugacy_classes_limits)
 }
 END_TEST
 
+/* Every group of tests/fixtures/gap_classes.out (test and bench sets, S_m
+   and A_m too: partitions off) by class representatives: GAP's sorted
+   sizes, and the class equation closed (no fall-back to the walk) but for
+   PSL(2,211). */
+START_TEST(class_sizes_by_representatives_agree_with_gap)
+{
+    const char * top = getenv("top_srcdir");
+    char path[4096], line[65536], name[256], set[32];
+    FILE * f;
+    slong ngroups = 0;
+    long order, ncl;
+
+    snprintf(path, sizeof(path), "%s/tests/fixtures/gap_classes.out", top ? top : ".");
+    f = fopen(path, "r");
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    ck_assert(fgets(line, sizeof(line), f) != NULL);
+    _lc_group_classes_by_partitions = 0;
+    while (!feof(f))
+    {
+        lc_perm_struct gens[16];
+        slong ng = 0, k, i, * sizes, * want, done;
+        lc_group_t G;
+        lc_err_t err;
+        char * q;
+
+        ck_assert(sscanf(line, "group %255s %31s %ld %ld", name, set, &order, &ncl) == 4);
+        while (fgets(line, sizeof(line), f) != NULL && strncmp(line, "gen ", 4) == 0)
+        {
+            ck_assert(ng < 16);
+            line[strcspn(line, "\n")] = '\0';
+            lc_perm_init(gens + ng, 0);
+            ck_assert(lc_perm_set_str(gens + ng, line + 4, err) == LC_OK);
+            ng++;
+        }
+        ck_assert(strncmp(line, "sizes", 5) == 0);
+        want = flint_malloc(sizeof(slong) * ncl);
+        for (i = 0, q = line + 5; i < ncl; i++)
+            want[i] = strtol(q, &q, 10);
+        lc_group_init(G, 0);
+        ck_assert(lc_group_set_perms(G, gens, ng, 0, err) == LC_OK);
+        ck_assert_int_eq(lc_group_order_si(G), order);
+        done = _lc_group_classes_by_reps_done;
+        ck_assert(lc_group_class_sizes_sorted(&k, &sizes, G, LC_GROUP_CLASSES_LIMIT, err) == LC_OK);
+        /* PSL(2,211) (degree 212, 108 classes, many of one cycle type and
+           centralizer order) runs out of the search budget: the walk */
+        if (strcmp(name, "PSL(2,211)") != 0)
+            ck_assert_msg(_lc_group_classes_by_reps_done == done + 1, "%s: fell back to the walk", name);
+        ck_assert_msg(k == ncl, "%s: %ld classes, GAP %ld", name, (long) k, ncl);
+        for (i = 0; i < k; i++)
+            ck_assert_msg(sizes[i] == want[i], "%s: sorted size %ld: %ld, GAP %ld",
+                          name, (long) i, (long) sizes[i], (long) want[i]);
+        flint_free(sizes);
+        lc_group_clear(G);
+        ngroups++;
+        flint_free(want);
+        for (i = 0; i < ng; i++)
+            lc_perm_clear(gens + i);
+        if (fgets(line, sizeof(line), f) == NULL)
+            break;
+    }
+    _lc_group_classes_by_partitions = 1;
+    fclose(f);
+    ck_assert(ngroups >= 20);
+}
+END_TEST
+
+static int
+perm_eq(const slong * a, const slong * b, slong n)
+{
+    return memcmp(a, b, sizeof(slong) * n) == 0;
+}
+
+static ulong
+test_rand(ulong * s)
+{
+    *s = *s * UWORD(6364136223846793005) + UWORD(1442695040888963407);
+    return *s >> 33;
+}
+
+/* A random permutation of 0 .. n-1 (Fisher-Yates). */
+static void
+random_perm(slong * p, slong n, ulong * s)
+{
+    slong i, j, t;
+
+    for (i = 0; i < n; i++)
+        p[i] = i;
+    for (i = n - 1; i > 0; i--)
+    {
+        j = (slong) (test_rand(s) % (ulong) (i + 1));
+        t = p[i];
+        p[i] = p[j];
+        p[j] = t;
+    }
+}
+
+/* Random groups of degree 4 .. 10 (one to three random generators, some
+   with fixed points or in blocks): the sizes by representatives, and by the
+   walk sorted, are the same. */
+START_TEST(class_sizes_by_representatives_agree_with_the_walk)
+{
+    ulong seed = 12345;
+    slong trial, nreps = 0;
+
+    for (trial = 0; trial < 60; trial++)
+    {
+        slong n = 4 + trial % 7, ng = 1 + (slong) (test_rand(&seed) % 3), i, p;
+        slong k1, k2, * s1, * s2, done;
+        lc_perm_struct gens[3];
+        lc_group_t G;
+        lc_err_t err;
+
+        for (i = 0; i < ng; i++)
+        {
+            lc_perm_init(gens + i, n);
+            random_perm(gens[i].img, n, &seed);
+        }
+        /* trials 1 mod 3 fix the last two points; 2 mod 3 keep the blocks
+           {0,1}, {2,3}, ... (the first generator may swap inside them) */
+        if (trial % 3 == 1)
+            for (i = 0; i < ng; i++)
+            {
+                random_perm(gens[i].img, n - 2, &seed);
+                gens[i].img[n - 2] = n - 2;
+                gens[i].img[n - 1] = n - 1;
+            }
+        else if (trial % 3 == 2)
+            for (i = 0; i < ng; i++)
+            {
+                slong blk[8], m = n / 2, flip;
+
+                random_perm(blk, m, &seed);
+                for (p = 0; p < 2 * m; p += 2)
+                {
+                    flip = (slong) (test_rand(&seed) & (i == 0));
+                    gens[i].img[p] = 2 * blk[p / 2] + flip;
+                    gens[i].img[p + 1] = 2 * blk[p / 2] + 1 - flip;
+                }
+                for (p = 2 * m; p < n; p++)
+                    gens[i].img[p] = p;
+            }
+        lc_group_init(G, 0);
+        ck_assert(lc_group_set_perms(G, gens, ng, n, err) == LC_OK);
+        _lc_group_classes_by_partitions = 0;
+        _lc_group_classes_by_reps = 0;
+        ck_assert(lc_group_class_sizes_sorted(&k1, &s1, G, WORD_MAX, err) == LC_OK);
+
+        _lc_group_classes_by_reps = 1;
+        done = _lc_group_classes_by_reps_done;
+        ck_assert(lc_group_class_sizes_sorted(&k2, &s2, G, WORD_MAX, err) == LC_OK);
+        nreps += _lc_group_classes_by_reps_done - done;
+        _lc_group_classes_by_partitions = 1;
+        ck_assert_msg(k1 == k2, "trial %ld (order %ld): %ld classes, walk %ld", (long) trial,
+                      (long) lc_group_order_si(G), (long) k2, (long) k1);
+        for (i = 0; i < k1; i++)
+            ck_assert_msg(s1[i] == s2[i], "trial %ld: size %ld: %ld, walk %ld", (long) trial,
+                          (long) i, (long) s2[i], (long) s1[i]);
+        flint_free(s1);
+        flint_free(s2);
+        lc_group_clear(G);
+        for (i = 0; i < ng; i++)
+            lc_perm_clear(gens + i);
+    }
+    ck_assert_int_eq(nreps, 60);
+}
+END_TEST
+
+/* The backtrack searches against the definitions: |C_G(g)| by counting
+   the elements that commute with g, and g ~ h by trying every element, on
+   S5, A5 wr S2 (order 7200) and PGL(2,7) on the projective line (336; its
+   points 0, ..., 6, oo as 1, ..., 8: x+1, 3x, -1/x). */
+START_TEST(centralizer_order_and_conjugacy_by_backtrack)
+{
+    const char * s5[2] = { "(1,2)", "(1,2,3,4,5)" };
+    const char * a5wr2[3] = { "(1,2,3)", "(1,2,3,4,5)", "(1,6)(2,7)(3,8)(4,9)(5,10)" };
+    const char * pgl27[3] = { "(1,2,3,4,5,6,7)", "(2,4,3,7,5,6)", "(1,8)(2,7)(3,4)(5,6)" };
+    const char ** gens[3] = { s5, a5wr2, pgl27 };
+    slong ngens[3] = { 2, 3, 3 }, orders[3] = { 120, 7200, 336 }, which;
+
+    for (which = 0; which < 3; which++)
+    {
+        lc_group_t G;
+        lc_err_t err;
+        slong * el, len, n, i, j, step, t, nconj = 0;
+        slong * a, * b, * gi, * c;
+        lc_permset S;
+        ulong seed = 99;
+
+        lc_group_init(G, 0);
+        mkgroup(G, gens[which], ngens[which]);
+        ck_assert_int_eq(lc_group_order_si(G), orders[which]);
+        ck_assert(lc_group_elements(&el, &len, G, 10000, err) == LC_OK);
+        n = G->n;
+        _lc_permset_init(&S, n);
+        for (i = 0; i < len; i++)
+            _lc_permset_add(&S, el + i * n);
+        a = flint_malloc(sizeof(slong) * 4 * n);
+        b = a + n;
+        gi = b + n;
+        c = gi + n;
+        step = (len > 1000) ? 37 : 1;
+        for (i = 0; i < len; i += step)
+        {
+            const slong * g = el + i * n;
+            ulong cen, brute = 0;
+
+            for (j = 0; j < len; j++)
+            {
+                _lc_perm_mul(a, g, el + j * n, n);
+                _lc_perm_mul(b, el + j * n, g, n);
+                brute += perm_eq(a, b, n);
+            }
+            ck_assert(_lc_group_centralizer_order(&cen, G, g, WORD_MAX));
+            ck_assert_msg(cen == brute, "group %ld, element %ld: |C| %lu, brute force %lu",
+                          (long) which, (long) i, (unsigned long) cen, (unsigned long) brute);
+            for (t = 0; t < 6; t++)
+            {
+                /* h: a random element, or a random conjugate of g */
+                const slong * h;
+                int conj, want = 0;
+
+                if (t % 2 == 0)
+                    h = el + (slong) (test_rand(&seed) % (ulong) len) * n;
+                else
+                {
+                    const slong * x = el + (slong) (test_rand(&seed) % (ulong) len) * n;
+
+                    _lc_perm_inv(gi, x, n);
+                    _lc_perm_mul(a, gi, g, n);
+                    _lc_perm_mul(b, a, x, n);
+                    h = b;
+                }
+                for (j = 0; j < len && !want; j++)
+                {
+                    _lc_perm_inv(gi, el + j * n, n);
+                    _lc_perm_mul(a, gi, g, n);
+                    _lc_perm_mul(gi, a, el + j * n, n);
+                    want = perm_eq(gi, h, n);
+                }
+                ck_assert(_lc_group_are_conjugate(&conj, c, G, g, h, WORD_MAX));
+                ck_assert_msg(conj == want, "group %ld, element %ld: conjugate %d, brute force %d",
+                              (long) which, (long) i, conj, want);
+                if (conj)
+                {
+                    /* c in G and c^-1 g c = h */
+                    ck_assert(_lc_permset_find(&S, c) >= 0);
+                    _lc_perm_inv(gi, c, n);
+                    _lc_perm_mul(a, gi, g, n);
+                    _lc_perm_mul(gi, a, c, n);
+                    ck_assert(perm_eq(gi, h, n));
+                    nconj++;
+                }
+            }
+        }
+        ck_assert(nconj > 0);
+        flint_free(a);
+        flint_free(el);
+        _lc_permset_clear(&S);
+        lc_group_clear(G);
+    }
+}
+END_TEST
+
 static Suite *
 group_suite(void)
 {
@@ -1220,6 +1483,9 @@ group_suite(void)
     tcase_add_test(t, conjugacy_classes_limits);
     tcase_add_test(t, conjugacy_classes_of_giants_by_partitions_and_by_walk);
     tcase_add_test(t, conjugacy_classes_of_direct_products);
+    tcase_add_test(t, class_sizes_by_representatives_agree_with_gap);
+    tcase_add_test(t, class_sizes_by_representatives_agree_with_the_walk);
+    tcase_add_test(t, centralizer_order_and_conjugacy_by_backtrack);
     suite_add_tcase(s, t);
     return s;
 }
