@@ -1222,7 +1222,9 @@ cls_search(ulong * count, slong * sig, slong * nsig, int32_t * orbl, const int32
     B.polls = 0;
     B.horb = horb;
     B.tried = flint_malloc(n + 1);
-    B.budget = *nodes_left;
+    /* at most WORD_MAX / 2, so that budget + 1 and the nodes counted past
+       it (one node's units at most) cannot overflow */
+    B.budget = FLINT_MIN(*nodes_left, WORD_MAX / 2);
     if (!find && g == h)
     {
         B.gensalloc = 16;
