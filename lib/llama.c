@@ -67,22 +67,6 @@ lc_llama_alloc(lc_tmodel_t M, slong d_e, slong n_h, slong n_kv, slong d_h, slong
     return LC_OK;
 }
 
-static void
-rand_fill(fmpq_mat_t A, flint_rand_t st, slong base)
-{
-    slong i, j;
-
-    for (i = 0; i < A->r; i++)
-        for (j = 0; j < A->c; j++)
-        {
-            fmpq * x = fmpq_mat_entry(A, i, j);
-
-            fmpz_set_si(fmpq_numref(x), base * 32 + (slong) n_randint(st, 33) - 16);
-            fmpz_set_ui(fmpq_denref(x), 32);
-            fmpq_canonicalise(x);
-        }
-}
-
 void
 lc_llama_randomize(lc_tmodel_t M, flint_rand_t st)
 {
@@ -92,23 +76,23 @@ lc_llama_randomize(lc_tmodel_t M, flint_rand_t st)
     {
         lc_tlayer_struct * L = M->layers + t;
 
-        rand_fill(L->Wq, st, 0);
-        rand_fill(L->Wk, st, 0);
-        rand_fill(L->Wv, st, 0);
-        rand_fill(L->Wo, st, 0);
-        rand_fill(L->Wg, st, 0);
-        rand_fill(L->W1, st, 0);
-        rand_fill(L->W2, st, 0);
-        rand_fill(L->ln1_w, st, 1);
-        rand_fill(L->ln2_w, st, 1);
+        _lc_tmodel_rand_fill(L->Wq, st, 0);
+        _lc_tmodel_rand_fill(L->Wk, st, 0);
+        _lc_tmodel_rand_fill(L->Wv, st, 0);
+        _lc_tmodel_rand_fill(L->Wo, st, 0);
+        _lc_tmodel_rand_fill(L->Wg, st, 0);
+        _lc_tmodel_rand_fill(L->W1, st, 0);
+        _lc_tmodel_rand_fill(L->W2, st, 0);
+        _lc_tmodel_rand_fill(L->ln1_w, st, 1);
+        _lc_tmodel_rand_fill(L->ln2_w, st, 1);
         if (M->qkv_bias)
         {
-            rand_fill(L->bq, st, 0);
-            rand_fill(L->bk, st, 0);
-            rand_fill(L->bv, st, 0);
+            _lc_tmodel_rand_fill(L->bq, st, 0);
+            _lc_tmodel_rand_fill(L->bk, st, 0);
+            _lc_tmodel_rand_fill(L->bv, st, 0);
         }
     }
-    rand_fill(M->norm_w, st, 1);
+    _lc_tmodel_rand_fill(M->norm_w, st, 1);
 }
 
 slong

@@ -5,6 +5,11 @@
 
 #include "llama.h"
 
+/* A := entries base + k/32 with |k| <= 16, uniformly (transformer.c): exact,
+   and small enough that softmax scores stay moderate.  The random GPT-2-
+   style and LLaMA-style models both draw their weights with it. */
+void _lc_tmodel_rand_fill(fmpq_mat_t A, flint_rand_t st, slong base);
+
 /* The values of one forward pass (one input sequence), per layer t: the
    stream X[t] entering the layer (X[n_t]: entering the final norm), the
    stream Xm[t] after attention, the norms' outputs Y1[t] and Y2[t], Q[t]

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <arb_hypgeom.h>
 #include "transformer.h"
+#include "llama_impl.h"
 #include "equiv.h"
 #include "limit.h"
 #include "llama.h"
@@ -241,8 +242,8 @@ lc_tmodel_alloc(lc_tmodel_t M, slong d_e, slong n_h, slong d_h, slong d_f, slong
 
 /* Entries k/32 with |k| <= 16: exact, and small enough that softmax scores
    stay moderate. */
-static void
-rand_fill(fmpq_mat_t A, flint_rand_t st, slong base)
+void
+_lc_tmodel_rand_fill(fmpq_mat_t A, flint_rand_t st, slong base)
 {
     slong i, j;
 
@@ -266,22 +267,22 @@ lc_tmodel_randomize(lc_tmodel_t M, flint_rand_t st)
     {
         lc_tlayer_struct * L = M->layers + t;
 
-        rand_fill(L->Wq, st, 0);
-        rand_fill(L->Wk, st, 0);
-        rand_fill(L->Wv, st, 0);
-        rand_fill(L->bq, st, 0);
-        rand_fill(L->bk, st, 0);
-        rand_fill(L->bv, st, 0);
-        rand_fill(L->Wo, st, 0);
-        rand_fill(L->bo, st, 0);
-        rand_fill(L->W1, st, 0);
-        rand_fill(L->b1, st, 0);
-        rand_fill(L->W2, st, 0);
-        rand_fill(L->b2, st, 0);
-        rand_fill(L->ln1_w, st, 1);     /* 1 + k/32: near 1 */
-        rand_fill(L->ln1_b, st, 0);
-        rand_fill(L->ln2_w, st, 1);
-        rand_fill(L->ln2_b, st, 0);
+        _lc_tmodel_rand_fill(L->Wq, st, 0);
+        _lc_tmodel_rand_fill(L->Wk, st, 0);
+        _lc_tmodel_rand_fill(L->Wv, st, 0);
+        _lc_tmodel_rand_fill(L->bq, st, 0);
+        _lc_tmodel_rand_fill(L->bk, st, 0);
+        _lc_tmodel_rand_fill(L->bv, st, 0);
+        _lc_tmodel_rand_fill(L->Wo, st, 0);
+        _lc_tmodel_rand_fill(L->bo, st, 0);
+        _lc_tmodel_rand_fill(L->W1, st, 0);
+        _lc_tmodel_rand_fill(L->b1, st, 0);
+        _lc_tmodel_rand_fill(L->W2, st, 0);
+        _lc_tmodel_rand_fill(L->b2, st, 0);
+        _lc_tmodel_rand_fill(L->ln1_w, st, 1);     /* 1 + k/32: near 1 */
+        _lc_tmodel_rand_fill(L->ln1_b, st, 0);
+        _lc_tmodel_rand_fill(L->ln2_w, st, 1);
+        _lc_tmodel_rand_fill(L->ln2_b, st, 0);
     }
 }
 
