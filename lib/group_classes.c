@@ -438,7 +438,9 @@ cls_giant_kind(slong * mm, slong * mp, const lc_group_t G, const fmpz_t o)
 }
 
 static int cls_classes(slong * nclasses, slong ** sizes, slong ** least, const lc_group_t G,
-                       slong limit, lc_err_t err);
+                       slong limit, int try_reps, lc_err_t err);
+static int cls_least_by_reps(int * done, slong * nclasses, slong ** sizes, slong ** least,
+                             const lc_group_t G, ulong order, lc_err_t err);
 
 int _lc_group_classes_by_products = 1;
 
@@ -519,9 +521,9 @@ cls_product(int * done, slong * nclasses, slong ** sizes, slong ** least, const 
     fmpz_mul(oh, oh, ok);
     if (!fmpz_equal(oh, o))
         goto out;
-    if ((st = cls_classes(&nh, &sh, &lh, H, limit, err)) != LC_OK)
+    if ((st = cls_classes(&nh, &sh, &lh, H, limit, 1, err)) != LC_OK)
         goto out;
-    if ((st = cls_classes(&nk, &sk, &lk, K, limit, err)) != LC_OK)
+    if ((st = cls_classes(&nk, &sk, &lk, K, limit, 1, err)) != LC_OK)
         goto out;
     nc = nh * nk;
     if (nc > ((slong) 1 << 24) / FLINT_MAX(n, 1))
@@ -582,12 +584,12 @@ int
 lc_group_conjugacy_classes(slong * nclasses, slong ** sizes, const lc_group_t G,
                            slong limit, lc_err_t err)
 {
-    return cls_classes(nclasses, sizes, NULL, G, limit, err);
+    return cls_classes(nclasses, sizes, NULL, G, limit, 1, err);
 }
 
 static int
 cls_classes(slong * nclasses, slong ** sizes, slong ** least, const lc_group_t G,
-            slong limit, lc_err_t err)
+            slong limit, int try_reps, lc_err_t err)
 {
     slong n = G->n, k, l, j, nc = 0, ncalloc, ng = G->ngens, steps = 0, * sz, * idx, * tmp;
     uint64_t * seen;
@@ -620,6 +622,20 @@ cls_classes(slong * nclasses, slong ** sizes, slong ** least, const lc_group_t G
         int done;
 
         if ((st = cls_product(&done, nclasses, sizes, least, G, limit, err)) != LC_OK || done)
+        {
+            fmpz_clear(o);
+            return st;
+        }
+    }
+    /* the least elements from class representatives, when those close the
+       class equation (cls_least_by_reps): the walk's result without the walk */
+    if (try_reps && fmpz_cmp_si(o, limit) <= 0 && n > 0 && _lc_group_classes_by_reps
+        && _lc_group_classes_least_by_reps)
+    {
+        int done;
+
+        if ((st = cls_least_by_reps(&done, nclasses, sizes, least, G, fmpz_get_ui(o), err)) != LC_OK
+            || done)
         {
             fmpz_clear(o);
             return st;
@@ -1385,6 +1401,21 @@ cls_slong_cmp(const void * a, const void * b)
     return (x > y) - (x < y);
 }
 
+static void
+cls_rreps_clear(cls_rrep * reps, slong nreps)
+{
+    slong i;
+
+    for (i = 0; i < nreps; i++)
+    {
+        flint_free(reps[i].ct);
+        flint_free(reps[i].sig);
+        flint_free(reps[i].orbl);
+        flint_free(reps[i].x);
+    }
+    flint_free(reps);
+}
+
 /* The sorted cycle lengths of g into ct (room for n); returns their number,
    and the order of g (lcm, saturated at WORD_MAX) in *ord. */
 static slong
@@ -1427,10 +1458,12 @@ cls_cycle_type(slong * ct, slong * ord, const uint16_t * g, slong * cl, slong n)
 /* The class sizes of G (order |G| = order, chain C with orbit lists orb) by
    representatives; returns 1 with *nclasses and *sizes (increasing) when the
    class equation closed within the budgets, 0 otherwise; an error status
-   through *st when a limit stopped it. */
+   through *st when a limit stopped it.  With keep not NULL, a success hands
+   the representatives over (*keep, *nclasses of them, in the order found;
+   free them with cls_rreps_clear) instead of freeing them. */
 static int
 cls_by_reps(slong * nclasses, slong ** sizes, int * st, const cls_chain * C,
-            const int32_t * orb, ulong order, lc_err_t err)
+            const int32_t * orb, ulong order, lc_err_t err, cls_rrep ** keep)
 {
     slong n = C->n, k = C->k, nreps = 0, alloc = 64, npend = 0, palloc = 64, ncand = 0, i, p;
     slong nodes_left, maxcand, * ct, * cl, nc, ord, nsamp, nsig = 0, * sig;
@@ -1578,17 +1611,16 @@ cls_by_reps(slong * nclasses, slong ** sizes, int * st, const cls_chain * C,
     for (i = 0; i < nreps; i++)
         (*sizes)[i] = (slong) (order / reps[i].cen);
     qsort(*sizes, nreps, sizeof(slong), cls_slong_cmp);
+    if (keep != NULL)
+    {
+        *keep = reps;
+        reps = NULL;
+    }
 out:
     if (!ok && *st == LC_OK)
         *st = lc_limit_check(err);
-    for (i = 0; i < nreps; i++)
-    {
-        flint_free(reps[i].ct);
-        flint_free(reps[i].sig);
-        flint_free(reps[i].orbl);
-        flint_free(reps[i].x);
-    }
-    flint_free(reps);
+    if (reps != NULL)
+        cls_rreps_clear(reps, nreps);
     flint_free(pend);
     flint_free(P);
     flint_free(ct);
@@ -1598,6 +1630,577 @@ out:
     flint_free(samp);
     flint_free(orbl);
     return ok;
+}
+
+/* ------------------------------------------------------------------------
+ * The least element of each class, from its representative.
+ *
+ * class_sizes lists the classes by their least elements (image lists
+ * compared lexicographically).  When the representatives close the class
+ * equation (cls_by_reps), those least elements are found without the walk:
+ * G's elements are met in increasing order, and the first element met of a
+ * class is its least.
+ *
+ * The order: a second chain of G, on the base 0, 1, ..., n-1 in this order
+ * (levels whose orbit is one point dropped), so that its base points
+ * b_0 < b_1 < ... are each the least point moved by the stabilizer of the
+ * earlier ones, and every point p < b_l is fixed by that stabilizer
+ * G^(l).  Then g = u_{k-1} ... u_0 has p^g = p^(u_{l-1} ... u_0) =: F_l(p)
+ * for all p < b_l, so two elements with the same representatives above
+ * level l agree below b_l, and the first point where they differ is b_l,
+ * sent to F_l(x) and F_l(x') (x, x' their points of orbit l).  The
+ * elements are thus in increasing order when each level's orbit is
+ * visited by increasing F_l(x): a depth-first walk of the chain in that
+ * order meets G's elements in increasing order.
+ *
+ * An element met is placed by its cycle type (a hash of it, then the
+ * sorted lengths); a type held by one class needs nothing more, and a type
+ * held by several whose classes are not all found yet is decided by the
+ * conjugacy test against the representatives of the classes not found.
+ *
+ * Two necessary conditions skip subtrees whose elements all lie in classes
+ * found already (so no least element is skipped).  Below a choice of level
+ * l the images of the points p < b_{l+1} are fixed: (1) the cycles closed
+ * among them must fit the cycle type of a class not found (counted per
+ * length against the most cycles of that length such a class has); (2)
+ * each pair (p, p^g) must lie in an orbital of G on pairs that the class
+ * meets (conjugation moves (p, p^x) within its orbital, so a class meets
+ * the orbitals of its representative's pairs, and nothing else).  (2)
+ * also narrows the conjugacy tests at an element to the classes its pairs
+ * allow; when one is left, it is the element's class.  The walk stops when
+ * every class has its least element; it meets at most |G| elements and is
+ * linear in what it meets.  Measured (doc/benchmarks.md): M_23 reaches its
+ * 17 least elements after 1016 elements, the cube group its 143 after
+ * 81047 (of 3674160).
+ * ------------------------------------------------------------------------ */
+
+int _lc_group_classes_least_by_reps = 1;
+slong _lc_group_classes_least_by_reps_done = 0;
+
+/* a hash of the cycle type of g from the cycle lengths through each point */
+static ulong
+cls_type_hash(const slong * cl, slong n)
+{
+    ulong h = 0;
+    slong p;
+
+    for (p = 0; p < n; p++)
+    {
+        ulong v = (ulong) cl[p] * UWORD(0x9e3779b97f4a7c15);
+
+        v ^= v >> 29;
+        h += v * UWORD(0xbf58476d1ce4e5b9) + 1;
+    }
+    return h;
+}
+
+static int
+cls_least_by_reps(int * done, slong * nclasses, slong ** sizes, slong ** least,
+                  const lc_group_t G, ulong order, lc_err_t err)
+{
+    slong n = G->n, ng = G->ngens, nr = 0, i, j, p, l, k2, ngrp = 0, nfound = 0;
+    slong * maxcnt = NULL, * ccount = NULL, * newc = NULL, * nnew = NULL, W, norb = 0;
+    int32_t * op = NULL;
+    ulong * cmask = NULL, * poss = NULL, * unseenm = NULL, * lp = NULL;
+    slong * base = NULL, * cl = NULL, * ct = NULL, * grp = NULL, * gfirst = NULL, * gnext = NULL;
+    slong * gunseen = NULL, * rows = NULL, * idx = NULL, * tmp = NULL, * tsz = NULL;
+    slong * cnt = NULL, * at = NULL, nodes_left, tsize, * table = NULL;
+    ulong * gkey = NULL, steps = 0;
+    int32_t * orb = NULL, * lists = NULL, * slot = NULL;
+    uint16_t * F = NULL, * y = NULL;
+    cls_rrep * reps = NULL;
+    cls_chain C, C2;
+    lc_perm_struct * gens = NULL;
+    lc_group_t G2;
+    int st = LC_OK, have_c = 0, have_c2 = 0;
+    char * found = NULL;
+
+    *done = 0;
+    _lc_group_materialize((lc_group_struct *) G);
+    if ((st = lc_limit_memory_check(2 * cls_chain_bytes(G) + 64 * (size_t) n * (n + 4),
+                                    "conjugacy classes", err)) != LC_OK)
+        return st;
+    cls_chain_init(&C, G);
+    have_c = 1;
+    orb = cls_orbit_ids(&C);
+    if (!cls_by_reps(&nr, &tsz, &st, &C, orb, order, err, &reps))
+        goto out;       /* the budget ran out (the walk instead), or a limit: st */
+    flint_free(tsz);
+    tsz = NULL;
+
+    /* the chain on the base 0, 1, ..., n-1 */
+    gens = flint_malloc(sizeof(lc_perm_struct) * (ng + 1));
+    for (j = 0; j < ng; j++)
+    {
+        lc_perm_init(gens + j, n);
+        for (p = 0; p < n; p++)
+            gens[j].img[p] = G->gens[j * n + p];
+    }
+    base = flint_malloc(sizeof(slong) * (n + 1));
+    for (p = 0; p < n; p++)
+        base[p] = p;
+    lc_group_init(G2, 0);
+    st = lc_group_set_perms_base(G2, gens, ng, n, base, n, err);
+    if (st == LC_OK)
+    {
+        fmpz_t o2;
+
+        fmpz_init(o2);
+        lc_group_order(o2, G2);
+        if (!fmpz_equal_ui(o2, order) || G2->n != n)
+            flint_abort();      /* two chains of one group disagree: a bug */
+        fmpz_clear(o2);
+        if ((st = lc_limit_memory_check(cls_chain_bytes(G2), "conjugacy classes", err)) == LC_OK)
+        {
+            cls_chain_init(&C2, G2);
+            have_c2 = 1;
+        }
+    }
+    lc_group_clear(G2);
+    if (st != LC_OK)
+        goto out;
+    k2 = C2.k;
+    for (l = 1; l < k2; l++)
+        if (C2.b[l] <= C2.b[l - 1])
+            flint_abort();      /* the base is not increasing: a bug */
+
+    /* the representatives by cycle type: group g holds the reps
+       gfirst[g], gnext[...], ..., with key gkey[g] */
+    cl = flint_malloc(sizeof(slong) * (2 * n + 1));
+    ct = cl + n;
+    grp = flint_malloc(sizeof(slong) * (nr + 1));
+    gnext = flint_malloc(sizeof(slong) * (nr + 1));
+    gfirst = flint_malloc(sizeof(slong) * (nr + 1));
+    gunseen = flint_malloc(sizeof(slong) * (nr + 1));
+    gkey = flint_malloc(sizeof(ulong) * (nr + 1));
+    found = flint_calloc(nr + 1, 1);
+    rows = flint_malloc(sizeof(slong) * (nr * n + 1));
+    for (i = 0; i < nr; i++)
+    {
+        slong g;
+
+        for (g = 0; g < ngrp; g++)
+        {
+            const cls_rrep * r = reps + gfirst[g];
+
+            if (r->nc == reps[i].nc && memcmp(r->ct, reps[i].ct, sizeof(slong) * r->nc) == 0)
+                break;
+        }
+        if (g == ngrp)
+        {
+            cls_cycle_lengths(cl, reps[i].x, n);
+            gkey[g] = cls_type_hash(cl, n);
+            gfirst[g] = -1;
+            gunseen[g] = 0;
+            ngrp++;
+        }
+        grp[i] = g;
+        gnext[i] = gfirst[g];
+        gfirst[g] = i;
+        gunseen[g]++;
+    }
+    for (tsize = 4; tsize < 4 * ngrp; tsize *= 2)
+        ;
+    table = flint_malloc(sizeof(slong) * tsize);
+    for (i = 0; i < tsize; i++)
+        table[i] = -1;
+    for (i = 0; i < ngrp; i++)
+    {
+        slong h = (slong) (gkey[i] & (ulong) (tsize - 1));
+
+        while (table[h] >= 0)
+            h = (h + 1) & (tsize - 1);
+        table[h] = i;
+    }
+
+    /* the walk in increasing order: F + l n is F_l, lists + l n the
+       positions of orbit l by increasing F_l image, cnt[l] of them.  The
+       cycles closed among the points fixed so far (p < b_{l+1} at a choice
+       of level l; those below b_0 are fixed by G) are counted by length in
+       ccount, those a choice of level l closed listed in newc + l n (nnew[l]
+       of them); maxcnt[c] is the most cycles of length c of a class not yet
+       found.  A choice whose closed cycles pass it somewhere is skipped:
+       all the elements below it lie in classes found already. */
+    F = flint_malloc(sizeof(uint16_t) * ((k2 + 1) * n + 1));
+    y = flint_malloc(sizeof(uint16_t) * (n + 1));
+    lists = flint_malloc(sizeof(int32_t) * ((k2 + 1) * n + 1));
+    slot = flint_malloc(sizeof(int32_t) * (n + 1));
+    cnt = flint_malloc(sizeof(slong) * (k2 + 1));
+    at = flint_malloc(sizeof(slong) * (k2 + 1));
+    maxcnt = flint_malloc(sizeof(slong) * (n + 1));
+    ccount = flint_calloc(n + 1, sizeof(slong));
+    newc = flint_malloc(sizeof(slong) * ((k2 + 1) * n + 1));
+    nnew = flint_calloc(k2 + 1, sizeof(slong));
+    nodes_left = (slong) FLINT_MIN(2 * order, (ulong) WORD_MAX / 4) + ((slong) 1 << 20);
+    for (p = 0; p < n; p++)
+    {
+        F[p] = (uint16_t) p;
+        slot[p] = -1;
+    }
+#define CLS_MAXCNT()                                                           \
+    do {                                                                       \
+        slong r_, t_, u_;                                                      \
+        for (t_ = 0; t_ <= n; t_++)                                            \
+            maxcnt[t_] = 0;                                                    \
+        for (r_ = 0; r_ < nr; r_++)                                            \
+            if (!found[r_])                                                    \
+                for (t_ = 0; t_ < reps[r_].nc; t_ = u_)                        \
+                {                                                              \
+                    for (u_ = t_; u_ < reps[r_].nc                             \
+                         && reps[r_].ct[u_] == reps[r_].ct[t_]; u_++)          \
+                        ;                                                      \
+                    maxcnt[reps[r_].ct[t_]] =                                  \
+                        FLINT_MAX(maxcnt[reps[r_].ct[t_]], u_ - t_);           \
+                }                                                              \
+    } while (0)
+    CLS_MAXCNT();
+
+    /* The orbitals of G on pairs of points (op[p n + q], numbered from 0)
+       and for each the classes that meet it (cmask + o W, a bit per class):
+       an element y maps p to q only if its class has a pair (p', p'^x) in
+       the orbital of (p, q) -- conjugation moves (p, p^x) within its
+       orbital, and the conjugates of x meet every pair of the orbitals of
+       its pairs.  poss + l W: the classes whose pairs allow every image
+       fixed so far; a choice that leaves no class not yet found is skipped
+       like one that closes too many cycles.  Only for n <= 512 (n^2 pairs)
+       and within 64 MB of masks. */
+    W = (nr + 63) / 64;
+    poss = flint_malloc(sizeof(ulong) * ((k2 + 1) * W + 1));
+    unseenm = flint_malloc(sizeof(ulong) * (W + 1));
+    lp = flint_malloc(sizeof(ulong) * (W + 1));
+    for (i = 0; i < W; i++)
+        unseenm[i] = poss[i] = (i + 1 < W || nr % 64 == 0) ? ~UWORD(0) : (UWORD(1) << (nr % 64)) - 1;
+    if (n <= 512 && lc_limit_memory_check(2 * sizeof(int32_t) * (size_t) n * n, "conjugacy classes",
+                                          err) == LC_OK)
+    {
+        int32_t * par = flint_malloc(sizeof(int32_t) * (n * n + 1));
+        slong q, a, b;
+
+        op = flint_malloc(sizeof(int32_t) * (n * n + 1));
+        for (p = 0; p < n * n; p++)
+            par[p] = (int32_t) p;
+        for (j = 0; j < ng; j++)
+        {
+            const slong * sg = G->gens + j * n;
+
+            for (p = 0; p < n; p++)
+                for (q = 0; q < n; q++)
+                {
+                    a = cls_find(par, p * n + q);
+                    b = cls_find(par, sg[p] * n + sg[q]);
+                    if (a != b)
+                        par[FLINT_MAX(a, b)] = (int32_t) FLINT_MIN(a, b);
+                }
+        }
+        for (p = 0; p < n * n; p++)
+        {
+            a = cls_find(par, p);
+            op[p] = (a == p) ? (int32_t) norb++ : op[a];     /* a <= p: numbered before */
+        }
+        flint_free(par);
+        if ((size_t) norb * W * sizeof(ulong) <= ((size_t) 64 << 20)
+            && lc_limit_memory_check((size_t) norb * W * sizeof(ulong), "conjugacy classes", err) == LC_OK)
+        {
+            cmask = flint_calloc(norb * W + 1, sizeof(ulong));
+            for (i = 0; i < nr; i++)
+                for (p = 0; p < n; p++)
+                    cmask[(slong) op[p * n + reps[i].x[p]] * W + i / 64] |= UWORD(1) << (i % 64);
+        }
+        else
+        {
+            flint_free(op);
+            op = NULL;
+        }
+    }
+    if (k2 == 0)
+    {
+        /* the trivial group: its one element */
+        for (p = 0; p < n; p++)
+            rows[p] = p;
+        found[0] = 1;
+        nfound = 1;
+    }
+    l = 0;
+    if (k2 > 0)
+        ccount[1] = C2.b[0];
+#define CLS_LIST(L)                                                            \
+    do {                                                                       \
+        const uint16_t * FL = F + (L) * n;                                     \
+        slong d_, q_, m_ = 0;                                                  \
+        for (d_ = 0; d_ < (slong) C2.len[L]; d_++)                             \
+            slot[FL[C2.u[L][d_ * n + C2.b[L]]]] = (int32_t) d_;                \
+        for (q_ = 0; q_ < n; q_++)                                             \
+            if (slot[q_] >= 0)                                                 \
+            {                                                                  \
+                lists[(L) * n + m_++] = slot[q_];                              \
+                slot[q_] = -1;                                                 \
+            }                                                                  \
+        cnt[L] = m_;                                                           \
+        at[L] = 0;                                                             \
+    } while (0)
+#define CLS_UNDO(L)                                                            \
+    do {                                                                       \
+        slong i_;                                                              \
+        for (i_ = 0; i_ < nnew[L]; i_++)                                       \
+            ccount[newc[(L) * n + i_]]--;                                      \
+        nnew[L] = 0;                                                           \
+    } while (0)
+    if (k2 > 0)
+        CLS_LIST(0);
+    while (k2 > 0 && l >= 0 && nfound < nr)
+    {
+        const uint16_t * u, * Fc;
+        uint16_t * Fn;
+
+        if ((++steps & 0xffff) == 0 && (st = lc_limit_check(err)) != LC_OK)
+            goto out;
+        if (at[l] == cnt[l])
+        {
+            if (--l >= 0)
+            {
+                CLS_UNDO(l);
+                at[l]++;
+            }
+            continue;
+        }
+        u = C2.u[l] + (slong) lists[l * n + at[l]] * n;
+        Fc = F + l * n;
+        Fn = F + (l + 1) * n;
+        for (p = 0; p < n; p++)
+            Fn[p] = Fc[u[p]];
+        if (l + 1 < k2)
+        {
+            slong bound = C2.b[l + 1];
+            int over = 0;
+
+            /* the cycles closed below bound, each counted at its largest
+               point, which is new (at least b_l) when the cycle is */
+            for (p = C2.b[l]; p < bound; p++)
+            {
+                slong q = Fn[p], len = 1;
+
+                while (q != p && q < p)
+                {
+                    q = Fn[q];
+                    len++;
+                }
+                if (q != p)
+                    continue;
+                newc[l * n + nnew[l]++] = len;
+                if (++ccount[len] > maxcnt[len])
+                    over = 1;
+            }
+            if (!over && op != NULL)
+            {
+                const ulong * a = poss + l * W;
+                ulong * b = poss + (l + 1) * W, any = 0;
+                slong w;
+
+                memcpy(b, a, sizeof(ulong) * W);
+                for (p = C2.b[l]; p < bound; p++)
+                {
+                    const ulong * m = cmask + (slong) op[p * n + Fn[p]] * W;
+
+                    for (w = 0; w < W; w++)
+                        b[w] &= m[w];
+                }
+                for (w = 0; w < W; w++)
+                    any |= b[w] & unseenm[w];
+                over = (any == 0);
+            }
+            else if (!over)
+                memcpy(poss + (l + 1) * W, poss + l * W, sizeof(ulong) * W);
+            if (over)
+            {
+                CLS_UNDO(l);
+                at[l]++;        /* every element below is in a class found */
+                continue;
+            }
+            l++;
+            CLS_LIST(l);
+            continue;
+        }
+        /* a leaf: the element Fn */
+        at[l]++;
+        {
+            ulong key;
+            slong h, g, nc = -1, ord;
+
+            cls_cycle_lengths(cl, Fn, n);
+            key = cls_type_hash(cl, n);
+            for (h = (slong) (key & (ulong) (tsize - 1)); (g = table[h]) >= 0; h = (h + 1) & (tsize - 1))
+            {
+                slong r, hit = -1;
+
+                if (gkey[g] != key || gunseen[g] == 0)
+                    continue;
+                if (nc < 0)
+                    nc = cls_cycle_type(ct, &ord, Fn, cl + 0 * n, n);
+                r = gfirst[g];
+                if (reps[r].nc != nc || memcmp(reps[r].ct, ct, sizeof(slong) * nc) != 0)
+                    continue;   /* another type of the same hash */
+                /* cls_cycle_type overwrote cl with the same lengths.  The
+                   classes of the type that the element's pairs allow (its
+                   own class among them): one is the element's class */
+                if (op != NULL)
+                {
+                    slong w;
+
+                    memcpy(lp, poss + l * W, sizeof(ulong) * W);
+                    for (p = C2.b[l]; p < n; p++)
+                    {
+                        const ulong * m = cmask + (slong) op[p * n + Fn[p]] * W;
+
+                        for (w = 0; w < W; w++)
+                            lp[w] &= m[w];
+                    }
+                }
+                {
+                    slong nallow = 0, last = -1;
+
+                    for (r = gfirst[g]; r >= 0; r = gnext[r])
+                        if (op == NULL || (lp[r / 64] >> (r % 64) & 1))
+                        {
+                            nallow++;
+                            last = r;
+                        }
+                    if (nallow == 1)
+                    {
+                        if (!found[last])
+                            hit = last;
+                        r = -1;         /* found or not, nothing to test */
+                    }
+                    else
+                        r = gfirst[g];
+                }
+                for (; r >= 0 && hit < 0; r = gnext[r])
+                {
+                    ulong c2;
+
+                    if (found[r] || (op != NULL && !(lp[r / 64] >> (r % 64) & 1)))
+                        continue;
+                    if (!cls_search(&c2, NULL, NULL, NULL, reps[r].orbl, y, NULL, NULL, NULL,
+                                    &C, orb, Fn, reps[r].x, 1, &nodes_left))
+                        goto out;       /* budget: the walk instead */
+                    if (c2 > 0)
+                        hit = r;
+                }
+                if (hit >= 0)
+                {
+                    slong m, t;
+
+                    found[hit] = 1;
+                    unseenm[hit / 64] &= ~(UWORD(1) << (hit % 64));
+                    nfound++;
+                    gunseen[g]--;
+                    for (p = 0; p < n; p++)
+                        rows[hit * n + p] = Fn[p];
+                    CLS_MAXCNT();
+                    /* leave the shallowest choice of the path that now
+                       closes too many cycles of a length */
+                    for (t = 0; t <= n; t++)
+                        ccount[t] = 0;
+                    ccount[1] = C2.b[0];
+                    for (m = 0; m < l; m++)
+                    {
+                        ulong any = 0;
+                        slong w;
+
+                        for (t = 0; t < nnew[m] && ccount[newc[m * n + t]] < maxcnt[newc[m * n + t]]; t++)
+                            ccount[newc[m * n + t]]++;
+                        for (w = 0; w < W; w++)
+                            any |= poss[(m + 1) * W + w] & unseenm[w];
+                        if (t < nnew[m] || any == 0)
+                            break;
+                    }
+                    if (m < l)
+                    {
+                        /* ccount holds levels < m and part of m: rebuild
+                           it for levels < m, and leave level m's choice */
+                        for (t = 0; t <= n; t++)
+                            ccount[t] = 0;
+                        ccount[1] = C2.b[0];
+                        for (j = 0; j < m; j++)
+                            for (t = 0; t < nnew[j]; t++)
+                                ccount[newc[j * n + t]]++;
+                        for (j = m; j < l; j++)
+                            nnew[j] = 0;
+                        l = m;
+                        at[l]++;
+                    }
+                    /* else every level was added whole: ccount is as before */
+                }
+                break;
+            }
+        }
+    }
+#undef CLS_LIST
+#undef CLS_UNDO
+#undef CLS_MAXCNT
+    if (nfound < nr)
+        flint_abort();          /* every element was met: a class without one is a bug */
+    idx = flint_malloc(sizeof(slong) * (nr + 1));
+    tmp = flint_malloc(sizeof(slong) * (nr + 1));
+    for (i = 0; i < nr; i++)
+        idx[i] = i;
+    _lc_perm_sort_idx(idx, tmp, nr, rows, n);
+    *nclasses = nr;
+    if (sizes != NULL)
+    {
+        *sizes = flint_malloc(sizeof(slong) * (nr + 1));
+        for (i = 0; i < nr; i++)
+            (*sizes)[i] = (slong) (order / reps[idx[i]].cen);
+    }
+    if (least != NULL)
+    {
+        *least = flint_malloc(sizeof(slong) * (nr * n + 1));
+        for (i = 0; i < nr; i++)
+            memcpy(*least + i * n, rows + idx[i] * n, sizeof(slong) * n);
+    }
+    *done = 1;
+    _lc_group_classes_least_by_reps_done++;
+out:
+    if (reps != NULL)
+        cls_rreps_clear(reps, nr);
+    if (gens != NULL)
+    {
+        for (j = 0; j < ng; j++)
+            lc_perm_clear(gens + j);
+        flint_free(gens);
+    }
+    if (have_c2)
+        cls_chain_clear(&C2);
+    if (have_c)
+        cls_chain_clear(&C);
+    flint_free(orb);
+    flint_free(base);
+    flint_free(cl);
+    flint_free(grp);
+    flint_free(gnext);
+    flint_free(gfirst);
+    flint_free(gunseen);
+    flint_free(gkey);
+    flint_free(found);
+    flint_free(rows);
+    flint_free(idx);
+    flint_free(tmp);
+    flint_free(table);
+    flint_free(F);
+    flint_free(y);
+    flint_free(lists);
+    flint_free(slot);
+    flint_free(maxcnt);
+    flint_free(op);
+    flint_free(cmask);
+    flint_free(poss);
+    flint_free(unseenm);
+    flint_free(lp);
+    flint_free(ccount);
+    flint_free(newc);
+    flint_free(nnew);
+    flint_free(cnt);
+    flint_free(at);
+    return st;
 }
 
 int
@@ -1628,7 +2231,7 @@ lc_group_class_sizes_sorted(slong * nclasses, slong ** sizes, const lc_group_t G
             }
             cls_chain_init(&C, G);
             orb = cls_orbit_ids(&C);
-            ok = cls_by_reps(&k, &sz, &st, &C, orb, fmpz_get_ui(o), err);
+            ok = cls_by_reps(&k, &sz, &st, &C, orb, fmpz_get_ui(o), err, NULL);
             flint_free(orb);
             cls_chain_clear(&C);
             if (st != LC_OK || ok)
@@ -1647,7 +2250,7 @@ lc_group_class_sizes_sorted(slong * nclasses, slong ** sizes, const lc_group_t G
         }
     }
     fmpz_clear(o);
-    if ((st = cls_classes(&k, &sz, NULL, G, limit, err)) != LC_OK)
+    if ((st = cls_classes(&k, &sz, NULL, G, limit, 0, err)) != LC_OK)
         return st;
     qsort(sz, k, sizeof(slong), cls_slong_cmp);
     *nclasses = k;

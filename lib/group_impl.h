@@ -109,6 +109,12 @@ int _lc_group_centralizer_order(ulong * c, const lc_group_t G, const slong * g, 
 int _lc_group_are_conjugate(int * conj, slong * c, const lc_group_t G, const slong * g,
                             const slong * h, slong budget);
 
+/* Whether lc_group_conjugacy_classes takes the classes' least elements
+   from class representatives (1, the default) before it walks the ranks
+   (tests compare both), and how many times that succeeded. */
+extern int _lc_group_classes_least_by_reps;
+extern slong _lc_group_classes_least_by_reps_done;
+
 /* Whether lc_group_conjugacy_classes gives Sym and Alt of the moved points
    their classes from partitions (1, the default) or walks them like any
    group (0; tests compare both). */

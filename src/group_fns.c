@@ -872,11 +872,14 @@ const lc_builtin_struct lc_builtins_group[] =
       "them, so the identity's class, of size 1, comes first); they add up to |G|. S_m and A_m "
       "on the moved points are done from the partitions of m (no bound on |G|); a direct "
       "product of the images on an orbit and on the other points factor by factor; any other "
-      "group by walking the orbits of conjugation on the elements' ranks in the stabilizer "
-      "chain, a bitmap of |G| bits, never a list of elements (linear in |G|: "
-      "class_sizes_sorted is faster when the order is not needed). The walk needs |G| <= limit "
-      "(default 20000000) and |G| < 2^32, and its memory within --max-memory; each is an error "
-      "when passed, and Ctrl-C or --timeout stop it.",
+      "group from class representatives certified by the class equation (as in "
+      "class_sizes_sorted), each class's least element being the first of its elements met "
+      "when G's elements are visited in increasing order (subtrees whose elements all lie in "
+      "classes already met are skipped); past the representatives' budgets, by walking the "
+      "orbits of conjugation on the elements' ranks in the stabilizer chain, a bitmap of |G| "
+      "bits, never a list of elements (linear in |G|). Needs |G| <= limit (default 20000000); "
+      "the walk also needs |G| < 2^32 and its memory within --max-memory; each is an error when "
+      "passed, and Ctrl-C or --timeout stop it.",
       "class_sizes(group(perm(\"(1,2,3)\"), perm(\"(1,2)\")))" },
     { LC_FAM_GROUP, "class_sizes_sorted", "gi", 1, 2, bi_class_sizes_sorted,
       "class_sizes_sorted(G, limit)",
@@ -889,8 +892,8 @@ const lc_builtin_struct lc_builtins_group[] =
       "representatives are disjoint, so when their sizes |G|/|C_G(g)| add up to |G| the list is "
       "complete: the class equation certifies it, and the random choices only decide how soon. "
       "S_m and A_m on the moved points come from the partitions of m; past its search budgets "
-      "it falls back to class_sizes(G, limit), sorted, with its limits and errors. Needs |G| <= "
-      "limit (default 20000000).",
+      "it falls back to the walk of class_sizes(G, limit), sorted, with its limits and errors. "
+      "Needs |G| <= limit (default 20000000).",
       "class_sizes_sorted(group(perm(\"(1,2,3)\"), perm(\"(1,2)\")))" },
     { LC_FAM_GROUP, "elements", "gi", 1, 2, bi_elements, "elements(G, limit)",
       "The elements of the group G as a list of permutations, sorted by their image lists (the "

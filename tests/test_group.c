@@ -1178,10 +1178,15 @@ START_TEST(conjugacy_classes_limits)
     lc_limit_clear_interrupt();
     ck_assert_int_eq(lc_group_conjugacy_classes(&k, NULL, G, 362880, err), LC_OK);
     ck_assert_int_eq(k, 30);
-    /* 13! > 2^32: ranks are 32-bit; by partitions, p(13) = 101 classes */
+    /* 13! > 2^32: the walk's ranks are 32-bit; by partitions, p(13) = 101
+       classes, and as many by representatives (which need no ranks) */
     mkgroup(G, s13, 2);
+    _lc_group_classes_least_by_reps = 0;
     ck_assert_int_eq(lc_group_conjugacy_classes(&k, NULL, G, WORD_MAX, err), LC_E_LIMIT);
     ck_assert_msg(strstr(err->msg, "32-bit") != NULL, "%s", err->msg);
+    _lc_group_classes_least_by_reps = 1;
+    ck_assert_int_eq(lc_group_conjugacy_classes(&k, NULL, G, WORD_MAX, err), LC_OK);
+    ck_assert_int_eq(k, 101);
     _lc_group_classes_by_partitions = 1;
     ck_assert_int_eq(lc_group_conjugacy_classes(&k, NULL, G, WORD_MAX, err), LC_OK);
     ck_assert_int_eq(k, 101);
@@ -1292,7 +1297,7 @@ random_perm(slong * p, slong n, ulong * s)
 START_TEST(class_sizes_by_representatives_agree_with_the_walk)
 {
     ulong seed = 12345;
-    slong trial, nreps = 0;
+    slong trial, nreps = 0, nleast = 0;
 
     for (trial = 0; trial < 60; trial++)
     {
@@ -1341,7 +1346,6 @@ START_TEST(class_sizes_by_representatives_agree_with_the_walk)
         done = _lc_group_classes_by_reps_done;
         ck_assert(lc_group_class_sizes_sorted(&k2, &s2, G, WORD_MAX, err) == LC_OK);
         nreps += _lc_group_classes_by_reps_done - done;
-        _lc_group_classes_by_partitions = 1;
         ck_assert_msg(k1 == k2, "trial %ld (order %ld): %ld classes, walk %ld", (long) trial,
                       (long) lc_group_order_si(G), (long) k2, (long) k1);
         for (i = 0; i < k1; i++)
@@ -1349,11 +1353,100 @@ START_TEST(class_sizes_by_representatives_agree_with_the_walk)
                           (long) i, (long) s2[i], (long) s1[i]);
         flint_free(s1);
         flint_free(s2);
+        /* the sizes in the order of the least elements: from the
+           representatives (the elements in increasing order) and by the walk
+           on ranks, products not split */
+        _lc_group_classes_by_products = 0;
+        _lc_group_classes_least_by_reps = 0;
+        ck_assert(lc_group_conjugacy_classes(&k1, &s1, G, WORD_MAX, err) == LC_OK);
+        _lc_group_classes_least_by_reps = 1;
+        done = _lc_group_classes_least_by_reps_done;
+        ck_assert(lc_group_conjugacy_classes(&k2, &s2, G, WORD_MAX, err) == LC_OK);
+        nleast += _lc_group_classes_least_by_reps_done - done;
+        _lc_group_classes_by_products = 1;
+        _lc_group_classes_by_partitions = 1;
+        ck_assert_msg(k1 == k2, "trial %ld (order %ld): %ld classes in order, walk %ld",
+                      (long) trial, (long) lc_group_order_si(G), (long) k2, (long) k1);
+        for (i = 0; i < k1; i++)
+            ck_assert_msg(s1[i] == s2[i], "trial %ld: class %ld by least element: %ld, walk %ld",
+                          (long) trial, (long) i, (long) s2[i], (long) s1[i]);
+        flint_free(s1);
+        flint_free(s2);
         lc_group_clear(G);
         for (i = 0; i < ng; i++)
             lc_perm_clear(gens + i);
     }
     ck_assert_int_eq(nreps, 60);
+    ck_assert_int_eq(nleast, 60);
+}
+END_TEST
+
+/* The groups of tests/fixtures/gap_classes.out (the test set; the bench set
+   too when LIECHECK_SLOW_TESTS is set: the walk takes seconds there), S_m
+   and A_m included (partitions off): the sizes in the order of the least
+   elements, from the representatives and by the walk on ranks, are the
+   same, and the representatives were used (but for PSL(2,211), past their
+   budget). */
+START_TEST(class_sizes_by_least_element_from_representatives_agree_with_the_walk)
+{
+    const char * top = getenv("top_srcdir");
+    int slow = getenv("LIECHECK_SLOW_TESTS") != NULL;
+    char path[4096], line[65536], name[256], set[32];
+    FILE * f;
+    slong ngroups = 0;
+    long order, ncl;
+
+    snprintf(path, sizeof(path), "%s/tests/fixtures/gap_classes.out", top ? top : ".");
+    f = fopen(path, "r");
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    ck_assert(fgets(line, sizeof(line), f) != NULL);
+    _lc_group_classes_by_partitions = 0;
+    while (!feof(f))
+    {
+        lc_perm_struct gens[16];
+        slong ng = 0, k1, k2, i, * s1, * s2, done;
+        lc_group_t G;
+        lc_err_t err;
+
+        ck_assert(sscanf(line, "group %255s %31s %ld %ld", name, set, &order, &ncl) == 4);
+        while (fgets(line, sizeof(line), f) != NULL && strncmp(line, "gen ", 4) == 0)
+        {
+            ck_assert(ng < 16);
+            line[strcspn(line, "\n")] = '\0';
+            lc_perm_init(gens + ng, 0);
+            ck_assert(lc_perm_set_str(gens + ng, line + 4, err) == LC_OK);
+            ng++;
+        }
+        if (strcmp(set, "test") == 0 || slow)
+        {
+            lc_group_init(G, 0);
+            ck_assert(lc_group_set_perms(G, gens, ng, 0, err) == LC_OK);
+            _lc_group_classes_least_by_reps = 0;
+            ck_assert(lc_group_conjugacy_classes(&k1, &s1, G, LC_GROUP_CLASSES_LIMIT, err) == LC_OK);
+            _lc_group_classes_least_by_reps = 1;
+            done = _lc_group_classes_least_by_reps_done;
+            ck_assert(lc_group_conjugacy_classes(&k2, &s2, G, LC_GROUP_CLASSES_LIMIT, err) == LC_OK);
+            if (strcmp(name, "PSL(2,211)") != 0)
+                ck_assert_msg(_lc_group_classes_least_by_reps_done > done,
+                              "%s: the representatives were not used", name);
+            ck_assert_msg(k1 == ncl && k2 == ncl, "%s: %ld classes, walk %ld, GAP %ld", name,
+                          (long) k2, (long) k1, ncl);
+            for (i = 0; i < k1; i++)
+                ck_assert_msg(s1[i] == s2[i], "%s: class %ld by least element: %ld, walk %ld",
+                              name, (long) i, (long) s2[i], (long) s1[i]);
+            flint_free(s1);
+            flint_free(s2);
+            lc_group_clear(G);
+            ngroups++;
+        }
+        for (i = 0; i < ng; i++)
+            lc_perm_clear(gens + i);
+        if (fgets(line, sizeof(line), f) == NULL)
+            break;
+    }
+    _lc_group_classes_by_partitions = 1;
+    fclose(f);
+    ck_assert(ngroups >= 13);
 }
 END_TEST
 
@@ -1485,6 +1578,7 @@ group_suite(void)
     tcase_add_test(t, conjugacy_classes_of_direct_products);
     tcase_add_test(t, class_sizes_by_representatives_agree_with_gap);
     tcase_add_test(t, class_sizes_by_representatives_agree_with_the_walk);
+    tcase_add_test(t, class_sizes_by_least_element_from_representatives_agree_with_the_walk);
     tcase_add_test(t, centralizer_order_and_conjugacy_by_backtrack);
     suite_add_tcase(s, t);
     return s;
