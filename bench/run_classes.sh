@@ -5,14 +5,15 @@
 # "bench" in tests/fixtures/gap_classes.out (written by GAP from
 # tests/fixtures/gap_classes.g): liecheck's class sizes, sorted, must equal
 # GAP's recorded there.  liecheck is timed twice:
-# class_sizes (by least element: the walk, or partitions and products) and
+# class_sizes (by least element: from class representatives, or partitions
+# and products, the walk past the representatives' budget) and
 # class_sizes_sorted (by class representatives, certified by the class
 # equation; what nr_classes uses too); each time is of the whole process
 # (start-up, parsing, the chain, the classes), the best of 3 runs.  GAP (`gap` on
 # PATH, or GAP=...) gets the generators as a new group three times and
 # reports the least CPU time of ConjugacyClasses (Runtime(), milliseconds;
 # its start-up and the group's construction are left out), so the ratio is
-# GAP's computing time over liecheck's whole run.
+# GAP's computing time over liecheck's whole run (for each of the two).
 #
 #   sh bench/run_classes.sh _build/src/liecheck
 #
@@ -46,8 +47,8 @@ awk -v d="$tmp" '
     $1 == "sizes" && keep { for (i = 2; i <= NF; i++) print $i > (d "/" name ".sizes") }
 ' "$fixture"
 
-echo "| group | order | classes | liecheck s: class_sizes (walk) | liecheck s: class_sizes_sorted (reps) | GAP s (ConjugacyClasses) | GAP / liecheck (reps) | sizes = GAP's (walk, reps) |"
-echo "|---|--:|--:|--:|--:|--:|--:|---|"
+echo "| group | order | classes | liecheck s: class_sizes (by least element) | liecheck s: class_sizes_sorted | GAP s (ConjugacyClasses) | GAP / liecheck (class_sizes) | GAP / liecheck (class_sizes_sorted) | sizes = GAP's (class_sizes, sorted) |"
+echo "|---|--:|--:|--:|--:|--:|--:|--:|---|"
 while read -r f name order ncl; do
     lcgens=$(sed 's/.*/perm("&")/' "$tmp/$f.gens" | paste -sd, -)
     gapgens=$(paste -sd, "$tmp/$f.gens")
@@ -64,7 +65,7 @@ while read -r f name order ncl; do
         agree="$agree${agree:+, }$a"
         if [ "$fn" = class_sizes ]; then tw=$t; else tl=$t; fi
     done
-    tg=-; ratio=-
+    tg=-; ratio=-; ratiow=-
     if command -v "$gap" >/dev/null 2>&1; then
         cat >"$tmp/g.g" <<GAPEOF
 best := infinity;;
@@ -79,9 +80,10 @@ GAPEOF
             ms=$(tr -d '\\\n' <"$tmp/gout" | awk '{print $2}')
             tg=$(printf '%.3f' "$(echo "$ms / 1000" | bc -l)")
             [ "$tl" != fail ] && ratio=$(printf '%.2f' "$(echo "$tg / $tl" | bc -l)")
+            [ "$tw" != fail ] && ratiow=$(printf '%.2f' "$(echo "$tg / $tw" | bc -l)")
         else
             tg="> $gap_timeout"
         fi
     fi
-    echo "| $name | $order | $ncl | $tw | $tl | $tg | $ratio | $agree |"
+    echo "| $name | $order | $ncl | $tw | $tl | $tg | $ratiow | $ratio | $agree |"
 done <"$tmp/list"
