@@ -1716,8 +1716,12 @@ cls_least_by_reps(int * done, slong * nclasses, slong ** sizes, slong ** least,
     char * found = NULL;
 
     *done = 0;
+    /* the chain on n base points takes 16 n^2 bytes: past degree 1024 the
+       walk (groups of order <= the limit and so large a degree are rare) */
+    if (n > 1024)
+        return LC_OK;
     _lc_group_materialize((lc_group_struct *) G);
-    if ((st = lc_limit_memory_check(2 * cls_chain_bytes(G) + 64 * (size_t) n * (n + 4),
+    if ((st = lc_limit_memory_check(cls_chain_bytes(G) + 16 * (size_t) n * n,
                                     "conjugacy classes", err)) != LC_OK)
         return st;
     cls_chain_init(&C, G);
@@ -1763,6 +1767,10 @@ cls_least_by_reps(int * done, slong * nclasses, slong ** sizes, slong ** least,
     for (l = 1; l < k2; l++)
         if (C2.b[l] <= C2.b[l - 1])
             flint_abort();      /* the base is not increasing: a bug */
+    /* the walk's arrays, the least elements, the masks (checked below) */
+    if ((st = lc_limit_memory_check(14 * (size_t) (k2 + 1) * n + 8 * (size_t) nr * (n + 8),
+                                    "conjugacy classes", err)) != LC_OK)
+        goto out;
 
     /* the representatives by cycle type: group g holds the reps
        gfirst[g], gnext[...], ..., with key gkey[g] */
