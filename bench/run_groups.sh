@@ -38,6 +38,24 @@ best3() {  # best3 CMD...: the least wall time of three runs, in seconds
     printf '%.4f' "$b"
 }
 
+# gap_compare FIELD WHAT: run GAP on $tmp/g.g; its first printed number must
+# equal liecheck's $olc (else WHAT goes to standard error and the time is
+# marked), and field FIELD is its time in ms; sets tg and ratio (over $tl)
+gap_compare() {
+    if timeout "$gap_timeout" "$gap" -q -b "$tmp/g.g" >"$tmp/gout" 2>&1; then
+        og=$(tr -d '\\\n' <"$tmp/gout" | awk '{print $1}')
+        ms=$(tr -d '\\\n' <"$tmp/gout" | awk -v f="$1" '{print $f}')
+        tg=$(printf '%.3f' "$(echo "$ms / 1000" | bc -l)")
+        if [ "$og" != "$olc" ]; then
+            echo "$2: liecheck $olc, GAP $og" >&2
+            tg="$tg (DIFFERS)"
+        fi
+        ratio=$(printf '%.1f' "$(echo "${tg%% *} / $tl" | bc -l)")
+    else
+        tg="> $gap_timeout"
+    fi
+}
+
 echo "| group | n | order (digits) | liecheck s (whole run) | GAP s (Size and membership) | GAP / liecheck |"
 echo "|---|--:|--:|--:|--:|--:|"
 for n in $degrees; do
@@ -68,18 +86,7 @@ for n in $degrees; do
         if [ "$n" -le "$gap_max_degree" ] && command -v "$gap" >/dev/null 2>&1; then
             printf 't := Runtime();; G := Group(%s);; s := Size(G);; m := (1,2) in G;; t := Runtime() - t;;\nPrint(s, " ", m, " ", t, "\\n");; QUIT;;\n' \
                 "$gapgens" >"$tmp/g.g"
-            if timeout "$gap_timeout" "$gap" -q -b "$tmp/g.g" >"$tmp/gout" 2>&1; then
-                og=$(tr -d '\\\n' <"$tmp/gout" | awk '{print $1}')
-                ms=$(tr -d '\\\n' <"$tmp/gout" | awk '{print $3}')
-                tg=$(printf '%.3f' "$(echo "$ms / 1000" | bc -l)")
-                if [ "$og" != "$olc" ]; then
-                    echo "orders differ for $kind n=$n: liecheck $olc, GAP $og" >&2
-                    tg="$tg (DIFFERS)"
-                fi
-                ratio=$(printf '%.1f' "$(echo "${tg%% *} / $tl" | bc -l)")
-            else
-                tg="> $gap_timeout"
-            fi
+            gap_compare 3 "orders differ for $kind n=$n"
         fi
         echo "| $name | $n | ${#olc} | $tl | $tg | $ratio |"
     done
@@ -109,18 +116,7 @@ for case in rubik wreath; do
     if command -v "$gap" >/dev/null 2>&1; then
         printf 't := Runtime();; G := Group(%s);; s := Size(G);; z := Size(Centre(G));; t := Runtime() - t;;\nPrint(z, " ", t, "\\n");; QUIT;;\n' \
             "$gapgens" >"$tmp/g.g"
-        if timeout "$gap_timeout" "$gap" -q -b "$tmp/g.g" >"$tmp/gout" 2>&1; then
-            og=$(tr -d '\\\n' <"$tmp/gout" | awk '{print $1}')
-            ms=$(tr -d '\\\n' <"$tmp/gout" | awk '{print $2}')
-            tg=$(printf '%.3f' "$(echo "$ms / 1000" | bc -l)")
-            if [ "$og" != "$olc" ]; then
-                echo "centre orders differ for $name: liecheck $olc, GAP $og" >&2
-                tg="$tg (DIFFERS)"
-            fi
-            ratio=$(printf '%.1f' "$(echo "${tg%% *} / $tl" | bc -l)")
-        else
-            tg="> $gap_timeout"
-        fi
+        gap_compare 2 "centre orders differ for $name"
     fi
     echo "| $name | $deg | $olc | $tl | $tg | $ratio |"
 done

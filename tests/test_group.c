@@ -997,72 +997,116 @@ cmp_slong(const void * a, const void * b)
     return (x > y) - (x < y);
 }
 
+/* One group of tests/fixtures/gap_classes.out (written by GAP from
+   gap_classes.g): its name, set ("test" or "bench"), order, number of
+   classes, generators and GAP's sorted class sizes. */
+typedef struct
+{
+    char name[256], set[32];
+    long order, ncl;
+    lc_perm_struct gens[16];
+    slong ng;
+    slong * want;
+}
+gap_group;
+
+/* Opens the fixture; line receives its first "group" line. */
+static FILE *
+gap_fixture_open(char * line, int cap)
+{
+    const char * top = getenv("top_srcdir");
+    char path[4096];
+    FILE * f;
+
+    snprintf(path, sizeof(path), "%s/tests/fixtures/gap_classes.out", top ? top : ".");
+    f = fopen(path, "r");
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    ck_assert(fgets(line, cap, f) != NULL);
+    return f;
+}
+
+/* The group whose "group" line is in line, read into g (clear it with
+   gap_group_clear); line then holds the next group's line.  0 at the end. */
+static int
+gap_fixture_next(gap_group * g, FILE * f, char * line, int cap)
+{
+    lc_err_t err;
+    char * q;
+    slong i;
+
+    if (line[0] == '\0')
+        return 0;
+    ck_assert(sscanf(line, "group %255s %31s %ld %ld", g->name, g->set, &g->order, &g->ncl) == 4);
+    g->ng = 0;
+    while (fgets(line, cap, f) != NULL && strncmp(line, "gen ", 4) == 0)
+    {
+        ck_assert(g->ng < 16);
+        line[strcspn(line, "\n")] = '\0';
+        lc_perm_init(g->gens + g->ng, 0);
+        ck_assert(lc_perm_set_str(g->gens + g->ng, line + 4, err) == LC_OK);
+        g->ng++;
+    }
+    ck_assert(strncmp(line, "sizes", 5) == 0);
+    g->want = flint_malloc(sizeof(slong) * g->ncl);
+    for (i = 0, q = line + 5; i < g->ncl; i++)
+        g->want[i] = strtol(q, &q, 10);
+    if (fgets(line, cap, f) == NULL)
+        line[0] = '\0';
+    return 1;
+}
+
+static void
+gap_group_clear(gap_group * g)
+{
+    slong i;
+
+    for (i = 0; i < g->ng; i++)
+        lc_perm_clear(g->gens + i);
+    flint_free(g->want);
+}
+
 /* tests/fixtures/gap_classes.out (written by GAP from gap_classes.g): for
    every group marked "test", the number of classes and the sorted class
    sizes; for those of order <= 5000 also the order of the sizes (by least
    element) against brute_classes. */
 START_TEST(conjugacy_classes_agree_with_gap)
 {
-    const char * top = getenv("top_srcdir");
-    char path[4096], line[65536], name[256], set[32];
-    FILE * f;
+    char line[65536];
+    FILE * f = gap_fixture_open(line, sizeof(line));
+    gap_group g;
     slong ngroups = 0;
-    long order, ncl;
 
-    snprintf(path, sizeof(path), "%s/tests/fixtures/gap_classes.out", top ? top : ".");
-    f = fopen(path, "r");
-    ck_assert_msg(f != NULL, "cannot open %s", path);
-    ck_assert(fgets(line, sizeof(line), f) != NULL);
-    while (!feof(f))
+    while (gap_fixture_next(&g, f, line, sizeof(line)))
     {
-        lc_perm_struct gens[16];
-        slong ng = 0, k, i, * sizes, * want;
+        slong k, i, * sizes;
         lc_group_t G;
         lc_err_t err;
-        char * q;
 
-        ck_assert(sscanf(line, "group %255s %31s %ld %ld", name, set, &order, &ncl) == 4);
-        while (fgets(line, sizeof(line), f) != NULL && strncmp(line, "gen ", 4) == 0)
-        {
-            ck_assert(ng < 16);
-            line[strcspn(line, "\n")] = '\0';
-            lc_perm_init(gens + ng, 0);
-            ck_assert(lc_perm_set_str(gens + ng, line + 4, err) == LC_OK);
-            ng++;
-        }
-        ck_assert(strncmp(line, "sizes", 5) == 0);
-        want = flint_malloc(sizeof(slong) * ncl);
-        for (i = 0, q = line + 5; i < ncl; i++)
-            want[i] = strtol(q, &q, 10);
-        if (strcmp(set, "test") == 0)
+        if (strcmp(g.set, "test") == 0)
         {
             lc_group_init(G, 0);
-            ck_assert(lc_group_set_perms(G, gens, ng, 0, err) == LC_OK);
-            ck_assert_int_eq(lc_group_order_si(G), order);
+            ck_assert(lc_group_set_perms(G, g.gens, g.ng, 0, err) == LC_OK);
+            ck_assert_int_eq(lc_group_order_si(G), g.order);
             ck_assert(lc_group_conjugacy_classes(&k, &sizes, G, LC_GROUP_CLASSES_LIMIT, err) == LC_OK);
-            ck_assert_msg(k == ncl, "%s: %ld classes, GAP %ld", name, (long) k, ncl);
-            if (order <= 5000)
+            ck_assert_msg(k == g.ncl, "%s: %ld classes, GAP %ld", g.name, (long) k, g.ncl);
+            if (g.order <= 5000)
             {
-                slong * bs = flint_malloc(sizeof(slong) * order);
+                slong * bs = flint_malloc(sizeof(slong) * g.order);
 
                 ck_assert_int_eq(brute_classes(bs, G), k);
                 for (i = 0; i < k; i++)
-                    ck_assert_msg(sizes[i] == bs[i], "%s: class %ld by least element", name, (long) i);
+                    ck_assert_msg(sizes[i] == bs[i], "%s: class %ld by least element", g.name, (long) i);
                 flint_free(bs);
             }
             qsort(sizes, k, sizeof(slong), cmp_slong);
             for (i = 0; i < k; i++)
-                ck_assert_msg(sizes[i] == want[i], "%s: sorted size %ld: %ld, GAP %ld",
-                              name, (long) i, (long) sizes[i], (long) want[i]);
+                ck_assert_msg(sizes[i] == g.want[i], "%s: sorted size %ld: %ld, GAP %ld",
+                              g.name, (long) i, (long) sizes[i], (long) g.want[i]);
             flint_free(sizes);
             lc_group_clear(G);
             ngroups++;
         }
-        flint_free(want);
-        for (i = 0; i < ng; i++)
-            lc_perm_clear(gens + i);
-        if (fgets(line, sizeof(line), f) == NULL)
-            break;
+        gap_group_clear(&g);
     }
     fclose(f);
     ck_assert(ngroups >= 10);
@@ -1201,59 +1245,35 @@ END_TEST
    PSL(2,211). */
 START_TEST(class_sizes_by_representatives_agree_with_gap)
 {
-    const char * top = getenv("top_srcdir");
-    char path[4096], line[65536], name[256], set[32];
-    FILE * f;
+    char line[65536];
+    FILE * f = gap_fixture_open(line, sizeof(line));
+    gap_group g;
     slong ngroups = 0;
-    long order, ncl;
 
-    snprintf(path, sizeof(path), "%s/tests/fixtures/gap_classes.out", top ? top : ".");
-    f = fopen(path, "r");
-    ck_assert_msg(f != NULL, "cannot open %s", path);
-    ck_assert(fgets(line, sizeof(line), f) != NULL);
     _lc_group_classes_by_partitions = 0;
-    while (!feof(f))
+    while (gap_fixture_next(&g, f, line, sizeof(line)))
     {
-        lc_perm_struct gens[16];
-        slong ng = 0, k, i, * sizes, * want, done;
+        slong k, i, * sizes, done;
         lc_group_t G;
         lc_err_t err;
-        char * q;
 
-        ck_assert(sscanf(line, "group %255s %31s %ld %ld", name, set, &order, &ncl) == 4);
-        while (fgets(line, sizeof(line), f) != NULL && strncmp(line, "gen ", 4) == 0)
-        {
-            ck_assert(ng < 16);
-            line[strcspn(line, "\n")] = '\0';
-            lc_perm_init(gens + ng, 0);
-            ck_assert(lc_perm_set_str(gens + ng, line + 4, err) == LC_OK);
-            ng++;
-        }
-        ck_assert(strncmp(line, "sizes", 5) == 0);
-        want = flint_malloc(sizeof(slong) * ncl);
-        for (i = 0, q = line + 5; i < ncl; i++)
-            want[i] = strtol(q, &q, 10);
         lc_group_init(G, 0);
-        ck_assert(lc_group_set_perms(G, gens, ng, 0, err) == LC_OK);
-        ck_assert_int_eq(lc_group_order_si(G), order);
+        ck_assert(lc_group_set_perms(G, g.gens, g.ng, 0, err) == LC_OK);
+        ck_assert_int_eq(lc_group_order_si(G), g.order);
         done = _lc_group_classes_by_reps_done;
         ck_assert(lc_group_class_sizes_sorted(&k, &sizes, G, LC_GROUP_CLASSES_LIMIT, err) == LC_OK);
         /* PSL(2,211) (degree 212, 108 classes, many of one cycle type and
            centralizer order) runs out of the search budget: the walk */
-        if (strcmp(name, "PSL(2,211)") != 0)
-            ck_assert_msg(_lc_group_classes_by_reps_done == done + 1, "%s: fell back to the walk", name);
-        ck_assert_msg(k == ncl, "%s: %ld classes, GAP %ld", name, (long) k, ncl);
+        if (strcmp(g.name, "PSL(2,211)") != 0)
+            ck_assert_msg(_lc_group_classes_by_reps_done == done + 1, "%s: fell back to the walk", g.name);
+        ck_assert_msg(k == g.ncl, "%s: %ld classes, GAP %ld", g.name, (long) k, g.ncl);
         for (i = 0; i < k; i++)
-            ck_assert_msg(sizes[i] == want[i], "%s: sorted size %ld: %ld, GAP %ld",
-                          name, (long) i, (long) sizes[i], (long) want[i]);
+            ck_assert_msg(sizes[i] == g.want[i], "%s: sorted size %ld: %ld, GAP %ld",
+                          g.name, (long) i, (long) sizes[i], (long) g.want[i]);
         flint_free(sizes);
         lc_group_clear(G);
         ngroups++;
-        flint_free(want);
-        for (i = 0; i < ng; i++)
-            lc_perm_clear(gens + i);
-        if (fgets(line, sizeof(line), f) == NULL)
-            break;
+        gap_group_clear(&g);
     }
     _lc_group_classes_by_partitions = 1;
     fclose(f);
@@ -1389,60 +1409,42 @@ END_TEST
    budget). */
 START_TEST(class_sizes_by_least_element_from_representatives_agree_with_the_walk)
 {
-    const char * top = getenv("top_srcdir");
     int slow = getenv("LIECHECK_SLOW_TESTS") != NULL;
-    char path[4096], line[65536], name[256], set[32];
-    FILE * f;
+    char line[65536];
+    FILE * f = gap_fixture_open(line, sizeof(line));
+    gap_group g;
     slong ngroups = 0;
-    long order, ncl;
 
-    snprintf(path, sizeof(path), "%s/tests/fixtures/gap_classes.out", top ? top : ".");
-    f = fopen(path, "r");
-    ck_assert_msg(f != NULL, "cannot open %s", path);
-    ck_assert(fgets(line, sizeof(line), f) != NULL);
     _lc_group_classes_by_partitions = 0;
-    while (!feof(f))
+    while (gap_fixture_next(&g, f, line, sizeof(line)))
     {
-        lc_perm_struct gens[16];
-        slong ng = 0, k1, k2, i, * s1, * s2, done;
+        slong k1, k2, i, * s1, * s2, done;
         lc_group_t G;
         lc_err_t err;
 
-        ck_assert(sscanf(line, "group %255s %31s %ld %ld", name, set, &order, &ncl) == 4);
-        while (fgets(line, sizeof(line), f) != NULL && strncmp(line, "gen ", 4) == 0)
-        {
-            ck_assert(ng < 16);
-            line[strcspn(line, "\n")] = '\0';
-            lc_perm_init(gens + ng, 0);
-            ck_assert(lc_perm_set_str(gens + ng, line + 4, err) == LC_OK);
-            ng++;
-        }
-        if (strcmp(set, "test") == 0 || slow)
+        if (strcmp(g.set, "test") == 0 || slow)
         {
             lc_group_init(G, 0);
-            ck_assert(lc_group_set_perms(G, gens, ng, 0, err) == LC_OK);
+            ck_assert(lc_group_set_perms(G, g.gens, g.ng, 0, err) == LC_OK);
             _lc_group_classes_least_by_reps = 0;
             ck_assert(lc_group_conjugacy_classes(&k1, &s1, G, LC_GROUP_CLASSES_LIMIT, err) == LC_OK);
             _lc_group_classes_least_by_reps = 1;
             done = _lc_group_classes_least_by_reps_done;
             ck_assert(lc_group_conjugacy_classes(&k2, &s2, G, LC_GROUP_CLASSES_LIMIT, err) == LC_OK);
-            if (strcmp(name, "PSL(2,211)") != 0)
+            if (strcmp(g.name, "PSL(2,211)") != 0)
                 ck_assert_msg(_lc_group_classes_least_by_reps_done > done,
-                              "%s: the representatives were not used", name);
-            ck_assert_msg(k1 == ncl && k2 == ncl, "%s: %ld classes, walk %ld, GAP %ld", name,
-                          (long) k2, (long) k1, ncl);
+                              "%s: the representatives were not used", g.name);
+            ck_assert_msg(k1 == g.ncl && k2 == g.ncl, "%s: %ld classes, walk %ld, GAP %ld", g.name,
+                          (long) k2, (long) k1, g.ncl);
             for (i = 0; i < k1; i++)
                 ck_assert_msg(s1[i] == s2[i], "%s: class %ld by least element: %ld, walk %ld",
-                              name, (long) i, (long) s2[i], (long) s1[i]);
+                              g.name, (long) i, (long) s2[i], (long) s1[i]);
             flint_free(s1);
             flint_free(s2);
             lc_group_clear(G);
             ngroups++;
         }
-        for (i = 0; i < ng; i++)
-            lc_perm_clear(gens + i);
-        if (fgets(line, sizeof(line), f) == NULL)
-            break;
+        gap_group_clear(&g);
     }
     _lc_group_classes_by_partitions = 1;
     fclose(f);
