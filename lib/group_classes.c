@@ -1401,6 +1401,16 @@ cls_slong_cmp(const void * a, const void * b)
     return (x > y) - (x < y);
 }
 
+/* orbl[p] := p for every point */
+static void
+cls_label_points(int32_t * orbl, slong n)
+{
+    slong p;
+
+    for (p = 0; p < n; p++)
+        orbl[p] = (int32_t) p;
+}
+
 static void
 cls_rreps_clear(cls_rrep * reps, slong nreps)
 {
@@ -1489,6 +1499,13 @@ cls_by_reps(slong * nclasses, slong ** sizes, int * st, const cls_chain * C,
     for (p = 0; p < n; p++)
         pend[p] = (uint16_t) p;
     npend = 1;
+    /* |C_G(x)|, the signature of its orbits and their labels (orbl); 0 when
+       the search budget ran out.  The identity (n cycles) is central, and
+       its labels, one per point, are finer than C's orbits: no pruning. */
+#define CLS_CENTRALIZER()                                                      \
+    (nc == n ? (cen = order, nsig = 0, cls_label_points(orbl, n), 1)           \
+             : cls_search(&cen, sig, &nsig, orbl, NULL, NULL, samp, &nsamp, &rng, C, orb, x, x, 0, \
+                          &nodes_left))
     while (sum < order)
     {
         int known = 0, have_cen = 0;
@@ -1519,14 +1536,7 @@ cls_by_reps(slong * nclasses, slong ** sizes, int * st, const cls_chain * C,
                 continue;
             if (!have_cen)
             {
-                if (nc == n)
-                {
-                    cen = order;
-                    nsig = 0;
-                    for (p = 0; p < n; p++)
-                        orbl[p] = (int32_t) p;     /* finer than C's orbits: no pruning */
-                }
-                else if (!cls_search(&cen, sig, &nsig, orbl, NULL, NULL, samp, &nsamp, &rng, C, orb, x, x, 0, &nodes_left))
+                if (!CLS_CENTRALIZER())
                     goto out;
                 have_cen = 1;
             }
@@ -1540,18 +1550,8 @@ cls_by_reps(slong * nclasses, slong ** sizes, int * st, const cls_chain * C,
         }
         if (known)
             continue;
-        if (!have_cen)
-        {
-            if (nc == n)
-            {
-                cen = order;
-                nsig = 0;
-                for (p = 0; p < n; p++)
-                    orbl[p] = (int32_t) p;
-            }
-            else if (!cls_search(&cen, sig, &nsig, orbl, NULL, NULL, samp, &nsamp, &rng, C, orb, x, x, 0, &nodes_left))
-                goto out;
-        }
+        if (!have_cen && !CLS_CENTRALIZER())
+            goto out;
         if (cen == 0 || order % cen != 0)
             flint_abort();      /* x not in G, or a miscount: a bug */
         if (nreps == alloc)
@@ -1604,6 +1604,7 @@ cls_by_reps(slong * nclasses, slong ** sizes, int * st, const cls_chain * C,
                 npend++;
         }
     }
+#undef CLS_CENTRALIZER
     ok = 1;
     _lc_group_classes_by_reps_done++;
     *nclasses = nreps;
