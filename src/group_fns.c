@@ -543,17 +543,19 @@ bi_nr_classes(ARGS)
     return LC_OK;
 }
 
+/* The list of class sizes that classes(&k, &sizes, G, limit, err) gives,
+   for the built-ins class_sizes and class_sizes_sorted (G, limit). */
 static int
-bi_class_sizes(ARGS)
+class_sizes_list(lc_val * res, lc_val * args, slong nargs,
+                 int (* classes)(slong *, slong **, const lc_group_t, slong, lc_err_t), lc_err_t err)
 {
     slong k, limit, i, * sizes;
     lc_val * items;
     int st;
 
-    UNUSED_ARGS;
     if ((st = get_limit(&limit, args, nargs, 1, LC_GROUP_CLASSES_LIMIT, err)) != LC_OK)
         return st;
-    if ((st = lc_group_conjugacy_classes(&k, &sizes, args[0]->u.group, limit, err)) != LC_OK)
+    if ((st = classes(&k, &sizes, args[0]->u.group, limit, err)) != LC_OK)
         return st;
     items = flint_malloc(sizeof(lc_val) * k);
     for (i = 0; i < k; i++)
@@ -565,24 +567,17 @@ bi_class_sizes(ARGS)
 }
 
 static int
+bi_class_sizes(ARGS)
+{
+    UNUSED_ARGS;
+    return class_sizes_list(res, args, nargs, lc_group_conjugacy_classes, err);
+}
+
+static int
 bi_class_sizes_sorted(ARGS)
 {
-    slong k, limit, i, * sizes;
-    lc_val * items;
-    int st;
-
     UNUSED_ARGS;
-    if ((st = get_limit(&limit, args, nargs, 1, LC_GROUP_CLASSES_LIMIT, err)) != LC_OK)
-        return st;
-    if ((st = lc_group_class_sizes_sorted(&k, &sizes, args[0]->u.group, limit, err)) != LC_OK)
-        return st;
-    items = flint_malloc(sizeof(lc_val) * k);
-    for (i = 0; i < k; i++)
-        items[i] = lc_val_si(sizes[i]);
-    *res = lc_val_list(items, k);
-    flint_free(items);
-    flint_free(sizes);
-    return LC_OK;
+    return class_sizes_list(res, args, nargs, lc_group_class_sizes_sorted, err);
 }
 
 static int
